@@ -100,4 +100,22 @@ class ActionRunnerTest {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("checks run on worker threads, never on an event loop")
+  void workerThreads(Vertx vertx, VertxTestContext ctx) {
+    java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Check probe = check("probe", () -> {
+      threads.add(Thread.currentThread().getName() + ":" + io.vertx.core.Context.isOnEventLoopThread());
+      return List.of();
+    });
+    vertx.runOnContext(v -> new ActionRunner(vertx, "a", new AgentState("a"), SynapseMetrics.inMemory(), 5_000, 0)
+        .run("r4", List.of(probe, probe), CTX, f -> false)
+        .onComplete(ctx.succeeding(report -> ctx.verify(() -> {
+          assertEquals(2, threads.size());
+          for (String t : threads) assertTrue(t.endsWith(":false") && t.contains("worker"), t);
+          ctx.completeNow();
+        }))));
+  }
 }
