@@ -47,6 +47,11 @@ public final class HttpVerticle extends VerticleBase {
       }
     }).handler(routes::submit);
     router.get("/api/reviews/:id").handler(routes::get);
+    if (node.config().benchEcho()) {
+      // Benchmark ceiling (bench/run.sh): same server, body read and echoed, no review work.
+      router.post("/bench/echo").handler(BodyHandler.create(false).setBodyLimit(node.config().maxDiffBytes()))
+          .handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(rc.body().buffer()));
+    }
     router.route().last().handler(rc -> ApiError.send(rc, 404, "not_found", "no route for " + rc.request().method() + " " + ReviewRoutes.truncate(rc.normalizedPath()), null));
     router.errorHandler(413, rc -> ApiError.send(rc, 413, "payload_too_large",
         "request body exceeds " + node.config().maxDiffBytes() + " bytes (SYNAPSE_MAX_DIFF_BYTES)", null));
