@@ -3,6 +3,7 @@ package dev.synapse.agent;
 import dev.synapse.bus.SignalBus;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.ops.SynapseMetrics;
+import dev.synapse.review.ParsedDiffCache;
 import dev.synapse.review.ReviewStore;
 
 /**
@@ -15,6 +16,19 @@ import dev.synapse.review.ReviewStore;
  * @param store review store (local or clustered)
  * @param metrics Synapse meters
  * @param agents agent types, pool sizes and state on this node
+ * @param parsedDiffs diffs parsed at the ingress of this node, reused by its specialists
  */
 public record NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
-    SynapseMetrics metrics, AgentRegistry agents) {}
+    SynapseMetrics metrics, AgentRegistry agents, ParsedDiffCache parsedDiffs) {
+
+  /** A context with a fresh, empty {@link ParsedDiffCache}. */
+  public NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
+      SynapseMetrics metrics, AgentRegistry agents) {
+    this(nodeId, config, bus, store, metrics, agents, new ParsedDiffCache());
+  }
+
+  /** @return a copy with another configuration (same shared components) */
+  public NodeContext withConfig(SynapseConfig other) {
+    return new NodeContext(nodeId, other, bus, store, metrics, agents, parsedDiffs);
+  }
+}

@@ -71,9 +71,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
     ReviewRequest request = ReviewRequest.fromTrustedJson(message.body().data());
     String path = message.headers().get(PATH_HEADER);
     List<Check> checks = checks(path);
-    vertx.executeBlocking(() -> parse(request), false)
-        .compose(ctx -> runner.run(request.reviewId(), checks, ctx,
-            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint())))
+    Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
+    runner.run(request.reviewId(), checks, () -> context(request, parsed),
+            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
           ReviewResult result = ar.succeeded()
@@ -91,8 +91,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
         });
   }
 
-  private static AnalysisContext parse(ReviewRequest request) {
-    Diff diff = DiffParser.parse(request.diff());
+  /** Worker thread: the analysis context, reusing the ingress parse when this node made it. */
+  private static AnalysisContext context(ReviewRequest request, Diff parsed) {
+    Diff diff = parsed != null ? parsed : DiffParser.parse(request.diff());
     return new AnalysisContext(diff, request.hotFunctions(), request.repo());
   }
 

@@ -51,18 +51,18 @@ public final class ReviewRoutes {
       return;
     }
     int size = rc.body().length();
-    Future<ReviewRequest> validated = size <= INLINE_VALIDATION_BYTES
+    Future<ReviewService.Validated> validated = size <= INLINE_VALIDATION_BYTES
         ? validateNow(body)
-        : vertx.executeBlocking(() -> ReviewService.validate(body), false);
+        : vertx.executeBlocking(() -> ReviewService.validateParsed(body), false);
     validated
-        .compose(reviews::submit)
+        .compose(v -> reviews.submit(v.request(), v.diff()))
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
         .onFailure(err -> ApiError.fail(rc, err));
   }
 
-  private static Future<ReviewRequest> validateNow(JsonObject body) {
+  private static Future<ReviewService.Validated> validateNow(JsonObject body) {
     try {
-      return Future.succeededFuture(ReviewService.validate(body));
+      return Future.succeededFuture(ReviewService.validateParsed(body));
     } catch (ValidationException e) {
       return Future.failedFuture(e);
     }
@@ -138,14 +138,15 @@ public final class ReviewRoutes {
    */
   private static JsonObject requestBody(RoutingContext rc) {
     String type = mediaType(rc.request().getHeader("Content-Type"));
-    String text = rc.body().asString();
     if (type.equals("application/json")) {
-      if (text == null || text.isBlank()) {
+      io.vertx.core.buffer.Buffer bytes = rc.body().buffer();
+      if (isBlank(bytes)) {
         throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
       }
       Object parsed;
       try {
-        parsed = io.vertx.core.json.Json.decodeValue(text);
+        // decoded from the UTF-8 bytes: no intermediate String of the whole body
+        parsed = io.vertx.core.json.Json.decodeValue(bytes);
       } catch (DecodeException e) {
         throw new ValidationException("invalid_json", null, "request body is not valid JSON");
       }
@@ -154,6 +155,7 @@ public final class ReviewRoutes {
       }
       return json;
     }
+    String text = rc.body().asString();
     HttpServerRequest req = rc.request();
     JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
     putIfPresent(json, "review_id", req.getParam("review_id"));
@@ -170,6 +172,16 @@ public final class ReviewRoutes {
     String repo = req.getParam("repo");
     if (repo != null) json.put("metadata", new JsonObject().put("repo", repo));
     return json;
+  }
+
+  /** @return true for a missing body or one of JSON whitespace only */
+  private static boolean isBlank(io.vertx.core.buffer.Buffer bytes) {
+    if (bytes == null) return true;
+    for (int i = 0, n = bytes.length(); i < n; i++) {
+      byte b = bytes.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
+    }
+    return true;
   }
 
   private static Number number(String field, String value) {

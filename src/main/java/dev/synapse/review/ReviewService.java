@@ -1,6 +1,7 @@
 package dev.synapse.review;
 
 import dev.synapse.bus.SignalBus;
+import dev.synapse.diff.Diff;
 import dev.synapse.diff.DiffParser;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.signal.Addresses;
@@ -34,6 +35,7 @@ public final class ReviewService {
   private final SynapseMetrics metrics;
   private final SummaryEmitter emitter;
   private final SummaryWaiters waiters;
+  private final ParsedDiffCache parsedDiffs;
 
   /**
    * @param vertx timers and the bus
@@ -45,6 +47,16 @@ public final class ReviewService {
    */
   public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
       SynapseMetrics metrics, SummaryWaiters waiters) {
+    this(vertx, nodeId, store, bus, metrics, waiters, new ParsedDiffCache());
+  }
+
+  /**
+   * @param parsedDiffs where {@link #submit(ReviewRequest, Diff)} leaves the ingress parse for
+   *     the specialists of this node (usually {@code NodeContext.parsedDiffs()})
+   */
+  public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
+      SynapseMetrics metrics, SummaryWaiters waiters, ParsedDiffCache parsedDiffs) {
+    this.parsedDiffs = parsedDiffs;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.store = store;
@@ -62,9 +74,35 @@ public final class ReviewService {
    *     {@code invalid_diff}
    */
   public static ReviewRequest validate(JsonObject body) {
+    return validateParsed(body).request();
+  }
+
+  /**
+   * A validated request and the parse of its diff.
+   *
+   * @param request the request (files_changed derived from the diff when absent)
+   * @param diff the parsed diff
+   */
+  public record Validated(ReviewRequest request, Diff diff) {}
+
+  /**
+   * {@link #validate(JsonObject)}, keeping the parse for {@link #submit(ReviewRequest, Diff)}.
+   *
+   * @throws dev.synapse.signal.ValidationException as {@link #validate(JsonObject)}
+   */
+  public static Validated validateParsed(JsonObject body) {
     ReviewRequest request = ReviewRequest.fromJson(body, () -> 0);
-    int files = DiffParser.parse(request.diff()).files().size();
-    return body.getValue("files_changed") == null ? request.withFilesChanged(files) : request;
+    Diff diff = DiffParser.parse(request.diff());
+    return new Validated(body.getValue("files_changed") == null
+        ? request.withFilesChanged(diff.files().size()) : request, diff);
+  }
+
+  /**
+   * {@link #submit(ReviewRequest)} with the parse made by {@link #validateParsed}: the
+   * specialists of this node reuse it instead of parsing the diff again.
+   */
+  public Future<ReviewStore.Submission> submit(ReviewRequest request, Diff parsed) {
+    return submit(request, parsed, true);
   }
 
   /**
@@ -74,8 +112,13 @@ public final class ReviewService {
    *     returns the existing review and runs nothing)
    */
   public Future<ReviewStore.Submission> submit(ReviewRequest request) {
+    return submit(request, null, false);
+  }
+
+  private Future<ReviewStore.Submission> submit(ReviewRequest request, Diff parsed, boolean cache) {
     return store.submit(request, nodeId).onSuccess(sub -> {
       if (!sub.created()) return;
+      if (cache && parsed != null) parsedDiffs.put(request.reviewId(), sub.review().request().diff(), parsed);
       metrics.reviewStarted();
       Signal signal = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, request.toJson());
       bus.publish(signal);
