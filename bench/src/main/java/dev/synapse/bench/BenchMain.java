@@ -131,8 +131,11 @@ public final class BenchMain {
     sb.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       String name = r.check().isEmpty() ? r.benchmark() : r.benchmark() + " " + r.check();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f (±%,.0f) | %.1f | %.1f | %.2f |%n", name,
-          r.input(), r.bytes(), r.opsPerSec(), r.error(), r.mbPerSec(), r.usPerOp(), r.usPerKb()));
+      String ops = r.opsPerSec() >= 100
+          ? String.format(Locale.ROOT, "%,.0f (±%,.0f)", r.opsPerSec(), r.error())
+          : String.format(Locale.ROOT, "%.2f (±%.2f)", r.opsPerSec(), r.error());
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.2f | %,.1f | %,.2f |%n", name,
+          r.input(), r.bytes(), ops, r.mbPerSec(), r.usPerOp(), r.usPerKb()));
     }
     sb.append("review = parse + all checks + suppressions of a deep review: its ops/s are reviews/s on one thread.\n");
     return sb.toString();
