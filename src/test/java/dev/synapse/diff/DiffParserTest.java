@@ -62,6 +62,16 @@ class DiffParserTest {
   }
 
   @Test
+  @DisplayName("the example reads the same without a final newline and with trailing blank lines")
+  void userRepositoryExampleTrailingVariants() {
+    for (String text : List.of(USER_REPO.strip(), USER_REPO + "\n\n", USER_REPO + "\r\n")) {
+      FileDiff f = only(DiffParser.parse(text));
+      assertEquals(List.of(11, 12), f.addedLines().stream().map(DiffLine::newLine).toList());
+      assertEquals(List.of(11, 12), f.removedLines().stream().map(DiffLine::oldLine).toList());
+    }
+  }
+
+  @Test
   @DisplayName("the index line's mode becomes both modes of a modified file")
   void indexModeIsRecorded() {
     FileDiff f = only(DiffParser.parse(USER_REPO));

@@ -20,6 +20,7 @@ public final class DiffParserThroughput {
     }
     String line = "diff --git " + "a/ b/ ".repeat(1 << 17) + "\"\n@@ -1 +1 @@\n-" + "x".repeat(1 << 20)
         + "\n+y\n";
+    line += "diff --git \"" + "\u00e9 \"".repeat(1 << 18) + "\n--- \"" + "\u00e9".repeat(1 << 20) + "\n";
     long t0 = System.nanoTime();
     DiffParser.parse(line);
     System.out.printf("1 MB adversarial lines: %.3f s%n", (System.nanoTime() - t0) / 1e9);
