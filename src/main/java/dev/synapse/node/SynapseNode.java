@@ -2,6 +2,7 @@ package dev.synapse.node;
 
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
+import dev.synapse.agent.FeedbackLearner;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.CoordinatorVerticle;
 import dev.synapse.agent.performance.PerformanceAgentVerticle;
@@ -11,6 +12,7 @@ import dev.synapse.bus.MetricsInterceptor;
 import dev.synapse.bus.SignalBus;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.ops.MetricsSetup;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.LocalReviewStore;
 import dev.synapse.review.ReviewService;
@@ -24,8 +26,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,11 +63,7 @@ public final class SynapseNode {
   public static Future<SynapseNode> start(SynapseConfig config, boolean withHttp) {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setRegistryName(registryName)
-        .setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
     return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
   }
@@ -99,6 +95,7 @@ public final class SynapseNode {
     SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
     return bus.start()
         .compose(v -> waiters.start())
+        .compose(v -> new FeedbackLearner(vertx, agents).start())
         .compose(v -> vertx.deployVerticle(() -> new CoordinatorVerticle(ctx), new DeploymentOptions().setInstances(1)))
         .compose(v -> vertx.deployVerticle(() -> new SecurityAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.securityPoolSize())))
