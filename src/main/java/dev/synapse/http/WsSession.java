@@ -96,7 +96,6 @@ public final class WsSession {
   private void review(JsonObject frame) {
     JsonObject body = frame.copy();
     body.remove("action");
-    String text = null;
     Future<ReviewRequest> validated;
     if (frame.getValue("diff") instanceof String d && d.length() > ReviewRoutes.INLINE_VALIDATION_BYTES) {
       validated = vertx.executeBlocking(() -> ReviewService.validate(body), false);
