@@ -47,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
       }
     }).handler(routes::submit);
     router.get("/api/reviews/:id").handler(routes::get);
+    AdminRoutes.mount(router, vertx, node.config());
     router.route().last().handler(rc -> ApiError.send(rc, 404, "not_found", "no route for " + rc.request().method() + " " + ReviewRoutes.truncate(rc.normalizedPath()), null));
     router.errorHandler(413, rc -> ApiError.send(rc, 413, "payload_too_large",
         "request body exceeds " + node.config().maxDiffBytes() + " bytes (SYNAPSE_MAX_DIFF_BYTES)", null));
