@@ -30,6 +30,7 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
       System.err.println("synapse: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
+    dev.synapse.ops.LogSetup.apply(config);
     if (cluster || config.cluster()) {
       System.err.println("synapse: cluster mode is not available in this build yet");
       return Main.EXIT_USAGE;

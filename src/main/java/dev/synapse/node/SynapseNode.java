@@ -15,6 +15,7 @@ import dev.synapse.analysis.Check;
 import dev.synapse.analysis.Checks;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.ops.BackupService;
 import dev.synapse.ops.MetricsSetup;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.LocalReviewStore;
@@ -48,6 +49,7 @@ public final class SynapseNode {
   private final ReviewService reviews;
   private final SummaryWaiters waiters;
   private volatile int httpPort = -1;
+  private volatile BackupService backups;
 
   private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews, SummaryWaiters waiters) {
     this.vertx = vertx;
@@ -107,6 +109,7 @@ public final class SynapseNode {
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
+        .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
@@ -119,6 +122,12 @@ public final class SynapseNode {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
       return null;
     });
+  }
+
+  /** Restores the latest valid snapshot and starts periodic snapshots (when backup_dir is set). */
+  private Future<Void> startBackups() {
+    backups = BackupService.forNode(vertx, context, reviews::submit);
+    return backups == null ? Future.succeededFuture() : backups.restoreAtStart().compose(p -> backups.start());
   }
 
   /** @return the Vert.x instance */
@@ -141,8 +150,9 @@ public final class SynapseNode {
     return httpPort;
   }
 
-  /** Undeploys everything and closes Vert.x. */
+  /** Takes a final snapshot (when backups are on), then undeploys everything and closes Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
+    return last.transform(ar -> vertx.close());
   }
 }
