@@ -35,31 +35,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-<<<<<<< HEAD
     HealthProcedures health = new HealthProcedures(vertx, node.agents(), node.bus().history());
     int wsMessage = (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, node.config().maxDiffBytes()) + WS_MESSAGE_MARGIN;
-=======
-    Router router = Router.router(vertx);
-    ReviewRoutes routes = new ReviewRoutes(vertx, reviews);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(node.config().maxDiffBytes()));
-    router.post("/api/reviews").handler(rc -> {
-      String type = ReviewRoutes.mediaType(rc.request().getHeader("Content-Type"));
-      if (!REVIEW_MEDIA_TYPES.contains(type)) {
-        ApiError.send(rc, 415, "unsupported_media_type",
-            "Content-Type must be application/json, text/x-diff or text/plain; got '" + type + "'", null);
-      } else {
-        rc.next();
-      }
-    }).handler(routes::submit);
-    router.get("/api/reviews/:id").handler(routes::get);
-    AdminRoutes.mount(router, vertx, node.config());
-    router.route().last().handler(rc -> ApiError.send(rc, 404, "not_found", "no route for " + rc.request().method() + " " + ReviewRoutes.truncate(rc.normalizedPath()), null));
-    router.errorHandler(413, rc -> ApiError.send(rc, 413, "payload_too_large",
-        "request body exceeds " + node.config().maxDiffBytes() + " bytes (SYNAPSE_MAX_DIFF_BYTES)", null));
-    router.errorHandler(405, rc -> ApiError.send(rc, 405, "method_not_allowed", "method not allowed", null));
-    router.errorHandler(400, rc -> ApiError.send(rc, 400, "bad_request", "malformed request", null));
-    router.errorHandler(500, rc -> ApiError.fail(rc, rc.failure() == null ? new RuntimeException("unknown") : rc.failure()));
->>>>>>> wt-ops
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())
         .setMaxWebSocketMessageSize(wsMessage));
