@@ -15,6 +15,14 @@ public record Diff(List<FileDiff> files) {
     files = List.copyOf(files);
   }
 
+  /**
+   * @return the number of files in the diff; what a review request's {@code files_changed}
+   *     defaults to (DESIGN.md section 1)
+   */
+  public int fileCount() {
+    return files.size();
+  }
+
   /** @return total added lines over all files */
   public int addedLineCount() {
     int n = 0;
