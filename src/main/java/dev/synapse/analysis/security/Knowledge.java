@@ -184,7 +184,8 @@ final class Knowledge {
         "cancellationtoken", "ilogger", "logger", "bigint", "datetimeimmutable",
         "\\datetimeimmutable", "\\datetimeinterface", "datetimeinterface", "carbon", "pdo",
         "httpservletrequestwrapper", "responsewriter", "*gin.context", "echo.context",
-        "iformfile", "void", "sql.db", "*sql.db").contains(t);
+        "iformfile", "void", "sql.db", "*sql.db", "path", "file", "uri", "url", "java.nio.file.path",
+        "java.io.file", "pathlib.path").contains(t);
   }
 
   // ------------------------------------------------------------------ sanitisers

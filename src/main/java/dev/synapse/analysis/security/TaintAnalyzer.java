@@ -81,6 +81,15 @@ final class TaintAnalyzer {
       "callback", "resolve", "reject", "err_", "e", "ex", "error", "data_", "result_", "i", "j",
       "k", "n", "x_", "it", "ok", "status", "state");
 
+  /** Methods whose result is (a transformation of) the same text. */
+  private static final Set<String> STRINGY = Set.of("trim", "strip", "lstrip", "rstrip", "lower",
+      "upper", "tolowercase", "touppercase", "tostring", "to_s", "replace", "replaceall", "substring",
+      "substr", "slice", "concat", "normalize", "chomp", "squish", "downcase", "upcase", "capitalize",
+      "title", "casefold", "encode", "decode", "tostr", "string", "tostringbuilder", "text", "value",
+      "intern", "stripped", "trimspace", "tolower", "toupper", "sprintf", "format", "join", "strval",
+      "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
+      "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
+
   private static final Set<String> LOOP_FUNCS = Set.of("forEach", "each", "map", "filter",
       "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
       "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
@@ -239,6 +248,18 @@ final class TaintAnalyzer {
       statement(s.a(), s.b(), s.level() > base, stmts, si);
     }
     if (report) pending();
+    if (report && DEBUG) {
+      System.err.println("UNIT " + unit.name() + " env=" + describe(env));
+    }
+  }
+
+  private static final boolean DEBUG = java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/synapse-debug-case"));
+
+  private static String describe(Map<String, Value> env) {
+    StringBuilder sb = new StringBuilder();
+    env.forEach((k, v) -> sb.append(k).append('=').append(Integer.toHexString(v.mask)).append('/')
+        .append(v.conf).append("/s").append(v.strongMix).append(v.keyed != null ? "/c" : "").append(' '));
+    return sb.toString();
   }
 
   private Value paramValue(FunctionSpan.Param p, int index, Unit unit, boolean report) {
@@ -499,8 +520,9 @@ final class TaintAnalyzer {
     return out;
   }
 
-  private static boolean isMember(Token x) {
-    return x.op(".") || x.op("->") || x.op("?.") || x.op("::");
+  private boolean isMember(Token x) {
+    if (lang == Language.PHP) return x.op("->") || x.op("::");
+    return x.op(".") || x.op("->") && lang != Language.ELIXIR || x.op("?.") || x.op("::");
   }
 
   private static boolean isName(Token x) {
@@ -1557,6 +1579,7 @@ final class TaintAnalyzer {
     Value r = Value.CLEAN;
     for (Value v : av) r = r.join(v.flatten());
     if (recv != null && !isModule(recvPath)) r = r.join(recv.flatten());
+    if (!STRINGY.contains(lname)) r = r.weak();
     if (lname.equals("tostring") || lname.equals("to_s") || lname.equals("str")
         || lname.equals("join") || lname.equals("values") || lname.equals("toarray")) {
       return r;
@@ -1604,14 +1627,30 @@ final class TaintAnalyzer {
       Token nameTok) {
     List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, lrecv, args.size(), lang);
     for (Knowledge.Hit h : hits) {
-      Value v;
       int idx = h.arg();
-      if (idx == Knowledge.Hit.ANY) v = joinAll(av);
-      else if (idx == Knowledge.Hit.LAST) v = av.isEmpty() ? Value.CLEAN : av.get(av.size() - 1).flatten();
-      else if (idx == Knowledge.Hit.REST) v = av.size() < 2 ? Value.CLEAN : joinAll(av.subList(1, av.size()));
-      else v = idx < av.size() ? av.get(idx).flatten() : Value.CLEAN;
-      if (h.needText() > 0 && (v.text & h.needText()) == 0) continue;
+      List<Value> chosen = new ArrayList<>();
+      if (idx == Knowledge.Hit.ANY) chosen.addAll(av);
+      else if (idx == Knowledge.Hit.LAST) {
+        if (!av.isEmpty()) chosen.add(av.get(av.size() - 1));
+      } else if (idx == Knowledge.Hit.REST) {
+        if (av.size() > 1) chosen.addAll(av.subList(1, av.size()));
+      } else if (idx < av.size()) {
+        chosen.add(av.get(idx));
+      }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (h.needText() == Value.T_SQL) {
+        // SQL text must be in the same argument as the untrusted value (other arguments are bound)
+        for (Value c : chosen) {
+          Value f = c.flatten();
+          if ((f.text & Value.T_SQL) != 0) sink(h.rule(), f, nameTok.line(), h.conf(), lname, 0);
+        }
+        continue;
+      }
+      Value v = joinAll(chosen);
+      if (h.needText() > 0 && ((h.needText() == Value.T_SHELL ? joinAll(av).text : v.text)
+          & h.needText()) == 0) {
+        continue;
+      }
       sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
     }
   }

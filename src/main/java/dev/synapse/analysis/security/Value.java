@@ -164,6 +164,12 @@ final class Value {
     return keyed == null ? null : keyed.get(key);
   }
 
+  /** @return this value without strong-mix evidence (the text was consumed by a call) */
+  Value weak() {
+    if (strongMix == 0) return this;
+    return new Value(mask, conf, mix, 0, text, constant, keyed, paramDeps, origin);
+  }
+
   /** @return the container's own taint (from unknown keys), without its keyed elements */
   Value own() {
     return new Value(mask, conf, mix, strongMix, text, null, null, paramDeps, origin);

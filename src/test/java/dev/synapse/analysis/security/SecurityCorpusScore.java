@@ -77,6 +77,10 @@ final class SecurityCorpusScore {
     List<Finding> fs = findings(diff);
     JsonArray expected = c.getJsonArray("expected", new JsonArray());
     boolean[] used = new boolean[expected.size()];
+    Set<String> scored = new java.util.HashSet<>();
+    c.getJsonArray("forbidden", new JsonArray()).forEach(x -> scored.add((String) x));
+    if ("positive".equals(c.getString("kind"))) scored.add(c.getString("category"));
+    for (int i = 0; i < expected.size(); i++) scored.add(expected.getJsonObject(i).getString("category"));
     for (Finding f : fs) {
       if (!SECURITY.contains(f.type())) continue;
       boolean hit = false;
@@ -91,10 +95,12 @@ final class SecurityCorpusScore {
       }
       if (hit) {
         bump(f.type(), lang, 1, 0, 0);
-      } else {
+      } else if (scored.contains(f.type())) {
         bump(f.type(), lang, 0, 1, 0);
         misses.add("FP " + c.getString("id") + " " + f.type() + " " + f.file() + ":" + f.line()
             + " " + f.side().wire() + " conf=" + f.confidence());
+      } else {
+        misses.add("unscored " + c.getString("id") + " " + f.type() + " " + f.file() + ":" + f.line());
       }
     }
     for (int i = 0; i < expected.size(); i++) {
