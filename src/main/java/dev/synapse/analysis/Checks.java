@@ -1,5 +1,6 @@
 package dev.synapse.analysis;
 
+import dev.synapse.analysis.performance.HighComplexityCheck;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class Checks {
 
   /** @return the performance specialist's checks (DESIGN.md 2) */
   public static List<Check> performance() {
-    return List.of();
+    return List.of(new HighComplexityCheck());
   }
 
   /** @return the checks a fast-path review runs: at least the high-severity security checks */
