@@ -30,7 +30,8 @@ import java.util.Set;
  * do not count. Stateless; linear in the token count.
  */
 final class Complexity {
-  private static final Set<String> COMMON = Set.of("if", "for", "while", "&&", "||");
+  private static final Set<String> COMMON = Set.of(
+      "if", "for", "while", "&&", "||");
 
   private Complexity() {}
 

@@ -17,19 +17,20 @@ final class Segmenter {
   /** Rows a multi-line declaration header may span. */
   static final int MAX_HEADER_ROWS = 12;
 
-  private static final Set<String> NOT_NAMES = Set.of("if", "for", "while", "switch", "catch",
-      "synchronized", "return", "new", "throw", "else", "try", "using", "lock", "foreach", "fixed",
-      "when", "nameof", "typeof", "sizeof", "default", "checked", "unchecked", "super", "this",
-      "function", "elseif", "match", "do", "await", "yield", "with", "case", "assert", "delete",
-      "void", "in", "of", "instanceof", "and", "or", "not", "unless", "until", "import", "require",
-      "include", "echo", "print", "isset", "empty", "list", "array", "fn", "func", "go", "defer",
-      "select", "range", "make", "panic");
-  private static final Set<String> JAVA_BAD_PREFIX = Set.of("return", "new", "throw", "else",
-      "await", "yield", "case", "goto", "break", "continue", "assert", "import", "package", "var",
-      "val", "let", "const");
-  private static final Set<String> JS_MODIFIERS = Set.of("async", "static", "get", "set", "public",
-      "private", "protected", "readonly", "override", "abstract", "export", "default", "*",
-      "declare");
+  private static final Set<String> NOT_NAMES = Set.of(
+      "if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw", "else",
+      "try", "using", "lock", "foreach", "fixed", "when", "nameof", "typeof", "sizeof",
+      "default", "checked", "unchecked", "super", "this", "function", "elseif", "match", "do",
+      "await", "yield", "with", "case", "assert", "delete", "void", "in", "of", "instanceof",
+      "and", "or", "not", "unless", "until", "import", "require", "include", "echo", "print",
+      "isset", "empty", "list", "array", "fn", "func", "go", "defer", "select", "range", "make",
+      "panic");
+  private static final Set<String> JAVA_BAD_PREFIX = Set.of(
+      "return", "new", "throw", "else", "await", "yield", "case", "goto", "break", "continue",
+      "assert", "import", "package", "var", "val", "let", "const");
+  private static final Set<String> JS_MODIFIERS = Set.of(
+      "async", "static", "get", "set", "public", "private", "protected", "readonly", "override",
+      "abstract", "export", "default", "*", "declare");
 
   private Segmenter() {}
 
