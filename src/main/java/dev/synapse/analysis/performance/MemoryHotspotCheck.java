@@ -64,6 +64,15 @@ public final class MemoryHotspotCheck implements Check {
       "per_page", "chunk", "find_each", "in_batches", "batch", "stream", "cursor", "iterator",
       "setmaxresults", "pageable", "pagerequest", "fetch first", "[:", "in ^", "in(", "__in", "in:",
       " in (", "slice", "rownum", "offset", "max_results", "maxresults"};
+  /** Readers that return the input already split into lines or records. */
+  private static final Set<String> LINE_READERS = Set.of("readAllLines", "readlines", "file", "ReadAllLines",
+      "ReadAllLinesAsync", "readLines", "read_lines");
+  /** Signs that a whole input is then processed piece by piece (so it could have been streamed). */
+  private static final String[] PIECEWISE = {"split", ".lines", "lines(", "splitlines", "each_line",
+      "explode(", "str_getcsv", "csv.parse", "csv.reader", "parse_csv", "csv::", "csv.new", "lines()",
+      "linesequence", "readline", "scanner"};
+  private static final String[] REQUEST_INPUT = {"params", "request", "req.", "upload", "files[",
+      "body", "multipart", "attachment", "stream"};
   private static final String[] CONFIG_WORDS = {"config", "conf", "settings", "template", "schema",
       "cert", "key", "secret", "manifest", "version", "properties", "env", "yaml", "yml", "toml",
       "ini", "license", "readme", "migration", "fixture", "locale", "i18n", "translation"};
@@ -99,7 +108,7 @@ public final class MemoryHotspotCheck implements Check {
           hit = match(v, i, c);
           if (hit != null) break;
         }
-        if (hit == null) hit = unboundedSelect(r);
+        if (hit == null) hit = unboundedSelect(r, statement(v, i));
         if (hit != null) out.add(finding(v, i, hit));
       }
     }
@@ -212,6 +221,7 @@ public final class MemoryHotspotCheck implements Check {
         boolean network = lt.contains("body") || lt.contains("request") || lt.contains("req.")
             || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
+        if (!network && !piecewise(v, row)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
       } else {
         return null;
@@ -220,13 +230,16 @@ public final class MemoryHotspotCheck implements Check {
       if (!variable(v, row, c)) return null;
       target = argsText(v, row, c);
     }
-    if (configLike(v, row, target.toLowerCase(Locale.ROOT)) || guarded(v, row)) return null;
+    String lt = target.toLowerCase(Locale.ROOT);
+    if (configLike(v, row, lt) || guarded(v, row)) return null;
+    boolean lines = LINE_READERS.contains(name) || receiver.equals("CSV");
+    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row)) return null;
     String shown = receiver.isEmpty() ? name : receiver + "." + name;
     return new Hit(Kind.FILE, shown + " reads the whole file into memory");
   }
 
   /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */
-  private static Hit unboundedSelect(Row r) {
+  private static Hit unboundedSelect(Row r, String statement) {
     String code = r.code();
     if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return null;
     StringBuilder lit = new StringBuilder();
@@ -237,13 +250,35 @@ public final class MemoryHotspotCheck implements Check {
     }
     String s = lit.toString().toLowerCase(Locale.ROOT);
     int sel = s.indexOf("select ");
-    if (sel < 0 || s.indexOf(" from ", sel) < 0) return null;
+    if (sel < 0) return null;
+    s = statement.toLowerCase(Locale.ROOT);
+    if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
     for (String w : new String[] {"where", "limit", " top ", "fetch first", "count(", "sum(", "max(",
         "min(", "avg(", "group by", "exists", "rownum", "offset", "insert", "update", "delete", "create",
         "union", "join"}) {
       if (s.contains(w)) return null;
     }
     return new Hit(Kind.TABLE, "SELECT without WHERE or LIMIT reads the whole table");
+  }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) if (s.contains(w)) return true;
+    return false;
+  }
+
+  /** The read's result is split into lines/records in the same statement or the next rows. */
+  private static boolean piecewise(FileView v, int row) {
+    StringBuilder sb = new StringBuilder(statement(v, row));
+    int hunk = v.rows.get(row).hunk();
+    int seen = 0;
+    for (int q = row + 1; q < v.rows.size() && seen < 6; q++) {
+      Row r = v.rows.get(q);
+      if (r.hunk() != hunk) break;
+      if (!r.onNewSide()) continue;
+      sb.append(r.code()).append('\n');
+      seen++;
+    }
+    return containsAny(sb.toString().toLowerCase(Locale.ROOT), PIECEWISE);
   }
 
   private static boolean bounded(String stmt) {
