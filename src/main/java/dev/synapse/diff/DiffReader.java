@@ -168,7 +168,7 @@ final class DiffReader {
       finishFile();
     } else if (file != null && file.inGitHeader() && file.extendedHeader(line)) {
       binaryPayload = line.equals("GIT binary patch");
-    } else if (line.startsWith("Binary files ") && line.endsWith(" differ")) {
+    } else if (line.length() > 20 && line.startsWith("Binary files ") && line.endsWith(" differ")) {
       plainBinary();
     }
   }

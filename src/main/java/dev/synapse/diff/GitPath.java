@@ -43,6 +43,11 @@ final class GitPath {
       if (c == '"') {
         return new Quoted(bytes.toString(StandardCharsets.UTF_8), i + 1);
       }
+      if (c < 0x80 && c != '\\') {
+        bytes.write(c);
+        i++;
+        continue;
+      }
       if (c != '\\') {
         int cp = s.codePointAt(i);
         byte[] enc = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);

@@ -40,6 +40,11 @@ public record ReviewRequest(
     intent = intent == null ? DEFAULT_INTENT : intent;
   }
 
+  /** @return a copy with another files_changed count */
+  public ReviewRequest withFilesChanged(int files) {
+    return new ReviewRequest(reviewId, diff, files, labels, intent, riskFactor, metadata);
+  }
+
   /** @return {@code metadata.repo}, or null */
   public String repo() {
     return metadata.getValue("repo") instanceof String s ? s : null;

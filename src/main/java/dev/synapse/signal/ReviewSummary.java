@@ -48,6 +48,14 @@ public record ReviewSummary(
     specialistsFailed = List.copyOf(specialistsFailed);
   }
 
+  /** @return a copy with one more escalation */
+  public ReviewSummary withEscalation(String escalation) {
+    List<String> e = new ArrayList<>(escalations);
+    e.add(escalation);
+    return new ReviewSummary(reviewId, status, severity, findings, recommendations, e, decisionPath,
+        rationale, specialistsResolved, specialistsFailed, durationMs, suppressed);
+  }
+
   /** @return the payload as JSON */
   public JsonObject toJson() {
     JsonArray f = new JsonArray();

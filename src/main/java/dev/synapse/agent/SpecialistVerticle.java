@@ -1,0 +1,112 @@
+package dev.synapse.agent;
+
+import dev.synapse.analysis.AnalysisContext;
+import dev.synapse.analysis.Check;
+import dev.synapse.diff.Diff;
+import dev.synapse.diff.DiffParser;
+import dev.synapse.signal.Addresses;
+import dev.synapse.signal.Finding;
+import dev.synapse.signal.ReviewRequest;
+import dev.synapse.signal.ReviewResult;
+import dev.synapse.signal.Severity;
+import dev.synapse.signal.Signal;
+import dev.synapse.signal.SignalTypes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of a specialist agent: consumes {@code review.request} signals on its work address
+ * ({@link Addresses#agent(String)}), parses the diff and runs its checks through an
+ * {@link ActionRunner} on worker threads, publishes one {@code review.result} signal and replies
+ * with it to the coordinator. The decision path arrives in the {@value #PATH_HEADER} header.
+ * Deployed with N instances (the pool size); all instances share one {@link AgentState}.
+ */
+public abstract class SpecialistVerticle extends VerticleBase {
+  /** Delivery header carrying the coordinator's decision path. */
+  public static final String PATH_HEADER = "synapse-path";
+  private static final Logger LOG = LoggerFactory.getLogger(SpecialistVerticle.class);
+
+  private final NodeContext node;
+  private final String agent;
+  private ActionRunner runner;
+  private AgentState state;
+
+  /**
+   * @param node shared node components
+   * @param agent this specialist's name ({@link AgentNames})
+   */
+  protected SpecialistVerticle(NodeContext node, String agent) {
+    this.node = node;
+    this.agent = agent;
+  }
+
+  /**
+   * @param decisionPath {@code fast_path} or {@code deep_review}
+   * @return the checks to run on that path (may be empty: nothing to do on that path)
+   */
+  protected abstract List<Check> checks(String decisionPath);
+
+  @Override
+  public Future<?> start() {
+    state = node.agents().state(agent);
+    runner = new ActionRunner(vertx, agent, state, node.metrics(),
+        node.config().actionTimeoutMs(), node.config().actionMaxRetries());
+    MessageConsumer<Signal> consumer = vertx.eventBus().consumer(Addresses.agent(agent), this::onRequest);
+    return consumer.completion().onSuccess(v -> node.agents().instanceDelta(agent, 1));
+  }
+
+  @Override
+  public Future<?> stop() {
+    node.agents().instanceDelta(agent, -1);
+    return Future.succeededFuture();
+  }
+
+  private void onRequest(Message<Signal> message) {
+    long start = System.nanoTime();
+    ReviewRequest request = ReviewRequest.fromTrustedJson(message.body().data());
+    String path = message.headers().get(PATH_HEADER);
+    List<Check> checks = checks(path);
+    vertx.executeBlocking(() -> parse(request), false)
+        .compose(ctx -> runner.run(request.reviewId(), checks, ctx,
+            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint())))
+        .onComplete(ar -> {
+          long runtimeMs = (System.nanoTime() - start) / 1_000_000;
+          ReviewResult result = ar.succeeded()
+              ? toResult(request.reviewId(), path, ar.result(), checks.size(), runtimeMs)
+              : new ReviewResult(request.reviewId(), agent, ReviewResult.ERROR, 0.0, List.of(), false,
+                  runtimeMs, path, List.of(), List.of("analysis failed: " + ar.cause().getMessage()), 0);
+          state.recordReview(request.reviewId(), result.status(), result.findings().size(), runtimeMs);
+          for (Finding f : result.findings()) node.metrics().finding(f.type(), f.severity().wire());
+          Signal signal = Signal.create(SignalTypes.REVIEW_RESULT, Signal.agentSource(agent),
+              request.reviewId(), result.toJson());
+          node.bus().publish(signal);
+          message.reply(signal);
+          LOG.debug("review_id={} agent={} status={} findings={} duration_ms={}", request.reviewId(),
+              agent, result.status(), result.findings().size(), runtimeMs);
+        });
+  }
+
+  private static AnalysisContext parse(ReviewRequest request) {
+    Diff diff = DiffParser.parse(request.diff());
+    return new AnalysisContext(diff, request.hotFunctions(), request.repo());
+  }
+
+  private ReviewResult toResult(String reviewId, String path, ActionReport report, int planned, long runtimeMs) {
+    boolean allFailed = planned > 0 && report.actionsRun().isEmpty();
+    String status = allFailed
+        ? (report.timedOut() == planned ? ReviewResult.TIMEOUT : ReviewResult.ERROR)
+        : ReviewResult.OK;
+    double confidence = report.findings().isEmpty() ? (allFailed ? 0.0 : 0.9)
+        : report.findings().stream().mapToDouble(Finding::confidence).average().orElse(0.0);
+    long high = report.findings().stream().filter(f -> f.severity() == Severity.HIGH).count();
+    boolean escalate = high >= 3 || !report.errors().isEmpty() && !allFailed;
+    return new ReviewResult(reviewId, agent, status, Math.round(confidence * 100) / 100.0,
+        report.findings(), escalate && high >= 3, runtimeMs, path, report.actionsRun(),
+        report.errors(), report.suppressed());
+  }
+}

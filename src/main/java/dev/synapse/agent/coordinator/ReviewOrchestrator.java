@@ -1,0 +1,153 @@
+package dev.synapse.agent.coordinator;
+
+import dev.synapse.agent.AgentNames;
+import dev.synapse.agent.NodeContext;
+import dev.synapse.agent.SpecialistVerticle;
+import dev.synapse.review.StoredReview;
+import dev.synapse.review.SummaryBuilder;
+import dev.synapse.review.SummaryEmitter;
+import dev.synapse.signal.Addresses;
+import dev.synapse.signal.ReviewRequest;
+import dev.synapse.signal.ReviewResult;
+import dev.synapse.signal.ReviewSummary;
+import dev.synapse.signal.Signal;
+import dev.synapse.signal.SignalTypes;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Drives one review from request to summary: classify, dispatch to specialists (skipping those
+ * whose results are already stored, so a review taken over after a node failure asks again only
+ * for what is missing), aggregate by review id, and emit exactly one {@code review.summary}
+ * (plus {@code review.escalate} when escalations exist). A specialist that does not answer within
+ * its deadline, or has no live instance after the bounded retries, is recorded as
+ * {@code No response from <agent>}. Must be used from an event-loop context; never blocks.
+ */
+public final class ReviewOrchestrator {
+  private static final String SOURCE = Signal.agentSource(AgentNames.COORDINATOR);
+  private static final long RETRY_BACKOFF_MS = 100;
+
+  private final Vertx vertx;
+  private final NodeContext node;
+  private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+  private final SummaryEmitter emitter;
+
+  /**
+   * @param vertx timers and the event bus
+   * @param node shared node components
+   */
+  public ReviewOrchestrator(Vertx vertx, NodeContext node) {
+    this.vertx = vertx;
+    this.node = node;
+    this.emitter = new SummaryEmitter(node.store(), node.bus(), node.metrics(), SOURCE);
+  }
+
+  /** @return how long the coordinator waits for one specialist, in ms */
+  public long specialistDeadlineMs() {
+    return node.config().actionTimeoutMs() * (node.config().actionMaxRetries() + 1L) + 1000L;
+  }
+
+  /** @return reviews this orchestrator is driving right now */
+  public int activeCount() {
+    return running.size();
+  }
+
+  /**
+   * Runs (or resumes) a stored review to its summary. A second call for a review already being
+   * driven here is ignored.
+   *
+   * @return completes with the summary this call stored, or null when another run stored it
+   */
+  public Future<ReviewSummary> run(StoredReview review) {
+    String id = review.reviewId();
+    if (running.putIfAbsent(id, Boolean.TRUE) != null) return Future.succeededFuture();
+    Classifier.Classification c = review.decisionPath() != null
+        ? new Classifier.Classification(review.decisionPath(), review.rationale())
+        : Classifier.classify(review.request());
+    List<String> expected = Classifier.FAST_PATH.equals(c.path())
+        ? List.of(AgentNames.SECURITY) : AgentNames.SPECIALISTS;
+    Map<String, ReviewResult> results = new ConcurrentHashMap<>(review.results());
+    Map<String, String> noResponse = new ConcurrentHashMap<>();
+    Signal request = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null,
+        review.request().toJson());
+    return node.store().classify(id, c.path(), c.rationale())
+        .compose(v -> {
+          List<Future<Void>> calls = new ArrayList<>();
+          for (String agent : expected) {
+            if (results.containsKey(agent)) continue;
+            calls.add(dispatch(agent, request, c.path(), 0)
+                .compose(result -> {
+                  results.put(agent, result);
+                  return node.store().addResult(id, result);
+                }, err -> {
+                  noResponse.put(agent, err.getMessage() == null ? "no response" : err.getMessage());
+                  node.metrics().agentError(agent, "dispatch", kindOf(err));
+                  return Future.succeededFuture();
+                }));
+          }
+          return Future.join(calls);
+        })
+        .transform(ignored -> {
+          long duration = Duration.between(review.acceptedAt(), Instant.now()).toMillis();
+          ReviewSummary summary = SummaryBuilder.build(id, c.path(), c.rationale(), expected,
+              new LinkedHashMap<>(results), noResponse, Math.max(0, duration));
+          return finish(summary);
+        })
+        .onComplete(ar -> running.remove(id));
+  }
+
+  /**
+   * Stores and publishes a summary unless one exists already.
+   *
+   * @return the summary when this call emitted it, else null
+   */
+  public Future<ReviewSummary> finish(ReviewSummary summary) {
+    return emitter.emit(summary);
+  }
+
+  private Future<ReviewResult> dispatch(String agent, Signal request, String path, int attempt) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(specialistDeadlineMs())
+        .addHeader(SpecialistVerticle.PATH_HEADER, path);
+    return vertx.eventBus().<Signal>request(Addresses.agent(agent), request, options)
+        .map(Message::body)
+        .map(signal -> ReviewResult.fromJson(signal.data()))
+        .recover(err -> {
+          if (err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS
+              && attempt < node.config().actionMaxRetries()) {
+            Promise<ReviewResult> retry = Promise.promise();
+            vertx.setTimer(RETRY_BACKOFF_MS << attempt,
+                t -> dispatch(agent, request, path, attempt + 1).onComplete(retry));
+            return retry.future();
+          }
+          return Future.failedFuture(err);
+        });
+  }
+
+  private static String kindOf(Throwable err) {
+    if (err instanceof ReplyException re) {
+      return switch (re.failureType()) {
+        case TIMEOUT -> "timeout";
+        case NO_HANDLERS -> "no_handlers";
+        default -> "error";
+      };
+    }
+    return "error";
+  }
+
+  /** @return a request signal's payload as a request (for callers holding a signal) */
+  static ReviewRequest requestOf(Signal s) {
+    return ReviewRequest.fromTrustedJson(s.data());
+  }
+}

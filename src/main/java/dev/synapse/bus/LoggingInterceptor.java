@@ -1,0 +1,24 @@
+package dev.synapse.bus;
+
+import dev.synapse.signal.Signal;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outbound event-bus interceptor that logs each signal at DEBUG with its id, type, review id and
+ * address — never the payload (diffs and secrets stay out of logs). Always calls {@code next()}.
+ */
+public final class LoggingInterceptor implements Handler<DeliveryContext<Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.synapse.signals");
+
+  @Override
+  public void handle(DeliveryContext<Object> ctx) {
+    if (LOG.isDebugEnabled() && ctx.message().body() instanceof Signal s) {
+      LOG.debug("signal id={} type={} review_id={} address={} send={}", s.id(), s.type(),
+          s.reviewId(), ctx.message().address(), ctx.message().isSend());
+    }
+    ctx.next();
+  }
+}

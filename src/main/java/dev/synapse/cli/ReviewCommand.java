@@ -1,0 +1,167 @@
+package dev.synapse.cli;
+
+import dev.synapse.config.ConfigException;
+import dev.synapse.config.SynapseConfig;
+import dev.synapse.node.SynapseNode;
+import dev.synapse.review.ReviewService;
+import dev.synapse.review.TextReport;
+import dev.synapse.signal.ReviewSummary;
+import dev.synapse.signal.Severity;
+import dev.synapse.signal.ValidationException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code synapse review [FILE|-]}: reviews a diff in-process (or against a running node with
+ * {@code --url}) and prints the summary. The exit code gates CI: 1 when the summary's severity is
+ * at or above {@code --fail-on}, 2 for bad input, 3 when the review failed.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = "Review a unified diff (file or stdin) and print the result.")
+public final class ReviewCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "diff file, or - for stdin (default)")
+  String file = "-";
+
+  @Option(names = "--url", paramLabel = "URL", description = "review on a running node, e.g. http://localhost:4000")
+  URI url;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+  String format = "text";
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "exit 1 when the review's severity is at or above: low, medium or high (default: never)")
+  String failOn;
+
+  @Option(names = {"--label", "-l"}, paramLabel = "LABEL", description = "label, repeatable (e.g. security)")
+  List<String> labels = new ArrayList<>();
+
+  @Option(names = "--intent", paramLabel = "INTENT", description = "feature, bugfix, hotfix, refactor, …")
+  String intent;
+
+  @Option(names = "--risk", paramLabel = "0.0-1.0", description = "risk factor")
+  Double risk;
+
+  @Option(names = "--repo", paramLabel = "NAME", description = "repository name (learned patterns are per repository)")
+  String repo;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "longest wait for the summary (default 120)")
+  int timeoutSeconds = 120;
+
+  @Mixin ConfigOptions configOptions;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+  InputStream in = System.in;
+
+  @Override
+  public Integer call() {
+    if (!List.of("text", "json").contains(format)) {
+      err.println("synapse review: --format must be text, json or sarif");
+      return Main.EXIT_USAGE;
+    }
+    Severity gate = null;
+    if (failOn != null) {
+      try {
+        gate = Severity.parse(failOn);
+      } catch (IllegalArgumentException e) {
+        err.println("synapse review: --fail-on: " + e.getMessage());
+        return Main.EXIT_USAGE;
+      }
+    }
+    String diff;
+    try {
+      diff = "-".equals(file) ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("synapse review: cannot read " + file + ": " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    JsonObject body = new JsonObject().put("diff", diff).put("labels", new JsonArray(new ArrayList<>(labels)));
+    if (intent != null) body.put("intent", intent);
+    if (risk != null) body.put("risk_factor", risk);
+    if (repo != null) body.put("metadata", new JsonObject().put("repo", repo));
+    ReviewSummary summary;
+    try {
+      summary = url != null ? remote(body) : inProcess(body);
+    } catch (ValidationException e) {
+      err.println("synapse review: " + e.code() + ": " + e.getMessage());
+      return Main.EXIT_USAGE;
+    } catch (ConfigException e) {
+      err.println("synapse review: configuration error: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    } catch (Exception e) {
+      err.println("synapse review: " + e.getMessage());
+      return Main.EXIT_FAILURE;
+    }
+    if (summary == null) {
+      err.println("synapse review: no summary within " + timeoutSeconds + " s");
+      return Main.EXIT_FAILURE;
+    }
+    print(summary);
+    if (ReviewSummary.FAILED.equals(summary.status())) return Main.EXIT_FAILURE;
+    if (gate != null && gate != Severity.NONE && summary.severity().ordinal() >= gate.ordinal()) return Main.EXIT_GATE;
+    return 0;
+  }
+
+  private void print(ReviewSummary summary) {
+    switch (format) {
+      case "json" -> out.println(summary.toJson().encodePrettily());
+      default -> out.print(TextReport.render(summary));
+    }
+  }
+
+  private ReviewSummary inProcess(JsonObject body) throws Exception {
+    SynapseConfig config = configOptions.load();
+    var request = ReviewService.validate(body);
+    SynapseNode node = SynapseNode.start(config, false).await(60, TimeUnit.SECONDS);
+    try {
+      return node.reviews().submit(request)
+          .compose(sub -> node.reviews().awaitSummary(sub.review().reviewId(), timeoutSeconds * 1000L))
+          .await(timeoutSeconds + 5L, TimeUnit.SECONDS);
+    } finally {
+      node.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private ReviewSummary remote(JsonObject body) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest.Builder req = HttpRequest.newBuilder(url.resolve("/api/reviews?wait=" + Math.min(timeoutSeconds, 300)))
+        .timeout(Duration.ofSeconds(timeoutSeconds + 10L))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+    String token = System.getenv("SYNAPSE_TOKEN");
+    if (token != null && !token.isEmpty()) req.header("Authorization", "Bearer " + token);
+    HttpResponse<String> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    if (resp.statusCode() == 400) {
+      JsonObject e = new JsonObject(resp.body());
+      throw new ValidationException(e.getString("error"), null, e.getString("message"));
+    }
+    if (resp.statusCode() == 202) return null;
+    if (resp.statusCode() != 200) {
+      throw new IOException("server answered " + resp.statusCode() + ": " + resp.body());
+    }
+    JsonObject json = new JsonObject(resp.body());
+    if (json.containsKey("summary")) json = json.getJsonObject("summary");
+    if (!json.containsKey("severity")) return null;
+    return ReviewSummary.fromJson(json);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.synapse.config;
+
+import java.util.List;
+
+/**
+ * Every configuration key: its name in {@code conf/synapse.json}, its environment variable, the
+ * accepted aliases (DESIGN.md section 3) and its default. The single table the loader, the
+ * README and the Kubernetes manifests agree on.
+ */
+public enum ConfigKey {
+  HTTP_PORT("http_port", "SYNAPSE_HTTP_PORT", List.of("PORT"), "4000"),
+  HTTP_HOST("http_host", "SYNAPSE_HTTP_HOST", List.of(), "0.0.0.0"),
+  PUBLIC_HOST("public_host", "SYNAPSE_PUBLIC_HOST", List.of("PHX_HOST"), null),
+  SECRET("secret", "SYNAPSE_SECRET", List.of("SECRET_KEY_BASE"), null),
+  ACTION_TIMEOUT_MS("action_timeout_ms", "SYNAPSE_ACTION_TIMEOUT_MS", List.of("JIDO_DEFAULT_TIMEOUT"), "60000"),
+  ACTION_MAX_RETRIES("action_max_retries", "SYNAPSE_ACTION_MAX_RETRIES", List.of("JIDO_MAX_RETRIES"), "3"),
+  LOG_LEVEL("log_level", "LOG_LEVEL", List.of(), "info"),
+  SECURITY_POOL_SIZE("security_pool_size", "SYNAPSE_SECURITY_POOL_SIZE", List.of(), "2"),
+  PERFORMANCE_POOL_SIZE("performance_pool_size", "SYNAPSE_PERFORMANCE_POOL_SIZE", List.of(), "2"),
+  SIGNAL_HISTORY("signal_history", "SYNAPSE_SIGNAL_HISTORY", List.of(), "10000"),
+  CLUSTER("cluster", "SYNAPSE_CLUSTER", List.of(), "false"),
+  CLUSTER_MEMBERS("cluster_members", "SYNAPSE_CLUSTER_MEMBERS", List.of(), ""),
+  CLUSTER_PORT("cluster_port", "SYNAPSE_CLUSTER_PORT", List.of(), "5701"),
+  CLUSTER_NAME("cluster_name", "SYNAPSE_CLUSTER_NAME", List.of(), "synapse"),
+  CLUSTER_HOST("cluster_host", "SYNAPSE_CLUSTER_HOST", List.of(), "127.0.0.1"),
+  KUBERNETES_SERVICE("kubernetes_service", "SYNAPSE_KUBERNETES_SERVICE", List.of(), null),
+  RATE_LIMIT("rate_limit", "SYNAPSE_RATE_LIMIT", List.of(), "0"),
+  MAX_DIFF_BYTES("max_diff_bytes", "SYNAPSE_MAX_DIFF_BYTES", List.of(), "5242880"),
+  BACKUP_DIR("backup_dir", "SYNAPSE_BACKUP_DIR", List.of(), null),
+  BACKUP_INTERVAL_MS("backup_interval_ms", "SYNAPSE_BACKUP_INTERVAL_MS", List.of(), "300000"),
+  BACKUP_KEEP("backup_keep", "SYNAPSE_BACKUP_KEEP", List.of(), "5"),
+  TLS_CERT("tls_cert", "SYNAPSE_TLS_CERT", List.of(), null),
+  TLS_KEY("tls_key", "SYNAPSE_TLS_KEY", List.of(), null),
+  METRICS_PUBLIC("metrics_public", "SYNAPSE_METRICS_PUBLIC", List.of(), "true"),
+  REVIEW_RETENTION("review_retention", "SYNAPSE_REVIEW_RETENTION", List.of(), "10000"),
+  SHUTDOWN_GRACE_MS("shutdown_grace_ms", "SYNAPSE_SHUTDOWN_GRACE_MS", List.of(), "20000"),
+  LOG_FILE("log_file", "SYNAPSE_LOG_FILE", List.of(), null),
+  LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false");
+
+  private final String jsonName;
+  private final String env;
+  private final List<String> aliases;
+  private final String defaultValue;
+
+  ConfigKey(String jsonName, String env, List<String> aliases, String defaultValue) {
+    this.jsonName = jsonName;
+    this.env = env;
+    this.aliases = aliases;
+    this.defaultValue = defaultValue;
+  }
+
+  /** @return the key's name in {@code conf/synapse.json} */
+  public String jsonName() {
+    return jsonName;
+  }
+
+  /** @return the environment variable */
+  public String env() {
+    return env;
+  }
+
+  /** @return environment aliases, read when {@link #env()} is unset */
+  public List<String> aliases() {
+    return aliases;
+  }
+
+  /** @return the default as text, or null for "unset" */
+  public String defaultValue() {
+    return defaultValue;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.synapse.ops;
+
+import dev.synapse.signal.Severity;
+import dev.synapse.signal.SignalTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Synapse's own meters with the Prometheus names of DESIGN.md section 3. Micrometer appends the
+ * Prometheus suffixes: a counter named {@code synapse.reviews} is exported as
+ * {@code synapse_reviews_total}, a timer {@code synapse.review.duration} as
+ * {@code synapse_review_duration_seconds} (histogram buckets enabled). Labels are low-cardinality
+ * only (never review ids, paths or users). Known label combinations are registered at zero on
+ * construction. Thread-safe.
+ */
+public final class SynapseMetrics {
+  /** Agent names whose series are pre-registered. */
+  public static final List<String> AGENTS = List.of("security_specialist", "performance_specialist");
+  private static final List<String> PATHS = List.of("fast_path", "deep_review");
+  private static final List<String> STATUSES = List.of("complete", "failed");
+
+  private final MeterRegistry registry;
+  private final AtomicInteger active = new AtomicInteger();
+
+  /** @param registry the registry to record into (the Vert.x Prometheus registry in production) */
+  public SynapseMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    registry.gauge("synapse.reviews.active", active);
+    for (String type : SignalTypes.ALL) signalPublished(type, 0);
+    for (String path : PATHS)
+      for (String status : STATUSES)
+        for (Severity s : Severity.values()) reviewCounter(path, status, s.wire());
+    reviewTimer();
+    registry.counter("synapse.rate.limited");
+    for (String agent : AGENTS) registry.counter("synapse.agent.errors", "agent", agent, "action", "dispatch", "kind", "timeout");
+  }
+
+  /** @return metrics recording into a private in-memory registry (tests, CLI) */
+  public static SynapseMetrics inMemory() {
+    return new SynapseMetrics(new SimpleMeterRegistry());
+  }
+
+  /** @return the underlying registry */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Counts a published signal: {@code synapse_signals_published_total{type}}. */
+  public void signalPublished(String type) {
+    signalPublished(type, 1);
+  }
+
+  private void signalPublished(String type, int n) {
+    Counter c = registry.counter("synapse.signals.published", "type", SignalTypes.ALL.contains(type) ? type : "other");
+    if (n > 0) c.increment(n);
+  }
+
+  /**
+   * Records a finished review: {@code synapse_reviews_total{path,status,severity}} and
+   * {@code synapse_review_duration_seconds}.
+   *
+   * @param durationMs acceptance to summary, in ms
+   */
+  public void reviewCompleted(String path, String status, String severity, long durationMs) {
+    reviewCounter(path, status, severity).increment();
+    reviewTimer().record(Duration.ofMillis(durationMs));
+  }
+
+  /** Counts a finding: {@code synapse_findings_total{type,severity}}. */
+  public void finding(String type, String severity) {
+    registry.counter("synapse.findings", "type", type, "severity", severity).increment();
+  }
+
+  /** Records one action: {@code synapse_action_duration_seconds{agent,action}}, in ns. */
+  public void actionDuration(String agent, String action, long nanos) {
+    Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
+        .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Counts an agent error: {@code synapse_agent_errors_total{agent,action,kind}}. */
+  public void agentError(String agent, String action, String kind) {
+    registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind).increment();
+  }
+
+  /** Counts a rejected request: {@code synapse_rate_limited_total}. */
+  public void rateLimited() {
+    registry.counter("synapse.rate.limited").increment();
+  }
+
+  /** A review was accepted: {@code synapse_reviews_active} goes up. */
+  public void reviewStarted() {
+    active.incrementAndGet();
+  }
+
+  /** A review reached its summary: {@code synapse_reviews_active} goes down. */
+  public void reviewEnded() {
+    active.decrementAndGet();
+  }
+
+  private Counter reviewCounter(String path, String status, String severity) {
+    return registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity);
+  }
+
+  private Timer reviewTimer() {
+    return Timer.builder("synapse.review.duration").publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(120))
+        .register(registry);
+  }
+}

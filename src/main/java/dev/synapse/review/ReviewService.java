@@ -1,0 +1,109 @@
+package dev.synapse.review;
+
+import dev.synapse.bus.SignalBus;
+import dev.synapse.diff.DiffParser;
+import dev.synapse.ops.SynapseMetrics;
+import dev.synapse.signal.Addresses;
+import dev.synapse.signal.ReviewRequest;
+import dev.synapse.signal.Signal;
+import dev.synapse.signal.SignalTypes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingress side of the review flow, shared by HTTP, WebSocket and the CLI: validates a
+ * request, stores it (idempotently by review id), publishes {@code review.request} to observers
+ * and hands it to a coordinator. A review that no coordinator accepts after bounded retries is
+ * closed with a {@code failed} summary, so it is never silently lost.
+ */
+public final class ReviewService {
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+  /** Reply timeout of the coordinator's acknowledgement, in ms. */
+  public static final long HANDOFF_TIMEOUT_MS = 5_000;
+  private static final int HANDOFF_ATTEMPTS = 3;
+
+  private final Vertx vertx;
+  private final String nodeId;
+  private final ReviewStore store;
+  private final SignalBus bus;
+  private final SynapseMetrics metrics;
+  private final SummaryEmitter emitter;
+  private final SummaryWaiters waiters;
+
+  /**
+   * @param vertx timers and the bus
+   * @param nodeId owner recorded on new reviews
+   * @param store review store
+   * @param bus signal bus
+   * @param metrics meters
+   * @param waiters summary waiters
+   */
+  public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
+      SynapseMetrics metrics, SummaryWaiters waiters) {
+    this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.store = store;
+    this.bus = bus;
+    this.metrics = metrics;
+    this.waiters = waiters;
+    this.emitter = new SummaryEmitter(store, bus, metrics, Signal.INGRESS_SOURCE);
+  }
+
+  /**
+   * Validates a JSON request body and parses its diff. Pure CPU work proportional to the diff
+   * size; callers on an event loop should run large bodies through {@code executeBlocking}.
+   *
+   * @throws dev.synapse.signal.ValidationException {@code invalid_request} naming the field, or
+   *     {@code invalid_diff}
+   */
+  public static ReviewRequest validate(JsonObject body) {
+    ReviewRequest request = ReviewRequest.fromJson(body, () -> 0);
+    int files = DiffParser.parse(request.diff()).files().size();
+    return body.getValue("files_changed") == null ? request.withFilesChanged(files) : request;
+  }
+
+  /**
+   * Accepts a validated request.
+   *
+   * @return the stored review and whether it was new; completes once stored (a re-submitted id
+   *     returns the existing review and runs nothing)
+   */
+  public Future<ReviewStore.Submission> submit(ReviewRequest request) {
+    return store.submit(request, nodeId).onSuccess(sub -> {
+      if (!sub.created()) return;
+      metrics.reviewStarted();
+      Signal signal = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, request.toJson());
+      bus.publish(signal);
+      handOff(signal, 1);
+    });
+  }
+
+  /** @see SummaryWaiters#await(String, long) */
+  public Future<dev.synapse.signal.ReviewSummary> awaitSummary(String reviewId, long timeoutMs) {
+    return waiters.await(reviewId, timeoutMs);
+  }
+
+  /** @return the review store */
+  public ReviewStore store() {
+    return store;
+  }
+
+  private void handOff(Signal signal, int attempt) {
+    bus.request(Addresses.COORDINATOR, signal, HANDOFF_TIMEOUT_MS).onFailure(err -> {
+      if (attempt < HANDOFF_ATTEMPTS) {
+        vertx.setTimer(200L * attempt, t -> handOff(signal, attempt + 1));
+        return;
+      }
+      String id = signal.reviewId();
+      LOG.error("review_id={} no coordinator accepted the review after {} attempts: {}", id, attempt,
+          err.getMessage());
+      emitter.emit(SummaryBuilder.build(id, "deep_review", "no coordinator available", List.of(),
+          Map.of(), Map.of(), 0).withEscalation("Coordinator unavailable: " + err.getMessage()));
+    });
+  }
+}

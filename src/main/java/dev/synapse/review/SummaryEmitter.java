@@ -1,0 +1,60 @@
+package dev.synapse.review;
+
+import dev.synapse.bus.SignalBus;
+import dev.synapse.ops.SynapseMetrics;
+import dev.synapse.signal.ReviewSummary;
+import dev.synapse.signal.Signal;
+import dev.synapse.signal.SignalTypes;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits a review's one summary: stores it only if no summary exists yet, and only then publishes
+ * {@code review.summary} (and {@code review.escalate} when escalations exist) and records
+ * metrics. This is what makes "exactly one summary per review" hold even when two nodes race.
+ */
+public final class SummaryEmitter {
+  private static final Logger LOG = LoggerFactory.getLogger(SummaryEmitter.class);
+  private final ReviewStore store;
+  private final SignalBus bus;
+  private final SynapseMetrics metrics;
+  private final String source;
+
+  /**
+   * @param store where summaries are stored
+   * @param bus where they are published
+   * @param metrics review counters
+   * @param source CloudEvents source of the emitted signals
+   */
+  public SummaryEmitter(ReviewStore store, SignalBus bus, SynapseMetrics metrics, String source) {
+    this.store = store;
+    this.bus = bus;
+    this.metrics = metrics;
+    this.source = source;
+  }
+
+  /** @return the summary when this call emitted it, null when one existed already */
+  public Future<ReviewSummary> emit(ReviewSummary summary) {
+    return store.complete(summary.reviewId(), summary).map(stored -> {
+      if (!stored) return null;
+      bus.publish(Signal.create(SignalTypes.REVIEW_SUMMARY, source, summary.reviewId(), summary.toJson()));
+      if (!summary.escalations().isEmpty()) {
+        bus.publish(Signal.create(SignalTypes.REVIEW_ESCALATE, source, summary.reviewId(),
+            new JsonObject().put("review_id", summary.reviewId())
+                .put("severity", summary.severity().wire())
+                .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))));
+      }
+      metrics.reviewCompleted(summary.decisionPath(), summary.status(), summary.severity().wire(),
+          summary.durationMs());
+      metrics.reviewEnded();
+      LOG.info("review_id={} status={} severity={} findings={} path={} duration_ms={}", summary.reviewId(),
+          summary.status(), summary.severity().wire(), summary.findings().size(), summary.decisionPath(),
+          summary.durationMs());
+      return summary;
+    });
+  }
+}
