@@ -1,6 +1,7 @@
 package dev.synapse.analysis;
 
 import dev.synapse.analysis.performance.HighComplexityCheck;
+import dev.synapse.analysis.performance.HotPathModifiedCheck;
 import dev.synapse.analysis.performance.MemoryHotspotCheck;
 import dev.synapse.analysis.performance.NPlusOneCheck;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class Checks {
 
   /** @return the performance specialist's checks (DESIGN.md 2) */
   public static List<Check> performance() {
-    return List.of(new HighComplexityCheck(), new MemoryHotspotCheck(), new NPlusOneCheck());
+    return List.of(new HighComplexityCheck(), new MemoryHotspotCheck(), new NPlusOneCheck(),
+        new HotPathModifiedCheck());
   }
 
   /** @return the checks a fast-path review runs: at least the high-severity security checks */
