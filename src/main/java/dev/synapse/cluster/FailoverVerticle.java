@@ -99,7 +99,7 @@ public final class FailoverVerticle extends VerticleBase {
       @Override
       public void memberRemoved(MembershipEvent e) {
         long declaredAt = System.nanoTime();
-        String gone = e.getMember().getUuid().toString();
+        String gone = MemberIds.of(e.getMember());
         context.runOnContext(v -> onMemberGone(gone, declaredAt));
       }
     });
@@ -208,7 +208,7 @@ public final class FailoverVerticle extends VerticleBase {
   private Set<String> liveMembers() {
     Set<String> out = new LinkedHashSet<>();
     if (!hazelcast.getLifecycleService().isRunning()) return out;
-    for (Member m : hazelcast.getCluster().getMembers()) out.add(m.getUuid().toString());
+    for (Member m : hazelcast.getCluster().getMembers()) out.add(MemberIds.of(m));
     return out;
   }
 
