@@ -48,6 +48,7 @@ class ClusterProcessesIT {
   private static final int NODES = 3;
   private static final int REVIEWS = 300;
   private static final int STOP_AFTER = 120;
+  private static final int CLIENTS = 24;
   private static final long GRACE_MS = 8_000;
   private static final String MODULE_FLAGS = "--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED "
       + "--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED "
@@ -100,33 +101,44 @@ class ClusterProcessesIT {
     int victim = NODES - 1;
     Set<String> accepted = ConcurrentHashMap.newKeySet();
     AtomicInteger refusedOnce = new AtomicInteger();
-    long stoppedAt = 0;
+    AtomicInteger started = new AtomicInteger();
+    long[] stoppedAt = {0};
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
     for (int i = 0; i < REVIEWS; i++) {
-      if (i == STOP_AFTER) {
-        stoppedAt = System.nanoTime();
-        if (kill) processes.get(victim).destroyForcibly();
-        else processes.get(victim).destroy();
-      }
-      String id = scenario + "-" + i;
-      int first = i % NODES;
-      for (int attempt = 0; attempt < NODES; attempt++) {
-        int node = (first + attempt) % NODES;
-        int status = submit(httpPorts.get(node), id);
-        if (status == 202 || status == 200) {
-          accepted.add(id);
-          break;
+      int n = i;
+      clients.submit(() -> {
+        if (started.incrementAndGet() == STOP_AFTER) {
+          synchronized (stoppedAt) {
+            stoppedAt[0] = System.nanoTime();
+            if (kill) processes.get(victim).destroyForcibly();
+            else processes.get(victim).destroy();
+          }
         }
-        refusedOnce.incrementAndGet();
-      }
-      Thread.sleep(15);
+        String id = scenario + "-" + n;
+        for (int attempt = 0; attempt < NODES; attempt++) {
+          int status = submit(httpPorts.get((n + attempt) % NODES), id);
+          if (status == 202 || status == 200) {
+            accepted.add(id);
+            return null;
+          }
+          refusedOnce.incrementAndGet();
+        }
+        return null;
+      });
     }
-    System.out.printf("[%s] %d/%d accepted; %d refusals retried elsewhere%n", scenario, accepted.size(),
-        REVIEWS, refusedOnce.get());
+    clients.shutdown();
+    assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "submissions finished");
+    System.out.printf("[%s] %d/%d accepted by %d concurrent clients; %d refusals retried elsewhere%n", scenario,
+        accepted.size(), REVIEWS, CLIENTS, refusedOnce.get());
+    long stopped;
+    synchronized (stoppedAt) {
+      stopped = stoppedAt[0];
+    }
 
     int survivorPort = httpPorts.get(0);
     long allDoneMs = awaitAllDone(survivorPort, accepted);
     System.out.printf("[%s] all accepted reviews done (read from a survivor) %d ms after the node was stopped%n",
-        scenario, ms(stoppedAt));
+        scenario, ms(stopped));
     assertTrue(allDoneMs >= 0, "some accepted reviews never completed");
 
     Thread.sleep(1000);
@@ -220,7 +232,7 @@ class ClusterProcessesIT {
   }
 
   /** @return the HTTP status, or -1 when the node did not answer */
-  private int submit(int port, String id) throws InterruptedException {
+  private int submit(int port, String id) {
     JsonObject body = new JsonObject().put("review_id", id).put("diff", ClusterTestSupport.DIFF)
         .put("labels", new JsonArray().add("security"));
     try {
@@ -229,6 +241,9 @@ class ClusterProcessesIT {
           .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return -1;
     }
   }
