@@ -8,6 +8,7 @@ import dev.synapse.signal.Finding;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class ActionRunner {
   private final SynapseMetrics metrics;
   private final long timeoutMs;
   private final int maxRetries;
+  private final WorkerExecutor executor;
 
   /**
    * @param vertx runs the blocking tasks and the watchdog timer
@@ -54,6 +56,16 @@ public final class ActionRunner {
    */
   public ActionRunner(Vertx vertx, String agent, AgentState state, SynapseMetrics metrics,
       long timeoutMs, int maxRetries) {
+    this(vertx, agent, state, metrics, timeoutMs, maxRetries, null);
+  }
+
+  /**
+   * @param executor the worker pool the actions run on, or null for the Vert.x worker pool
+   * @see #ActionRunner(Vertx, String, AgentState, SynapseMetrics, long, int)
+   */
+  public ActionRunner(Vertx vertx, String agent, AgentState state, SynapseMetrics metrics,
+      long timeoutMs, int maxRetries, WorkerExecutor executor) {
+    this.executor = executor;
     this.vertx = vertx;
     this.agent = agent;
     this.state = state;
@@ -89,7 +101,7 @@ public final class ActionRunner {
       return Future.succeededFuture(new ActionReport(List.of(), List.of(), List.of(), 0, 0));
     }
     Batch batch = new Batch(reviewId, checks);
-    vertx.executeBlocking(() -> batch.runAll(prepare), false).onComplete(ar -> {
+    blocking(() -> batch.runAll(prepare)).onComplete(ar -> {
       if (ar.failed()) {
         batch.fail(ar.cause());
       } else {
@@ -265,7 +277,7 @@ public final class ActionRunner {
   private Future<Outcome> runAlone(String reviewId, Check check, AnalysisContext context, int attempt) {
     Promise<Outcome> promise = Promise.promise();
     long start = System.nanoTime();
-    vertx.executeBlocking(() -> Suppressions.apply(check.run(context), context), false)
+    blocking(() -> Suppressions.apply(check.run(context), context))
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .onComplete(ar -> {
           metrics.actionDuration(agent, check.id(), System.nanoTime() - start);
@@ -288,6 +300,10 @@ public final class ActionRunner {
           }
         });
     return promise.future();
+  }
+
+  private <T> Future<T> blocking(Callable<T> task) {
+    return executor != null ? executor.executeBlocking(task, false) : vertx.executeBlocking(task, false);
   }
 
   private static String safeMessage(Throwable t) {
