@@ -12,7 +12,7 @@ cd "$ROOT"
 ARGS="$*"
 QUICK=0; BUILD=1; JMH=1; HTTP=1; JFR=0; SOAK_MIN=0
 DURATION=20; CONNS=64; WRK_THREADS=2; RATE=2500; RATE_CONNS=32
-SETS="typical typical_deep mix"
+SETS="typical typical_deep mix trivial_deep"
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
   case "$1" in

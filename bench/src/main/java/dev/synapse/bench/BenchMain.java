@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  *   jmh [--quick] [--out FILE]   run the JMH benchmarks, print the table (and write it to FILE)
  *   lua FILE                     write the HTTP load bodies as a Lua table for wrk
+ *   cpu [--quick]                the same operations timed in thread CPU time (no JMH)
  *   describe                     print the inputs (sizes, files, lines)
  * </pre>
  */
@@ -34,6 +35,8 @@ public final class BenchMain {
       case "jmh" -> jmh(args);
       case "lua" -> LuaExport.write(Path.of(args[1]));
       case "describe" -> describe();
+      case "cpu" -> System.out.println(CpuTime.table(List.of("typical", "mix", "1KB", "10KB", "100KB", "1MB"),
+          args.length > 1 && args[1].equals("--quick")));
       default -> {
         System.err.println("usage: BenchMain jmh [--quick] [--out FILE] | lua FILE | describe");
         System.exit(2);
@@ -70,7 +73,7 @@ public final class BenchMain {
     rows.addAll(run(quick, "review", reviewInputs, null));
     rows.addAll(run(quick, "parse", reviewInputs, null));
     if (!checks.isEmpty()) rows.addAll(run(quick, "check", List.of("typical"), checks));
-    String table = table(rows, checks.size());
+    String table = table(rows, checks.size()) + "\n" + CpuTime.table(reviewInputs, quick);
     System.out.println();
     System.out.println(table);
     if (out != null) Files.writeString(out, table);
