@@ -108,8 +108,13 @@ public final class BackupService {
    * @return completes once the admin consumer is registered
    */
   public Future<Void> start() {
-    timerId = vertx.setPeriodic(intervalMs, id -> snapshotNow()
-        .onFailure(err -> LOG.warn("periodic snapshot failed: {}", err.getMessage())));
+    timerId = vertx.setPeriodic(intervalMs, id -> {
+      if (!writeInProgress()) {
+        snapshotNow().onFailure(err -> LOG.warn("periodic snapshot failed: {}", err.getMessage()));
+      } else {
+        LOG.warn("periodic snapshot skipped: the previous one is still being written (backup_interval_ms too short?)");
+      }
+    });
     consumer = vertx.eventBus().localConsumer(ADMIN_ADDRESS, msg -> snapshotNow().onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("file", ar.result().toString()).put("node_id", nodeId));
@@ -140,6 +145,10 @@ public final class BackupService {
     });
     lastWrite = next;
     return next;
+  }
+
+  private synchronized boolean writeInProgress() {
+    return !lastWrite.isComplete();
   }
 
   private Future<JsonObject> capture() {
