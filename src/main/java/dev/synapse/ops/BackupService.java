@@ -4,6 +4,7 @@ import dev.synapse.agent.NodeContext;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.review.LocalReviewStore;
 import dev.synapse.review.ReviewStore;
+import dev.synapse.signal.Addresses;
 import dev.synapse.signal.ReviewRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.time.Clock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackupService {
   /** Local event-bus address that takes a snapshot now and replies {@code {file, node_id}}. */
-  public static final String ADMIN_ADDRESS = "synapse.admin.backup";
+  public static final String ADMIN_ADDRESS = Addresses.ADMIN_BACKUP;
   private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
 
   private final Vertx vertx;
