@@ -48,6 +48,11 @@ public final class ClusterHealth implements ClusterView {
     this.directory = directory;
   }
 
+  /** @return this node's Hazelcast member (tests, diagnostics) */
+  HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
   @Override
   public boolean clustered() {
     return true;
@@ -67,7 +72,7 @@ public final class ClusterHealth implements ClusterView {
   public List<String> memberIds() {
     if (!running()) return List.of();
     List<String> out = new ArrayList<>();
-    for (Member m : hazelcast.getCluster().getMembers()) out.add(m.getUuid().toString());
+    for (Member m : hazelcast.getCluster().getMembers()) out.add(MemberIds.of(m));
     return out;
   }
 
@@ -105,7 +110,7 @@ public final class ClusterHealth implements ClusterView {
     JsonArray members = new JsonArray();
     if (running()) {
       for (Member m : hazelcast.getCluster().getMembers()) {
-        members.add(new JsonObject().put("id", m.getUuid().toString())
+        members.add(new JsonObject().put("id", MemberIds.of(m))
             .put("address", m.getAddress().getHost() + ":" + m.getAddress().getPort())
             .put("local", m.localMember()));
       }

@@ -7,7 +7,9 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.ReviewOrchestrator;
+import dev.synapse.review.SummaryEmitter;
 import dev.synapse.signal.Addresses;
+import dev.synapse.signal.Signal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *       a specialist on the gone member would otherwise wait for its full send timeout.
  * </ol>
  * Whoever finishes first stores the summary; the store's compare-and-set makes it the only one.
+ * A summary that a gone node stored but did not get to publish is published by one survivor
+ * (see {@link HazelcastReviewStore#complete}).
  *
  * <p>A periodic sweep (every {@value #SWEEP_INTERVAL_MS} ms) repeats the claim for orphans a
  * membership event missed, resumes reviews this node accepted that no coordinator classified
@@ -99,7 +103,7 @@ public final class FailoverVerticle extends VerticleBase {
       @Override
       public void memberRemoved(MembershipEvent e) {
         long declaredAt = System.nanoTime();
-        String gone = e.getMember().getUuid().toString();
+        String gone = MemberIds.of(e.getMember());
         context.runOnContext(v -> onMemberGone(gone, declaredAt));
       }
     });
@@ -145,6 +149,7 @@ public final class FailoverVerticle extends VerticleBase {
   private record Stats(int orphans, int resumed) {}
 
   private Future<Stats> takeOver(boolean resumeAllOwn) {
+    republishOrphanedSummaries();
     return store.inFlightIndex().compose(entries -> {
       Promise<Stats> out = Promise.promise();
       context.runOnContext(v -> out.complete(takeOver(entries, resumeAllOwn)));
@@ -185,6 +190,30 @@ public final class FailoverVerticle extends VerticleBase {
     return new Stats(claims, resumed);
   }
 
+  /**
+   * Publishes summaries that a gone node stored but may not have published (it died between the
+   * two steps). Each gone node's marker is taken over by exactly one survivor.
+   */
+  private void republishOrphanedSummaries() {
+    SummaryEmitter emitter = new SummaryEmitter(store, node.bus(), node.metrics(),
+        Signal.agentSource(AgentNames.COORDINATOR));
+    store.unpublishedBy(liveMembers()).onSuccess(markers -> {
+      for (String marker : markers) {
+        store.takeOverUnpublished(marker).onSuccess(reviewId -> {
+          if (reviewId == null) return;
+          String gone = marker.substring(0, marker.indexOf('|'));
+          store.get(reviewId).onSuccess(r -> {
+            if (r != null && r.summary() != null && gone.equals(r.owner())) {
+              emitter.publish(r.summary());
+              LOG.info("review_id={} summary published by node_id={} for a gone node", reviewId, node.nodeId());
+            }
+            store.published(reviewId);
+          });
+        });
+      }
+    });
+  }
+
   /** @return the live member chosen for a review by rendezvous (highest random weight) hashing */
   static String preferredOwner(String reviewId, Set<String> live) {
     String best = null;
@@ -208,7 +237,7 @@ public final class FailoverVerticle extends VerticleBase {
   private Set<String> liveMembers() {
     Set<String> out = new LinkedHashSet<>();
     if (!hazelcast.getLifecycleService().isRunning()) return out;
-    for (Member m : hazelcast.getCluster().getMembers()) out.add(m.getUuid().toString());
+    for (Member m : hazelcast.getCluster().getMembers()) out.add(MemberIds.of(m));
     return out;
   }
 

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 public final class HazelcastConfigFactory {
   /** Map of review state, keyed by review id. */
   public static final String REVIEWS_MAP = "synapse.reviews";
+  /** Map of summaries stored but maybe not yet published, keyed {@code node-id|review-id}. */
+  public static final String UNPUBLISHED_MAP = "synapse.summaries.unpublished";
   /** Replicated map of agent descriptions, keyed by node id. */
   public static final String AGENTS_MAP = "synapse.agents";
   /** Synchronous backups of each review (a write returns after the backup acknowledged it). */
@@ -105,6 +107,7 @@ public final class HazelcastConfigFactory {
         .setAsyncBackupCount(0)
         .setReadBackupData(false)
         .setInMemoryFormat(InMemoryFormat.BINARY));
+    cfg.addMapConfig(new MapConfig(UNPUBLISHED_MAP).setBackupCount(REVIEW_BACKUPS).setAsyncBackupCount(0));
     return cfg;
   }
 

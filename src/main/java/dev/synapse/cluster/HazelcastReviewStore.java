@@ -49,6 +49,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
 
   private final Vertx vertx;
   private final IMap<String, HazelcastJsonValue> map;
+  private final IMap<String, String> unpublished;
   private final String nodeId;
   private final int retention;
 
@@ -61,6 +62,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention) {
     this.vertx = vertx;
     this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
+    this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
     this.nodeId = nodeId;
     this.retention = retention;
   }
@@ -91,10 +93,63 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return apply(reviewId, ReviewEntryProcessor.Op.ADD_RESULT, result.toJson().encode(), null, null).mapEmpty();
   }
 
+  /**
+   * Stores the summary unless one exists (compare-and-set on the partition owning the review); the
+   * stored review's owner becomes this node, the one that publishes the summary.
+   * Before trying, records a marker "this node may be publishing a summary for this review" in
+   * {@value HazelcastConfigFactory#UNPUBLISHED_MAP}; the marker is removed when the attempt loses
+   * or, after a win, when {@link #published} is called. A marker left by a node that died lets a
+   * survivor publish the stored summary (see {@link #unpublishedBy}).
+   */
   @Override
   public Future<Boolean> complete(String reviewId, ReviewSummary summary) {
-    return apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, summary.toJson().encode(), null, null)
-        .map(ReviewEntryProcessor.STORED::equals);
+    String marker = markerKey(nodeId, reviewId);
+    return fromStage(unpublished.setAsync(marker, reviewId))
+        .compose(v -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, summary.toJson().encode(), nodeId, null))
+        .map(ReviewEntryProcessor.STORED::equals)
+        .compose(stored -> stored ? Future.succeededFuture(true)
+            : fromStage(unpublished.removeAsync(marker)).map(false));
+  }
+
+  @Override
+  public Future<Void> published(String reviewId) {
+    return fromStage(unpublished.removeAsync(markerKey(nodeId, reviewId))).mapEmpty();
+  }
+
+  /**
+   * @param live ids of the current members
+   * @return unpublished-summary markers left by nodes that are not members any more
+   */
+  public Future<List<String>> unpublishedBy(Set<String> live) {
+    return vertx.executeBlocking(() -> {
+      List<String> out = new ArrayList<>();
+      for (String key : unpublished.keySet()) {
+        int bar = key.indexOf('|');
+        if (bar > 0 && !live.contains(key.substring(0, bar))) out.add(key);
+      }
+      return out;
+    }, false);
+  }
+
+  /**
+   * Takes over a marker left by a gone node: records this node's own marker, then removes the
+   * gone one; exactly one caller gets the removed value.
+   *
+   * @return the review id when this call took the marker over (the caller publishes the stored
+   *     summary if the gone node stored it, i.e. is its owner, then calls {@link #published}),
+   *     else null
+   */
+  public Future<String> takeOverUnpublished(String goneMarker) {
+    String reviewId = goneMarker.substring(goneMarker.indexOf('|') + 1);
+    String mine = markerKey(nodeId, reviewId);
+    return fromStage(unpublished.setAsync(mine, reviewId))
+        .compose(v -> fromStage(unpublished.removeAsync(goneMarker)))
+        .compose(prev -> prev != null ? Future.succeededFuture(reviewId)
+            : fromStage(unpublished.removeAsync(mine)).map((String) null));
+  }
+
+  private static String markerKey(String node, String reviewId) {
+    return node + "|" + reviewId;
   }
 
   /**

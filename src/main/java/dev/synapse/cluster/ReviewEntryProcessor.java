@@ -30,7 +30,10 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     CLASSIFY,
     /** Record result {@code a} (a review.result document). Returns null. */
     ADD_RESULT,
-    /** Store summary {@code a} unless done; returns {@link #STORED} when this call stored it, else null. */
+    /**
+     * Store summary {@code a} unless done, recording node {@code b} (the one that will publish it)
+     * as owner; returns {@link #STORED} when this call stored it, else null.
+     */
     COMPLETE,
     /**
      * Take over: when the review is in flight and its owner equals {@code a}, set the owner to
@@ -75,7 +78,8 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     switch (op) {
       case CLASSIFY -> updated = review.classified(a, b).ownedBy(c == null ? review.owner() : c);
       case ADD_RESULT -> updated = review.withResult(ReviewResult.fromJson(new JsonObject(a)));
-      case COMPLETE -> updated = review.completed(ReviewSummary.fromJson(new JsonObject(a)));
+      case COMPLETE -> updated = review.completed(ReviewSummary.fromJson(new JsonObject(a)))
+          .ownedBy(b == null ? review.owner() : b);
       case CLAIM -> {
         if (!java.util.Objects.equals(review.owner(), a)) return null;
         updated = review.ownedBy(b);

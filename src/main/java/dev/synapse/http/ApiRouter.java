@@ -46,10 +46,14 @@ public final class ApiRouter {
     Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
     Handler<RoutingContext> limit = config.rateLimit() > 0
         ? new RateLimitHandler(new SourceRateLimiter(config.rateLimit()), node.metrics()) : RoutingContext::next;
-    router.route("/api/*").handler(limit).handler(new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS))
-        .handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())).handler(auth);
+    // one route per middleware: Vert.x Web orders handler kinds within a route (BODY before USER)
+    router.route("/api/*").handler(limit);
+    router.route("/api/*").handler(new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()));
+    router.route("/api/*").handler(auth);
     mountApi(router);
-    router.route("/ws").handler(limit).handler(auth);
+    router.route("/ws").handler(limit);
+    router.route("/ws").handler(auth);
     router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus())::upgrade);
     mountOps(router, auth);
     ErrorHandlers.mount(router, config);

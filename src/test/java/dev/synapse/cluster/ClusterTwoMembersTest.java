@@ -60,6 +60,14 @@ class ClusterTwoMembersTest {
   }
 
   @Test
+  @DisplayName("members are identified by the same node ids the nodes record as review owners")
+  void memberIdsAreNodeIds() {
+    List<String> ids = ((ClusterHealth) a.context().cluster()).memberIds();
+    assertTrue(ids.contains(a.context().nodeId()), ids + " lacks A");
+    assertTrue(ids.contains(b.context().nodeId()), ids + " lacks B");
+  }
+
+  @Test
   @DisplayName("a review submitted on node A is readable, and completed, on node B")
   void submittedOnAReadableOnB() throws Exception {
     a.reviews().submit(ClusterTestSupport.request("two-members-read")).await(10, TimeUnit.SECONDS);
