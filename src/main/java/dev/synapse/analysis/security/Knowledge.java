@@ -308,7 +308,15 @@ final class Knowledge {
 
   // ------------------------------------------------------------------ path builders
 
-  static boolean pathBuilder(String name, String callee, Language lang) {
+  static boolean pathBuilder(String name, String fullCallee, Language lang) {
+    String callee = fullCallee;
+    if (callee.startsWith("java.") || callee.startsWith("javax.") || callee.startsWith("kotlin.")
+        || callee.startsWith("system.io.") || callee.startsWith("new java.")) {
+      String[] seg = callee.split("\\.");
+      callee = (callee.startsWith("new ") ? "new " : "")
+          + (seg.length >= 2 ? seg[seg.length - 2] + "." + seg[seg.length - 1] : callee);
+      if (callee.startsWith("new ") && seg.length >= 1) callee = "new " + seg[seg.length - 1];
+    }
     switch (name) {
       case "join":
         return callee.startsWith("path.") || callee.startsWith("os.path.")

@@ -1625,7 +1625,13 @@ final class TaintAnalyzer {
 
   private void sinks(String lname, String lcallee, String lrecv, List<Arg> args, List<Value> av,
       Token nameTok) {
-    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, lrecv, args.size(), lang);
+    String shortRecv = lrecv;
+    if (lrecv.startsWith("java.") || lrecv.startsWith("javax.") || lrecv.startsWith("org.")
+        || lrecv.startsWith("com.") || lrecv.startsWith("kotlin.") || lrecv.startsWith("system.io.")
+        || lrecv.startsWith("android.")) {
+      shortRecv = lrecv.substring(lrecv.lastIndexOf('.') + 1);
+    }
+    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, shortRecv, args.size(), lang);
     for (Knowledge.Hit h : hits) {
       int idx = h.arg();
       List<Value> chosen = new ArrayList<>();

@@ -247,11 +247,8 @@ public final class WeakCryptoCheck implements Check {
     Language lang = view.language();
     boolean weak = false;
     if (name.equals("random") && recv.equals("Math") && next != null && next.op("(")) weak = true;
-    else if (name.equals("Random") && i > 0 && t.get(i - 1).word("new")
-        && (lang == Language.JAVA || lang == Language.CSHARP || lang == Language.KOTLIN)) {
-      weak = !(i > 2 && t.get(i - 2).op(".") && false);
-    } else if (name.equals("Random") && i > 1 && t.get(i - 1).op(".") && t.get(i - 2).text().equals("util")
-        && i > 2 && t.get(i - 3).op(".") && i > 3 && t.get(i - 4).word("new")) {
+    else if (name.equals("Random") && (lang == Language.JAVA || lang == Language.CSHARP
+        || lang == Language.KOTLIN) && newExpression(t, i)) {
       weak = true;
     } else if (name.equals("current") && recv.equals("ThreadLocalRandom")) {
       weak = true;
@@ -281,6 +278,19 @@ public final class WeakCryptoCheck implements Check {
         "Use a cryptographically secure generator: SecureRandom, secrets, crypto.randomBytes/"
             + "randomUUID, crypto/rand, SecureRandom (Ruby), random_bytes/random_int (PHP), "
             + ":crypto.strong_rand_bytes.", 0.75);
+  }
+
+  /** @return true when token i ends a (possibly qualified) type name right after {@code new} */
+  private static boolean newExpression(List<Token> t, int i) {
+    int j = i - 1;
+    StringBuilder q = new StringBuilder();
+    while (j >= 1 && t.get(j).op(".") && t.get(j - 1).kind() == TokenKind.IDENTIFIER) {
+      q.insert(0, t.get(j - 1).text() + ".");
+      j -= 2;
+    }
+    if (j < 0 || !t.get(j).word("new")) return false;
+    String qual = q.toString();
+    return qual.isEmpty() || qual.equals("java.util.") || qual.equals("System.");
   }
 
   private static boolean securityContext(SourceView view, List<Token> t, int i,
