@@ -59,10 +59,25 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
+  private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
+      "randrange", "getrandbits", "sample", "uniform", "shuffle");
+  private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
+      "str_shuffle", "array_rand");
+  private static final Set<String> GO_RANDOM = Set.of("intn", "int", "int63", "int31", "int31n",
+      "int63n", "float64", "float32", "uint32", "uint64", "perm", "read", "seed");
+
   private record Hit(int line, String what, String cwe, String rec, double conf) {}
+
+  /** Per-run cache of the current line's lower-cased text (instances are per run). */
+  private int cachedLine = -1;
+  private String cachedLower = "";
 
   @Override
   public List<Finding> run(AnalysisContext context) {
+    return new WeakCryptoCheck().scan(context);
+  }
+
+  private List<Finding> scan(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
@@ -99,8 +114,12 @@ public final class WeakCryptoCheck implements Check {
   private Hit inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
       boolean cryptoRand) {
     Token x = t.get(i);
-    String line = view.line(x.line());
-    String lowerLine = line == null ? "" : line.toLowerCase(Locale.ROOT);
+    if (x.line() != cachedLine) {
+      String line = view.line(x.line());
+      cachedLower = line == null ? "" : line.toLowerCase(Locale.ROOT);
+      cachedLine = x.line();
+    }
+    String lowerLine = cachedLower;
     Language lang = view.language();
     // ---- weak hashes / ciphers named in strings
     if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
@@ -252,18 +271,14 @@ public final class WeakCryptoCheck implements Check {
       weak = true;
     } else if (name.equals("current") && recv.equals("ThreadLocalRandom")) {
       weak = true;
-    } else if (lrecv.equals("random") && lang == Language.PYTHON && Set.of("random", "randint",
-        "choice", "choices", "randrange", "getrandbits", "sample", "uniform", "shuffle").contains(lname)) {
+    } else if (lrecv.equals("random") && lang == Language.PYTHON && PY_RANDOM.contains(lname)) {
       weak = true;
-    } else if (lang == Language.PHP && recv.isEmpty() && Set.of("rand", "mt_rand", "uniqid",
-        "lcg_value", "str_shuffle", "array_rand").contains(lname) && next != null && next.op("(")) {
+    } else if (lang == Language.PHP && recv.isEmpty() && PHP_RANDOM.contains(lname) && next != null && next.op("(")) {
       weak = true;
     } else if (lang == Language.RUBY && (lname.equals("rand") && (recv.isEmpty() || recv.equals("Kernel")
         || recv.equals("Random")) || name.equals("new") && recv.equals("Random"))) {
       weak = true;
-    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && Set.of("intn", "int",
-        "int63", "int31", "int31n", "int63n", "float64", "float32", "uint32", "uint64", "perm",
-        "read", "seed").contains(lname)) {
+    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && GO_RANDOM.contains(lname)) {
       weak = true;
     } else if (lang == Language.ELIXIR && (recv.equals("rand") || recv.equals("random"))
         && (lname.equals("uniform") || lname.equals("uniform_real"))) {
