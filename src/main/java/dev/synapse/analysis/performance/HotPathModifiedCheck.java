@@ -109,7 +109,7 @@ public final class HotPathModifiedCheck implements Check {
     if (last.isEmpty()) return true;
     if (qualifier.contains("/") && v.path.endsWith(qualifier)) return true;
     if (normal(v.path).contains(last)) return true;
-    for (Row r : v.rows) if (normal(r.raw()).contains(last)) return true;
+    for (Row r : v.rows) if (normal(r.head()).contains(last)) return true;
     return false;
   }
 

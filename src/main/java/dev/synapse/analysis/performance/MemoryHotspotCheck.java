@@ -80,6 +80,20 @@ public final class MemoryHotspotCheck implements Check {
       "False", "undefined", "__dirname", "__filename", "__DIR__", "__FILE__", "__file__", "utf8",
       "encoding", "headers", "mode", "flag", "charset");
 
+  /** Calls examined per row at most, so a pathological line stays linear. */
+  private static final int MAX_CALLS_PER_ROW = 64;
+  /** Names any rule looks at; other calls are skipped cheaply. */
+  private static final Set<String> INTERESTING;
+
+  static {
+    Set<String> s = new java.util.HashSet<>(FILE_READERS);
+    s.addAll(STREAM_READERS);
+    s.addAll(List.of("findAll", "findMany", "findAndCount", "findAndCountAll", "find", "findBy", "all",
+        "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
+        "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body"));
+    INTERESTING = Set.copyOf(s);
+  }
+
   /** What kind of input is read whole. */
   private enum Kind { FILE, BODY, TABLE }
 
@@ -104,8 +118,11 @@ public final class MemoryHotspotCheck implements Check {
         Row r = v.rows.get(i);
         if (r.kind() != LineKind.ADDED) continue;
         Hit hit = null;
+        String[] stmt = new String[1];
+        int tried = 0;
         for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
-          hit = match(v, i, c);
+          if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+          hit = match(v, i, c, stmt);
           if (hit != null) break;
         }
         if (hit == null) hit = unboundedSelect(r, statement(v, i));
@@ -115,12 +132,13 @@ public final class MemoryHotspotCheck implements Check {
     return out;
   }
 
-  private static Hit match(FileView v, int row, Call c) {
+  private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
     List<Tok> t = v.rows.get(row).toks();
     String name = c.name();
     String root = c.root();
     String receiver = c.receiver();
-    String stmt = statement(v, row).toLowerCase(Locale.ROOT);
+    if (stmtMemo[0] == null) stmtMemo[0] = statement(v, row).toLowerCase(Locale.ROOT);
+    String stmt = stmtMemo[0];
     // --- tables -------------------------------------------------------------------------
     if (name.equals("findAll") && (c.noArgs(t) || !bounded(stmt))) {
       return guarded(v, row) ? null : new Hit(Kind.TABLE, "findAll() loads every row of the table");
@@ -243,7 +261,7 @@ public final class MemoryHotspotCheck implements Check {
     String code = r.code();
     if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return null;
     StringBuilder lit = new StringBuilder();
-    String raw = r.raw();
+    String raw = r.head();
     for (int i = 0; i < raw.length() && i < code.length(); i++) {
       if (raw.charAt(i) != code.charAt(i)) lit.append(raw.charAt(i));
       else lit.append(' ');
@@ -275,7 +293,7 @@ public final class MemoryHotspotCheck implements Check {
       Row r = v.rows.get(q);
       if (r.hunk() != hunk) break;
       if (!r.onNewSide()) continue;
-      sb.append(r.code()).append('\n');
+      sb.append(r.head()).append('\n');
       seen++;
     }
     return containsAny(sb.toString().toLowerCase(Locale.ROOT), PIECEWISE);
@@ -293,7 +311,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int i = from; i <= row; i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      String raw = r.raw().toLowerCase(Locale.ROOT);
+      String raw = r.head().toLowerCase(Locale.ROOT);
       for (String g : SIZE_GUARDS) if (raw.contains(g)) return true;
     }
     return false;
@@ -307,13 +325,13 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   private static boolean wrappedInList(List<Tok> t, int k) {
-    for (int j = k - 1; j >= 1; j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
+    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
     return false;
   }
 
   private static boolean iteratedDirectly(List<Tok> t, int k) {
     boolean in = false;
-    for (int j = k - 1; j >= 0; j--) {
+    for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
       if (t.get(j).is("in")) in = true;
       if (t.get(j).is("for") && in) return true;
     }
@@ -335,7 +353,7 @@ public final class MemoryHotspotCheck implements Check {
         to = t.size();
       } else {
         int pipe = -1;
-        for (int j = c.tokenIndex(); j >= 0; j--) if (t.get(j).is("|>")) {
+        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.get(j).is("|>")) {
           pipe = j;
           break;
         }
@@ -349,7 +367,7 @@ public final class MemoryHotspotCheck implements Check {
       to = c.closeParen() < 0 ? t.size() : c.closeParen();
       if (c.closeParen() < 0) return true;
     }
-    for (int j = from; j < to; j++) {
+    for (int j = from; j < Math.min(to, from + 200); j++) {
       Tok tok = t.get(j);
       if (!tok.ident()) continue;
       String s = tok.text();
@@ -369,10 +387,10 @@ public final class MemoryHotspotCheck implements Check {
   private static String argsText(FileView v, int row, Call c) {
     Row r = v.rows.get(row);
     List<Tok> t = r.toks();
-    if (c.openParen() < 0) return r.raw().substring(Math.min(r.raw().length(), t.get(c.tokenIndex()).col()));
+    String raw = r.head();
+    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
     int start = t.get(c.openParen()).col();
-    int end = c.closeParen() < 0 ? r.raw().length() : t.get(c.closeParen()).col();
-    String raw = r.raw();
+    int end = c.closeParen() < 0 ? raw.length() : t.get(c.closeParen()).col();
     return raw.substring(Math.min(start, raw.length()), Math.min(end, raw.length())) + " "
         + raw.substring(0, Math.min(start, raw.length()));
   }
@@ -403,7 +421,7 @@ public final class MemoryHotspotCheck implements Check {
             || r.toks().get(0).is("->") || r.toks().get(0).is("?."));
         if (!continues) break;
       }
-      sb.append(r.raw()).append('\n');
+      sb.append(r.head()).append('\n');
       for (Tok t : r.toks()) {
         if (t.is("(") || t.is("[") || t.is("{")) depth++;
         else if (t.is(")") || t.is("]") || t.is("}")) depth--;

@@ -55,11 +55,13 @@ public final class NPlusOneCheck implements Check {
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       Set<Integer> reported = new HashSet<>();
+      java.util.Map<Integer, List<Call>> calls = new java.util.HashMap<>();
       for (Loops.Loop loop : Loops.of(v)) {
         for (int row : loop.rows()) {
           Row r = v.rows.get(row);
           if (r.kind() != LineKind.ADDED || reported.contains(row)) continue;
-          for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
+          List<Call> rowCalls = calls.computeIfAbsent(row, k -> Call.in(r.toks(), v.lang == SourceLanguage.RUBY));
+          for (Call c : rowCalls) {
             if (!loop.inBody(row, c.tokenIndex())) continue;
             DataAccess.Kind kind = DataAccess.classify(v.lang, c, loop.vars());
             if (kind == null) continue;
@@ -88,11 +90,11 @@ public final class NPlusOneCheck implements Check {
     for (int i = from; i <= to; i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      String raw = r.raw().toLowerCase(Locale.ROOT);
+      String raw = r.head().toLowerCase(Locale.ROOT);
       for (String p : PRELOADS) {
         if (raw.contains(p)) {
           for (int q = i; q <= Math.min(to, i + 3); q++) {
-            if (v.rows.get(q).raw().toLowerCase(Locale.ROOT).contains(assoc)) return true;
+            if (v.rows.get(q).head().toLowerCase(Locale.ROOT).contains(assoc)) return true;
           }
         }
       }

@@ -21,7 +21,20 @@ final class PerfFingerprint {
    * @return 32 lower-case hex digits
    */
   static String of(String ruleId, String file, String function, String lineText) {
-    String normal = String.join(" ", lineText.strip().split("\\s+"));
+    String text = lineText.length() > Tok.MAX_CHARS ? lineText.substring(0, Tok.MAX_CHARS) : lineText;
+    StringBuilder sb = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) sb.append(' ');
+        space = false;
+        sb.append(c);
+      }
+    }
+    String normal = sb.toString();
     String input = ruleId + '\u0000' + file + '\u0000' + function + '\u0000' + normal;
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
