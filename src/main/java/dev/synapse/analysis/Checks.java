@@ -4,6 +4,7 @@ import dev.synapse.analysis.performance.HighComplexityCheck;
 import dev.synapse.analysis.performance.HotPathModifiedCheck;
 import dev.synapse.analysis.performance.MemoryHotspotCheck;
 import dev.synapse.analysis.performance.NPlusOneCheck;
+import dev.synapse.analysis.security.SecurityChecks;
 import java.util.List;
 
 /**
@@ -13,9 +14,9 @@ import java.util.List;
 public final class Checks {
   private Checks() {}
 
-  /** @return the security specialist's checks (DESIGN.md 2) */
+  /** @return the security specialist's checks (DESIGN.md 2), one per security category */
   public static List<Check> security() {
-    return List.of();
+    return SecurityChecks.all();
   }
 
   /** @return the performance specialist's checks (DESIGN.md 2) */
@@ -24,8 +25,11 @@ public final class Checks {
         new HotPathModifiedCheck());
   }
 
-  /** @return the checks a fast-path review runs: at least the high-severity security checks */
+  /**
+   * @return the checks a fast-path review runs: the high-severity security checks (SQL, command
+   *     and code injection, path traversal, LDAP injection, auth bypass, hard-coded secrets)
+   */
   public static List<Check> fastPath() {
-    return security();
+    return SecurityChecks.highSeverity();
   }
 }

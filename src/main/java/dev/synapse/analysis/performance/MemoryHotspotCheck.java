@@ -112,6 +112,7 @@ public final class MemoryHotspotCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       for (int i = 0; i < v.rows.size(); i++) {
@@ -126,7 +127,7 @@ public final class MemoryHotspotCheck implements Check {
           if (hit != null) break;
         }
         if (hit == null) hit = unboundedSelect(r, statement(v, i));
-        if (hit != null) out.add(finding(v, i, hit));
+        if (hit != null) out.add(finding(fingerprints, v, i, hit));
       }
     }
     return out;
@@ -435,7 +436,7 @@ public final class MemoryHotspotCheck implements Check {
     return null;
   }
 
-  private static Finding finding(FileView v, int row, Hit hit) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Hit hit) {
     Row r = v.rows.get(row);
     FileView.Function f = v.newFunctionAt(row);
     String rule = switch (hit.kind()) {
@@ -451,6 +452,6 @@ public final class MemoryHotspotCheck implements Check {
     };
     return new Finding(CATEGORY, severity, v.path, r.newLine(), Side.NEW, null, rule, "CWE-770",
         "Unbounded read into memory: " + hit.what() + ".", recommendation,
-        hit.kind() == Kind.TABLE ? 0.7 : 0.8, PerfFingerprint.of(rule, v.path, f == null ? "" : f.name(), r.raw()), null);
+        hit.kind() == Kind.TABLE ? 0.7 : 0.8, fingerprints.of(rule, v.path, f == null ? "" : f.name(), r.raw()), null);
   }
 }

@@ -52,6 +52,7 @@ public final class NPlusOneCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       Set<Integer> reported = new HashSet<>();
@@ -68,7 +69,7 @@ public final class NPlusOneCheck implements Check {
             boolean association = loop.vars().contains(c.root()) || loop.vars().contains(stripSigil(c.root()));
             if (kind == DataAccess.Kind.QUERY && association && preloaded(v, loop, c.chain().get(1))) continue;
             reported.add(row);
-            out.add(finding(v, row, c, kind, association));
+            out.add(finding(fingerprints, v, row, c, kind, association));
             break;
           }
         }
@@ -102,7 +103,7 @@ public final class NPlusOneCheck implements Check {
     return false;
   }
 
-  private static Finding finding(FileView v, int row, Call c, DataAccess.Kind kind, boolean association) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Call c, DataAccess.Kind kind, boolean association) {
     Row r = v.rows.get(row);
     FileView.Function f = v.newFunctionAt(row);
     String fn = f == null ? "" : f.name();
@@ -115,6 +116,6 @@ public final class NPlusOneCheck implements Check {
         : "Load the related rows in one query before the loop (IN (...) / batch finder / eager loading such as includes, prefetch_related, preload, JOIN FETCH) and look them up in memory.";
     return new Finding(CATEGORY, Severity.MEDIUM, v.path, r.newLine(), Side.NEW, null, rule,
         remote ? "CWE-1050" : "CWE-1073", summary, recommendation, association ? 0.7 : 0.8,
-        PerfFingerprint.of(rule, v.path, fn, r.raw()), null);
+        fingerprints.of(rule, v.path, fn, r.raw()), null);
   }
 }
