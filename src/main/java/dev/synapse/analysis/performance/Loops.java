@@ -128,11 +128,25 @@ final class Loops {
     Row h = v.rows.get(header);
     int indent = h.indent();
     int last = header;
+    boolean first = true;
+    boolean allman = false;
     for (int q = header + 1; q < v.rows.size(); q++) {
       Row r = v.rows.get(q);
       if (r.hunk() != h.hunk()) break;
       if (!r.onNewSide() || r.blank()) continue;
-      if (r.indent() <= indent) break;
+      boolean opens = r.toks().get(0).is("{");
+      if (first && opens && r.indent() == indent) {
+        // Allman style: the body's brace sits on its own line at the header's indentation
+        allman = true;
+        first = false;
+        last = q;
+        continue;
+      }
+      first = false;
+      if (r.indent() <= indent) {
+        if (allman && r.toks().get(0).is("}")) last = q;
+        break;
+      }
       last = q;
     }
     return last;

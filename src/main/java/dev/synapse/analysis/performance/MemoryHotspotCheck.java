@@ -238,7 +238,8 @@ public final class MemoryHotspotCheck implements Check {
         target = String.join(".", c.chain());
         String lt = target.toLowerCase(Locale.ROOT);
         boolean network = lt.contains("body") || lt.contains("request") || lt.contains("req.")
-            || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files");
+            || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
+            || lt.contains("params") || lt.contains("attachment");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
         if (!network && !piecewise(v, row)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");

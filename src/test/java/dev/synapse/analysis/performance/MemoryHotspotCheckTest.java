@@ -187,4 +187,28 @@ class MemoryHotspotCheckTest {
         "+  // new",
         " }")).isEmpty());
   }
+
+  @Test
+  @DisplayName("reading a whole upload (Ruby params, Python request.files) is a body read")
+  void uploads() {
+    assertEquals(List.of(2), lines(run(check, newFile("a.rb",
+        "def create",
+        "  data = params[:file].read",
+        "end"))));
+    assertEquals(List.of(2), lines(run(check, newFile("a.py",
+        "def up(request):",
+        "    data = request.files['f'].read()",
+        "    return len(data)"))));
+  }
+
+  @Test
+  @DisplayName("a whole file read that is used whole (parsed as one document) is not reported")
+  void wholeDocument() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {",
+        "  Cfg load(Path p) throws IOException {",
+        "    return mapper.readValue(Files.readString(p), Cfg.class);",
+        "  }",
+        "}")).isEmpty());
+  }
 }
