@@ -126,7 +126,7 @@ public final class MemoryHotspotCheck implements Check {
           hit = match(v, i, c, stmt);
           if (hit != null) break;
         }
-        if (hit == null) hit = unboundedSelect(r, statement(v, i));
+        if (hit == null) hit = unboundedSelect(v, i);
         if (hit != null) out.add(finding(fingerprints, v, i, hit));
       }
     }
@@ -188,6 +188,7 @@ public final class MemoryHotspotCheck implements Check {
           || args.contains("resp") || args.contains("inputstream") || args.contains("content")
           || args.contains("conn") || name.equals("raw_post") || name.equals("get_data")
           || name.equals("getRawBody") || name.startsWith("ReadAs");
+      if (!network && !piecewise(v, row)) return null;
       return new Hit(network ? Kind.BODY : Kind.FILE, name + " reads the whole " + (network ? "body" : "stream") + " into memory");
     }
     if (name.equals("file_get_contents") && v.rows.get(row).raw().contains("php://input")) {
@@ -259,19 +260,35 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */
-  private static Hit unboundedSelect(Row r, String statement) {
-    String code = r.code();
-    if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return null;
-    StringBuilder lit = new StringBuilder();
-    String raw = r.head();
-    for (int i = 0; i < raw.length() && i < code.length(); i++) {
-      if (raw.charAt(i) != code.charAt(i)) lit.append(raw.charAt(i));
-      else lit.append(' ');
-    }
-    String s = lit.toString().toLowerCase(Locale.ROOT);
-    int sel = s.indexOf("select ");
+  private static Hit unboundedSelect(FileView v, int row) {
+    Row r = v.rows.get(row);
+    String lit = literals(r).toLowerCase(Locale.ROOT);
+    int sel = lit.indexOf("select ");
     if (sel < 0) return null;
-    s = statement.toLowerCase(Locale.ROOT);
+    // SELECT and FROM in one literal, or the literal continues on the next rows of the statement
+    StringBuilder all = new StringBuilder(lit);
+    int hunk = r.hunk();
+    int depth = 0;
+    for (Tok t : r.toks()) {
+      if (t.is("(") || t.is("[") || t.is("{")) depth++;
+      else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+    }
+    for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
+      Row n = v.rows.get(q);
+      if (n.hunk() != hunk) break;
+      if (!n.onNewSide()) continue;
+      seen++;
+      List<Tok> nt = n.toks();
+      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
+          || nt.get(0).is("\"") || nt.get(0).is("'")));
+      if (!continues) break;
+      all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
+      for (Tok t : nt) {
+        if (t.is("(") || t.is("[") || t.is("{")) depth++;
+        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      }
+    }
+    String s = all.toString();
     if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
     for (String w : new String[] {"where", "limit", " top ", "fetch first", "count(", "sum(", "max(",
         "min(", "avg(", "group by", "exists", "rownum", "offset", "insert", "update", "delete", "create",
@@ -299,6 +316,18 @@ public final class MemoryHotspotCheck implements Check {
       seen++;
     }
     return containsAny(sb.toString().toLowerCase(Locale.ROOT), PIECEWISE);
+  }
+
+  /** @return the string-literal contents of a row (everything the masker blanked inside quotes) */
+  private static String literals(Row r) {
+    String code = r.code();
+    if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return "";
+    String raw = r.head();
+    StringBuilder lit = new StringBuilder();
+    for (int i = 0; i < raw.length() && i < code.length(); i++) {
+      lit.append(raw.charAt(i) != code.charAt(i) ? raw.charAt(i) : ' ');
+    }
+    return lit.toString();
   }
 
   private static boolean bounded(String stmt) {
