@@ -80,6 +80,9 @@ public final class MemoryHotspotCheck implements Check {
       "False", "undefined", "__dirname", "__filename", "__DIR__", "__FILE__", "__file__", "utf8",
       "encoding", "headers", "mode", "flag", "charset");
 
+  /** Capitalised PHP receivers with static get()/all() that are not Eloquent models. */
+  private static final Set<String> NOT_TABLES = Set.of("Cache", "Config", "Session", "Request",
+      "Cookie", "Auth", "Arr", "Str", "Http", "Storage", "Route", "App", "Env", "Redis");
   /** Calls examined per row at most, so a pathological line stays linear. */
   private static final int MAX_CALLS_PER_ROW = 64;
   /** Names any rule looks at; other calls are skipped cheaply. */
@@ -90,7 +93,8 @@ public final class MemoryHotspotCheck implements Check {
     s.addAll(STREAM_READERS);
     s.addAll(List.of("findAll", "findMany", "findAndCount", "findAndCountAll", "find", "findBy", "all",
         "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
-        "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body"));
+        "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body",
+        "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql"));
     INTERESTING = Set.copyOf(s);
   }
 
@@ -160,6 +164,19 @@ public final class MemoryHotspotCheck implements Check {
     if (name.equals("all") && c.noArgs(t) && c.chain().size() == 2 && Character.isUpperCase(root.charAt(0))
         && v.lang == SourceLanguage.PHP) {
       return new Hit(Kind.TABLE, root + "::all() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PHP && (name.equals("get") || name.equals("all")) && c.noArgs(t)
+        && (c.chain().size() == 2 && Character.isUpperCase(root.charAt(0)) && !NOT_TABLES.contains(root)
+            || root.equals("DB") && c.via("table"))
+        && !bounded(stmt) && !stmt.contains("where") && !stmt.contains("find")) {
+      return new Hit(Kind.TABLE, root + (root.equals("DB") ? "::table(...)->" : "::") + name + "() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PYTHON && (receiver.equals("pd") || receiver.equals("pandas"))
+        && (name.equals("read_csv") || name.equals("read_excel") || name.equals("read_json")
+            || name.equals("read_parquet") || name.equals("read_sql"))
+        && !stmt.contains("chunksize") && !stmt.contains("nrows") && variable(v, row, c)
+        && !configLike(v, row, argsText(v, row, c).toLowerCase(Locale.ROOT)) && !guarded(v, row)) {
+      return new Hit(Kind.FILE, "pandas." + name + " without chunksize loads the whole input");
     }
     if (v.lang == SourceLanguage.RUBY && c.chain().size() >= 3 && c.chain().get(c.chain().size() - 2).equals("all")
         && Character.isUpperCase(root.charAt(0)) && Set.of("each", "map", "to_a", "collect", "each_with_index",
