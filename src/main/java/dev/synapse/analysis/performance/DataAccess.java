@@ -65,7 +65,7 @@ final class DataAccess {
       "count", "Find", "FindAsync", "FirstOrDefault", "FirstOrDefaultAsync", "SingleOrDefault",
       "SingleOrDefaultAsync", "ToList", "ToListAsync", "CountAsync", "AnyAsync", "find",
       "findOne", "findOneBy", "findBy", "createQuery", "createNativeQuery", "load", "table",
-      "raw", "getRepository", "First", "Find", "Take", "Last", "Raw", "Pluck", "Count",
+      "raw", "getRepository", "First", "Take", "Last", "Raw", "Pluck", "Count",
       "QueryRowx", "Queryx", "Preload");
   /** Rails association queries: {@code project.tasks.where(…)}. */
   private static final Set<String> RUBY_ASSOC = Set.of(
