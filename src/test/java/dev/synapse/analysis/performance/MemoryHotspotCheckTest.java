@@ -211,4 +211,23 @@ class MemoryHotspotCheckTest {
         "  }",
         "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("Laravel DB::table()->get() without a filter is a whole-table load; with where/limit it is not")
+  void laravelTable() {
+    assertEquals(List.of(3), lines(run(check, newFile("a.php",
+        "<?php", "function all() {", "    $rows = DB::table('orders')->get();", "}"))));
+    assertTrue(run(check, newFile("a.php",
+        "<?php", "function some($id) {",
+        "    $rows = DB::table('orders')->where('user_id', $id)->limit(10)->get();", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("pandas read_csv of a variable path without chunksize is reported; chunked reading is not")
+  void pandas() {
+    assertEquals(List.of(2), lines(run(check, newFile("a.py",
+        "def load(path):", "    df = pd.read_csv(path)", "    return df"))));
+    assertTrue(run(check, newFile("a.py",
+        "def load(path):", "    for df in pd.read_csv(path, chunksize=10000):", "        handle(df)")).isEmpty());
+  }
 }

@@ -196,4 +196,20 @@ class NPlusOneCheckTest {
         "  }",
         "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("GORM First inside a range loop is reported")
+  void gorm() {
+    assertEquals(List.of(5), lines(run(check, newFile("a.go",
+        "package a", "func f(db *gorm.DB, orders []Order) {", "\tfor _, o := range orders {",
+        "\t\tvar c Customer", "\t\tdb.First(&c, o.CustomerID)", "\t}", "}"))));
+  }
+
+  @Test
+  @DisplayName("reading rows of an open cursor in a loop is not an N+1")
+  void cursorScan() {
+    assertTrue(run(check, newFile("a.go",
+        "package a", "func f(rows *sql.Rows) {", "\tfor rows.Next() {", "\t\trows.Scan(&x)",
+        "\t\tout = append(out, x)", "\t}", "}")).isEmpty());
+  }
 }

@@ -43,4 +43,11 @@ class PerformanceRobustnessTest {
       for (Check c : Checks.performance()) assertNotNull(c.run(ctx));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("every registered performance check loads and returns no finding on an empty diff")
+  void emptyDiff() {
+    AnalysisContext ctx = new AnalysisContext(DiffParser.parse(""), List.of("f"), null);
+    for (Check c : Checks.performance()) org.junit.jupiter.api.Assertions.assertTrue(c.run(ctx).isEmpty(), c.id());
+  }
 }
