@@ -187,6 +187,12 @@ public final class AuthBypassCheck implements Check {
       if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
       if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
       if (l.equals("authorize") && i > 0 && line.get(i - 1).op("[")) return "authorize";
+      if (l.length() < 5 || !(l.contains("auth") || l.contains("login") || l.contains("admin")
+          || l.contains("role") || l.contains("permission") || l.contains("guard") || l.contains("owner")
+          || l.contains("secur") || l.contains("verif") || l.contains("polic") || l.contains("access")
+          || l.contains("staff") || l.contains("user") || l.contains("require"))) {
+        continue;
+      }
       for (String p : GUARD_PARTS) {
         if (l.contains(p)) return l.replace("!", "").replace("?", "");
       }
@@ -317,15 +323,17 @@ public final class AuthBypassCheck implements Check {
     Hunk h = hunkOf(file, newSeg.firstLine());
     if (h == null) return false;
     SourceView ov = Functions.view(ctx, file, Side.OLD);
+    int oldFirst = -1;
     for (DiffLine l : h.lines()) {
-      if (!l.removed()) continue;
-      SourceView.Segment os = ov.segmentAt(l.oldLine());
-      if (os == null) continue;
-      List<Token> toks = new ArrayList<>();
-      for (Token t : os.tokens()) {
-        if (t.line() == l.oldLine() && t.kind() != TokenKind.COMMENT) toks.add(t);
+      if (!l.added()) {
+        oldFirst = l.oldLine();
+        break;
       }
-      if (!toks.isEmpty() && guardKey(toks) != null) return true;
+    }
+    SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
+    if (os == null) return false;
+    for (List<Token> line : lines(os, ov)) {
+      if (ov.isChanged(line.get(0).line()) && guardKey(line) != null) return true;
     }
     return false;
   }

@@ -59,10 +59,25 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
+  private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
+      "randrange", "getrandbits", "sample", "uniform", "shuffle");
+  private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
+      "str_shuffle", "array_rand");
+  private static final Set<String> GO_RANDOM = Set.of("intn", "int", "int63", "int31", "int31n",
+      "int63n", "float64", "float32", "uint32", "uint64", "perm", "read", "seed");
+
   private record Hit(int line, String what, String cwe, String rec, double conf) {}
+
+  /** Per-run cache of the current line's lower-cased text (instances are per run). */
+  private int cachedLine = -1;
+  private String cachedLower = "";
 
   @Override
   public List<Finding> run(AnalysisContext context) {
+    return new WeakCryptoCheck().scan(context);
+  }
+
+  private List<Finding> scan(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
@@ -99,8 +114,12 @@ public final class WeakCryptoCheck implements Check {
   private Hit inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
       boolean cryptoRand) {
     Token x = t.get(i);
-    String line = view.line(x.line());
-    String lowerLine = line == null ? "" : line.toLowerCase(Locale.ROOT);
+    if (x.line() != cachedLine) {
+      String line = view.line(x.line());
+      cachedLower = line == null ? "" : line.toLowerCase(Locale.ROOT);
+      cachedLine = x.line();
+    }
+    String lowerLine = cachedLower;
     Language lang = view.language();
     // ---- weak hashes / ciphers named in strings
     if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
@@ -247,26 +266,19 @@ public final class WeakCryptoCheck implements Check {
     Language lang = view.language();
     boolean weak = false;
     if (name.equals("random") && recv.equals("Math") && next != null && next.op("(")) weak = true;
-    else if (name.equals("Random") && i > 0 && t.get(i - 1).word("new")
-        && (lang == Language.JAVA || lang == Language.CSHARP || lang == Language.KOTLIN)) {
-      weak = !(i > 2 && t.get(i - 2).op(".") && false);
-    } else if (name.equals("Random") && i > 1 && t.get(i - 1).op(".") && t.get(i - 2).text().equals("util")
-        && i > 2 && t.get(i - 3).op(".") && i > 3 && t.get(i - 4).word("new")) {
+    else if (name.equals("Random") && (lang == Language.JAVA || lang == Language.CSHARP
+        || lang == Language.KOTLIN) && newExpression(t, i)) {
       weak = true;
     } else if (name.equals("current") && recv.equals("ThreadLocalRandom")) {
       weak = true;
-    } else if (lrecv.equals("random") && lang == Language.PYTHON && Set.of("random", "randint",
-        "choice", "choices", "randrange", "getrandbits", "sample", "uniform", "shuffle").contains(lname)) {
+    } else if (lrecv.equals("random") && lang == Language.PYTHON && PY_RANDOM.contains(lname)) {
       weak = true;
-    } else if (lang == Language.PHP && recv.isEmpty() && Set.of("rand", "mt_rand", "uniqid",
-        "lcg_value", "str_shuffle", "array_rand").contains(lname) && next != null && next.op("(")) {
+    } else if (lang == Language.PHP && recv.isEmpty() && PHP_RANDOM.contains(lname) && next != null && next.op("(")) {
       weak = true;
     } else if (lang == Language.RUBY && (lname.equals("rand") && (recv.isEmpty() || recv.equals("Kernel")
         || recv.equals("Random")) || name.equals("new") && recv.equals("Random"))) {
       weak = true;
-    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && Set.of("intn", "int",
-        "int63", "int31", "int31n", "int63n", "float64", "float32", "uint32", "uint64", "perm",
-        "read", "seed").contains(lname)) {
+    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && GO_RANDOM.contains(lname)) {
       weak = true;
     } else if (lang == Language.ELIXIR && (recv.equals("rand") || recv.equals("random"))
         && (lname.equals("uniform") || lname.equals("uniform_real"))) {
@@ -281,6 +293,19 @@ public final class WeakCryptoCheck implements Check {
         "Use a cryptographically secure generator: SecureRandom, secrets, crypto.randomBytes/"
             + "randomUUID, crypto/rand, SecureRandom (Ruby), random_bytes/random_int (PHP), "
             + ":crypto.strong_rand_bytes.", 0.75);
+  }
+
+  /** @return true when token i ends a (possibly qualified) type name right after {@code new} */
+  private static boolean newExpression(List<Token> t, int i) {
+    int j = i - 1;
+    StringBuilder q = new StringBuilder();
+    while (j >= 1 && t.get(j).op(".") && t.get(j - 1).kind() == TokenKind.IDENTIFIER) {
+      q.insert(0, t.get(j - 1).text() + ".");
+      j -= 2;
+    }
+    if (j < 0 || !t.get(j).word("new")) return false;
+    String qual = q.toString();
+    return qual.isEmpty() || qual.equals("java.util.") || qual.equals("System.");
   }
 
   private static boolean securityContext(SourceView view, List<Token> t, int i,
