@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * notice. Subscriptions are released when the socket closes.
  */
 public final class WebSocketRoute {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebSocketRoute.class);
   /** Bound of a socket's outbound queue, in bytes. */
   public static final int WRITE_QUEUE_MAX_BYTES = 1024 * 1024;
 
@@ -40,7 +41,10 @@ public final class WebSocketRoute {
     }
     rc.request().toWebSocket()
         .onSuccess(this::attach)
-        .onFailure(err -> ApiError.send(rc, 400, "websocket_upgrade_failed", "WebSocket upgrade failed", null));
+        .onFailure(err -> {
+          LOG.debug("WebSocket upgrade failed: {}", err.toString());
+          ApiError.send(rc, 400, "websocket_upgrade_failed", "WebSocket upgrade failed", null);
+        });
   }
 
   private void attach(ServerWebSocket ws) {
