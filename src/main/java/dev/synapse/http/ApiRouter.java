@@ -73,6 +73,7 @@ public final class ApiRouter {
         .handler(feedback::post);
     router.get("/api/signals").handler(new SignalRoutes(node.bus())::replay);
     router.get("/api/agents").handler(new AgentRoutes(vertx, node)::list);
+    AdminRoutes.mount(router, vertx, node.config());
   }
 
   private void mountOps(Router router) {

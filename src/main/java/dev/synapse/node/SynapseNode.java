@@ -13,9 +13,13 @@ import dev.synapse.bus.SignalBus;
 import dev.synapse.bus.SourceAuthInterceptor;
 import dev.synapse.analysis.Check;
 import dev.synapse.analysis.Checks;
+import dev.synapse.cluster.ClusterBootstrap;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.ops.BackupService;
+import dev.synapse.ops.ClusterView;
 import dev.synapse.ops.MetricsSetup;
+import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.LocalReviewStore;
 import dev.synapse.review.ReviewService;
@@ -48,6 +52,7 @@ public final class SynapseNode {
   private final ReviewService reviews;
   private final SummaryWaiters waiters;
   private volatile int httpPort = -1;
+  private volatile BackupService backups;
 
   private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews, SummaryWaiters waiters) {
     this.vertx = vertx;
@@ -72,6 +77,20 @@ public final class SynapseNode {
   }
 
   /**
+   * Starts a clustered node: joins the Hazelcast cluster described by the configuration (see
+   * {@code dev.synapse.cluster.HazelcastConfigFactory}), keeps review state in the clustered
+   * store, serves HTTP and takes part in failover.
+   *
+   * @param config validated configuration
+   * @return the started node; fails when the member cannot join or a verticle fails to start
+   */
+  public static Future<SynapseNode> startClustered(SynapseConfig config) {
+    return ClusterBootstrap.join(config).compose(j ->
+        start(j.vertx(), j.nodeId(), j.registryName(), j.store(), config, true, j.health())
+            .compose(node -> j.attach(node.context(), node::httpPort).map(node)));
+  }
+
+  /**
    * Starts a node on a given Vert.x instance (embedded or clustered).
    *
    * @param vertx the instance; closed by {@link #close()}
@@ -83,6 +102,15 @@ public final class SynapseNode {
    */
   public static Future<SynapseNode> start(Vertx vertx, String nodeId, String registryName,
       ReviewStore store, SynapseConfig config, boolean withHttp) {
+    return start(vertx, nodeId, registryName, store, config, withHttp, null);
+  }
+
+  /**
+   * As {@link #start(Vertx, String, String, ReviewStore, SynapseConfig, boolean)}, with the
+   * cluster view the node reports (null: a one-member view).
+   */
+  public static Future<SynapseNode> start(Vertx vertx, String nodeId, String registryName,
+      ReviewStore store, SynapseConfig config, boolean withHttp, ClusterView cluster) {
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     MeterRegistry registry = BackendRegistries.getNow(registryName);
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
@@ -95,9 +123,11 @@ public final class SynapseNode {
     AgentRegistry agents = new AgentRegistry();
     agents.register(AgentNames.SECURITY, config.securityPoolSize());
     agents.register(AgentNames.PERFORMANCE, config.performancePoolSize());
-    NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents);
+    NodeLifecycle lifecycle = new NodeLifecycle();
+    NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
+        cluster != null ? cluster : ClusterView.single(nodeId, agents::describe));
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
-    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters);
+    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle);
     SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
     return bus.start()
         .compose(v -> waiters.start())
@@ -107,6 +137,7 @@ public final class SynapseNode {
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
+        .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
@@ -119,6 +150,12 @@ public final class SynapseNode {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
       return null;
     });
+  }
+
+  /** Restores the latest valid snapshot and starts periodic snapshots (when backup_dir is set). */
+  private Future<Void> startBackups() {
+    backups = BackupService.forNode(vertx, context, reviews::submit);
+    return backups == null ? Future.succeededFuture() : backups.restoreAtStart().compose(p -> backups.start());
   }
 
   /** @return the Vert.x instance */
@@ -141,8 +178,22 @@ public final class SynapseNode {
     return httpPort;
   }
 
-  /** Undeploys everything and closes Vert.x. */
+  /**
+   * Graceful stop (SIGTERM): readiness fails, submissions are refused, in-flight reviews owned
+   * here finish or, after {@code shutdown_grace_ms}, are handed over; then Vert.x closes (a
+   * clustered node leaves the cluster). See {@link GracefulShutdown}.
+   */
+  public Future<Void> shutdown() {
+    return GracefulShutdown.drain(vertx, context, context.config().shutdownGraceMs())
+        .eventually(() -> {
+          context.lifecycle().advance(NodeLifecycle.State.STOPPED);
+          return close();
+        });
+  }
+
+  /** Takes a final snapshot (when backups are on), then undeploys everything and closes Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
+    return last.transform(ar -> vertx.close());
   }
 }

@@ -2,13 +2,17 @@ package dev.synapse.review;
 
 import dev.synapse.bus.SignalBus;
 import dev.synapse.diff.DiffParser;
+import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.signal.Addresses;
+import dev.synapse.signal.FailureCodes;
 import dev.synapse.signal.ReviewRequest;
 import dev.synapse.signal.Signal;
 import dev.synapse.signal.SignalTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,7 @@ public final class ReviewService {
   private final SynapseMetrics metrics;
   private final SummaryEmitter emitter;
   private final SummaryWaiters waiters;
+  private final NodeLifecycle lifecycle;
 
   /**
    * @param vertx timers and the bus
@@ -45,6 +50,21 @@ public final class ReviewService {
    */
   public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
       SynapseMetrics metrics, SummaryWaiters waiters) {
+    this(vertx, nodeId, store, bus, metrics, waiters, new NodeLifecycle());
+  }
+
+  /**
+   * @param vertx timers and the bus
+   * @param nodeId owner recorded on new reviews
+   * @param store review store
+   * @param bus signal bus
+   * @param metrics meters
+   * @param waiters summary waiters
+   * @param lifecycle the node's lifecycle: submissions are refused once it stops accepting
+   */
+  public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
+      SynapseMetrics metrics, SummaryWaiters waiters, NodeLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.store = store;
@@ -71,9 +91,15 @@ public final class ReviewService {
    * Accepts a validated request.
    *
    * @return the stored review and whether it was new; completes once stored (a re-submitted id
-   *     returns the existing review and runs nothing)
+   *     returns the existing review and runs nothing); fails with a {@code ReplyException}
+   *     carrying {@link FailureCodes#NOT_READY} (HTTP 503 {@code not_ready}) while the node is
+   *     shutting down
    */
   public Future<ReviewStore.Submission> submit(ReviewRequest request) {
+    if (!lifecycle.accepting()) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+          "this node is shutting down; submit to another node"));
+    }
     return store.submit(request, nodeId).onSuccess(sub -> {
       if (!sub.created()) return;
       metrics.reviewStarted();

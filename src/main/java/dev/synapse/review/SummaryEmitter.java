@@ -41,20 +41,31 @@ public final class SummaryEmitter {
   public Future<ReviewSummary> emit(ReviewSummary summary) {
     return store.complete(summary.reviewId(), summary).map(stored -> {
       if (!stored) return null;
-      bus.publish(Signal.create(SignalTypes.REVIEW_SUMMARY, source, summary.reviewId(), summary.toJson()));
-      if (!summary.escalations().isEmpty()) {
-        bus.publish(Signal.create(SignalTypes.REVIEW_ESCALATE, source, summary.reviewId(),
-            new JsonObject().put("review_id", summary.reviewId())
-                .put("severity", summary.severity().wire())
-                .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))));
-      }
+      publish(summary);
+      store.published(summary.reviewId());
       metrics.reviewCompleted(summary.decisionPath(), summary.status(), summary.severity().wire(),
           summary.durationMs());
       metrics.reviewEnded();
-      LOG.info("review_id={} status={} severity={} findings={} path={} duration_ms={}", summary.reviewId(),
-          summary.status(), summary.severity().wire(), summary.findings().size(), summary.decisionPath(),
-          summary.durationMs());
+      LOG.atInfo().setMessage("review summary")
+          .addKeyValue("review_id", summary.reviewId()).addKeyValue("status", summary.status())
+          .addKeyValue("severity", summary.severity().wire()).addKeyValue("findings", summary.findings().size())
+          .addKeyValue("path", summary.decisionPath()).addKeyValue("duration_ms", summary.durationMs()).log();
       return summary;
     });
+  }
+
+  /**
+   * Publishes {@code review.summary} (and {@code review.escalate} when escalations exist) for a
+   * summary already stored; does not touch the store. Used by {@link #emit} and by cluster
+   * failover for a summary whose storing node died before publishing it.
+   */
+  public void publish(ReviewSummary summary) {
+    bus.publish(Signal.create(SignalTypes.REVIEW_SUMMARY, source, summary.reviewId(), summary.toJson()));
+    if (!summary.escalations().isEmpty()) {
+      bus.publish(Signal.create(SignalTypes.REVIEW_ESCALATE, source, summary.reviewId(),
+          new JsonObject().put("review_id", summary.reviewId())
+              .put("severity", summary.severity().wire())
+              .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))));
+    }
   }
 }
