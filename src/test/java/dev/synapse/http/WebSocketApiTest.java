@@ -131,6 +131,18 @@ class WebSocketApiTest {
   }
 
   @Test
+  @DisplayName("a plain GET on /ws without upgrade headers answers 400 JSON")
+  void plainGet(Vertx vertx, VertxTestContext test) {
+    Checkpoint answered = test.checkpoint();
+    io.vertx.ext.web.client.WebClient.create(vertx).get(node.httpPort(), "127.0.0.1", "/ws").send()
+        .onComplete(test.succeeding(resp -> test.verify(() -> {
+          assertEquals(400, resp.statusCode());
+          assertEquals("websocket_required", resp.bodyAsJsonObject().getString("error"));
+          answered.flag();
+        })));
+  }
+
+  @Test
   @DisplayName("unsubscribe removes a subscription and unknown ones get an error frame")
   void unsubscribe(Vertx vertx, VertxTestContext test) {
     List<JsonObject> replies = new ArrayList<>();
