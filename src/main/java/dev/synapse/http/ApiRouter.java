@@ -45,8 +45,9 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     SynapseConfig config = node.config();
     Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
-    Handler<RoutingContext> limit = config.rateLimit() > 0
-        ? new RateLimitHandler(new SourceRateLimiter(config.rateLimit()), node.metrics()) : RoutingContext::next;
+    RateLimitHandler limiter = config.rateLimit() > 0
+        ? new RateLimitHandler(new SourceRateLimiter(config.rateLimit()), node.metrics()) : null;
+    Handler<RoutingContext> limit = limiter != null ? limiter : RoutingContext::next;
     // Path-less routes, one per middleware (Vert.x Web orders handler kinds within a route), so
     // the metrics route label stays the route template (see PathScoped).
     List<String> guarded = List.of("/api/", "/ws");
@@ -55,7 +56,8 @@ public final class ApiRouter {
     router.route().handler(PathScoped.under(List.of("/api/"), BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
     router.route().handler(PathScoped.under(config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics"), auth));
     mountApi(router);
-    router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus())::upgrade);
+    router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus(),
+        source -> limiter == null ? 0L : limiter.acquire(source))::upgrade);
     mountOps(router);
     ErrorHandlers.mount(router, config);
     return router;
