@@ -74,7 +74,7 @@ public final class ApiRouter {
     router.post("/api/reviews/:id/feedback").handler(MediaTypes.require(java.util.Set.of("application/json")))
         .handler(feedback::post);
     router.get("/api/signals").handler(new SignalRoutes(node.bus())::replay);
-    router.get("/api/agents").handler(new AgentRoutes(vertx, node)::list);
+    router.get("/api/agents").handler(new AgentRoutes(node)::list);
     AdminRoutes.mount(router, vertx, node.config());
   }
 

@@ -271,6 +271,7 @@ class ApiRoutesTest {
     assertEquals(1, security.getInteger("live_instances"));
     assertNotNull(security.getJsonObject("state").getInteger("learned_patterns"));
     assertTrue(body.getJsonArray("nodes").contains(node.context().nodeId()));
+    assertFalse(body.getBoolean("clustered"));
   }
 
   @Test

@@ -13,8 +13,17 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("HealthProcedures signal-history check")
+@DisplayName("HealthProcedures checks")
 class HealthProceduresTest {
+  @Test
+  @DisplayName("a running node passes the lifecycle check and a node shutting down fails it")
+  void lifecycle() {
+    NodeLifecycle lifecycle = new NodeLifecycle();
+    assertTrue(HealthProcedures.lifecycle(lifecycle).isOk());
+    lifecycle.advance(NodeLifecycle.State.NOT_READY);
+    assertFalse(HealthProcedures.lifecycle(lifecycle).isOk());
+  }
+
   private static Signal at(Instant t) {
     return new Signal("id-" + t.toEpochMilli(), SignalTypes.REVIEW_RESULT, "/synapse/agents/x", null, t, null,
         new JsonObject(), Map.of());
