@@ -61,9 +61,12 @@ class ClusterProcessesIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (Process p : processes) p.destroyForcibly();
-    for (Process p : processes) p.waitFor(10, TimeUnit.SECONDS);
-    if (observer != null) observer.close().await(30, TimeUnit.SECONDS);
+    try {
+      if (observer != null) observer.close().await(30, TimeUnit.SECONDS);
+    } finally {
+      for (Process p : processes) p.destroyForcibly();
+      for (Process p : processes) p.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
@@ -93,8 +96,8 @@ class ClusterProcessesIT {
       processes.add(launch(cluster, clusterPorts.get(i), clusterPorts, httpPorts.get(i),
           logs.resolve(scenario + "-node" + i + ".log").toFile()));
     }
-    Map<String, AtomicInteger> summaries = startObserver(cluster, clusterPorts);
     for (int port : httpPorts) awaitHttp(port);
+    Map<String, AtomicInteger> summaries = startObserver(cluster, clusterPorts);
     awaitMembers(NODES + 1);
     System.out.printf("[%s] 3 nodes up and clustered in %d ms%n", scenario, ms(t0));
 
