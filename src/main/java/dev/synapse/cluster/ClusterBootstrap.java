@@ -23,6 +23,8 @@ import java.util.function.IntSupplier;
  * cluster node id).
  */
 public final class ClusterBootstrap {
+  private static final String LOGGING_PROPERTY = "hazelcast.logging.type";
+
   private ClusterBootstrap() {}
 
   /**
@@ -54,8 +56,14 @@ public final class ClusterBootstrap {
     }
   }
 
-  /** Joins with the configuration {@link HazelcastConfigFactory#build} derives from {@code config}. */
+  /**
+   * Joins with the configuration {@link HazelcastConfigFactory#build} derives from
+   * {@code config}. Unless the JVM was started with {@code -Dhazelcast.logging.type}, Hazelcast
+   * is told to log through SLF4J (logback) before any Hazelcast class is loaded; the
+   * configuration property alone is read too late.
+   */
   public static Future<Joined> join(SynapseConfig config) {
+    if (System.getProperty(LOGGING_PROPERTY) == null) System.setProperty(LOGGING_PROPERTY, "slf4j");
     return join(config, HazelcastConfigFactory.build(config));
   }
 
