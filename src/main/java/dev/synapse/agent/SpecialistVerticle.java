@@ -86,8 +86,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
               request.reviewId(), result.toJson());
           node.bus().publish(signal);
           message.reply(signal);
-          LOG.debug("review_id={} agent={} status={} findings={} duration_ms={}", request.reviewId(),
-              agent, result.status(), result.findings().size(), runtimeMs);
+          LOG.atDebug().setMessage("specialist result").addKeyValue("review_id", request.reviewId())
+              .addKeyValue("agent", agent).addKeyValue("status", result.status())
+              .addKeyValue("findings", result.findings().size()).addKeyValue("duration_ms", runtimeMs).log();
         });
   }
 

@@ -1,5 +1,10 @@
 package dev.synapse.analysis;
 
+import dev.synapse.analysis.performance.HighComplexityCheck;
+import dev.synapse.analysis.performance.HotPathModifiedCheck;
+import dev.synapse.analysis.performance.MemoryHotspotCheck;
+import dev.synapse.analysis.performance.NPlusOneCheck;
+import dev.synapse.analysis.security.SecurityChecks;
 import java.util.List;
 
 /**
@@ -7,20 +12,26 @@ import java.util.List;
  * wired in.
  */
 public final class Checks {
+  private static final List<Check> PERFORMANCE = List.of(new HighComplexityCheck(),
+      new MemoryHotspotCheck(), new NPlusOneCheck(), new HotPathModifiedCheck());
+
   private Checks() {}
 
-  /** @return the security specialist's checks (DESIGN.md 2) */
+  /** @return the security specialist's checks (DESIGN.md 2), one per security category */
   public static List<Check> security() {
-    return List.of();
+    return SecurityChecks.all();
   }
 
   /** @return the performance specialist's checks (DESIGN.md 2) */
   public static List<Check> performance() {
-    return List.of();
+    return PERFORMANCE;
   }
 
-  /** @return the checks a fast-path review runs: at least the high-severity security checks */
+  /**
+   * @return the checks a fast-path review runs: the high-severity security checks (SQL, command
+   *     and code injection, path traversal, LDAP injection, auth bypass, hard-coded secrets)
+   */
   public static List<Check> fastPath() {
-    return security();
+    return SecurityChecks.highSeverity();
   }
 }

@@ -35,6 +35,7 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
       System.err.println("synapse: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
+    dev.synapse.ops.LogSetup.apply(config);
     boolean clustered = cluster || config.cluster();
     SynapseNode node;
     try {

@@ -6,6 +6,8 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import dev.synapse.ops.SnapshotException;
+import dev.synapse.ops.SnapshotSource;
 import dev.synapse.review.ReviewState;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.StoredReview;
@@ -14,6 +16,7 @@ import dev.synapse.signal.ReviewResult;
 import dev.synapse.signal.ReviewSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ import java.util.concurrent.CompletionStage;
  * ({@link #list}, {@link #inFlight}) are queries run on a worker thread. Futures complete on the
  * caller's Vert.x context. Thread-safe.
  */
-public final class HazelcastReviewStore implements ReviewStore {
+public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private static final Predicate<String, HazelcastJsonValue> IN_FLIGHT = Predicates.in("state",
       ReviewState.ACCEPTED.wire(), ReviewState.RUNNING.wire());
   private static final Predicate<String, HazelcastJsonValue> DONE = Predicates.in("state",
@@ -229,6 +232,46 @@ public final class HazelcastReviewStore implements ReviewStore {
       int removed = 0;
       for (int i = 0; i < done.size() && removed < excess; i++, removed++) map.delete((String) done.get(i)[0]);
       return removed;
+    }, false);
+  }
+
+  /**
+   * Snapshot section {@code reviews} (same shape as the local store's): every review in the
+   * cluster map, oldest first. Reads the whole map on a worker thread.
+   */
+  @Override
+  public Future<JsonObject> capture() {
+    return vertx.executeBlocking(() -> {
+      List<JsonObject> all = new ArrayList<>();
+      for (HazelcastJsonValue v : map.values()) all.add(new JsonObject(v.getValue()));
+      all.sort(Comparator.comparing((JsonObject j) -> instant(j.getString("accepted_at"))));
+      return new JsonObject().put("reviews", new JsonArray(new ArrayList<>(all)));
+    }, false);
+  }
+
+  /**
+   * Puts each review of a snapshot section into the map unless the cluster already holds that id
+   * (put-if-absent: a live cluster's state wins over a snapshot). In-flight reviews whose owner is
+   * no longer a member are then claimed by failover. The section is validated first.
+   *
+   * @return reviews inserted
+   */
+  @Override
+  public Future<Integer> restore(JsonObject section) {
+    List<StoredReview> parsed = new ArrayList<>();
+    try {
+      JsonArray reviews = section.getJsonArray("reviews");
+      if (reviews == null) throw new IllegalArgumentException("no reviews array");
+      for (int i = 0; i < reviews.size(); i++) parsed.add(StoredReview.fromJson(reviews.getJsonObject(i)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new SnapshotException("section 'reviews' is malformed: " + e.getClass().getSimpleName()));
+    }
+    return vertx.executeBlocking(() -> {
+      int inserted = 0;
+      for (StoredReview r : parsed) {
+        if (map.putIfAbsent(r.reviewId(), new HazelcastJsonValue(r.toJson().encode())) == null) inserted++;
+      }
+      return inserted;
     }, false);
   }
 

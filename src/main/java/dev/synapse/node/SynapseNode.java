@@ -2,6 +2,7 @@ package dev.synapse.node;
 
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
+import dev.synapse.agent.FeedbackLearner;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.CoordinatorVerticle;
 import dev.synapse.agent.performance.PerformanceAgentVerticle;
@@ -9,10 +10,15 @@ import dev.synapse.agent.security.SecurityAgentVerticle;
 import dev.synapse.bus.LoggingInterceptor;
 import dev.synapse.bus.MetricsInterceptor;
 import dev.synapse.bus.SignalBus;
+import dev.synapse.bus.SourceAuthInterceptor;
+import dev.synapse.analysis.Check;
+import dev.synapse.analysis.Checks;
 import dev.synapse.cluster.ClusterBootstrap;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.ops.BackupService;
 import dev.synapse.ops.ClusterView;
+import dev.synapse.ops.MetricsSetup;
 import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.LocalReviewStore;
@@ -27,8 +33,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,6 +52,7 @@ public final class SynapseNode {
   private final ReviewService reviews;
   private final SummaryWaiters waiters;
   private volatile int httpPort = -1;
+  private volatile BackupService backups;
 
   private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews, SummaryWaiters waiters) {
     this.vertx = vertx;
@@ -66,11 +71,7 @@ public final class SynapseNode {
   public static Future<SynapseNode> start(SynapseConfig config, boolean withHttp) {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setRegistryName(registryName)
-        .setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
     return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
   }
@@ -115,6 +116,9 @@ public final class SynapseNode {
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
     vertx.eventBus().addOutboundInterceptor(new MetricsInterceptor(metrics));
+    vertx.eventBus().addInboundInterceptor(new SourceAuthInterceptor(SourceAuthInterceptor.DEFAULT_ALLOWED));
+    metrics.registerActions(AgentNames.SECURITY, Checks.security().stream().map(Check::id).toList());
+    metrics.registerActions(AgentNames.PERFORMANCE, Checks.performance().stream().map(Check::id).toList());
     SignalBus bus = new SignalBus(vertx, config.signalHistory());
     AgentRegistry agents = new AgentRegistry();
     agents.register(AgentNames.SECURITY, config.securityPoolSize());
@@ -127,11 +131,13 @@ public final class SynapseNode {
     SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
     return bus.start()
         .compose(v -> waiters.start())
+        .compose(v -> new FeedbackLearner(vertx, agents).start())
         .compose(v -> vertx.deployVerticle(() -> new CoordinatorVerticle(ctx), new DeploymentOptions().setInstances(1)))
         .compose(v -> vertx.deployVerticle(() -> new SecurityAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
+        .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
@@ -144,6 +150,12 @@ public final class SynapseNode {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
       return null;
     });
+  }
+
+  /** Restores the latest valid snapshot and starts periodic snapshots (when backup_dir is set). */
+  private Future<Void> startBackups() {
+    backups = BackupService.forNode(vertx, context, reviews::submit);
+    return backups == null ? Future.succeededFuture() : backups.restoreAtStart().compose(p -> backups.start());
   }
 
   /** @return the Vert.x instance */
@@ -179,8 +191,9 @@ public final class SynapseNode {
         });
   }
 
-  /** Undeploys everything and closes Vert.x. */
+  /** Takes a final snapshot (when backups are on), then undeploys everything and closes Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
+    return last.transform(ar -> vertx.close());
   }
 }

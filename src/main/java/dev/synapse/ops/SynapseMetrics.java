@@ -24,6 +24,12 @@ public final class SynapseMetrics {
   public static final List<String> AGENTS = List.of("security_specialist", "performance_specialist");
   private static final List<String> PATHS = List.of("fast_path", "deep_review");
   private static final List<String> STATUSES = List.of("complete", "failed");
+  /** Finding categories (DESIGN.md 1) whose {@code synapse_findings_total} series are pre-registered. */
+  public static final List<String> CATEGORIES = List.of("sql_injection", "xss", "auth_bypass",
+      "command_injection", "path_traversal", "hardcoded_secret", "weak_crypto", "ldap_injection",
+      "xpath_injection", "code_injection", "insecure_cookie", "trust_boundary", "high_complexity",
+      "memory_hotspot", "n_plus_one", "hot_path_modified");
+  private static final List<String> ERROR_KINDS = List.of("error", "timeout");
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
@@ -39,6 +45,24 @@ public final class SynapseMetrics {
     reviewTimer();
     registry.counter("synapse.rate.limited");
     for (String agent : AGENTS) registry.counter("synapse.agent.errors", "agent", agent, "action", "dispatch", "kind", "timeout");
+    for (String type : CATEGORIES)
+      for (Severity s : List.of(Severity.LOW, Severity.MEDIUM, Severity.HIGH))
+        registry.counter("synapse.findings", "type", type, "severity", s.wire());
+  }
+
+  /**
+   * Pre-registers, at zero, the per-action series of an agent:
+   * {@code synapse_action_duration_seconds{agent,action}} and
+   * {@code synapse_agent_errors_total{agent,action,kind}} for kinds {@code error} and {@code timeout}.
+   *
+   * @param agent agent name
+   * @param actions the agent's action (check) ids
+   */
+  public void registerActions(String agent, List<String> actions) {
+    for (String action : actions) {
+      actionTimer(agent, action);
+      for (String kind : ERROR_KINDS) registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind);
+    }
   }
 
   /** @return metrics recording into a private in-memory registry (tests, CLI) */
@@ -79,8 +103,12 @@ public final class SynapseMetrics {
 
   /** Records one action: {@code synapse_action_duration_seconds{agent,action}}, in ns. */
   public void actionDuration(String agent, String action, long nanos) {
-    Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
-        .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    actionTimer(agent, action).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer actionTimer(String agent, String action) {
+    return Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
+        .publishPercentileHistogram().register(registry);
   }
 
   /** Counts an agent error: {@code synapse_agent_errors_total{agent,action,kind}}. */

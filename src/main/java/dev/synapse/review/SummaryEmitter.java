@@ -46,9 +46,10 @@ public final class SummaryEmitter {
       metrics.reviewCompleted(summary.decisionPath(), summary.status(), summary.severity().wire(),
           summary.durationMs());
       metrics.reviewEnded();
-      LOG.info("review_id={} status={} severity={} findings={} path={} duration_ms={}", summary.reviewId(),
-          summary.status(), summary.severity().wire(), summary.findings().size(), summary.decisionPath(),
-          summary.durationMs());
+      LOG.atInfo().setMessage("review summary")
+          .addKeyValue("review_id", summary.reviewId()).addKeyValue("status", summary.status())
+          .addKeyValue("severity", summary.severity().wire()).addKeyValue("findings", summary.findings().size())
+          .addKeyValue("path", summary.decisionPath()).addKeyValue("duration_ms", summary.durationMs()).log();
       return summary;
     });
   }

@@ -1,0 +1,181 @@
+package dev.synapse.analysis.lang;
+
+import dev.synapse.diff.DiffLine;
+import dev.synapse.diff.FileDiff;
+import dev.synapse.diff.Hunk;
+import dev.synapse.signal.Side;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a diff shows of one side of one file: for each hunk, the contiguous text of that side
+ * (context plus added lines for the new side, context plus removed lines for the old side) with
+ * real line numbers, which of those lines changed, and the tokens of that text. Each hunk is
+ * lexed on its own, so a mis-read at one hunk's edge does not spill into the next. Immutable and
+ * thread-safe once built.
+ */
+public final class SourceView {
+
+  /**
+   * One hunk's text on this side.
+   *
+   * @param firstLine line number of {@code lines.get(0)}
+   * @param lines the lines, without terminators
+   * @param changed bit {@code i} set when {@code lines.get(i)} was added (new side) or removed
+   *     (old side); do not mutate
+   * @param tokens the tokens of the joined lines, numbered with real line numbers
+   */
+  public record Segment(int firstLine, List<String> lines, BitSet changed, List<Token> tokens) {
+    /** @return the last line number of the segment */
+    public int lastLine() {
+      return firstLine + lines.size() - 1;
+    }
+
+    /** @return true when {@code line} lies in this segment */
+    public boolean contains(int line) {
+      return line >= firstLine && line <= lastLine();
+    }
+  }
+
+  private final String path;
+  private final Language language;
+  private final Side side;
+  private final List<Segment> segments;
+  private final TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
+  private final Map<Integer, List<String>> comments = new HashMap<>();
+
+  private SourceView(String path, Language language, Side side, List<Segment> segments) {
+    this.path = path;
+    this.language = language;
+    this.side = side;
+    this.segments = List.copyOf(segments);
+    for (int i = 0; i < segments.size(); i++) {
+      byFirstLine.put(segments.get(i).firstLine(), i);
+      for (Token t : segments.get(i).tokens()) {
+        if (t.kind() == TokenKind.COMMENT) {
+          for (int l = t.line(); l <= t.endLine(); l++) {
+            comments.computeIfAbsent(l, k -> new ArrayList<>()).add(t.text());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds the view of one side of a file. Linear in the file's diff size.
+   *
+   * @param file the file's diff
+   * @param side {@link Side#NEW} (context + added) or {@link Side#OLD} (context + removed)
+   * @return the view; binary files and files without hunks give a view with no segments
+   */
+  public static SourceView of(FileDiff file, Side side) {
+    String path = side == Side.NEW || file.oldPath() == null ? file.path() : file.oldPath();
+    Language lang = Language.detect(file.path());
+    List<Segment> segs = new ArrayList<>();
+    for (Hunk h : file.hunks()) {
+      List<String> lines = new ArrayList<>();
+      BitSet changed = new BitSet();
+      int first = -1;
+      StringBuilder text = new StringBuilder();
+      for (DiffLine l : h.lines()) {
+        boolean mine;
+        int number;
+        boolean isChange;
+        if (side == Side.NEW) {
+          mine = !l.removed();
+          number = l.newLine();
+          isChange = l.added();
+        } else {
+          mine = !l.added();
+          number = l.oldLine();
+          isChange = l.removed();
+        }
+        if (!mine) continue;
+        if (first < 0) first = number;
+        // hunk lines of one side are consecutive; guard against malformed numbering
+        if (number != first + lines.size()) {
+          if (!lines.isEmpty()) segs.add(segment(first, lines, changed, text, lang));
+          lines = new ArrayList<>();
+          changed = new BitSet();
+          text = new StringBuilder();
+          first = number;
+        }
+        if (isChange) changed.set(lines.size());
+        lines.add(l.text());
+        if (text.length() > 0 || lines.size() > 1) text.append('\n');
+        text.append(l.text());
+      }
+      if (!lines.isEmpty()) segs.add(segment(first, lines, changed, text, lang));
+    }
+    return new SourceView(path, lang, side, segs);
+  }
+
+  private static Segment segment(int first, List<String> lines, BitSet changed, StringBuilder text,
+      Language lang) {
+    List<Token> tokens = Lexer.lex(text.toString(), first, lang);
+    return new Segment(first, List.copyOf(lines), changed, Collections.unmodifiableList(tokens));
+  }
+
+  /** @return the file path findings on this side are reported on */
+  public String path() {
+    return path;
+  }
+
+  /** @return the detected language */
+  public Language language() {
+    return language;
+  }
+
+  /** @return which side of the diff this view shows */
+  public Side side() {
+    return side;
+  }
+
+  /** @return the segments (one per hunk), in line order */
+  public List<Segment> segments() {
+    return segments;
+  }
+
+  /** @return the segment containing {@code line}, or null when the diff does not show it */
+  public Segment segmentAt(int line) {
+    Map.Entry<Integer, Integer> e = byFirstLine.floorEntry(line);
+    if (e == null) return null;
+    Segment s = segments.get(e.getValue());
+    return s.contains(line) ? s : null;
+  }
+
+  /** @return the text of {@code line}, or null when not shown */
+  public String line(int line) {
+    Segment s = segmentAt(line);
+    return s == null ? null : s.lines().get(line - s.firstLine());
+  }
+
+  /** @return true when {@code line} was added (new side) or removed (old side) */
+  public boolean isChanged(int line) {
+    Segment s = segmentAt(line);
+    return s != null && s.changed().get(line - s.firstLine());
+  }
+
+  /** @return the texts of comments that cover {@code line}, possibly empty */
+  public List<String> commentsOn(int line) {
+    return comments.getOrDefault(line, List.of());
+  }
+
+  /** @return the indentation width of a line (tab = 4 columns), or -1 for a blank line */
+  public static int indentOf(String text) {
+    int w = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ') w++;
+      else if (c == '\t') w += 4;
+      else if (c == '\r') continue;
+      else return w;
+    }
+    return -1;
+  }
+}

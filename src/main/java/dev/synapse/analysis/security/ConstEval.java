@@ -1,0 +1,260 @@
+package dev.synapse.analysis.security;
+
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Evaluates constant expressions over tokens (numbers, strings, characters, booleans, variables
+ * with known constant values, arithmetic, comparisons, boolean operators, a few string methods
+ * such as {@code charAt}/{@code equals}/{@code length}), so that branches and ternaries decided by
+ * constants can be folded. Returns null for anything not constant. Recursion is bounded.
+ */
+final class ConstEval {
+  private final List<Token> t;
+  private final int end;
+  private final Function<String, Object> vars;
+  private int pos;
+  private int depth;
+
+  private ConstEval(List<Token> t, int a, int b, Function<String, Object> vars) {
+    this.t = t;
+    this.pos = a;
+    this.end = b;
+    this.vars = vars;
+  }
+
+  /** @return the constant value of tokens [a, b), or null */
+  static Object eval(List<Token> t, int a, int b, Function<String, Object> vars) {
+    if (a >= b) return null;
+    ConstEval c = new ConstEval(t, a, b, vars);
+    try {
+      Object v = c.or();
+      return c.pos == b ? v : null;
+    } catch (RuntimeException e) {
+      return null; // not a constant expression (e.g. division by zero, unexpected shape)
+    }
+  }
+
+  /** @return Boolean.TRUE/FALSE when [a,b) is a constant condition, else null */
+  static Boolean condition(List<Token> t, int a, int b, Function<String, Object> vars) {
+    Object v = eval(t, a, b, vars);
+    return v instanceof Boolean bo ? bo : null;
+  }
+
+  private boolean at(String op) {
+    if (pos >= end) return false;
+    Token x = t.get(pos);
+    return (x.kind() == TokenKind.OPERATOR || x.kind() == TokenKind.KEYWORD) && x.text().equals(op);
+  }
+
+  private Object or() {
+    Object l = and();
+    while (at("||") || at("or")) {
+      pos++;
+      Object r = and();
+      l = bool(l) || bool(r);
+    }
+    return l;
+  }
+
+  private Object and() {
+    Object l = cmp();
+    while (at("&&") || at("and")) {
+      pos++;
+      Object r = cmp();
+      l = bool(l) && bool(r);
+    }
+    return l;
+  }
+
+  private Object cmp() {
+    Object l = add();
+    while (at("==") || at("!=") || at("===") || at("!==") || at("<") || at(">") || at("<=")
+        || at(">=")) {
+      String op = t.get(pos++).text();
+      Object r = add();
+      l = compare(op, l, r);
+    }
+    return l;
+  }
+
+  private Object add() {
+    Object l = mul();
+    while (at("+") || at("-") || at(".") && false) {
+      String op = t.get(pos++).text();
+      Object r = mul();
+      if (op.equals("+") && (l instanceof String || r instanceof String)) {
+        l = str(l) + str(r);
+      } else {
+        l = arith(op, l, r);
+      }
+    }
+    return l;
+  }
+
+  private Object mul() {
+    Object l = unary();
+    while (at("*") || at("/") || at("%")) {
+      String op = t.get(pos++).text();
+      Object r = unary();
+      l = arith(op, l, r);
+    }
+    return l;
+  }
+
+  private Object unary() {
+    if (at("!") || at("not")) {
+      pos++;
+      return !bool(unary());
+    }
+    if (at("-")) {
+      pos++;
+      Object v = unary();
+      if (v instanceof Long n) return -n;
+      if (v instanceof Double d) return -d;
+      throw new IllegalStateException();
+    }
+    return postfix(primary());
+  }
+
+  private Object primary() {
+    if (pos >= end || ++depth > 100) throw new IllegalStateException();
+    Token x = t.get(pos++);
+    switch (x.kind()) {
+      case NUMBER: {
+        String s = x.text().replace("_", "");
+        if (s.startsWith("?")) return (long) s.charAt(1);
+        String lower = s.toLowerCase();
+        while (!lower.isEmpty() && "lfdu".indexOf(lower.charAt(lower.length() - 1)) >= 0
+            && !lower.startsWith("0x")) {
+          lower = lower.substring(0, lower.length() - 1);
+        }
+        if (lower.startsWith("0x")) return Long.parseLong(lower.substring(2), 16);
+        if (lower.contains(".") || lower.contains("e")) return Double.parseDouble(lower);
+        return Long.parseLong(lower);
+      }
+      case STRING:
+        if (x.has(Token.F_INTERPOLATED)) throw new IllegalStateException();
+        if ("'".equals(x.prefix()) && x.text().length() == 1) return x.text().charAt(0);
+        return x.text();
+      case KEYWORD:
+        switch (x.text()) {
+          case "true": case "True": return Boolean.TRUE;
+          case "false": case "False": return Boolean.FALSE;
+          default: throw new IllegalStateException();
+        }
+      case IDENTIFIER: {
+        Object v = vars.apply(x.text());
+        if (v == null) throw new IllegalStateException();
+        return v;
+      }
+      case OPERATOR:
+        if (x.text().equals("(")) {
+          Object v = or();
+          if (!at(")")) throw new IllegalStateException();
+          pos++;
+          return v;
+        }
+        throw new IllegalStateException();
+      default:
+        throw new IllegalStateException();
+    }
+  }
+
+  private Object postfix(Object v) {
+    while (at(".") && pos + 1 < end && t.get(pos + 1).kind() == TokenKind.IDENTIFIER) {
+      String m = t.get(pos + 1).text();
+      pos += 2;
+      Object arg = null;
+      if (at("(")) {
+        pos++;
+        if (!at(")")) arg = or();
+        if (!at(")")) throw new IllegalStateException();
+        pos++;
+      }
+      v = method(v, m, arg);
+    }
+    return v;
+  }
+
+  private static Object method(Object v, String m, Object arg) {
+    String s = v instanceof String str ? str : v instanceof Character c ? String.valueOf(c) : null;
+    if (s == null) throw new IllegalStateException();
+    switch (m) {
+      case "charAt": return s.charAt((int) (long) (Long) arg);
+      case "length": return (long) s.length();
+      case "equals": return s.equals(str(arg));
+      case "equalsIgnoreCase": return s.equalsIgnoreCase(str(arg));
+      case "toUpperCase": return s.toUpperCase();
+      case "toLowerCase": return s.toLowerCase();
+      case "isEmpty": return s.isEmpty();
+      case "contains": return s.contains(str(arg));
+      case "startsWith": return s.startsWith(str(arg));
+      case "trim": return s.trim();
+      default: throw new IllegalStateException();
+    }
+  }
+
+  private static boolean bool(Object o) {
+    if (o instanceof Boolean b) return b;
+    throw new IllegalStateException();
+  }
+
+  private static String str(Object o) {
+    if (o == null) throw new IllegalStateException();
+    return String.valueOf(o);
+  }
+
+  private static Object arith(String op, Object l, Object r) {
+    if (l instanceof Character c) l = (long) c;
+    if (r instanceof Character c) r = (long) c;
+    if (l instanceof Long a && r instanceof Long b) {
+      switch (op) {
+        case "+": return a + b;
+        case "-": return a - b;
+        case "*": return a * b;
+        case "/": return a / b;
+        case "%": return a % b;
+        default: throw new IllegalStateException();
+      }
+    }
+    if (l instanceof Number a && r instanceof Number b) {
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      switch (op) {
+        case "+": return x + y;
+        case "-": return x - y;
+        case "*": return x * y;
+        case "/": return x / y;
+        case "%": return x % y;
+        default: throw new IllegalStateException();
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  private static Object compare(String op, Object l, Object r) {
+    if (l instanceof Character c && r instanceof Character d) {
+      l = (long) c;
+      r = (long) d;
+    }
+    if (l instanceof Number a && r instanceof Number b) {
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      switch (op) {
+        case "==": case "===": return x == y;
+        case "!=": case "!==": return x != y;
+        case "<": return x < y;
+        case ">": return x > y;
+        case "<=": return x <= y;
+        case ">=": return x >= y;
+        default: throw new IllegalStateException();
+      }
+    }
+    if (op.equals("==") || op.equals("===")) return l.equals(r);
+    if (op.equals("!=") || op.equals("!==")) return !l.equals(r);
+    throw new IllegalStateException();
+  }
+}

@@ -1,0 +1,1853 @@
+package dev.synapse.analysis.security;
+
+import dev.synapse.analysis.lang.FunctionSpan;
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Intra-procedural taint analysis over the new side of one file, with summaries of the file's
+ * own helper functions. Each function (or the code outside functions) is a unit: its statements
+ * are walked in order; assignments, string building, containers (put/get, add/get/remove,
+ * arrays, builders), loops and branches propagate taint; constant-decided branches, ternaries and
+ * switches are folded; sanitisers and guards clear categories; sinks report candidates on the line
+ * where untrusted data was mixed into query/command/path/markup text, or else on the sink line.
+ *
+ * <p>One instance per file and call; not thread-safe, not shared. Time is linear in the tokens
+ * times a small constant (three passes, bounded expression nesting).
+ */
+final class TaintAnalyzer {
+
+  /**
+   * A data-flow finding before it becomes a {@link dev.synapse.signal.Finding}.
+   *
+   * @param rule the rule
+   * @param line new-side line
+   * @param confidence 0..1
+   * @param how the sink or mechanism (for the summary)
+   * @param origin where the data came from ({@link Value} O_* bits)
+   */
+  record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
+
+  private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {}
+
+  private record Summary(int mask, long deps, boolean intrinsic) {}
+
+  private record R(Value v, int next) {}
+
+  private record Arg(int a, int b, String kw) {}
+
+  private static final int MAX_DEPTH = 120;
+  private static final double FREE_CONF = 0.45;
+
+  private static final Set<String> MODULES = Set.of("os", "sys", "subprocess", "shlex", "hashlib",
+      "random", "secrets", "requests", "json", "re", "pathlib", "shutil", "urllib", "html", "fs",
+      "path", "child_process", "crypto", "axios", "jwt", "console", "document", "window", "math",
+      "JSON", "Math", "process", "require", "module", "exports", "fmt", "http", "strings",
+      "filepath", "exec", "ioutil", "io", "strconv", "bytes", "template", "url", "sql", "log",
+      "rand", "md5", "sha1", "tls", "errors", "time", "context", "sort", "bufio", "base64", "hex",
+      "logger", "LOG", "log_", "util", "datetime", "db", "knex", "prisma", "res", "response",
+      "resp", "request", "req", "r", "w", "conn", "cursor", "cur", "self", "this", "super",
+      "session", "app", "router", "express", "zipfile", "tempfile", "socket", "ssl", "logging",
+      "flask", "django", "models", "settings", "config", "cache", "out", "err", "ctx", "c",
+      "jdbcTemplate", "template_", "repo", "client", "pool", "db_", "sqlx", "gorm", "ecto",
+      "pdo", "mysqli", "wpdb", "stmt", "statement", "connection", "em", "entityManager",
+      "$this", "$db", "$pdo", "$conn", "$wpdb", "$mysqli", "$request", "$response", "lodash", "_",
+      "moment", "dayjs", "uuid", "yaml", "pickle", "marshal", "codecs", "io_", "ast", "inspect",
+      "cgi", "xml", "lxml", "etree", "ldap", "sqlite3", "psycopg2", "pymysql", "sqlalchemy",
+      "collections", "itertools", "functools", "typing", "enum", "dataclasses", "abc", "copy",
+      "struct", "array", "threading", "asyncio", "signal", "platform", "glob", "fnmatch", "stat",
+      "string", "textwrap", "unicodedata", "locale", "gettext", "argparse", "optparse",
+      "getpass", "uuid_", "hmac", "binascii", "zlib", "gzip", "bz2", "lzma", "tarfile", "csv",
+      "configparser", "netrc", "plistlib", "sqlite", "mailbox", "email", "smtplib", "imaplib",
+      "ftplib", "poplib", "http_", "socketserver", "xmlrpc", "ipaddress", "mimetypes",
+      "webbrowser", "wsgiref", "unittest", "doctest", "pdb", "timeit", "trace", "traceback",
+      "gc", "warnings", "contextlib", "atexit", "builtins", "open3", "fileutils", "erb", "cgi_",
+      "params_", "flash", "cookies_", "render", "redirect_to", "head", "current_user", "logger_",
+      "t", "i18n", "v", "h", "$", "jquery", "angular", "vue", "react", "next", "done", "cb",
+      "callback", "resolve", "reject", "err_", "e", "ex", "error", "data_", "result_", "i", "j",
+      "k", "n", "x_", "it", "ok", "status", "state");
+
+  /** Methods whose result is (a transformation of) the same text. */
+  private static final Set<String> STRINGY = Set.of("trim", "strip", "lstrip", "rstrip", "lower",
+      "upper", "tolowercase", "touppercase", "tostring", "to_s", "replace", "replaceall", "substring",
+      "substr", "slice", "concat", "normalize", "chomp", "squish", "downcase", "upcase", "capitalize",
+      "title", "casefold", "encode", "decode", "tostr", "string", "tostringbuilder", "text", "value",
+      "intern", "stripped", "trimspace", "tolower", "toupper", "sprintf", "format", "join", "strval",
+      "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
+      "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
+
+  private static final Set<String> LOOP_FUNCS = Set.of("forEach", "each", "map", "filter",
+      "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
+      "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
+
+  private final SourceView view;
+  private final Language lang;
+  private final List<FunctionSpan> fns;
+  private final Map<String, Summary> summaries = new HashMap<>();
+  private final Map<String, Object> globals = new HashMap<>();
+  private final Map<String, Candidate> found = new LinkedHashMap<>();
+
+  private Unit u;
+  private List<Token> t;
+  private int[] match;
+  private Map<String, Value> env;
+  private boolean reporting;
+  private Value returned;
+  private int sanitised;
+  private int depth;
+  private BitSet dead;
+
+  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
+    this.view = view;
+    this.lang = view.language();
+    this.fns = fns;
+  }
+
+  /**
+   * @param view the new side of a file
+   * @param fns its functions
+   * @return data-flow candidates, at most one per rule and line
+   */
+  static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns) {
+    if (view.language() == Language.UNKNOWN) return List.of();
+    TaintAnalyzer a = new TaintAnalyzer(view, fns);
+    List<Unit> units = a.units();
+    for (Unit unit : units) {
+      if (unit.name().equals("<top>")) a.collectGlobals(unit);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      for (Unit unit : units) {
+        if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
+        a.run(unit, false);
+        Value r = a.returned;
+        Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0);
+        a.summaries.merge(unit.name(), s, (x, y) -> new Summary(x.mask | y.mask, x.deps | y.deps,
+            x.intrinsic || y.intrinsic));
+      }
+    }
+    for (Unit unit : units) a.run(unit, true);
+    return new ArrayList<>(a.found.values());
+  }
+
+  // ================================================================== units
+
+  private List<Unit> units() {
+    List<Unit> out = new ArrayList<>();
+    for (int si = 0; si < view.segments().size(); si++) {
+      List<Token> all = view.segments().get(si).tokens();
+      boolean[] covered = new boolean[all.size()];
+      List<FunctionSpan> inSeg = new ArrayList<>();
+      for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
+      for (FunctionSpan f : inSeg) {
+        if (f.depth() != 0) continue;
+        List<Token> toks = new ArrayList<>();
+        int bodyFrom = 0;
+        for (int i = f.headerStart(); i < f.end() && i < all.size(); i++) {
+          covered[i] = true;
+          if (all.get(i).kind() == TokenKind.COMMENT) continue;
+          if (i < f.bodyStart()) bodyFrom++;
+          toks.add(all.get(i));
+        }
+        Set<String> declared = new HashSet<>();
+        for (FunctionSpan g : inSeg) {
+          if (g.depth() > 0 && g.headerStart() >= f.headerStart() && g.end() <= f.end()) {
+            for (FunctionSpan.Param p : g.params()) declared.add(p.name());
+          }
+        }
+        boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
+            || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
+        out.add(new Unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
+            controller));
+      }
+      List<Token> rest = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
+      }
+      if (!rest.isEmpty()) {
+        out.add(new Unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
+      }
+    }
+    return out;
+  }
+
+  private void collectGlobals(Unit unit) {
+    List<Token> toks = unit.toks();
+    int[] m = matchBrackets(toks);
+    for (Statements.Stmt s : Statements.split(toks, 0, toks.size(), lang, view, m)) {
+      int k = -1;
+      for (int i = s.a(); i < s.b(); i++) {
+        if (toks.get(i).op("=") || toks.get(i).op(":=")) {
+          k = i;
+          break;
+        }
+        if (toks.get(i).op("(")) break;
+      }
+      if (k <= s.a() || k + 2 != s.b() && !(k + 2 == s.b() - 0)) continue;
+      Token name = toks.get(k - 1);
+      Token val = toks.get(k + 1);
+      if (name.kind() != TokenKind.IDENTIFIER) continue;
+      Object c = literal(val);
+      if (c != null) globals.put(name.text(), c);
+    }
+  }
+
+  private static Object literal(Token val) {
+    if (val.kind() == TokenKind.STRING && !val.has(Token.F_INTERPOLATED)) {
+      if ("'".equals(val.prefix()) && val.text().length() == 1) return val.text().charAt(0);
+      return val.text();
+    }
+    if (val.kind() == TokenKind.NUMBER) {
+      try {
+        return Long.parseLong(val.text().replace("_", "").replaceAll("[lL]$", ""));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    if (val.word("true") || val.word("True")) return Boolean.TRUE;
+    if (val.word("false") || val.word("False")) return Boolean.FALSE;
+    return null;
+  }
+
+  // ================================================================== unit walk
+
+  private void run(Unit unit, boolean report) {
+    this.u = unit;
+    this.t = unit.toks();
+    this.match = matchBrackets(t);
+    this.env = new HashMap<>();
+    this.reporting = report;
+    this.returned = Value.CLEAN;
+    this.sanitised = 0;
+    this.depth = 0;
+    this.dead = new BitSet(t.size());
+    List<FunctionSpan.Param> ps = unit.params();
+    for (int i = 0; i < ps.size(); i++) {
+      env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
+    }
+    for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
+    List<Statements.Stmt> stmts = Statements.split(t, unit.bodyFrom(), t.size(), lang, view, match);
+    int base = Integer.MAX_VALUE;
+    for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
+    for (int si = 0; si < stmts.size(); si++) {
+      Statements.Stmt s = stmts.get(si);
+      if (dead.get(s.a())) continue;
+      statement(s.a(), s.b(), s.level() > base, stmts, si);
+    }
+    if (report) pending();
+    if (report && DEBUG) {
+      System.err.println("UNIT " + unit.name() + " env=" + describe(env));
+    }
+  }
+
+  private static final boolean DEBUG = java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/synapse-debug-case"));
+
+  private static String describe(Map<String, Value> env) {
+    StringBuilder sb = new StringBuilder();
+    env.forEach((k, v) -> sb.append(k).append('=').append(Integer.toHexString(v.mask)).append('/')
+        .append(v.conf).append("/s").append(v.strongMix).append(v.keyed != null ? "/c" : "").append(' '));
+    return sb.toString();
+  }
+
+  private Value paramValue(FunctionSpan.Param p, int index, Unit unit, boolean report) {
+    if (Knowledge.safeType(p.type())) return Value.CLEAN;
+    if (!report) return Value.param(index, 1.0);
+    for (String a : p.annotations()) {
+      if (Knowledge.SOURCE_ANNOTATIONS.contains(a)) return Value.source(0.9, Value.O_REQUEST);
+    }
+    String n = p.name();
+    if (Knowledge.FRAMEWORK_PARAMS.contains(n) || n.startsWith("_")) return Value.CLEAN;
+    if (n.equals("args") && unit.name().equals("main")) return Value.source(0.8, Value.O_REQUEST);
+    return Value.param(index, unit.controller() ? 0.85 : 0.6);
+  }
+
+  private void pending() {
+    List<Value> vals = new ArrayList<>(env.values());
+    vals.add(returned);
+    for (Value v : vals) {
+      Value f = v.keyed != null ? v.flatten() : v;
+      for (Rule r : new Rule[] {Rule.SQL_INJECTION, Rule.PATH_TRAVERSAL}) {
+        if (!f.tainted(r) || (f.strongMix & r.bit()) == 0 || (sanitised & r.bit()) != 0) continue;
+        if (r == Rule.PATH_TRAVERSAL && f.conf < 0.8) continue;
+        int line = f.mix(r);
+        if (line > 0 && view.isChanged(line)) {
+          record(r, line, f.conf * 0.8, "built text", f.origin);
+        }
+      }
+    }
+  }
+
+  private void record(Rule r, int line, double conf, String how, int origin) {
+    double c = Math.max(0.05, Math.min(0.99, conf * (u.complete() ? 1.0 : 0.85)));
+    String key = r.name() + ":" + line;
+    Candidate old = found.get(key);
+    if (old == null || old.confidence() < c) found.put(key, new Candidate(r, line, round(c), how, origin));
+  }
+
+  private static double round(double c) {
+    return Math.round(c * 100) / 100.0;
+  }
+
+  // ================================================================== statements
+
+  private void statement(int a, int b, boolean cond, List<Statements.Stmt> stmts, int si) {
+    if (a >= b) return;
+    Token f = t.get(a);
+    if ((f.word("case") && lang.family() == Language.Family.C_LIKE) || f.word("default")
+        && a + 1 < b && t.get(a + 1).op(":")) {
+      int c = topLevel(a, b, ":");
+      if (c < 0 || c + 1 >= b) return;
+      statement(c + 1, b, true, stmts, si);
+      return;
+    }
+    if (f.word("else") || f.word("try") || f.word("finally") || f.word("do") && lang != Language.ELIXIR
+        || f.word("begin") || f.word("ensure")) {
+      int s = a + 1;
+      if (s < b && t.get(s).op(":")) s++;
+      if (s < b && (t.get(s).word("if") || t.get(s).word("if"))) {
+        statement(s, b, true, stmts, si);
+      } else if (s < b && !dead.get(s)) {
+        simple(s, b, true);
+      }
+      return;
+    }
+    if (f.word("if") || f.word("elif") || f.word("elsif") || f.word("unless") || f.word("while")
+        || f.word("until") || f.word("switch") || f.word("when") && lang == Language.KOTLIN
+        || (f.word("case") || f.word("cond")) && lang != Language.JAVA) {
+      control(a, b, stmts, si);
+      return;
+    }
+    if (f.word("for") || f.word("foreach")) {
+      forLoop(a, b);
+      return;
+    }
+    if (f.word("with") && lang == Language.PYTHON) {
+      withStatement(a, b);
+      return;
+    }
+    loopLambda(a, b);
+    if (lang == Language.RUBY || lang == Language.PYTHON && false) {
+      int m = topLevelWord(a + 1, b, "if", "unless", "while", "until");
+      if (m > a) {
+        eval(m + 1, b);
+        simple(a, m, true);
+        guards(m + 1, b);
+        return;
+      }
+    }
+    simple(a, b, cond);
+  }
+
+  private void simple(int a, int b, boolean cond) {
+    if (a >= b) return;
+    Token f = t.get(a);
+    if (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise")) {
+      Value v = eval(a + 1, b);
+      if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
+      guards(a, b);
+      return;
+    }
+    if (lang == Language.PHP && (f.word("echo") || f.word("print"))) {
+      Value v = eval(a + 1, b);
+      sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
+      return;
+    }
+    if (lang == Language.ELIXIR && b - a == 1 && f.kind() == TokenKind.IDENTIFIER) {
+      returned = returned.join(lookup(f.text()));
+    }
+    int k = findAssign(a, b);
+    if (k > a) {
+      Value rhs = eval(k + 1, b);
+      assign(a, k, rhs, t.get(k).text(), cond);
+    } else {
+      Value v = eval(a, b);
+      if (lang == Language.ELIXIR || lang == Language.RUBY) returned = v;
+    }
+    guards(a, b);
+  }
+
+  private int findAssign(int a, int b) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.OPERATOR) {
+        String s = x.text();
+        if (s.equals("(") || s.equals("[") || s.equals("{")) {
+          if (s.equals("{") && i == a && lang != Language.ELIXIR && lang.family() == Language.Family.C_LIKE
+              && !(lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+            return -1;
+          }
+          int j = match[i];
+          if (j < 0 || j >= b) return -1;
+          i = j;
+          continue;
+        }
+        if (s.equals("=") || s.equals(":=") || s.equals("+=") || s.equals(".=") || s.equals("||=")
+            || s.equals("??=") || s.equals("<<") && lang == Language.RUBY && i == a + 1) {
+          return i;
+        }
+        if (s.equals("=>") || s.equals("->") || s.equals("?") || s.equals("|>")) return -1;
+      } else if (x.kind() == TokenKind.KEYWORD && (x.text().equals("return") || x.text().equals("if"))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private void assign(int a, int k, Value rhs, String op, boolean cond) {
+    String lhs = chainText(a, k);
+    String lower = lhs.toLowerCase(Locale.ROOT);
+    int line = t.get(k).line();
+    // sinks on the left-hand side
+    if (lower.endsWith(".innerhtml") || lower.endsWith(".outerhtml")) {
+      sink(Rule.XSS, rhs, line, 1.0, "innerHTML", 0);
+    }
+    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, rhs, line, 1.0, "CommandText", 0);
+    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, rhs, line, 1.0, "session", 0);
+    boolean compound = !op.equals("=") && !op.equals(":=");
+    List<String> targets = targets(a, k);
+    boolean multi = targets.size() > 1;
+    for (String target : targets) {
+      int bracket = target.indexOf('[');
+      if (bracket > 0) {
+        String base = target.substring(0, bracket);
+        String key = target.substring(bracket + 1, target.length() - 1);
+        Value container = env.getOrDefault(base, Value.CLEAN);
+        if (key.equals("?")) env.put(base, container.join(rhs.flatten()));
+        else if (key.isEmpty()) {
+          List<Value> items = container.listItems();
+          if (items == null && container.keyed == null) items = new ArrayList<>();
+          if (items != null) {
+            items = new ArrayList<>(items);
+            items.add(rhs);
+            env.put(base, container.asList(items));
+          } else {
+            env.put(base, container.join(rhs.flatten()));
+          }
+        } else {
+          env.put(base, container.put(key, rhs));
+        }
+        continue;
+      }
+      Value old = env.get(target);
+      Value nv = multi ? rhs.flatten() : rhs;
+      if (compound) nv = concat(old == null ? Value.CLEAN : old, nv, line);
+      else if (cond && old != null) nv = old.join(nv);
+      env.put(target, nv);
+    }
+  }
+
+  private boolean isSessionStore(String lower, int a, int k) {
+    if (lower.startsWith("$_session[")) return true;
+    if (lower.startsWith("session[") || lower.startsWith("request.session")
+        || lower.startsWith("req.session") || lower.startsWith("session.")
+        && (lang == Language.PYTHON || lang == Language.RUBY)
+        || lower.startsWith("httpcontext.session[") || lower.startsWith("session.values[")) {
+      return true;
+    }
+    return false;
+  }
+
+  /** Compound assignment (+=, .=, <<): appends to the old value as string building. */
+  private Value concat(Value old, Value add, int line) {
+    Value r = old.join(add);
+    if (add.tainted()) {
+      int text = old.text | add.text;
+      int rel = TextClass.relevance(text);
+      Value m = add.mixed(rel, line, TextClass.strong(text) & rel);
+      r = old.join(m);
+    }
+    return r;
+  }
+
+  private List<String> targets(int a, int k) {
+    List<String> out = new ArrayList<>();
+    int end = k;
+    // type annotation  x: T = ...
+    int colon = topLevel(a, k, ":");
+    if (colon > a && lang != Language.ELIXIR && lang != Language.RUBY) end = colon;
+    int s = a;
+    while (s < end && t.get(s).kind() == TokenKind.KEYWORD && !t.get(s).word("this")
+        && !t.get(s).word("self")) {
+      s++;
+    }
+    if (s >= end) return out;
+    boolean destructure = t.get(s).op("{") || t.get(s).op("[") || t.get(s).op("%")
+        || t.get(s).op("(") || topLevel(s, end, ",") > 0;
+    if (destructure && !(lang == Language.JAVA || lang == Language.CSHARP)) {
+      for (int i = s; i < end; i++) {
+        Token x = t.get(i);
+        if (x.kind() != TokenKind.IDENTIFIER) continue;
+        if (i + 1 < end && (t.get(i + 1).op(":") && lang != Language.PYTHON || t.get(i + 1).op("(")
+            || t.get(i + 1).op("."))) {
+          continue;
+        }
+        if (i > s && (t.get(i - 1).op(".") || t.get(i - 1).op("="))) continue;
+        if (Character.isUpperCase(x.text().charAt(0)) && lang != Language.GO) continue;
+        if (x.text().equals("_")) continue;
+        out.add(x.text());
+      }
+      return out;
+    }
+    // index target  x[k] = v
+    if (t.get(end - 1).op("]")) {
+      int open = match[end - 1];
+      if (open > s) {
+        String base = chainText(s, open);
+        Object key = ConstEval.eval(t, open + 1, end - 1, this::constOf);
+        String ks = open + 1 == end - 1 ? "" : key == null ? "?" : keyString(key);
+        out.add(base + "[" + ks + "]");
+        return out;
+      }
+    }
+    // last chain
+    int i = end - 1;
+    int start = i;
+    while (start - 2 >= s && isMember(t.get(start - 1)) && isName(t.get(start - 2))) start -= 2;
+    if (isName(t.get(i))) out.add(chainText(start, end));
+    return out;
+  }
+
+  private boolean isMember(Token x) {
+    if (lang == Language.PHP) return x.op("->") || x.op("::");
+    return x.op(".") || x.op("->") && lang != Language.ELIXIR || x.op("?.") || x.op("::");
+  }
+
+  private static boolean isName(Token x) {
+    return x.kind() == TokenKind.IDENTIFIER || x.word("this") || x.word("self");
+  }
+
+  private String chainText(int a, int b) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (isMember(x)) sb.append('.');
+      else if (x.kind() == TokenKind.STRING) sb.append(x.text());
+      else if (x.kind() == TokenKind.SYMBOL) sb.append(x.text());
+      else sb.append(x.text());
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ control flow
+
+  private void control(int a, int b, List<Statements.Stmt> stmts, int si) {
+    Token f = t.get(a);
+    boolean negate = f.word("unless") || f.word("until");
+    int condA;
+    int condB;
+    boolean parens = a + 1 < b && t.get(a + 1).op("(") && match[a + 1] > 0 && match[a + 1] < b
+        && lang.family() == Language.Family.C_LIKE;
+    if (parens) {
+      condA = a + 2;
+      condB = match[a + 1];
+    } else {
+      condA = a + 1;
+      condB = b;
+      for (int i = condA; i < b; i++) {
+        Token x = t.get(i);
+        if (x.op(":") && lang == Language.PYTHON || x.word("do") || x.word("then")) {
+          condB = i;
+          break;
+        }
+        if (x.op("(") || x.op("[") || x.op("{")) {
+          if (match[i] > 0 && match[i] < b) i = match[i];
+        }
+      }
+    }
+    Value cv = eval(condA, condB);
+    guards(condA, condB);
+    Boolean c = f.word("switch") || f.word("case") && lang != Language.ELIXIR || f.word("when")
+        ? null : ConstEval.condition(t, condA, condB, this::constOf);
+    if (c != null && negate) c = !c;
+    if (f.word("switch") && parens) {
+      Object sv = ConstEval.eval(t, condA, condB, this::constOf);
+      if (sv != null) foldSwitch(condB + 1, sv);
+    }
+    if (c != null) {
+      if (lang.family() == Language.Family.C_LIKE && parens) foldC(condB, c);
+      else foldIndented(stmts, si, c);
+    }
+    int rest = condB + 1;
+    if (f.word("case") && lang == Language.ELIXIR) returned = cv;
+    if (rest < b && !dead.get(rest)) {
+      if (lang.family() == Language.Family.C_LIKE) statement(rest, b, true, stmts, si);
+      else if (lang == Language.PYTHON) simple(rest, b, true);
+    }
+  }
+
+  private void foldC(int condClose, boolean c) {
+    int thenStart = condClose + 1;
+    int thenEnd = bodyEnd(thenStart);
+    int elseStart = -1;
+    int elseEnd = -1;
+    if (thenEnd < t.size() && t.get(thenEnd).word("else")) {
+      elseStart = thenEnd;
+      elseEnd = thenEnd + 1 < t.size() && t.get(thenEnd + 1).word("if")
+          ? ifChainEnd(thenEnd + 1, 0) : bodyEnd(thenEnd + 1);
+    }
+    if (c && elseStart >= 0) dead.set(elseStart, Math.min(elseEnd, t.size()));
+    if (!c) dead.set(thenStart, Math.min(thenEnd, t.size()));
+  }
+
+  private int bodyEnd(int s) {
+    if (s >= t.size()) return t.size();
+    if (t.get(s).op("{")) return match[s] < 0 ? t.size() : match[s] + 1;
+    for (int i = s; i < t.size(); i++) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op("[") || x.op("{")) {
+        if (match[i] < 0) return t.size();
+        i = match[i];
+        continue;
+      }
+      if (x.op(";")) return i + 1;
+    }
+    return t.size();
+  }
+
+  private int ifChainEnd(int ifIdx, int guard) {
+    if (guard > 50 || ifIdx + 1 >= t.size() || !t.get(ifIdx + 1).op("(")) return bodyEnd(ifIdx);
+    int close = match[ifIdx + 1];
+    if (close < 0) return t.size();
+    int te = bodyEnd(close + 1);
+    if (te < t.size() && t.get(te).word("else")) {
+      return te + 1 < t.size() && t.get(te + 1).word("if") ? ifChainEnd(te + 1, guard + 1)
+          : bodyEnd(te + 1);
+    }
+    return te;
+  }
+
+  private void foldIndented(List<Statements.Stmt> stmts, int si, boolean c) {
+    int level = stmts.get(si).level();
+    int j = si + 1;
+    while (j < stmts.size() && stmts.get(j).level() > level) {
+      if (!c) markDead(stmts.get(j));
+      j++;
+    }
+    while (j < stmts.size() && stmts.get(j).level() == level) {
+      Token first = t.get(stmts.get(j).a());
+      boolean elseLike = first.word("else") || first.word("elif") || first.word("elsif");
+      if (!elseLike) break;
+      if (!c && !first.word("else")) break; // an elif is decided on its own
+      if (c) markDead(stmts.get(j));
+      j++;
+      while (j < stmts.size() && stmts.get(j).level() > level) {
+        if (c) markDead(stmts.get(j));
+        j++;
+      }
+      if (!c) break;
+    }
+  }
+
+  private void markDead(Statements.Stmt s) {
+    dead.set(s.a(), Math.min(s.b(), t.size()));
+  }
+
+  private void foldSwitch(int open, Object value) {
+    if (open >= t.size() || !t.get(open).op("{") || match[open] < 0) return;
+    int close = match[open];
+    boolean live = false;
+    boolean finished = false;
+    int liveFrom = -1;
+    List<int[]> keep = new ArrayList<>();
+    int i = open + 1;
+    // find labels at depth 1
+    List<Integer> labels = new ArrayList<>();
+    for (int k = open + 1; k < close; k++) {
+      Token x = t.get(k);
+      if (x.op("(") || x.op("[") || x.op("{")) {
+        if (match[k] > 0) k = match[k];
+        continue;
+      }
+      if (x.word("case") || x.word("default")) labels.add(k);
+    }
+    int start = -1;
+    for (int li : labels) {
+      if (t.get(li).word("default")) continue;
+      int colon = topLevel(li, close, ":");
+      if (colon < 0) continue;
+      Object lv = ConstEval.eval(t, li + 1, colon, this::constOf);
+      if (lv != null && equalConst(lv, value)) {
+        start = li;
+        break;
+      }
+    }
+    if (start < 0) {
+      for (int li : labels) if (t.get(li).word("default")) start = li;
+    }
+    int end = close;
+    if (start >= 0) {
+      for (int k = start; k < close; k++) {
+        Token x = t.get(k);
+        if (x.op("(") || x.op("[") || x.op("{")) {
+          if (match[k] > 0) k = match[k];
+          continue;
+        }
+        if (x.word("break") || x.word("return") || x.word("throw") || x.word("continue")) {
+          end = k;
+          while (end < close && !t.get(end).op(";")) end++;
+          end = Math.min(end + 1, close);
+          break;
+        }
+      }
+      dead.set(open + 1, start);
+      dead.set(end, close);
+    } else {
+      dead.set(open + 1, close);
+    }
+  }
+
+  private static boolean equalConst(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+    if (a instanceof Character x && b instanceof Character y) return x.equals(y);
+    return a.equals(b);
+  }
+
+  private void forLoop(int a, int b) {
+    int lo = a + 1;
+    int hi = b;
+    if (lo < b && t.get(lo).op("(") && match[lo] > 0 && match[lo] < b) {
+      hi = match[lo];
+      lo = lo + 1;
+    }
+    int sep = -1;
+    boolean varsAfter = false;
+    for (int i = lo; i < hi; i++) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op("[") || x.op("{")) {
+        if (match[i] > 0 && match[i] < hi) i = match[i];
+        continue;
+      }
+      if (x.op(":") && (lang == Language.JAVA || lang == Language.KOTLIN) || x.word("of")
+          || x.word("in") || x.op("<-") || x.word("range")) {
+        sep = i;
+        break;
+      }
+      if (x.word("as") && lang == Language.PHP) {
+        sep = i;
+        varsAfter = true;
+        break;
+      }
+    }
+    if (sep < 0) {
+      eval(lo, hi);
+      return;
+    }
+    int exprA = varsAfter ? lo : sep + 1;
+    int exprB = varsAfter ? sep : hi;
+    if (lang == Language.PYTHON && exprB > exprA && t.get(exprB - 1).op(":")) exprB--;
+    if (lang == Language.ELIXIR || lang == Language.RUBY) {
+      for (int i = exprA; i < exprB; i++) if (t.get(i).word("do")) exprB = i;
+    }
+    Value v = eval(exprA, exprB).flatten();
+    int varA = varsAfter ? sep + 1 : lo;
+    int varB = varsAfter ? hi : sep;
+    for (int i = varA; i < varB; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.IDENTIFIER && !Character.isUpperCase(x.text().charAt(0))
+          && !(i + 1 < varB && t.get(i + 1).op("."))) {
+        env.put(x.text(), v);
+      }
+    }
+    if (hi + 1 < b && lang.family() == Language.Family.C_LIKE && !dead.get(hi + 1)) {
+      simple(hi + 1, b, true);
+    }
+  }
+
+  private void withStatement(int a, int b) {
+    int i = a + 1;
+    int start = i;
+    int end = b;
+    if (end > a && t.get(end - 1).op(":")) end--;
+    while (i < end) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op("[") || x.op("{")) {
+        if (match[i] > 0 && match[i] < end) i = match[i];
+        i++;
+        continue;
+      }
+      if (x.word("as") && i + 1 < end && t.get(i + 1).kind() == TokenKind.IDENTIFIER) {
+        Value v = eval(start, i);
+        env.put(t.get(i + 1).text(), v);
+        i += 2;
+        if (i < end && t.get(i).op(",")) i++;
+        start = i;
+        continue;
+      }
+      i++;
+    }
+    if (start < end) eval(start, end);
+  }
+
+  private void loopLambda(int a, int b) {
+    for (int i = a; i + 1 < b; i++) {
+      Token x = t.get(i);
+      if (x.kind() != TokenKind.IDENTIFIER || !LOOP_FUNCS.contains(x.text())) continue;
+      if (i < 2 || !isMember(t.get(i - 1))) continue;
+      int recvStart = i - 1;
+      while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || isMember(t.get(recvStart - 1)))) {
+        recvStart--;
+      }
+      Value recv = lookup(chainText(recvStart, i - 1)).flatten();
+      if (!recv.tainted()) return;
+      int p = i + 1;
+      List<String> names = new ArrayList<>();
+      if (t.get(p).op("(")) p++;
+      if (p < b && (t.get(p).word("do") || t.get(p).op("{"))) p++;
+      if (p < b && t.get(p).op("|")) {
+        for (int k = p + 1; k < b && !t.get(k).op("|"); k++) {
+          if (t.get(k).kind() == TokenKind.IDENTIFIER) names.add(t.get(k).text());
+        }
+      } else if (p < b && t.get(p).op("(")) {
+        for (int k = p + 1; k < b && !t.get(k).op(")"); k++) {
+          if (t.get(k).kind() == TokenKind.IDENTIFIER) names.add(t.get(k).text());
+        }
+      } else if (p < b && t.get(p).word("function") && p + 1 < b && t.get(p + 1).op("(")) {
+        for (int k = p + 2; k < b && !t.get(k).op(")"); k++) {
+          if (t.get(k).kind() == TokenKind.IDENTIFIER) names.add(t.get(k).text());
+        }
+      } else if (p < b && t.get(p).kind() == TokenKind.IDENTIFIER) {
+        names.add(t.get(p).text());
+      }
+      if (!names.isEmpty()) env.put(names.get(0), recv);
+      return;
+    }
+  }
+
+  // ------------------------------------------------------------------ guards
+
+  private void guards(int a, int b) {
+    for (int i = a; i + 1 < b; i++) {
+      Token x = t.get(i);
+      if (lang == Language.PYTHON && x.word("in") && i > a) {
+        int rightEnd = i + 1;
+        while (rightEnd < b && !t.get(rightEnd).op(":") && !t.get(rightEnd).word("and")
+            && !t.get(rightEnd).word("or")) {
+          rightEnd++;
+        }
+        if (constantCollection(i + 1, rightEnd)) {
+          int l = i - 1;
+          if (l > a && t.get(l).word("not")) l--;
+          if (l >= a && t.get(l).kind() == TokenKind.IDENTIFIER) sanitiseVar(t.get(l).text(), Knowledge.INJECTIONS);
+        }
+        continue;
+      }
+      if (x.op("=~") && i > a && t.get(i - 1).kind() == TokenKind.IDENTIFIER) {
+        sanitiseVar(t.get(i - 1).text(), Knowledge.INJECTIONS);
+        continue;
+      }
+      if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
+      String name = x.text().toLowerCase(Locale.ROOT);
+      boolean pathGuard = Knowledge.PATH_GUARDS.contains(name);
+      boolean allowGuard = Knowledge.ALLOW_GUARDS.contains(name);
+      if (!pathGuard && !allowGuard) continue;
+      int close = match[i + 1];
+      if (close < 0) continue;
+      boolean hasRecv = i - 2 >= a && isMember(t.get(i - 1));
+      int recvStart = i - 1;
+      if (hasRecv) {
+        recvStart = i - 2;
+        while (recvStart - 2 >= a && isMember(t.get(recvStart - 1)) && isName(t.get(recvStart - 2))) {
+          recvStart -= 2;
+        }
+      }
+      String recv = hasRecv ? chainText(recvStart, i - 1) : "";
+      boolean moduleRecv = recv.isEmpty() || MODULES.contains(recv) || !recv.isEmpty()
+          && Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv);
+      List<Arg> args = splitArgs(i + 2, close);
+      if (pathGuard) {
+        sanitised |= Knowledge.PATH;
+        if (!moduleRecv) sanitiseVar(root(recv), Knowledge.PATH);
+        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Knowledge.PATH);
+        continue;
+      }
+      // allow-list / pattern guards
+      boolean regex = name.contains("match") || name.equals("test");
+      int cats = Knowledge.INJECTIONS;
+      if (regex) {
+        sanitised |= cats;
+        if (!moduleRecv && !name.equals("test")) sanitiseVar(root(recv), cats);
+        for (Arg g : args) sanitiseVar(root(chainText(g.a(), g.b())), cats);
+      } else if (name.equals("in_array")) {
+        if (args.size() >= 2 && constantCollection(args.get(1).a(), args.get(1).b())) {
+          sanitised |= cats;
+          sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), cats);
+        }
+      } else if (moduleRecv && name.equals("member?") && args.size() >= 2) {
+        if (constantCollection(args.get(0).a(), args.get(0).b())) {
+          sanitised |= cats;
+          sanitiseVar(root(chainText(args.get(1).a(), args.get(1).b())), cats);
+        }
+      } else if (!moduleRecv && (isConstantName(recv) || allowName(recv))
+          || hasRecv && t.get(i - 2).op("]")) {
+        sanitised |= cats;
+        for (Arg g : args) sanitiseVar(root(chainText(g.a(), g.b())), cats);
+      } else if (name.startsWith("is") || name.startsWith("valid")) {
+        sanitised |= cats;
+        for (Arg g : args) sanitiseVar(root(chainText(g.a(), g.b())), cats);
+      }
+    }
+  }
+
+  private boolean constantCollection(int a, int b) {
+    if (a >= b) return false;
+    Token f = t.get(a);
+    if (f.op("[") || f.op("{") || f.op("(") || f.op("%")) return true;
+    String text = chainText(a, b);
+    return isConstantName(text) || allowName(text) || text.startsWith("Set.of")
+        || text.startsWith("List.of") || text.startsWith("Arrays.asList");
+  }
+
+  private static boolean isConstantName(String s) {
+    String r = s.startsWith("self.") || s.startsWith("this.") ? s.substring(5) : s;
+    r = r.startsWith("$") || r.startsWith("@") ? r.substring(1) : r;
+    if (r.isEmpty()) return false;
+    boolean letter = false;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (Character.isLowerCase(c)) return false;
+      if (Character.isLetter(c)) letter = true;
+    }
+    return letter;
+  }
+
+  private static boolean allowName(String s) {
+    String l = s.toLowerCase(Locale.ROOT);
+    return l.contains("allow") || l.contains("valid") || l.contains("permit") || l.contains("whitelist")
+        || l.contains("safe") || l.contains("accepted") || l.contains("columns")
+        || l.contains("sortable") || l.contains("known") || l.contains("supported");
+  }
+
+  private static String root(String chain) {
+    int dot = chain.indexOf('.');
+    String r = dot > 0 ? chain.substring(0, dot) : chain;
+    int br = r.indexOf('[');
+    return br > 0 ? r.substring(0, br) : r;
+  }
+
+  private void sanitiseVar(String name, int cats) {
+    if (name == null || name.isEmpty()) return;
+    Value v = env.get(name);
+    if (v != null) env.put(name, v.sanitise(cats));
+    else if (u.freeTaint()) env.put(name, Value.CLEAN);
+  }
+
+  // ================================================================== expressions
+
+  private Value eval(int a, int b) {
+    if (a >= b) return Value.CLEAN;
+    if (++depth > MAX_DEPTH) {
+      depth--;
+      return Value.CLEAN;
+    }
+    try {
+      return evalInner(a, b);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value evalInner(int a, int b) {
+    // ternaries
+    int q = topLevel(a, b, "?");
+    if (q > a) {
+      int colon = ternaryColon(q + 1, b);
+      if (colon > q) {
+        eval(a, q);
+        Boolean c = ConstEval.condition(t, a, q, this::constOf);
+        if (c == Boolean.TRUE) return eval(q + 1, colon);
+        if (c == Boolean.FALSE) return eval(colon + 1, b);
+        return eval(q + 1, colon).join(eval(colon + 1, b));
+      }
+    }
+    if (lang == Language.PYTHON) {
+      int iff = topLevelWord(a + 1, b, "if");
+      int els = iff > 0 ? topLevelWord(iff + 1, b, "else") : -1;
+      if (iff > a && els > iff) {
+        eval(iff + 1, els);
+        guards(iff + 1, els);
+        Boolean c = ConstEval.condition(t, iff + 1, els, this::constOf);
+        if (c == Boolean.TRUE) return eval(a, iff);
+        if (c == Boolean.FALSE) return eval(els + 1, b);
+        return eval(a, iff).join(eval(els + 1, b));
+      }
+    }
+    if (b - a == 1) {
+      Token x = t.get(a);
+      Object c = literal(x);
+      if (c != null) {
+        return Value.constant(c, x.kind() == TokenKind.STRING ? TextClass.classify(x.text()) : 0);
+      }
+    }
+    boolean bool = false;
+    List<Value> ops = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    int text = 0;
+    boolean literal = false;
+    int i = a;
+    while (i < b) {
+      Token x = t.get(i);
+      switch (x.kind()) {
+        case STRING: {
+          if (x.has(Token.F_IN_TAGGED) || x.has(Token.F_TAGGED)) {
+            i = literalEnd(i, b);
+            continue;
+          }
+          if (x.has(Token.F_COMMAND)) {
+            int e = literalEnd(i, b);
+            Value cmd = evalLiteral(i, e);
+            sink(Rule.COMMAND_INJECTION, cmd, x.line(), 1.0, "shell backticks", 0);
+            ops.add(cmd);
+            lines.add(x.line());
+            i = e;
+            continue;
+          }
+          if (!"html".equals(x.prefix()) && !"regex".equals(x.prefix())) {
+            text |= TextClass.classify(x.text());
+            literal = true;
+          }
+          i++;
+          continue;
+        }
+        case INTERP_START: {
+          int j = match[i];
+          if (j < 0 || j > b) j = b;
+          if (!x.has(Token.F_IN_TAGGED)) {
+            Value v = eval(i + 1, j);
+            ops.add(v);
+            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+          }
+          i = j + 1;
+          continue;
+        }
+        case NUMBER:
+        case SYMBOL:
+        case COMMENT:
+        case INTERP_END:
+          i++;
+          continue;
+        case KEYWORD: {
+          String k = x.text();
+          if (k.equals("new")) {
+            R r = constructor(i, b);
+            ops.add(r.v());
+            lines.add(x.line());
+            i = r.next();
+            continue;
+          }
+          if (k.equals("this") || k.equals("self") || k.equals("super")) {
+            R r = chain(i, null, b);
+            ops.add(r.v());
+            lines.add(x.line());
+            i = r.next();
+            continue;
+          }
+          if (k.equals("instanceof") || k.equals("is") || k.equals("in") && lang == Language.PYTHON
+              || k.equals("not") && i + 1 < b && t.get(i + 1).word("in")) {
+            bool = true;
+          }
+          if (k.equals("lambda") && lang == Language.PYTHON) {
+            int colon = topLevel(i, b, ":");
+            i = colon > i ? colon + 1 : i + 1;
+            continue;
+          }
+          i++;
+          continue;
+        }
+        case IDENTIFIER: {
+          if (i > a && isMember(t.get(i - 1)) && !ops.isEmpty()) {
+            R r = chain(i, ops.remove(ops.size() - 1), b);
+            lines.remove(lines.size() - 1);
+            ops.add(r.v());
+            lines.add(x.line());
+            i = r.next();
+            continue;
+          }
+          if (i + 1 < b && (t.get(i + 1).op("=") && lang == Language.PYTHON
+              || t.get(i + 1).op(":") && i > a && (t.get(i - 1).op("{") || t.get(i - 1).op(",")
+              || t.get(i - 1).op("(")))) {
+            i += 2; // keyword argument / object key
+            continue;
+          }
+          R r = chain(i, null, b);
+          ops.add(r.v());
+          lines.add(x.line());
+          i = r.next();
+          continue;
+        }
+        case OPERATOR: {
+          String s = x.text();
+          if (s.equals("(")) {
+            int j = match[i];
+            if (j < 0 || j >= b) {
+              i++;
+              continue;
+            }
+            if (isCast(i, j, b)) {
+              i = j + 1;
+              continue;
+            }
+            Value v = eval(i + 1, j);
+            if (j + 1 < b && isMember(t.get(j + 1)) && j + 2 < b && isName(t.get(j + 2))) {
+              R r = chain(j + 2, v, b);
+              ops.add(r.v());
+              lines.add(x.line());
+              i = r.next();
+              continue;
+            }
+            if (j + 1 < b && t.get(j + 1).op("(") && v != null) {
+              int k2 = match[j + 1];
+              if (k2 > 0 && k2 < b) {
+                Value args = eval(j + 2, k2);
+                v = v.join(args);
+                j = k2;
+              }
+            }
+            ops.add(v);
+            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+            i = j + 1;
+            continue;
+          }
+          if (s.equals("[") || s.equals("{")) {
+            int j = match[i];
+            if (j < 0 || j >= b) {
+              i++;
+              continue;
+            }
+            Value v = collection(i + 1, j, s.equals("{"));
+            if (j + 1 < b && t.get(j + 1).op("[") && match[j + 1] > 0 && match[j + 1] < b) {
+              Object key = ConstEval.eval(t, j + 2, match[j + 1], this::constOf);
+              Value got = key == null ? null : v.get(keyString(key));
+              v = got != null ? got : v.flatten();
+              j = match[j + 1];
+            }
+            ops.add(v);
+            lines.add(x.line());
+            i = j + 1;
+            continue;
+          }
+          if (s.equals("@") && i + 1 < b && t.get(i + 1).kind() == TokenKind.IDENTIFIER
+              && lang != Language.ELIXIR) {
+            i += 2;
+            if (i < b && t.get(i).op("(") && match[i] > 0) i = match[i] + 1;
+            continue;
+          }
+          if (s.equals("==") || s.equals("!=") || s.equals("===") || s.equals("!==")
+              || s.equals("<=") || s.equals(">=") || s.equals("=~") && lang != Language.RUBY) {
+            bool = true;
+          }
+          if ((s.equals("&&") || s.equals("||")) && (lang == Language.JAVA || lang == Language.CSHARP
+              || lang == Language.GO || lang == Language.KOTLIN)) {
+            bool = true;
+          }
+          i++;
+          continue;
+        }
+        default:
+          i++;
+      }
+    }
+    if (bool) {
+      Object c = b - a <= 40 ? ConstEval.eval(t, a, b, this::constOf) : null;
+      return c == null ? Value.CLEAN : Value.constant(c, 0);
+    }
+    Value r = Value.CLEAN;
+    for (Value v : ops) r = r.join(v);
+    if (r.tainted() && (literal || ops.size() > 1)) {
+      int all = text;
+      for (Value v : ops) all |= v.text;
+      int rel = TextClass.relevance(all);
+      int strong = TextClass.strong(all) & rel;
+      Value m = Value.CLEAN;
+      for (int k = 0; k < ops.size(); k++) {
+        Value v = ops.get(k);
+        m = m.join(v.tainted() ? v.mixed(rel, lines.get(k), strong) : v);
+      }
+      r = m;
+    }
+    r = r.withText(text);
+    if (!r.tainted() && b - a <= 40 && b - a > 1) {
+      Object c = ConstEval.eval(t, a, b, this::constOf);
+      if (c != null) return Value.constant(c, r.text);
+    }
+    return r;
+  }
+
+  /** Evaluates just a string literal's fragments and interpolations in [a, b). */
+  private Value evalLiteral(int a, int b) {
+    Value r = Value.CLEAN;
+    int text = 0;
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.STRING) {
+        text |= TextClass.classify(x.text());
+      } else if (x.kind() == TokenKind.INTERP_START) {
+        int j = match[i] < 0 ? b : Math.min(match[i], b);
+        Value v = eval(i + 1, j);
+        int line = i + 1 < j ? t.get(i + 1).line() : x.line();
+        r = r.join(v.mixed(TextClass.relevance(TextClass.classify(" ")) | Knowledge.CMD, line, 0));
+        i = j;
+      }
+    }
+    return r.withText(text);
+  }
+
+  private int literalEnd(int i, int b) {
+    Token first = t.get(i);
+    int j = i;
+    while (j < b) {
+      Token x = t.get(j);
+      if (x.kind() == TokenKind.STRING && x.prefix().equals(first.prefix())
+          && (x == first || x.has(Token.F_INTERPOLATED))) {
+        j++;
+        if (!x.has(Token.F_INTERPOLATED)) break;
+        continue;
+      }
+      if (x.kind() == TokenKind.INTERP_START && first.has(Token.F_INTERPOLATED)) {
+        j = match[j] < 0 ? b : match[j] + 1;
+        continue;
+      }
+      break;
+    }
+    return Math.max(j, i + 1);
+  }
+
+  private boolean isCast(int open, int close, int b) {
+    if (close + 1 >= b) return false;
+    Token next = t.get(close + 1);
+    boolean valueNext = next.kind() == TokenKind.IDENTIFIER || next.kind() == TokenKind.STRING
+        || next.op("(") || next.word("new") || next.word("this");
+    if (!valueNext) return false;
+    for (int k = open + 1; k < close; k++) {
+      Token x = t.get(k);
+      if (x.kind() == TokenKind.IDENTIFIER && Character.isUpperCase(x.text().charAt(0))) continue;
+      if (x.kind() == TokenKind.KEYWORD) continue;
+      if (x.kind() == TokenKind.IDENTIFIER && lang == Language.PHP) continue;
+      if (x.op(".") || x.op("<") || x.op(">") || x.op("[") || x.op("]") || x.op(",")) continue;
+      return false;
+    }
+    return lang == Language.JAVA || lang == Language.CSHARP || lang == Language.PHP
+        || lang == Language.TYPESCRIPT && false;
+  }
+
+  private Value collection(int a, int b, boolean brace) {
+    List<Arg> items = splitArgs(a, b);
+    boolean map = false;
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op("[") || x.op("{")) {
+        if (match[i] > 0 && match[i] < b) i = match[i];
+        continue;
+      }
+      if (x.op(":") || x.op("=>")) {
+        map = true;
+        break;
+      }
+    }
+    if (map) {
+      Value r = Value.CLEAN;
+      for (Arg g : items) {
+        int sep = -1;
+        for (int i = g.a(); i < g.b(); i++) {
+          if (t.get(i).op(":") || t.get(i).op("=>")) {
+            sep = i;
+            break;
+          }
+        }
+        if (g.kw() != null && sep < 0) {
+          r = r.put(g.kw(), eval(g.a(), g.b()));
+          continue;
+        }
+        if (sep < 0) {
+          r = r.join(eval(g.a(), g.b()));
+          continue;
+        }
+        Object key = ConstEval.eval(t, g.a(), sep, this::constOf);
+        if (key == null && sep == g.a() + 1 && t.get(g.a()).kind() == TokenKind.IDENTIFIER) {
+          key = t.get(g.a()).text();
+        }
+        if (key == null && sep == g.a() + 1 && t.get(g.a()).kind() == TokenKind.SYMBOL) {
+          key = t.get(g.a()).text();
+        }
+        Value v = eval(sep + 1, g.b());
+        r = key == null ? r.join(v) : r.put(keyString(key), v);
+      }
+      return r;
+    }
+    if (items.size() <= 1 && brace) return eval(a, b);
+    List<Value> vals = new ArrayList<>();
+    for (Arg g : items) vals.add(eval(g.a(), g.b()));
+    Value base = Value.CLEAN;
+    for (Value v : vals) base = base.withText(v.text);
+    return base.asList(vals);
+  }
+
+  private R constructor(int i, int limit) {
+    int j = i + 1;
+    StringBuilder name = new StringBuilder();
+    while (j < limit && (t.get(j).kind() == TokenKind.IDENTIFIER || t.get(j).kind() == TokenKind.KEYWORD
+        || t.get(j).op(".") || t.get(j).op("\\") || t.get(j).op("::"))) {
+      if (t.get(j).kind() != TokenKind.OPERATOR) {
+        name.setLength(0);
+        name.append(t.get(j).text());
+      }
+      j++;
+    }
+    if (j < limit && t.get(j).op("<")) {
+      int level = 0;
+      while (j < limit) {
+        if (t.get(j).op("<")) level++;
+        else if (t.get(j).op(">")) level--;
+        else if (t.get(j).op(">>")) level -= 2;
+        j++;
+        if (level <= 0) break;
+      }
+    }
+    Value v = Value.CLEAN;
+    if (j < limit && t.get(j).op("[")) {
+      while (j < limit && t.get(j).op("[") && match[j] > 0) j = match[j] + 1;
+      if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit) {
+        v = collection(j + 1, match[j], false);
+        j = match[j] + 1;
+      }
+      return new R(v, j);
+    }
+    if (j < limit && t.get(j).op("(") && match[j] > 0 && match[j] < limit) {
+      int close = match[j];
+      List<Arg> args = splitArgs(j + 1, close);
+      v = call("new " + name, name.toString(), "", null, args, t.get(i), close);
+      j = close + 1;
+      if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit
+          && lang != Language.JAVA) {
+        j = match[j] + 1;
+      }
+    }
+    if (j < limit && isMember(t.get(j)) && j + 1 < limit && isName(t.get(j + 1))) {
+      return chain(j + 1, v, limit);
+    }
+    return new R(v, j);
+  }
+
+  // ------------------------------------------------------------------ access chains and calls
+
+  private R chain(int i, Value base, int limit) {
+    Token head = t.get(i);
+    int j = i;
+    StringBuilder path = new StringBuilder(base == null ? head.text() : "?." + head.text());
+    Value cur = base;
+    boolean fromBase = base != null;
+    if (!fromBase) {
+      double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+      if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
+    }
+    // method call directly on a base value: base.name(args)
+    while (true) {
+      Token nx = j + 1 < limit ? t.get(j + 1) : null;
+      if (nx == null) break;
+      if (isMember(nx) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
+          || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
+        path.append('.').append(t.get(j + 2).text());
+        j += 2;
+        if (cur == null || !cur.tainted()) {
+          double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
+        }
+        continue;
+      }
+      if (nx.op("(") && match[j + 1] > 0 && match[j + 1] < limit + 1
+          && !(lang == Language.RUBY && nx.has(Token.F_SPACE_BEFORE) && false)) {
+        int close = match[j + 1];
+        if (close > limit) break;
+        String callee = path.toString();
+        String name = t.get(j).text();
+        int dot = callee.lastIndexOf('.');
+        String recvPath = dot > 0 ? callee.substring(0, dot) : "";
+        Value recv = null;
+        if (fromBase && dot == 1 && recvPath.equals("?")) {
+          recv = base;
+        } else if (!recvPath.isEmpty()) {
+          recv = cur != null ? cur : lookupReceiver(recvPath);
+        }
+        List<Arg> args = splitArgs(j + 2, close);
+        cur = call(callee, name, recvPath, recv, args, t.get(j), close);
+        path.append("()");
+        j = close;
+        fromBase = fromBase && false;
+        continue;
+      }
+      if (nx.op("[") && match[j + 1] > 0 && match[j + 1] < limit) {
+        int close = match[j + 1];
+        Value idxBase = cur != null ? cur : lookup(path.toString());
+        Object key = ConstEval.eval(t, j + 2, close, this::constOf);
+        Value idx = eval(j + 2, close);
+        Value got = null;
+        if (key != null && idxBase.keyed != null) {
+          got = idxBase.get(keyString(key));
+          if (got == null) got = own(idxBase);
+        }
+        cur = got != null ? got : idxBase.flatten();
+        if (key == null && idx.tainted() && lang == Language.PHP && false) cur = cur.join(idx);
+        String ks = key == null ? "?" : keyString(key);
+        path.append('[').append(ks).append(']');
+        j = close;
+        if (!cur.tainted()) {
+          double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
+        }
+        continue;
+      }
+      // Ruby command-style call: send_file path, opts  /  system "cmd"
+      if (lang == Language.RUBY && cur == null && j == i && nx.has(Token.F_SPACE_BEFORE)
+          && nx.line() == head.line() && rubyCommandCall(head.text())
+          && (nx.kind() == TokenKind.IDENTIFIER || nx.kind() == TokenKind.STRING
+          || nx.kind() == TokenKind.SYMBOL || nx.kind() == TokenKind.KEYWORD && !nx.word("if")
+          && !nx.word("unless") && !nx.word("do"))) {
+        int end = limit;
+        int mod = topLevelWord(j + 1, limit, "if", "unless", "do");
+        if (mod > 0) end = mod;
+        List<Arg> args = splitArgs(j + 1, end);
+        cur = call(head.text(), head.text(), "", null, args, head, end - 1);
+        return new R(cur, end);
+      }
+      break;
+    }
+    if (cur == null) cur = lookup(path.toString());
+    return new R(cur, j + 1);
+  }
+
+  private static boolean rubyCommandCall(String name) {
+    switch (name) {
+      case "send_file": case "system": case "exec": case "spawn": case "eval": case "raw":
+      case "instance_eval": case "class_eval": case "send_data_":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private Value own(Value container) {
+    return container.keyed == null ? container.flatten() : container.own();
+  }
+
+  private Value call(String callee, String name, String recvPath, Value recv, List<Arg> args,
+      Token nameTok, int close) {
+    String lname = name.toLowerCase(Locale.ROOT);
+    String lcallee = callee.toLowerCase(Locale.ROOT);
+    String lrecv = recvPath.toLowerCase(Locale.ROOT);
+    List<Value> av = new ArrayList<>(args.size());
+    List<Integer> lines = new ArrayList<>(args.size());
+    for (Arg g : args) {
+      av.add(eval(g.a(), g.b()));
+      lines.add(g.a() < g.b() ? t.get(g.a()).line() : nameTok.line());
+    }
+    // sinks
+    if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
+    double sc = Knowledge.source(lcallee + "()", lang);
+    if (sc > 0) return Value.source(sc, Value.O_REQUEST);
+    int san = Knowledge.sanitiser(lname, lcallee, lang);
+    if (san != 0) {
+      sanitised |= san;
+      Value r = joinAll(av);
+      if (recv != null && !isModule(recvPath)) r = r.join(recv.flatten());
+      return r.sanitise(san);
+    }
+    Summary s = summaries.get(name);
+    if (s != null && (recvPath.isEmpty() || recvPath.equals("this") || recvPath.equals("self")
+        || recvPath.startsWith("?") || recvPath.equals("$this") || Character.isUpperCase(recvPath.charAt(0)))) {
+      Value r = Value.CLEAN;
+      for (int i = 0; i < av.size() && i < 63; i++) {
+        if ((s.deps() & (1L << i)) != 0) r = r.join(av.get(i).flatten());
+      }
+      r = r.restrict(s.mask());
+      if (s.intrinsic()) r = r.join(Value.source(0.8, Value.O_REQUEST).restrict(s.mask()));
+      return r;
+    }
+    if (Knowledge.CLEAN_RESULT.contains(lname)) return Value.CLEAN;
+    // containers
+    String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
+    Value container = recv;
+    if (lrecv.equals("map") && lang == Language.ELIXIR && !av.isEmpty()) container = av.get(0);
+    switch (lname) {
+      case "put": case "set": case "setproperty": case "store": case "putifabsent": case "setattribute_":
+        if (!root.isEmpty() && av.size() == 2) {
+          Object key = constArg(args.get(0));
+          Value base = env.getOrDefault(root, Value.CLEAN);
+          env.put(root, key == null ? base.join(av.get(1).flatten()) : base.put(keyString(key), av.get(1)));
+          return Value.CLEAN;
+        }
+        break;
+      case "add": case "push": case "append": case "offer": case "addlast": case "addelement":
+      case "unshift": case "add_": case "addall": case "extend": case "write": case "concat_":
+        if (!root.isEmpty() && !av.isEmpty() && !MODULES.contains(root)) {
+          Value base = env.getOrDefault(root, Value.CLEAN);
+          if (lname.equals("append") && (base.keyed == null || base.listItems() == null)
+              && (lang == Language.JAVA || lang == Language.CSHARP || lang == Language.KOTLIN)) {
+            Value nv = concat(base, joinAll(av), nameTok.line());
+            env.put(root, nv);
+            return nv;
+          }
+          List<Value> items = base.listItems();
+          if (items == null && base.keyed == null && !base.tainted()) items = new ArrayList<>();
+          if (items != null && av.size() == 1 && !lname.equals("addall") && !lname.equals("extend")) {
+            items = new ArrayList<>(items);
+            if (lname.equals("unshift")) items.add(0, av.get(0));
+            else items.add(av.get(0));
+            env.put(root, base.asList(items).withText(av.get(0).text));
+          } else if (items != null && av.size() == 2 && lname.equals("add")) {
+            Object idx = constArg(args.get(0));
+            items = new ArrayList<>(items);
+            if (idx instanceof Long n && n >= 0 && n <= items.size()) items.add((int) (long) n, av.get(1));
+            else items.add(av.get(1));
+            env.put(root, base.asList(items));
+          } else {
+            env.put(root, base.join(joinAll(av).flatten()));
+          }
+          return env.get(root);
+        }
+        break;
+      case "remove": case "removeat": case "delete_at":
+        if (!root.isEmpty() && av.size() == 1) {
+          Value base = env.get(root);
+          List<Value> items = base == null ? null : base.listItems();
+          Object idx = constArg(args.get(0));
+          if (items != null && idx instanceof Long n && n >= 0 && n < items.size()) {
+            items = new ArrayList<>(items);
+            Value removed = items.remove((int) (long) n);
+            env.put(root, base.asList(items));
+            return removed;
+          }
+        }
+        break;
+      case "get": case "getordefault": case "fetch": case "elementat": case "at": case "opt":
+      case "optstring": case "get_": case "getvalue_":
+        if (container != null && container.keyed != null && !av.isEmpty()) {
+          int ki = container == recv ? 0 : 1;
+          if (ki < args.size()) {
+            Object key = constArg(args.get(ki));
+            if (key != null) {
+              Value got = container.get(keyString(key));
+              Value dflt = av.size() > ki + 1 ? av.get(ki + 1) : Value.CLEAN;
+              return (got != null ? got : own(container)).join(dflt);
+            }
+          }
+          return container.flatten().join(joinAll(av));
+        }
+        break;
+      default:
+    }
+    if (Knowledge.pathBuilder(lname, lcallee, lang)) {
+      Value r = Value.CLEAN;
+      for (int i = 0; i < av.size(); i++) {
+        Value v = av.get(i);
+        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines.get(i), Knowledge.PATH) : v);
+      }
+      if (recv != null && !isModule(recvPath)) {
+        Value rv = recv.flatten();
+        r = r.join(rv.tainted() ? rv.mixed(Knowledge.PATH, nameTok.line(), Knowledge.PATH) : rv);
+      }
+      return r.withText(TextClass.T_SLASH);
+    }
+    if (Knowledge.formatter(lname)) {
+      int all = 0;
+      for (Value v : av) all |= v.text;
+      if (recv != null && !isModule(recvPath)) all |= recv.text;
+      int rel = TextClass.relevance(all);
+      int strong = TextClass.strong(all) & rel;
+      Value r = Value.CLEAN;
+      for (int i = 0; i < av.size(); i++) {
+        Value v = av.get(i).flatten();
+        r = r.join(v.tainted() ? v.mixed(rel, lines.get(i), strong) : v);
+      }
+      if (recv != null && !isModule(recvPath)) {
+        Value rv = recv.flatten();
+        r = r.join(rv.tainted() ? rv.mixed(rel, nameTok.line(), strong) : rv);
+      }
+      return r.withText(all);
+    }
+    Value r = Value.CLEAN;
+    for (Value v : av) r = r.join(v.flatten());
+    if (recv != null && !isModule(recvPath)) r = r.join(recv.flatten());
+    if (!STRINGY.contains(lname)) r = r.weak();
+    if (lname.equals("tostring") || lname.equals("to_s") || lname.equals("str")
+        || lname.equals("join") || lname.equals("values") || lname.equals("toarray")) {
+      return r;
+    }
+    return r.withoutConstant();
+  }
+
+  private String containerRoot(String recvPath) {
+    int paren = recvPath.indexOf("()");
+    String p = paren > 0 ? recvPath.substring(0, paren) : recvPath;
+    if (p.startsWith("?")) return "";
+    if (paren > 0) {
+      int dot = p.lastIndexOf('.');
+      p = dot > 0 ? p.substring(0, dot) : p;
+    }
+    if (env.containsKey(p)) return p;
+    String r = root(p);
+    return env.containsKey(r) ? r : (paren > 0 ? "" : p);
+  }
+
+  private boolean isModule(String recvPath) {
+    if (recvPath.isEmpty()) return true;
+    String r = root(recvPath);
+    if (env.containsKey(r)) return false;
+    return MODULES.contains(r) || Character.isUpperCase(r.charAt(0)) && !isConstantName(r)
+        || r.startsWith(":");
+  }
+
+  private Object constArg(Arg g) {
+    return ConstEval.eval(t, g.a(), g.b(), this::constOf);
+  }
+
+  private static String keyString(Object key) {
+    if (key instanceof Long n) return "#" + n;
+    return String.valueOf(key);
+  }
+
+  private static Value joinAll(List<Value> vs) {
+    Value r = Value.CLEAN;
+    for (Value v : vs) r = r.join(v.flatten());
+    return r;
+  }
+
+  private void sinks(String lname, String lcallee, String lrecv, List<Arg> args, List<Value> av,
+      Token nameTok) {
+    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, lrecv, args.size(), lang);
+    for (Knowledge.Hit h : hits) {
+      int idx = h.arg();
+      List<Value> chosen = new ArrayList<>();
+      if (idx == Knowledge.Hit.ANY) chosen.addAll(av);
+      else if (idx == Knowledge.Hit.LAST) {
+        if (!av.isEmpty()) chosen.add(av.get(av.size() - 1));
+      } else if (idx == Knowledge.Hit.REST) {
+        if (av.size() > 1) chosen.addAll(av.subList(1, av.size()));
+      } else if (idx < av.size()) {
+        chosen.add(av.get(idx));
+      }
+      if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (h.needText() == Value.T_SQL) {
+        // SQL text must be in the same argument as the untrusted value (other arguments are bound)
+        for (Value c : chosen) {
+          Value f = c.flatten();
+          if ((f.text & Value.T_SQL) != 0) sink(h.rule(), f, nameTok.line(), h.conf(), lname, 0);
+        }
+        continue;
+      }
+      Value v = joinAll(chosen);
+      if (h.needText() > 0 && ((h.needText() == Value.T_SHELL ? joinAll(av).text : v.text)
+          & h.needText()) == 0) {
+        continue;
+      }
+      sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
+    }
+  }
+
+  /** Extra conditions for sinks that are only dangerous in one calling form. */
+  private boolean special(Rule rule, String lname, List<Arg> args, List<Value> av) {
+    if (args.isEmpty()) return false;
+    Arg first = args.get(0);
+    switch (lang) {
+      case RUBY:
+        if (rule == Rule.SQL_INJECTION) return containsString(first.a(), first.b());
+        if (rule == Rule.COMMAND_INJECTION) return args.size() == 1;
+        return true;
+      case PYTHON:
+        for (Arg g : args) {
+          if ("shell".equals(g.kw()) && g.b() > g.a() && t.get(g.a()).word("True")) return true;
+        }
+        return false;
+      default:
+        for (int i = first.a(); i < first.b(); i++) {
+          if (t.get(i).op("=>") || t.get(i).word("function")) return false;
+        }
+        return true;
+    }
+  }
+
+  private boolean containsString(int a, int b) {
+    for (int i = a; i < b; i++) if (t.get(i).kind() == TokenKind.STRING) return true;
+    return false;
+  }
+
+  private void sink(Rule rule, Value v, int sinkLine, double hitConf, String how, int unused) {
+    if (!reporting || !v.tainted(rule)) return;
+    int mix = v.mix(rule);
+    int line = -1;
+    if (mix > 0 && view.isChanged(mix)) line = mix;
+    else if (view.isChanged(sinkLine)) line = sinkLine;
+    if (line < 0) return;
+    record(rule, line, v.conf * hitConf, how, v.origin);
+  }
+
+  // ------------------------------------------------------------------ names
+
+  private Value lookup(String path) {
+    String p = path;
+    while (true) {
+      Value v = env.get(p);
+      if (v != null) return p.equals(path) ? v : v.flatten();
+      int dot = p.lastIndexOf('.');
+      int br = p.lastIndexOf('[');
+      int cut = Math.max(dot, br);
+      if (cut <= 0) break;
+      p = p.substring(0, cut);
+    }
+    String head = root(path);
+    if (head.equals("this") || head.equals("self") || head.equals("$this") || head.startsWith("@")
+        || head.equals("super")) {
+      return Value.CLEAN;
+    }
+    Object g = globals.get(head);
+    if (g != null && head.equals(path)) return Value.constant(g, g instanceof String s ? TextClass.classify(s) : 0);
+    if (u.freeTaint() && likelyLocal(head)) return Value.source(FREE_CONF, Value.O_FREE);
+    return Value.CLEAN;
+  }
+
+  private Value lookupReceiver(String recvPath) {
+    String head = root(recvPath);
+    if (!env.containsKey(head) && MODULES.contains(head)) return Value.CLEAN;
+    return lookup(recvPath);
+  }
+
+  private boolean likelyLocal(String name) {
+    if (name.isEmpty() || u.declared().contains(name) || globals.containsKey(name)) return false;
+    if (lang == Language.PHP) {
+      return name.startsWith("$") && !name.startsWith("$_") && !name.equals("$this")
+          && !MODULES.contains(name);
+    }
+    char c = name.charAt(0);
+    if (!Character.isLowerCase(c)) return false;
+    return !MODULES.contains(name) && !Knowledge.FRAMEWORK_PARAMS.contains(name);
+  }
+
+  private Object constOf(String name) {
+    Value v = env.get(name);
+    if (v != null) return v.constant;
+    return globals.get(name);
+  }
+
+  // ------------------------------------------------------------------ token helpers
+
+  private List<Arg> splitArgs(int a, int b) {
+    List<Arg> out = new ArrayList<>();
+    if (a >= b) return out;
+    int s = a;
+    for (int i = a; i <= b; i++) {
+      if (i == b || t.get(i).op(",")) {
+        if (i > s) {
+          String kw = null;
+          int st = s;
+          if (st + 1 < i && (t.get(st).kind() == TokenKind.IDENTIFIER
+              || t.get(st).kind() == TokenKind.KEYWORD)
+              && (t.get(st + 1).op("=") && (lang == Language.PYTHON || lang == Language.KOTLIN
+              || lang == Language.CSHARP) || t.get(st + 1).op(":") && lang != Language.PYTHON)) {
+            kw = t.get(st).text();
+            st += 2;
+          }
+          out.add(new Arg(st, i, kw));
+        }
+        s = i + 1;
+        continue;
+      }
+      Token x = t.get(i);
+      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START)
+          && match[i] > 0 && match[i] < b) {
+        i = match[i];
+      }
+    }
+    return out;
+  }
+
+  private int topLevel(int a, int b, String op) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+        i = Math.min(match[i], b);
+        continue;
+      }
+      if (x.op(op)) return i;
+    }
+    return -1;
+  }
+
+  private int topLevelWord(int a, int b, String... words) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+        i = Math.min(match[i], b);
+        continue;
+      }
+      if (x.kind() == TokenKind.KEYWORD) {
+        for (String w : words) if (x.text().equals(w)) return i;
+      }
+    }
+    return -1;
+  }
+
+  private int ternaryColon(int a, int b) {
+    int nested = 0;
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+        i = Math.min(match[i], b);
+        continue;
+      }
+      if (x.op("?")) nested++;
+      else if (x.op(":")) {
+        if (nested == 0) return i;
+        nested--;
+      }
+    }
+    return -1;
+  }
+
+  /** Matching bracket indices for ( [ { and interpolation markers; -1 when unmatched. */
+  static int[] matchBrackets(List<Token> t) {
+    int[] m = new int[t.size()];
+    java.util.Arrays.fill(m, -1);
+    Deque<Integer> stack = new ArrayDeque<>();
+    for (int i = 0; i < t.size(); i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.INTERP_START || x.op("(") || x.op("[") || x.op("{")) {
+        stack.push(i);
+      } else if (x.kind() == TokenKind.INTERP_END || x.op(")") || x.op("]") || x.op("}")) {
+        // pop to the nearest compatible opener
+        while (!stack.isEmpty()) {
+          int o = stack.peek();
+          if (compatible(t.get(o), x)) {
+            stack.pop();
+            m[o] = i;
+            m[i] = o;
+            break;
+          }
+          if (x.kind() == TokenKind.INTERP_END || stack.size() > 0 && t.get(o).kind() != TokenKind.INTERP_START) {
+            stack.pop(); // unbalanced opener inside: drop it
+          } else {
+            break;
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  private static boolean compatible(Token open, Token close) {
+    if (open.kind() == TokenKind.INTERP_START) return close.kind() == TokenKind.INTERP_END;
+    if (close.kind() == TokenKind.INTERP_END) return false;
+    return open.op("(") && close.op(")") || open.op("[") && close.op("]")
+        || open.op("{") && close.op("}");
+  }
+}

@@ -1,0 +1,24 @@
+package dev.synapse.analysis.security;
+
+import dev.synapse.analysis.AnalysisContext;
+import dev.synapse.analysis.Check;
+import dev.synapse.signal.Finding;
+import java.util.List;
+
+/** Placeholder until implemented. */
+public final class WeakCryptoCheck implements Check {
+  @Override
+  public String id() {
+    return Rule.WEAK_CRYPTO.category();
+  }
+
+  @Override
+  public String category() {
+    return Rule.WEAK_CRYPTO.category();
+  }
+
+  @Override
+  public List<Finding> run(AnalysisContext context) {
+    return List.of();
+  }
+}
