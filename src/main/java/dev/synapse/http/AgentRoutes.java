@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /api/agents}: {@code {node_id, clustered, nodes: [member ids], agents: {name:
  * {pool_size, live_instances, state: {review_history, learned_patterns, scar_tissue}}}}}. Pool
- * sizes, live instances and state sizes are this node's.
+ * sizes, live instances and state sizes are this node's; {@code by_node} has the same
+ * {@code agents} object for every cluster node ({@code {node_id: {node_id, http_port,
+ * updated_at, agents}}}, see {@code ClusterView#agentsByNode}).
  */
 public final class AgentRoutes {
   private final Vertx vertx;
@@ -34,7 +36,8 @@ public final class AgentRoutes {
       nodes.add(node.nodeId());
     }
     JsonObject body = new JsonObject().put("node_id", node.nodeId()).put("clustered", vertx.isClustered())
-        .put("nodes", nodes).put("agents", node.agents().describe());
+        .put("nodes", nodes).put("agents", node.agents().describe())
+        .put("by_node", node.cluster().agentsByNode());
     rc.response().putHeader("Content-Type", "application/json").end(body.encode());
   }
 }
