@@ -108,6 +108,7 @@ class ClusterProcessesIT {
     AtomicInteger refusedOnce = new AtomicInteger();
     AtomicInteger started = new AtomicInteger();
     long[] stoppedAt = {0};
+    java.time.Instant[] stoppedWallClock = {null};
     java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
     for (int i = 0; i < REVIEWS; i++) {
       int n = i;
@@ -115,6 +116,7 @@ class ClusterProcessesIT {
         if (started.incrementAndGet() == STOP_AFTER) {
           synchronized (stoppedAt) {
             stoppedAt[0] = System.nanoTime();
+            stoppedWallClock[0] = java.time.Instant.now();
             if (kill) processes.get(victim).destroyForcibly();
             else processes.get(victim).destroy();
           }
@@ -142,8 +144,8 @@ class ClusterProcessesIT {
 
     int survivorPort = httpPorts.get(0);
     long allDoneMs = awaitAllDone(survivorPort, accepted);
-    System.out.printf("[%s] all accepted reviews done (read from a survivor) %d ms after the node was stopped%n",
-        scenario, ms(stopped));
+    System.out.printf("[%s] node %d stopped at %s; all accepted reviews done (read from a survivor) %d ms later%n",
+        scenario, victim, stoppedWallClock[0], ms(stopped));
     assertTrue(allDoneMs >= 0, "some accepted reviews never completed");
 
     Thread.sleep(1000);
