@@ -63,6 +63,10 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "NAME", description = "repository name (learned patterns are per repository)")
   String repo;
 
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "bearer token for --url (default: $SYNAPSE_TOKEN, then $SYNAPSE_SECRET); prefer the environment")
+  String token;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "longest wait for the summary (default 120)")
   int timeoutSeconds = 120;
 
@@ -148,8 +152,9 @@ public final class ReviewCommand implements Callable<Integer> {
         .timeout(Duration.ofSeconds(timeoutSeconds + 10L))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-    String token = System.getenv("SYNAPSE_TOKEN");
-    if (token != null && !token.isEmpty()) req.header("Authorization", "Bearer " + token);
+    String bearer = token != null ? token : System.getenv("SYNAPSE_TOKEN");
+    if (bearer == null || bearer.isEmpty()) bearer = System.getenv("SYNAPSE_SECRET");
+    if (bearer != null && !bearer.isEmpty()) req.header("Authorization", "Bearer " + bearer);
     HttpResponse<String> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
     if (resp.statusCode() == 400) {
       JsonObject e = new JsonObject(resp.body());
