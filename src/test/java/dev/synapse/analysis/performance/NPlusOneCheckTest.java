@@ -212,4 +212,12 @@ class NPlusOneCheckTest {
         "package a", "func f(rows *sql.Rows) {", "\tfor rows.Next() {", "\t\trows.Scan(&x)",
         "\t\tout = append(out, x)", "\t}", "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("JSON parsing with an ObjectMapper in a loop is not a query")
+  void objectMapper() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  void f(List<String> lines) throws IOException {", "    for (String l : lines) {",
+        "      Event e = objectMapper.readValue(l, Event.class);", "    }", "  }", "}")).isEmpty());
+  }
 }
