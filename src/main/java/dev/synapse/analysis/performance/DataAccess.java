@@ -30,7 +30,8 @@ final class DataAccess {
       "TimeSpan", "Environment", "ActiveSupport", "Rails", "I18n", "ERB", "Digest",
       "SecureRandom", "OpenSSL", "Marshal", "Comparator", "Function", "Functions", "Strings",
       "Lists", "Maps", "Sets", "ImmutableList", "ImmutableMap", "Iterables", "Iterators",
-      "Preconditions", "Assert", "Assertions");
+      "Preconditions", "Assert", "Assertions", "Storage", "Settings", "Env", "Sentry", "Timber",
+      "MapSet", "Phoenix", "Plug", "Mix", "Supervisor", "Node", "Bitwise");
   /** Model finders: {@code Model.find(…)}, {@code Model::where(…)}, … */
   private static final Set<String> MODEL_FINDERS = Set.of(
       "find", "find_by", "find_by!", "findOrFail", "findOrNew", "firstWhere", "findOne",
@@ -143,6 +144,12 @@ final class DataAccess {
     if (Character.isUpperCase(bareRoot.isEmpty() ? 'x' : bareRoot.charAt(0)) && !NOT_MODELS.contains(root)
         && chain.size() == 2 && (MODEL_FINDERS.contains(name) || name.startsWith("find_by_"))
         && !allCaps(root)) {
+      return Kind.QUERY;
+    }
+    // Phoenix contexts: Accounts.get_user!(id), Catalog.list_products(), Blog.fetch_post(id)
+    if (lang == SourceLanguage.ELIXIR && chain.size() == 2 && Character.isUpperCase(root.charAt(0))
+        && !NOT_MODELS.contains(root) && (name.startsWith("get_") || name.startsWith("list_")
+            || name.startsWith("fetch_") || name.startsWith("find_") || name.startsWith("count_"))) {
       return Kind.QUERY;
     }
     // Repo.get / db.QueryRow / cursor.execute / prisma.user.findUnique / em.find

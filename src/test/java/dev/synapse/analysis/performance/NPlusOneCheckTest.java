@@ -220,4 +220,15 @@ class NPlusOneCheckTest {
         "class A {", "  void f(List<String> lines) throws IOException {", "    for (String l : lines) {",
         "      Event e = objectMapper.readValue(l, Event.class);", "    }", "  }", "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("a Phoenix context getter per element inside Enum.map is reported; Map.get is not")
+  void phoenixContext() {
+    assertEquals(List.of(4), lines(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def authors(posts) do", "    Enum.map(posts, fn post ->",
+        "      Accounts.get_user!(post.user_id)", "    end)", "  end", "end"))));
+    assertTrue(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def counts(posts, counts) do", "    Enum.map(posts, fn post ->",
+        "      Map.get(counts, post.id, 0)", "    end)", "  end", "end")).isEmpty());
+  }
 }
