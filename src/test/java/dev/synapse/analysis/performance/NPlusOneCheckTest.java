@@ -231,4 +231,12 @@ class NPlusOneCheckTest {
         "defmodule Feed do", "  def counts(posts, counts) do", "    Enum.map(posts, fn post ->",
         "      Map.get(counts, post.id, 0)", "    end)", "  end", "end")).isEmpty());
   }
+
+  @Test
+  @DisplayName("a LINQ Select that queries per element is reported")
+  void linqSelect() {
+    assertEquals(List.of(3), lines(run(check, newFile("A.cs",
+        "public class A {", "  public List<Customer> F(List<Order> orders) {",
+        "    return orders.Select(o => _db.Customers.Find(o.CustomerId)).ToList();", "  }", "}"))));
+  }
 }
