@@ -22,7 +22,7 @@ final class Loops {
       "inject", "sum", "each_slice", "in_batches", "group_by", "index_by", "to_map",
       "forEachOrdered", "parallelStream", "select", "filter", "reject", "transform_values",
       "mapNotNull", "associate", "associateWith", "flatMapConcat", "map_reduce", "async_stream",
-      "some", "every", "times_map");
+      "some", "every", "times_map", "Select", "SelectMany", "ForEach", "forEachIndexed", "mapIndexed");
   private static final Set<String> ELIXIR_ENUM = Set.of(
       "Enum", "Stream", "Flow", "Task", "Map");
   private static final Set<String> NOT_COLLECTIONS = Set.of(

@@ -94,7 +94,7 @@ public final class MemoryHotspotCheck implements Check {
     s.addAll(List.of("findAll", "findMany", "findAndCount", "findAndCountAll", "find", "findBy", "all",
         "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
         "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body",
-        "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql"));
+        "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql", "toArray", "toList"));
     INTERESTING = Set.copyOf(s);
   }
 
@@ -178,6 +178,14 @@ public final class MemoryHotspotCheck implements Check {
         && !configLike(v, row, argsText(v, row, c).toLowerCase(Locale.ROOT)) && !guarded(v, row)) {
       return new Hit(Kind.FILE, "pandas." + name + " without chunksize loads the whole input");
     }
+    if ((name.equals("collect") || name.equals("toList")) && c.via("lines")
+        && (root.equals("Files") || c.via("reader") || c.via("bufferedReader") || c.via("br"))
+        && !bounded(stmt)) {
+      return guarded(v, row) ? null : new Hit(Kind.FILE, "collecting every line of the file into a list");
+    }
+    if (name.equals("toArray") && (c.via("find") || c.via("aggregate")) && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, "find(...).toArray() without limit loads every matching document");
+    }
     if (v.lang == SourceLanguage.RUBY && c.chain().size() >= 3 && c.chain().get(c.chain().size() - 2).equals("all")
         && Character.isUpperCase(root.charAt(0)) && Set.of("each", "map", "to_a", "collect", "each_with_index",
             "select", "reject", "sort_by", "group_by", "index_by", "to_h", "each_with_object").contains(name)) {
@@ -259,7 +267,7 @@ public final class MemoryHotspotCheck implements Check {
             || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
             || lt.contains("params") || lt.contains("attachment");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
-        if (!network && !piecewise(v, row)) return null;
+        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
       } else {
         return null;

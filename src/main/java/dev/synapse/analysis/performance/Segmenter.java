@@ -70,6 +70,7 @@ final class Segmenter {
         p++;
         continue;
       }
+      if (d.bodyRow() < 0) d = new Decl(d.name(), d.body(), p, d.bodyCol(), d.indent());
       int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
           : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
       out.add(new Function(d.name(), side.get(p), side.get(p), side.get(end[0]), end[1] == 1, newSide));
@@ -180,7 +181,7 @@ final class Segmenter {
   private static Decl declAt(FileView v, List<Integer> side, int p) {
     Row first = v.rows.get(side.get(p));
     String name = declName(v.lang, first.toks());
-    if (name == null) return null;
+    if (name == null) return callbackAt(v, first);
     int indent = first.indent();
     int hunk = first.hunk();
     // Scan the header: parentheses must balance, then the body opener decides.
@@ -253,6 +254,56 @@ final class Segmenter {
       }
     }
     return null;
+  }
+
+  /**
+   * An anonymous function passed as an argument whose block body opens at the end of the row,
+   * such as an Express route handler ({@code app.get('/x', async (req, res) => ...}) or a Go
+   * {@code http.HandleFunc("/", func(w, r) ...}. Named after the call it is passed to, e.g.
+   * {@code app.get callback}. JavaScript, TypeScript and Go only.
+   */
+  private static Decl callbackAt(FileView v, Row row) {
+    if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
+    List<Tok> t = row.toks();
+    int n = t.size();
+    if (n < 4 || !t.get(n - 1).is("{")) return null;
+    boolean opener;
+    if (v.lang == SourceLanguage.GO) {
+      opener = false;
+      for (int k = 1; k < n - 1 && !opener; k++) opener = t.get(k).is("func") && t.get(k + 1).is("(");
+    } else {
+      opener = t.get(n - 2).is("=>") || functionKeywordBefore(t, n - 1);
+    }
+    if (!opener) return null;
+    // the callee: identifier (with receiver) before the first parenthesis left open on this row
+    int depth = 0;
+    int open = -1;
+    for (int k = n - 1; k >= 0; k--) {
+      String s = t.get(k).text();
+      if (s.equals(")")) depth++;
+      else if (s.equals("(")) {
+        if (depth == 0) open = k;
+        else depth--;
+      }
+    }
+    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1).text())) return null;
+    String callee = t.get(open - 1).text();
+    if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
+      callee = t.get(open - 3).text() + "." + callee;
+    }
+    return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
+  }
+
+  private static boolean functionKeywordBefore(List<Tok> t, int brace) {
+    if (brace < 1 || !t.get(brace - 1).is(")")) return false;
+    int depth = 0;
+    for (int k = brace - 1; k >= 0; k--) {
+      if (t.get(k).is(")")) depth++;
+      else if (t.get(k).is("(") && --depth == 0) {
+        return k >= 1 && (t.get(k - 1).is("function") || k >= 2 && t.get(k - 2).is("function"));
+      }
+    }
+    return false;
   }
 
   /**

@@ -230,4 +230,18 @@ class MemoryHotspotCheckTest {
     assertTrue(run(check, newFile("a.py",
         "def load(path):", "    for df in pd.read_csv(path, chunksize=10000):", "        handle(df)")).isEmpty());
   }
+
+  @Test
+  @DisplayName("collecting Files.lines into a list, readlines() and Mongo toArray() without limit are reported")
+  void collectedStreams() {
+    assertEquals(List.of(3), lines(run(check, newFile("A.java",
+        "class A {", "  List<String> all(Path p) throws IOException {",
+        "    return Files.lines(p).collect(Collectors.toList());", "  }", "}"))));
+    assertEquals(List.of(3), lines(run(check, newFile("a.py",
+        "def count(path):", "    with open(path) as f:", "        lines = f.readlines()", "    return len(lines)"))));
+    assertEquals(List.of(2), lines(run(check, newFile("a.js",
+        "async function all(db) {", "  return db.collection('events').find({}).toArray();", "}"))));
+    assertTrue(run(check, newFile("a.js",
+        "async function some(db) {", "  return db.collection('events').find({}).limit(50).toArray();", "}")).isEmpty());
+  }
 }

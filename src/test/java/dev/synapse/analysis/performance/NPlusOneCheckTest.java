@@ -212,4 +212,31 @@ class NPlusOneCheckTest {
         "package a", "func f(rows *sql.Rows) {", "\tfor rows.Next() {", "\t\trows.Scan(&x)",
         "\t\tout = append(out, x)", "\t}", "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("JSON parsing with an ObjectMapper in a loop is not a query")
+  void objectMapper() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  void f(List<String> lines) throws IOException {", "    for (String l : lines) {",
+        "      Event e = objectMapper.readValue(l, Event.class);", "    }", "  }", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a Phoenix context getter per element inside Enum.map is reported; Map.get is not")
+  void phoenixContext() {
+    assertEquals(List.of(4), lines(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def authors(posts) do", "    Enum.map(posts, fn post ->",
+        "      Accounts.get_user!(post.user_id)", "    end)", "  end", "end"))));
+    assertTrue(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def counts(posts, counts) do", "    Enum.map(posts, fn post ->",
+        "      Map.get(counts, post.id, 0)", "    end)", "  end", "end")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a LINQ Select that queries per element is reported")
+  void linqSelect() {
+    assertEquals(List.of(3), lines(run(check, newFile("A.cs",
+        "public class A {", "  public List<Customer> F(List<Order> orders) {",
+        "    return orders.Select(o => _db.Customers.Find(o.CustomerId)).ToList();", "  }", "}"))));
+  }
 }
