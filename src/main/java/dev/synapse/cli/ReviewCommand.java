@@ -44,7 +44,7 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--url", paramLabel = "URL", description = "review on a running node, e.g. http://localhost:4000")
   URI url;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif (SARIF 2.1.0 for code scanning)")
   String format = "text";
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -78,7 +78,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("text", "json").contains(format)) {
+    if (!List.of("text", "json", "sarif").contains(format)) {
       err.println("synapse review: --format must be text, json or sarif");
       return Main.EXIT_USAGE;
     }
@@ -129,6 +129,7 @@ public final class ReviewCommand implements Callable<Integer> {
   private void print(ReviewSummary summary) {
     switch (format) {
       case "json" -> out.println(summary.toJson().encodePrettily());
+      case "sarif" -> out.println(dev.synapse.review.SarifRenderer.render(summary));
       default -> out.print(TextReport.render(summary));
     }
   }

@@ -1,15 +1,12 @@
 package dev.synapse.http;
 
 import dev.synapse.agent.NodeContext;
-import dev.synapse.ops.HealthLevel;
 import dev.synapse.ops.HealthProcedures;
 import dev.synapse.review.ReviewService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.Status;
 import java.util.Set;
 
 /**
@@ -38,12 +35,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HealthProcedures health = new HealthProcedures(vertx, node.agents(), node.bus().history());
-    // readiness also covers the node lifecycle (down while draining) and cluster membership/data safety
-    health.register("lifecycle", HealthLevel.UNHEALTHY, p -> p.complete(node.lifecycle().ready()
-        ? Status.OK(new JsonObject().put("message", "accepting reviews"))
-        : Status.KO(new JsonObject().put("message", "shutting down (" + node.lifecycle().state() + ")"))));
-    health.register("cluster", HealthLevel.DEGRADED, p -> node.cluster().readiness().onComplete(p));
+    HealthProcedures health = new HealthProcedures(vertx, node);
     int wsMessage = (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, node.config().maxDiffBytes()) + WS_MESSAGE_MARGIN;
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())

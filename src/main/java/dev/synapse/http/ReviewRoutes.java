@@ -8,7 +8,6 @@ import dev.synapse.signal.ValidationException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -138,22 +137,8 @@ public final class ReviewRoutes {
    */
   private static JsonObject requestBody(RoutingContext rc) {
     String type = mediaType(rc.request().getHeader("Content-Type"));
+    if (type.equals("application/json")) return JsonBodies.object(rc);
     String text = rc.body().asString();
-    if (type.equals("application/json")) {
-      if (text == null || text.isBlank()) {
-        throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
-      }
-      Object parsed;
-      try {
-        parsed = io.vertx.core.json.Json.decodeValue(text);
-      } catch (DecodeException e) {
-        throw new ValidationException("invalid_json", null, "request body is not valid JSON");
-      }
-      if (!(parsed instanceof JsonObject json)) {
-        throw new ValidationException("invalid_json", null, "request body must be a JSON object");
-      }
-      return json;
-    }
     HttpServerRequest req = rc.request();
     JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
     putIfPresent(json, "review_id", req.getParam("review_id"));

@@ -174,6 +174,30 @@ class ApiRoutesTest {
   }
 
   @Test
+  @DisplayName("after a false_positive verdict the same finding is suppressed in a later review of the same repository only")
+  void falsePositiveSuppressesLaterReviews() throws Exception {
+    JsonObject first = postJson("/api/reviews?wait=30", sqli("acme/suppress")).bodyAsJsonObject();
+    JsonArray findings = first.getJsonArray("findings");
+    assertFalse(findings.isEmpty(), first.encode());
+    String fingerprint = findings.getJsonObject(0).getString("fingerprint");
+    HttpResponse<Buffer> verdict = postJson("/api/reviews/" + first.getString("review_id") + "/feedback",
+        new JsonObject().put("fingerprint", fingerprint).put("verdict", "false_positive"));
+    assertEquals(200, verdict.statusCode(), verdict.bodyAsString());
+    JsonObject again = postJson("/api/reviews?wait=30", sqli("acme/suppress")).bodyAsJsonObject();
+    assertTrue(again.getJsonArray("findings").stream().noneMatch(f -> fingerprint.equals(((JsonObject) f).getString("fingerprint"))),
+        again.encode());
+    assertTrue(again.getJsonObject("metadata").getInteger("suppressed") >= 1, again.encode());
+    JsonObject otherRepo = postJson("/api/reviews?wait=30", sqli("acme/other")).bodyAsJsonObject();
+    assertTrue(otherRepo.getJsonArray("findings").stream().anyMatch(f -> fingerprint.equals(((JsonObject) f).getString("fingerprint"))),
+        otherRepo.encode());
+  }
+
+  private static JsonObject sqli(String repo) {
+    return new JsonObject().put("diff", ReviewFlowTest.SQLI_DIFF).put("labels", new JsonArray().add("security"))
+        .put("metadata", new JsonObject().put("repo", repo));
+  }
+
+  @Test
   @DisplayName("a confirmed verdict is recorded but suppresses nothing")
   void confirmedRecorded() throws Exception {
     String id = newId();
@@ -247,6 +271,7 @@ class ApiRoutesTest {
     assertEquals(1, security.getInteger("live_instances"));
     assertNotNull(security.getJsonObject("state").getInteger("learned_patterns"));
     assertTrue(body.getJsonArray("nodes").contains(node.context().nodeId()));
+    assertFalse(body.getBoolean("clustered"));
   }
 
   @Test
