@@ -5,6 +5,7 @@ import dev.synapse.config.SynapseConfig;
 import dev.synapse.ops.ClusterView;
 import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
+import dev.synapse.review.ParsedDiffCache;
 import dev.synapse.review.ReviewStore;
 
 /**
@@ -20,14 +21,27 @@ import dev.synapse.review.ReviewStore;
  * @param lifecycle readiness and draining state ({@code /health/ready}, 503 on shutdown)
  * @param cluster membership, data safety and agents per node ({@code /health/ready},
  *     {@code /api/agents}); a one-member view when embedded
+ * @param parsedDiffs diffs parsed at the ingress of this node, reused by its specialists
  */
 public record NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
-    SynapseMetrics metrics, AgentRegistry agents, NodeLifecycle lifecycle, ClusterView cluster) {
+    SynapseMetrics metrics, AgentRegistry agents, NodeLifecycle lifecycle, ClusterView cluster,
+    ParsedDiffCache parsedDiffs) {
+
+  /** A context with a fresh, empty {@link ParsedDiffCache}. */
+  public NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
+      SynapseMetrics metrics, AgentRegistry agents, NodeLifecycle lifecycle, ClusterView cluster) {
+    this(nodeId, config, bus, store, metrics, agents, lifecycle, cluster, new ParsedDiffCache());
+  }
 
   /** A context with a fresh lifecycle and a one-member cluster view (embedded node, tests). */
   public NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
       SynapseMetrics metrics, AgentRegistry agents) {
     this(nodeId, config, bus, store, metrics, agents, new NodeLifecycle(),
         ClusterView.single(nodeId, agents::describe));
+  }
+
+  /** @return a copy with another configuration (same shared components) */
+  public NodeContext withConfig(SynapseConfig other) {
+    return new NodeContext(nodeId, other, bus, store, metrics, agents, lifecycle, cluster, parsedDiffs);
   }
 }

@@ -26,6 +26,7 @@ public final class ApiRouter {
   private final NodeContext node;
   private final ReviewService reviews;
   private final HealthProcedures health;
+  private final SourceRateLimiter limiter;
 
   /**
    * @param vertx the verticle's Vert.x instance
@@ -34,10 +35,20 @@ public final class ApiRouter {
    * @param health readiness checks
    */
   public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health) {
+    this(vertx, node, reviews, health, null);
+  }
+
+  /**
+   * @param limiter the node's rate limiter shared by its HTTP instances, or null for a new one
+   * @see #ApiRouter(Vertx, NodeContext, ReviewService, HealthProcedures)
+   */
+  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health,
+      SourceRateLimiter limiter) {
     this.vertx = vertx;
     this.node = node;
     this.reviews = reviews;
     this.health = health;
+    this.limiter = limiter;
   }
 
   /** @return a router with every route, middleware and error handler */
@@ -45,9 +56,10 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     SynapseConfig config = node.config();
     Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
-    RateLimitHandler limiter = config.rateLimit() > 0
-        ? new RateLimitHandler(new SourceRateLimiter(config.rateLimit()), node.metrics()) : null;
-    Handler<RoutingContext> limit = limiter != null ? limiter : RoutingContext::next;
+    RateLimitHandler rateLimit = config.rateLimit() > 0
+        ? new RateLimitHandler(limiter != null ? limiter : new SourceRateLimiter(config.rateLimit()), node.metrics())
+        : null;
+    Handler<RoutingContext> limit = rateLimit != null ? rateLimit : RoutingContext::next;
     // Path-less routes, one per middleware (Vert.x Web orders handler kinds within a route), so
     // the metrics route label stays the route template (see PathScoped).
     List<String> guarded = List.of("/api/", "/ws");
@@ -57,8 +69,13 @@ public final class ApiRouter {
     router.route().handler(PathScoped.under(config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics"), auth));
     mountApi(router);
     router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus(),
-        source -> limiter == null ? 0L : limiter.acquire(source))::upgrade);
+        source -> rateLimit == null ? 0L : rateLimit.acquire(source))::upgrade);
     mountOps(router);
+    if (config.benchEcho()) {
+      // Benchmark ceiling (bench/run.sh, SYNAPSE_BENCH_ECHO): same server, body read and echoed, no review work.
+      router.post("/bench/echo").handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()))
+          .handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(rc.body().buffer()));
+    }
     ErrorHandlers.mount(router, config);
     return router;
   }

@@ -22,6 +22,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final NodeContext node;
   private final ReviewService reviews;
+  private final SourceRateLimiter limiter;
   private HttpServer server;
 
   /**
@@ -29,8 +30,19 @@ public final class HttpVerticle extends VerticleBase {
    * @param reviews the ingress service
    */
   public HttpVerticle(NodeContext node, ReviewService reviews) {
+    this(node, reviews, null);
+  }
+
+  /**
+   * @param node shared node components
+   * @param reviews the ingress service
+   * @param limiter the node's rate limiter, shared by all HTTP instances of the node; null for
+   *     one of this instance's own (when {@code rate_limit} is set)
+   */
+  public HttpVerticle(NodeContext node, ReviewService reviews, SourceRateLimiter limiter) {
     this.node = node;
     this.reviews = reviews;
+    this.limiter = limiter;
   }
 
   @Override
@@ -41,7 +53,7 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())
         .setMaxWebSocketMessageSize(wsMessage));
     return health.start()
-        .compose(v -> server.requestHandler(new ApiRouter(vertx, node, reviews, health).build()).listen());
+        .compose(v -> server.requestHandler(new ApiRouter(vertx, node, reviews, health, limiter).build()).listen());
   }
 
   /** @return the bound port (after start) */

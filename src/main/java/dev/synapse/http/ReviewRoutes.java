@@ -50,18 +50,18 @@ public final class ReviewRoutes {
       return;
     }
     int size = rc.body().length();
-    Future<ReviewRequest> validated = size <= INLINE_VALIDATION_BYTES
+    Future<ReviewService.Validated> validated = size <= INLINE_VALIDATION_BYTES
         ? validateNow(body)
-        : vertx.executeBlocking(() -> ReviewService.validate(body), false);
+        : vertx.executeBlocking(() -> ReviewService.validateParsed(body), false);
     validated
-        .compose(reviews::submit)
+        .compose(v -> reviews.submit(v.request(), v.diff()))
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
         .onFailure(err -> ApiError.fail(rc, err));
   }
 
-  private static Future<ReviewRequest> validateNow(JsonObject body) {
+  private static Future<ReviewService.Validated> validateNow(JsonObject body) {
     try {
-      return Future.succeededFuture(ReviewService.validate(body));
+      return Future.succeededFuture(ReviewService.validateParsed(body));
     } catch (ValidationException e) {
       return Future.failedFuture(e);
     }

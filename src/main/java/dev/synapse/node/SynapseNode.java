@@ -16,6 +16,7 @@ import dev.synapse.analysis.Checks;
 import dev.synapse.cluster.ClusterBootstrap;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.http.SourceRateLimiter;
 import dev.synapse.ops.BackupService;
 import dev.synapse.ops.ClusterView;
 import dev.synapse.ops.MetricsSetup;
@@ -46,6 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SynapseNode {
   private static final Logger LOG = LoggerFactory.getLogger(SynapseNode.class);
+  /**
+   * HTTP verticle instances per node: one per core (at least 1), so that request parsing,
+   * validation and responses are not confined to one event loop.
+   */
+  public static final int HTTP_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private final Vertx vertx;
   private final NodeContext context;
@@ -127,7 +133,8 @@ public final class SynapseNode {
     NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
         cluster != null ? cluster : ClusterView.single(nodeId, agents::describe));
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
-    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle);
+    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
+        ctx.parsedDiffs());
     SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
     return bus.start()
         .compose(v -> waiters.start())
@@ -143,10 +150,32 @@ public final class SynapseNode {
         .onFailure(err -> vertx.close());
   }
 
+  /**
+   * Deploys {@link #HTTP_INSTANCES} HTTP verticles on one host and port, so connections spread
+   * over several event loops; they share one rate limiter. Vert.x shares one listening socket
+   * among servers of the same host and port; port 0 would give each its own random port, so it
+   * is asked as -1 (Vert.x: a negative port is one random port shared by the servers asking for
+   * the same value).
+   */
   private Future<Void> deployHttp() {
-    HttpVerticle http = new HttpVerticle(context, reviews);
-    return vertx.deployVerticle(http).map(id -> {
-      httpPort = http.actualPort();
+    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    NodeContext httpContext = context.config().httpPort() == 0 && HTTP_INSTANCES > 1
+        ? context.withConfig(context.config().withHttpPort(-1)) : context;
+    SourceRateLimiter limiter = context.config().rateLimit() > 0
+        ? new SourceRateLimiter(context.config().rateLimit()) : null;
+    return vertx.deployVerticle(() -> {
+      HttpVerticle http = new HttpVerticle(httpContext, reviews, limiter);
+      instances.add(http);
+      return http;
+    }, new DeploymentOptions().setInstances(HTTP_INSTANCES)).compose(id -> {
+      httpPort = instances.get(0).actualPort();
+      for (HttpVerticle h : instances) {
+        if (h.actualPort() != httpPort) {
+          return Future.failedFuture("HTTP instances bound different ports: " + httpPort + ", " + h.actualPort());
+        }
+      }
+      return Future.succeededFuture();
+    }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
       return null;
     });

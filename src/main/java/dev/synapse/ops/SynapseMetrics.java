@@ -3,11 +3,14 @@ package dev.synapse.ops;
 import dev.synapse.signal.Severity;
 import dev.synapse.signal.SignalTypes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +36,8 @@ public final class SynapseMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
+  /** Meters by (kind, label values): registry look-ups build ids and tags on every call. */
+  private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
   /** @param registry the registry to record into (the Vert.x Prometheus registry in production) */
   public SynapseMetrics(MeterRegistry registry) {
@@ -81,7 +86,9 @@ public final class SynapseMetrics {
   }
 
   private void signalPublished(String type, int n) {
-    Counter c = registry.counter("synapse.signals.published", "type", SignalTypes.ALL.contains(type) ? type : "other");
+    String label = SignalTypes.ALL.contains(type) ? type : "other";
+    Counter c = (Counter) meters.computeIfAbsent(List.of("published", label),
+        k -> registry.counter("synapse.signals.published", "type", label));
     if (n > 0) c.increment(n);
   }
 
@@ -93,12 +100,14 @@ public final class SynapseMetrics {
    */
   public void reviewCompleted(String path, String status, String severity, long durationMs) {
     reviewCounter(path, status, severity).increment();
-    reviewTimer().record(Duration.ofMillis(durationMs));
+    ((Timer) meters.computeIfAbsent(List.of("review.duration"), k -> reviewTimer()))
+        .record(Duration.ofMillis(durationMs));
   }
 
   /** Counts a finding: {@code synapse_findings_total{type,severity}}. */
   public void finding(String type, String severity) {
-    registry.counter("synapse.findings", "type", type, "severity", severity).increment();
+    ((Counter) meters.computeIfAbsent(List.of("findings", type, severity),
+        k -> registry.counter("synapse.findings", "type", type, "severity", severity))).increment();
   }
 
   /** Records one action: {@code synapse_action_duration_seconds{agent,action}}, in ns. */
@@ -107,13 +116,15 @@ public final class SynapseMetrics {
   }
 
   private Timer actionTimer(String agent, String action) {
-    return Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
-        .publishPercentileHistogram().register(registry);
+    return (Timer) meters.computeIfAbsent(List.of("action", agent, action),
+        k -> Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
+            .publishPercentileHistogram().register(registry));
   }
 
   /** Counts an agent error: {@code synapse_agent_errors_total{agent,action,kind}}. */
   public void agentError(String agent, String action, String kind) {
-    registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind).increment();
+    ((Counter) meters.computeIfAbsent(List.of("errors", agent, action, kind),
+        k -> registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind))).increment();
   }
 
   /** Counts a rejected request: {@code synapse_rate_limited_total}. */
@@ -132,7 +143,8 @@ public final class SynapseMetrics {
   }
 
   private Counter reviewCounter(String path, String status, String severity) {
-    return registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity);
+    return (Counter) meters.computeIfAbsent(List.of("reviews", path, status, severity),
+        k -> registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity));
   }
 
   private Timer reviewTimer() {

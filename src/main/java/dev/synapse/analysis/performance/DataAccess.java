@@ -65,7 +65,8 @@ final class DataAccess {
       "count", "Find", "FindAsync", "FirstOrDefault", "FirstOrDefaultAsync", "SingleOrDefault",
       "SingleOrDefaultAsync", "ToList", "ToListAsync", "CountAsync", "AnyAsync", "find",
       "findOne", "findOneBy", "findBy", "createQuery", "createNativeQuery", "load", "table",
-      "raw", "getRepository");
+      "raw", "getRepository", "First", "Take", "Last", "Raw", "Pluck", "Count",
+      "QueryRowx", "Queryx", "Preload");
   /** Rails association queries: {@code project.tasks.where(…)}. */
   private static final Set<String> RUBY_ASSOC = Set.of(
       "where", "count", "find", "find_by", "exists?", "pluck", "sum", "order", "limit",

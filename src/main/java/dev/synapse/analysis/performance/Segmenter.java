@@ -35,7 +35,7 @@ final class Segmenter {
   private Segmenter() {}
 
   /** Body layout of a declaration. */
-  private enum Body { BRACE, INDENT }
+  private enum Body { BRACE, INDENT, ONE_LINE }
 
   /** A recognised declaration header. */
   private record Decl(String name, Body body, int bodyRow, int bodyCol, int indent) {}
@@ -70,7 +70,8 @@ final class Segmenter {
         p++;
         continue;
       }
-      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d) : indentEnd(v, side, p, d);
+      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
+          : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
       out.add(new Function(d.name(), side.get(p), side.get(p), side.get(end[0]), end[1] == 1, newSide));
       p = end[0] + 1;
     }
@@ -166,7 +167,7 @@ final class Segmenter {
         continue;
       }
       if (r.indent() <= d.indent()) {
-        if (startsWithEnd(r) || r.toks().get(0).is(")")) return new int[] {q, 1};
+        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().get(0).is(")"))) return new int[] {q, 1};
         return new int[] {lastNonBlank, 1};
       }
       last = q;
@@ -207,6 +208,7 @@ final class Segmenter {
             if (s.equals(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
           }
           case RUBY -> {
+            if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
@@ -281,10 +283,27 @@ final class Segmenter {
     return null;
   }
 
+  private static final Set<String> RUBY_VISIBILITY = Set.of("private", "protected", "public",
+      "module_function", "private_class_method");
+
   private static String rubyDecl(List<Tok> t) {
-    if (t.size() < 2 || !t.get(0).is("def")) return null;
-    if (t.size() >= 4 && t.get(2).is(".") && t.get(3).ident()) return t.get(3).text();
-    return t.get(1).ident() ? t.get(1).text() : null;
+    int i = 0;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i).text())) i++;
+    if (t.size() < i + 2 || !t.get(i).is("def")) return null;
+    if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
+    return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
+  }
+
+  /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
+  private static boolean endlessOrOneLine(List<Tok> t) {
+    int depth = 0;
+    for (int k = 0; k < t.size(); k++) {
+      String s = t.get(k).text();
+      if (s.equals("(")) depth++;
+      else if (s.equals(")")) depth--;
+      else if (depth == 0 && k > 1 && s.equals("=")) return true;
+    }
+    return t.size() > 2 && t.get(t.size() - 1).is("end");
   }
 
   private static String elixirDecl(List<Tok> t) {
@@ -440,7 +459,8 @@ final class Segmenter {
         Tok before = t.get(p - 2);
         if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
         for (int k = start; k < p - 1; k++) {
-          if (JAVA_BAD_PREFIX.contains(t.get(k).text()) || NOT_NAMES.contains(t.get(k).text())) return null;
+          String pre = t.get(k).text();
+          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.equals("default")) return null;
         }
         return name.text();
       }
