@@ -82,7 +82,7 @@ public final class ApiRouter {
 
   private void mountApi(Router router) {
     ReviewRoutes submit = new ReviewRoutes(vertx, reviews);
-    ReviewQueryRoutes query = new ReviewQueryRoutes(node.store());
+    ReviewQueryRoutes query = new ReviewQueryRoutes(vertx, node.store());
     FeedbackRoutes feedback = new FeedbackRoutes(vertx, node.store(), node.agents());
     router.post("/api/reviews").handler(MediaTypes.require(HttpVerticle.REVIEW_MEDIA_TYPES)).handler(submit::submit);
     router.get("/api/reviews").handler(query::list);

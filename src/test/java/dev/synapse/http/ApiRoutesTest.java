@@ -146,6 +146,20 @@ class ApiRoutesTest {
   }
 
   @Test
+  @DisplayName("a large review's SARIF log (rendered on a worker thread) holds one result per finding")
+  void largeSarif() throws Exception {
+    String id = newId();
+    List<dev.synapse.signal.Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < ReviewQueryRoutes.INLINE_SARIF_FINDINGS + 10; i++) {
+      findings.add(TestNodes.finding("xss", Severity.MEDIUM, "web/page" + i + ".js", i + 1, "fp-large-" + i, AgentNames.SECURITY));
+    }
+    TestNodes.plantFinished(node, id, null, findings);
+    HttpResponse<Buffer> resp = get("/api/reviews/" + id + "/sarif");
+    assertEquals(200, resp.statusCode(), resp.bodyAsString());
+    assertEquals(findings.size(), resp.bodyAsJsonObject().getJsonArray("runs").getJsonObject(0).getJsonArray("results").size());
+  }
+
+  @Test
   @DisplayName("GET /api/reviews/{id}/sarif answers 404 for an unknown review and 409 before its summary")
   void sarifErrors() throws Exception {
     assertError(get("/api/reviews/nope-" + UUID.randomUUID() + "/sarif"), 404, "not_found");
