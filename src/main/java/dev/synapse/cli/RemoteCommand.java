@@ -186,11 +186,13 @@ public final class RemoteCommand implements Callable<Integer> {
     JsonObject a = agentsJson();
     if (a == null) return;
     Object nodes = a.getValue("nodes");
+    Object self = a.getValue("node_id");
+    if (Boolean.FALSE.equals(a.getValue("clustered"))) out.println("  embedded single node (not clustered)");
     if (nodes instanceof JsonArray arr && !arr.isEmpty()) {
       out.println("  " + arr.size() + " node(s)");
-      for (Object n : arr) out.println("  - " + describeNode(n));
+      for (Object n : arr) out.println("  - " + describeNode(n) + (n.equals(self) ? "  (answering node)" : ""));
     } else {
-      out.println("  no cluster membership reported (embedded single node)");
+      out.println("  no membership reported");
     }
   }
 

@@ -4,12 +4,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.config.SynapseConfig;
+import dev.synapse.ops.MetricsSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -23,6 +22,8 @@ import java.util.function.IntSupplier;
  * cluster node id).
  */
 public final class ClusterBootstrap {
+  private static final String LOGGING_PROPERTY = "hazelcast.logging.type";
+
   private ClusterBootstrap() {}
 
   /**
@@ -54,8 +55,14 @@ public final class ClusterBootstrap {
     }
   }
 
-  /** Joins with the configuration {@link HazelcastConfigFactory#build} derives from {@code config}. */
+  /**
+   * Joins with the configuration {@link HazelcastConfigFactory#build} derives from
+   * {@code config}. Unless the JVM was started with {@code -Dhazelcast.logging.type}, Hazelcast
+   * is told to log through SLF4J (logback) before any Hazelcast class is loaded; the
+   * configuration property alone is read too late.
+   */
   public static Future<Joined> join(SynapseConfig config) {
+    if (System.getProperty(LOGGING_PROPERTY) == null) System.setProperty(LOGGING_PROPERTY, "slf4j");
     return join(config, HazelcastConfigFactory.build(config));
   }
 
@@ -67,11 +74,7 @@ public final class ClusterBootstrap {
   public static Future<Joined> join(SynapseConfig config, Config hazelcastConfig) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
     String registryName = "synapse-" + UUID.randomUUID();
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setRegistryName(registryName)
-        .setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
     return Vertx.builder().with(options).withClusterManager(manager)
         .withMetrics(new MicrometerMetricsFactory()).buildClustered()
         .map(vertx -> {

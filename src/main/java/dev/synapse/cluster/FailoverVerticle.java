@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * <p>A periodic sweep (every {@value #SWEEP_INTERVAL_MS} ms) repeats the claim for orphans a
  * membership event missed, resumes reviews this node accepted that no coordinator classified
  * within {@value #STUCK_ACCEPTED_MS} ms, refreshes this node's {@link AgentDirectory} entry, and
- * on the oldest member trims completed reviews beyond the retention. Hazelcast callbacks hop onto
+ * on the oldest member trims completed reviews beyond the retention. A draining node claims
+ * nothing (it only re-dispatches its own reviews). Hazelcast callbacks hop onto
  * this verticle's event loop; nothing blocks it.
  */
 public final class FailoverVerticle extends VerticleBase {
@@ -176,6 +177,7 @@ public final class FailoverVerticle extends VerticleBase {
         continue;
       }
       if (e.owner() != null && live.contains(e.owner())) continue;
+      if (!node.lifecycle().accepting()) continue; // a draining node leaves orphans to the others
       claims++;
       long delay = me.equals(preferredOwner(e.reviewId(), live)) ? 0 : CLAIM_FALLBACK_MS;
       Runnable claim = () -> store.claim(e.reviewId(), e.owner()).onSuccess(r -> {
@@ -195,6 +197,7 @@ public final class FailoverVerticle extends VerticleBase {
    * two steps). Each gone node's marker is taken over by exactly one survivor.
    */
   private void republishOrphanedSummaries() {
+    if (!node.lifecycle().accepting()) return;
     SummaryEmitter emitter = new SummaryEmitter(store, node.bus(), node.metrics(),
         Signal.agentSource(AgentNames.COORDINATOR));
     store.unpublishedBy(liveMembers()).onSuccess(markers -> {

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Reads corpus files in the JSON-lines format of DESIGN.md section 4: one JSON object per line
  * with {@code id}, {@code language}, {@code category}, {@code kind}, {@code diff},
  * {@code expected} [{category, file, line, side}], {@code forbidden} [category], {@code note},
- * and optionally {@code metadata.hot_functions}. Blank lines are skipped. Stateless and
+ * and optionally {@code metadata.hot_functions} (a top-level {@code hot_functions} is accepted too).
+ * Blank lines are skipped. Stateless and
  * thread-safe.
  */
 public final class CorpusReader {
@@ -84,7 +85,8 @@ public final class CorpusReader {
     }
     List<String> forbidden = strings(json.getJsonArray("forbidden", new JsonArray()));
     JsonObject metadata = json.getJsonObject("metadata", new JsonObject());
-    List<String> hot = strings(metadata.getJsonArray("hot_functions", new JsonArray()));
+    JsonArray hotArray = metadata.getJsonArray("hot_functions", json.getJsonArray("hot_functions", new JsonArray()));
+    List<String> hot = strings(hotArray);
     String language = json.getString("language", "unknown").toLowerCase(Locale.ROOT);
     return new CorpusCase(id, language, category, kind, diff, expected, forbidden,
         json.getString("note", ""), hot);

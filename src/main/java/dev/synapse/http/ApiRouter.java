@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
 
 /**
  * Builds the HTTP routing table of DESIGN.md section 3. Middleware order on {@code /api/*}:
@@ -55,19 +56,21 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     SynapseConfig config = node.config();
     Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
-    Handler<RoutingContext> limit = config.rateLimit() > 0
+    RateLimitHandler rateLimit = config.rateLimit() > 0
         ? new RateLimitHandler(limiter != null ? limiter : new SourceRateLimiter(config.rateLimit()), node.metrics())
-        : RoutingContext::next;
-    // one route per middleware: Vert.x Web orders handler kinds within a route (BODY before USER)
-    router.route("/api/*").handler(limit);
-    router.route("/api/*").handler(new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS));
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()));
-    router.route("/api/*").handler(auth);
+        : null;
+    Handler<RoutingContext> limit = rateLimit != null ? rateLimit : RoutingContext::next;
+    // Path-less routes, one per middleware (Vert.x Web orders handler kinds within a route), so
+    // the metrics route label stays the route template (see PathScoped).
+    List<String> guarded = List.of("/api/", "/ws");
+    router.route().handler(PathScoped.under(guarded, limit));
+    router.route().handler(PathScoped.under(List.of("/api/"), new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
+    router.route().handler(PathScoped.under(List.of("/api/"), BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
+    router.route().handler(PathScoped.under(config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics"), auth));
     mountApi(router);
-    router.route("/ws").handler(limit);
-    router.route("/ws").handler(auth);
-    router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus())::upgrade);
-    mountOps(router, auth);
+    router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus(),
+        source -> rateLimit == null ? 0L : rateLimit.acquire(source))::upgrade);
+    mountOps(router);
     if (config.benchEcho()) {
       // Benchmark ceiling (bench/run.sh, SYNAPSE_BENCH_ECHO): same server, body read and echoed, no review work.
       router.post("/bench/echo").handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()))
@@ -79,7 +82,7 @@ public final class ApiRouter {
 
   private void mountApi(Router router) {
     ReviewRoutes submit = new ReviewRoutes(vertx, reviews);
-    ReviewQueryRoutes query = new ReviewQueryRoutes(node.store());
+    ReviewQueryRoutes query = new ReviewQueryRoutes(vertx, node.store());
     FeedbackRoutes feedback = new FeedbackRoutes(vertx, node.store(), node.agents());
     router.post("/api/reviews").handler(MediaTypes.require(HttpVerticle.REVIEW_MEDIA_TYPES)).handler(submit::submit);
     router.get("/api/reviews").handler(query::list);
@@ -88,16 +91,15 @@ public final class ApiRouter {
     router.post("/api/reviews/:id/feedback").handler(MediaTypes.require(java.util.Set.of("application/json")))
         .handler(feedback::post);
     router.get("/api/signals").handler(new SignalRoutes(node.bus())::replay);
-    router.get("/api/agents").handler(new AgentRoutes(vertx, node)::list);
+    router.get("/api/agents").handler(new AgentRoutes(node)::list);
     AdminRoutes.mount(router, vertx, node.config());
   }
 
-  private void mountOps(Router router, Handler<RoutingContext> auth) {
+  private void mountOps(Router router) {
     HealthHandler handler = new HealthHandler(health);
     router.get("/health").handler(handler::ready);
     router.get("/health/ready").handler(handler::ready);
     router.get("/health/live").handler(handler::live);
-    if (!node.config().metricsPublic()) router.get("/metrics").handler(auth);
     if (node.metrics().registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     } else {

@@ -47,7 +47,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HealthProcedures health = new HealthProcedures(vertx, node.agents(), node.bus().history());
+    HealthProcedures health = new HealthProcedures(vertx, node);
     int wsMessage = (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, node.config().maxDiffBytes()) + WS_MESSAGE_MARGIN;
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())

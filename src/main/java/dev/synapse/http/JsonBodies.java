@@ -15,13 +15,14 @@ final class JsonBodies {
    * @throws ValidationException {@code invalid_json} when empty, malformed or not an object
    */
   static JsonObject object(RoutingContext rc) {
-    String text = rc.body() == null ? null : rc.body().asString();
-    if (text == null || text.isBlank()) {
+    io.vertx.core.buffer.Buffer bytes = rc.body() == null ? null : rc.body().buffer();
+    if (isBlank(bytes)) {
       throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
     }
     Object parsed;
     try {
-      parsed = Json.decodeValue(text);
+      // decoded from the UTF-8 bytes: no intermediate String of the whole body
+      parsed = Json.decodeValue(bytes);
     } catch (DecodeException e) {
       throw new ValidationException("invalid_json", null, "request body is not valid JSON");
     }
@@ -29,6 +30,16 @@ final class JsonBodies {
       throw new ValidationException("invalid_json", null, "request body must be a JSON object");
     }
     return json;
+  }
+
+  /** @return true for a missing body or one of JSON whitespace only */
+  private static boolean isBlank(io.vertx.core.buffer.Buffer bytes) {
+    if (bytes == null) return true;
+    for (int i = 0, n = bytes.length(); i < n; i++) {
+      byte b = bytes.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
+    }
+    return true;
   }
 
   /**

@@ -23,16 +23,27 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     this.metrics = metrics;
   }
 
+  /**
+   * Takes one token for a source outside HTTP routing (WebSocket review frames); counts a
+   * rejection in {@code synapse_rate_limited_total}.
+   *
+   * @return 0 when allowed, else nanoseconds to wait
+   */
+  public long acquire(String source) {
+    long waitNanos = limiter.tryAcquire(source);
+    if (waitNanos > 0) metrics.rateLimited();
+    return waitNanos;
+  }
+
   @Override
   public void handle(RoutingContext rc) {
     SocketAddress remote = rc.request().remoteAddress();
     String source = remote == null || remote.host() == null ? "unknown" : remote.host();
-    long waitNanos = limiter.tryAcquire(source);
+    long waitNanos = acquire(source);
     if (waitNanos == 0) {
       rc.next();
       return;
     }
-    metrics.rateLimited();
     long seconds = (waitNanos + 999_999_999L) / 1_000_000_000L;
     ApiError.rateLimited(rc, seconds, "too many requests from this source; retry in " + seconds + " s (SYNAPSE_RATE_LIMIT)");
   }

@@ -8,7 +8,6 @@ import dev.synapse.signal.ValidationException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -138,23 +137,7 @@ public final class ReviewRoutes {
    */
   private static JsonObject requestBody(RoutingContext rc) {
     String type = mediaType(rc.request().getHeader("Content-Type"));
-    if (type.equals("application/json")) {
-      io.vertx.core.buffer.Buffer bytes = rc.body().buffer();
-      if (isBlank(bytes)) {
-        throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
-      }
-      Object parsed;
-      try {
-        // decoded from the UTF-8 bytes: no intermediate String of the whole body
-        parsed = io.vertx.core.json.Json.decodeValue(bytes);
-      } catch (DecodeException e) {
-        throw new ValidationException("invalid_json", null, "request body is not valid JSON");
-      }
-      if (!(parsed instanceof JsonObject json)) {
-        throw new ValidationException("invalid_json", null, "request body must be a JSON object");
-      }
-      return json;
-    }
+    if (type.equals("application/json")) return JsonBodies.object(rc);
     String text = rc.body().asString();
     HttpServerRequest req = rc.request();
     JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
@@ -172,16 +155,6 @@ public final class ReviewRoutes {
     String repo = req.getParam("repo");
     if (repo != null) json.put("metadata", new JsonObject().put("repo", repo));
     return json;
-  }
-
-  /** @return true for a missing body or one of JSON whitespace only */
-  private static boolean isBlank(io.vertx.core.buffer.Buffer bytes) {
-    if (bytes == null) return true;
-    for (int i = 0, n = bytes.length(); i < n; i++) {
-      byte b = bytes.getByte(i);
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
-    }
-    return true;
   }
 
   private static Number number(String field, String value) {

@@ -15,6 +15,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The protocol of one {@code /ws} connection (DESIGN.md section 3). Client frames are JSON text:
@@ -26,7 +27,8 @@ import java.util.Map;
  *       results before the summary; reply {@code {"action":"subscribed","pattern"}};</li>
  *   <li>{@code {"action":"unsubscribe","pattern"}} stops it; reply {@code {"action":"unsubscribed"}}.</li>
  * </ul>
- * A bad frame gets {@code {"error": code, "message"}} and the socket stays open. At most
+ * A bad frame gets {@code {"error": code, "message"}} and the socket stays open; a review frame
+ * over the source's rate limit gets {@code rate_limited}. At most
  * {@value #MAX_SUBSCRIPTIONS} subscriptions per socket. All methods run on the socket's context.
  */
 public final class WsSession {
@@ -37,6 +39,7 @@ public final class WsSession {
   private final ReviewService reviews;
   private final SignalBus bus;
   private final FrameSender out;
+  private final LongSupplier reviewBudget;
   private final Map<String, MessageConsumer<Signal>> subscriptions = new LinkedHashMap<>();
 
   /**
@@ -44,12 +47,15 @@ public final class WsSession {
    * @param reviews ingress service
    * @param bus signal subscriptions
    * @param out frames to the client
+   * @param reviewBudget called once per review frame: 0 when the source may submit, else the
+   *     nanoseconds to wait (the source's rate limit, shared with HTTP)
    */
-  public WsSession(Vertx vertx, ReviewService reviews, SignalBus bus, FrameSender out) {
+  public WsSession(Vertx vertx, ReviewService reviews, SignalBus bus, FrameSender out, LongSupplier reviewBudget) {
     this.vertx = vertx;
     this.reviews = reviews;
     this.bus = bus;
     this.out = out;
+    this.reviewBudget = reviewBudget;
   }
 
   /** Handles one text frame from the client. */
@@ -94,6 +100,13 @@ public final class WsSession {
   }
 
   private void review(JsonObject frame) {
+    long waitNanos = reviewBudget.getAsLong();
+    if (waitNanos > 0) {
+      long seconds = (waitNanos + 999_999_999L) / 1_000_000_000L;
+      out.send(new JsonObject().put("error", "rate_limited").put("message", "too many requests from this source; retry in "
+          + seconds + " s").put("details", new JsonObject().put("retry_after_seconds", seconds)));
+      return;
+    }
     JsonObject body = frame.copy();
     body.remove("action");
     Future<ReviewRequest> validated;

@@ -4,6 +4,7 @@ import dev.synapse.agent.NodeContext;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.review.LocalReviewStore;
 import dev.synapse.review.ReviewStore;
+import dev.synapse.signal.Addresses;
 import dev.synapse.signal.ReviewRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.time.Clock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackupService {
   /** Local event-bus address that takes a snapshot now and replies {@code {file, node_id}}. */
-  public static final String ADMIN_ADDRESS = "synapse.admin.backup";
+  public static final String ADMIN_ADDRESS = Addresses.ADMIN_BACKUP;
   private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
 
   private final Vertx vertx;
@@ -108,8 +109,13 @@ public final class BackupService {
    * @return completes once the admin consumer is registered
    */
   public Future<Void> start() {
-    timerId = vertx.setPeriodic(intervalMs, id -> snapshotNow()
-        .onFailure(err -> LOG.warn("periodic snapshot failed: {}", err.getMessage())));
+    timerId = vertx.setPeriodic(intervalMs, id -> {
+      if (!writeInProgress()) {
+        snapshotNow().onFailure(err -> LOG.warn("periodic snapshot failed: {}", err.getMessage()));
+      } else {
+        LOG.warn("periodic snapshot skipped: the previous one is still being written (backup_interval_ms too short?)");
+      }
+    });
     consumer = vertx.eventBus().localConsumer(ADMIN_ADDRESS, msg -> snapshotNow().onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("file", ar.result().toString()).put("node_id", nodeId));
@@ -140,6 +146,10 @@ public final class BackupService {
     });
     lastWrite = next;
     return next;
+  }
+
+  private synchronized boolean writeInProgress() {
+    return !lastWrite.isComplete();
   }
 
   private Future<JsonObject> capture() {

@@ -2,6 +2,7 @@ package dev.synapse.ops;
 
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
+import dev.synapse.agent.NodeContext;
 import dev.synapse.bus.SignalHistory;
 import dev.synapse.signal.Addresses;
 import io.vertx.core.Future;
@@ -22,13 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The readiness checks of a node, registered on a vertx-health-check {@link HealthChecks}, each
  * with a timeout ({@value #CHECK_TIMEOUT_MS} ms) and the level it causes when it fails:
  * <ul>
+ *   <li>{@code lifecycle} (unhealthy): the node is not shutting down ({@link NodeLifecycle#ready()});</li>
  *   <li>{@code event-bus} (unhealthy): a node-local ping over the event bus is answered;</li>
  *   <li>{@code coordinator} (unhealthy): at least one coordinator instance is live;</li>
  *   <li>{@code agents} (degraded): every specialist type has a live instance;</li>
  *   <li>{@code signal-history} (degraded): the replay window is not collapsing — the history
  *       is at least {@value #HISTORY_NEAR_FULL_PERCENT}% full <em>and</em> its oldest signal is
  *       younger than {@link #MIN_REPLAY_WINDOW}. A full ring alone is the steady state of a
- *       long-running node and is healthy.</li>
+ *       long-running node and is healthy;</li>
+ *   <li>{@code cluster} (unhealthy; clustered nodes only): the member runs and every partition
+ *       has its backups ({@link ClusterView#readiness()}).</li>
  * </ul>
  * Thread-safe after {@link #start()}.
  */
@@ -47,16 +51,21 @@ public final class HealthProcedures {
 
   /**
    * @param vertx the node's Vert.x instance
-   * @param agents agent registry (live instances)
-   * @param history the node's signal history
+   * @param node agents (live instances), signal history, lifecycle and cluster view
    */
-  public HealthProcedures(Vertx vertx, AgentRegistry agents, SignalHistory history) {
+  public HealthProcedures(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
     this.checks = HealthChecks.create(vertx);
+    AgentRegistry agents = node.agents();
+    SignalHistory history = node.bus().history();
+    register("lifecycle", HealthLevel.UNHEALTHY, p -> p.complete(lifecycle(node.lifecycle())));
     register("event-bus", HealthLevel.UNHEALTHY, this::pingBus);
     register("coordinator", HealthLevel.UNHEALTHY, p -> p.complete(coordinator(agents)));
     register("agents", HealthLevel.DEGRADED, p -> p.complete(agents(agents)));
     register("signal-history", HealthLevel.DEGRADED, p -> p.complete(history(history, Instant.now())));
+    if (node.cluster().clustered()) {
+      register("cluster", HealthLevel.UNHEALTHY, p -> node.cluster().readiness().onComplete(p));
+    }
   }
 
   /** @return completes when the ping consumer is registered */
@@ -92,6 +101,12 @@ public final class HealthProcedures {
     vertx.eventBus().request(Addresses.HEALTH_PING, "ping", new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS / 2))
         .onSuccess(m -> p.tryComplete(Status.OK(message("event bus answers"))))
         .onFailure(err -> p.tryComplete(Status.KO(message("event bus ping failed: " + err.getMessage()))));
+  }
+
+  static Status lifecycle(NodeLifecycle lifecycle) {
+    String state = lifecycle.state().name().toLowerCase(java.util.Locale.ROOT);
+    return lifecycle.ready() ? Status.OK(message("node is " + state))
+        : Status.KO(message("node is shutting down (" + state + ")"));
   }
 
   static Status coordinator(AgentRegistry agents) {

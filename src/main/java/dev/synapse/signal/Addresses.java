@@ -22,6 +22,8 @@ public final class Addresses {
   public static final String FEEDBACK = "synapse.feedback";
   /** Node-local: health-check ping answered by the node itself (event-bus liveness). */
   public static final String HEALTH_PING = "synapse.health.ping";
+  /** Node-local: take a state snapshot now ({@code POST /api/admin/backup}); replies {@code {file, node_id}}. */
+  public static final String ADMIN_BACKUP = "synapse.admin.backup";
 
   private Addresses() {}
 

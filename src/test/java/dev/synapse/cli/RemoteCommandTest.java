@@ -27,7 +27,7 @@ class RemoteCommandTest {
       "/health", "{\"status\":\"healthy\",\"message\":\"all good\",\"checks\":{\"bus\":{\"status\":\"healthy\"}}}",
       "/api/agents", "{\"agents\":{\"security_specialist\":{\"pool_size\":2,\"live_instances\":2,"
           + "\"state\":{\"review_history\":4,\"learned_patterns\":1,\"scar_tissue\":0}}},"
-          + "\"nodes\":[{\"id\":\"node-a\",\"address\":\"10.0.0.1:5701\"},{\"id\":\"node-b\",\"address\":\"10.0.0.2:5701\"}]}",
+          + "\"nodes\":[\"node-a\",\"node-b\"],\"node_id\":\"node-a\",\"clustered\":true}",
       "/metrics", "# TYPE synapse_reviews_total counter\n"
           + "synapse_reviews_total{path=\"fast_path\",status=\"complete\",severity=\"none\"} 2.0\n"
           + "synapse_reviews_total{path=\"deep_review\",status=\"complete\",severity=\"high\"} 1.0\n"
@@ -82,6 +82,7 @@ class RemoteCommandTest {
     String o = output();
     assertTrue(o.contains("status:  healthy"), o);
     assertTrue(o.contains("2 node(s)"), o);
+    assertTrue(o.contains("- node-a  (answering node)"), o);
     assertTrue(o.contains("security_specialist  pool_size=2  live_instances=2"), o);
     assertTrue(o.contains("reviews total          3"), o);
   }

@@ -103,6 +103,19 @@ class ClusterFailoverTest {
     var late = a.reviews().submit(ClusterTestSupport.request("failover-drain-late"));
     assertTrue(late.failed());
     assertEquals(FailureCodes.NOT_READY, assertInstanceOf(ReplyException.class, late.cause()).failureCode());
+    var http = java.net.http.HttpClient.newHttpClient();
+    var ready = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/health/ready")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(503, ready.statusCode());
+    var post = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/api/reviews"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            ClusterTestSupport.request("failover-drain-http").toJson().encode())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(503, post.statusCode());
+    assertEquals("not_ready", new io.vertx.core.json.JsonObject(post.body()).getString("error"));
     shutdown.await(60, TimeUnit.SECONDS);
     long gone = System.nanoTime();
     assertTrue(ClusterAwait.done(b, id).state().done());

@@ -149,6 +149,24 @@ class ClusterTwoMembersTest {
   }
 
   @Test
+  @DisplayName("GET /health/ready includes a passing cluster check and GET /api/agents lists both nodes")
+  void httpHealthAndAgents() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var ready = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/health/ready")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(new JsonObject(ready.body()).getJsonArray("checks").stream()
+        .anyMatch(c -> "cluster".equals(((JsonObject) c).getString("name"))));
+    assertTrue(ClusterAwait.until(() -> a.context().cluster().agentsByNode().size() == 2));
+    var agents = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/api/agents")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, agents.statusCode());
+    assertTrue(new JsonObject(agents.body()).getJsonObject("by_node").containsKey(b.context().nodeId()));
+  }
+
+  @Test
   @DisplayName("agents of both nodes are listed per node")
   void agentsPerNode() throws Exception {
     assertTrue(ClusterAwait.until(() -> a.context().cluster().agentsByNode().size() == 2));

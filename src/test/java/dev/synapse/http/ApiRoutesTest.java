@@ -146,6 +146,20 @@ class ApiRoutesTest {
   }
 
   @Test
+  @DisplayName("a large review's SARIF log (rendered on a worker thread) holds one result per finding")
+  void largeSarif() throws Exception {
+    String id = newId();
+    List<dev.synapse.signal.Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < ReviewQueryRoutes.INLINE_SARIF_FINDINGS + 10; i++) {
+      findings.add(TestNodes.finding("xss", Severity.MEDIUM, "web/page" + i + ".js", i + 1, "fp-large-" + i, AgentNames.SECURITY));
+    }
+    TestNodes.plantFinished(node, id, null, findings);
+    HttpResponse<Buffer> resp = get("/api/reviews/" + id + "/sarif");
+    assertEquals(200, resp.statusCode(), resp.bodyAsString());
+    assertEquals(findings.size(), resp.bodyAsJsonObject().getJsonArray("runs").getJsonObject(0).getJsonArray("results").size());
+  }
+
+  @Test
   @DisplayName("GET /api/reviews/{id}/sarif answers 404 for an unknown review and 409 before its summary")
   void sarifErrors() throws Exception {
     assertError(get("/api/reviews/nope-" + UUID.randomUUID() + "/sarif"), 404, "not_found");
@@ -171,6 +185,30 @@ class ApiRoutesTest {
     var learned = node.context().agents().state(AgentNames.SECURITY).learned();
     assertTrue(learned.suppresses("acme/fp", "fp-learn"));
     assertFalse(learned.suppresses("other/repo", "fp-learn"));
+  }
+
+  @Test
+  @DisplayName("after a false_positive verdict the same finding is suppressed in a later review of the same repository only")
+  void falsePositiveSuppressesLaterReviews() throws Exception {
+    JsonObject first = postJson("/api/reviews?wait=30", sqli("acme/suppress")).bodyAsJsonObject();
+    JsonArray findings = first.getJsonArray("findings");
+    assertFalse(findings.isEmpty(), first.encode());
+    String fingerprint = findings.getJsonObject(0).getString("fingerprint");
+    HttpResponse<Buffer> verdict = postJson("/api/reviews/" + first.getString("review_id") + "/feedback",
+        new JsonObject().put("fingerprint", fingerprint).put("verdict", "false_positive"));
+    assertEquals(200, verdict.statusCode(), verdict.bodyAsString());
+    JsonObject again = postJson("/api/reviews?wait=30", sqli("acme/suppress")).bodyAsJsonObject();
+    assertTrue(again.getJsonArray("findings").stream().noneMatch(f -> fingerprint.equals(((JsonObject) f).getString("fingerprint"))),
+        again.encode());
+    assertTrue(again.getJsonObject("metadata").getInteger("suppressed") >= 1, again.encode());
+    JsonObject otherRepo = postJson("/api/reviews?wait=30", sqli("acme/other")).bodyAsJsonObject();
+    assertTrue(otherRepo.getJsonArray("findings").stream().anyMatch(f -> fingerprint.equals(((JsonObject) f).getString("fingerprint"))),
+        otherRepo.encode());
+  }
+
+  private static JsonObject sqli(String repo) {
+    return new JsonObject().put("diff", ReviewFlowTest.SQLI_DIFF).put("labels", new JsonArray().add("security"))
+        .put("metadata", new JsonObject().put("repo", repo));
   }
 
   @Test
@@ -247,6 +285,7 @@ class ApiRoutesTest {
     assertEquals(1, security.getInteger("live_instances"));
     assertNotNull(security.getJsonObject("state").getInteger("learned_patterns"));
     assertTrue(body.getJsonArray("nodes").contains(node.context().nodeId()));
+    assertFalse(body.getBoolean("clustered"));
   }
 
   @Test

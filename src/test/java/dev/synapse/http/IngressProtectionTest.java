@@ -148,8 +148,7 @@ class IngressProtectionTest {
     })));
     ws.connect(new WebSocketConnectOptions(base.toJson()).addHeader("Authorization", "Bearer " + SECRET))
         .onComplete(test.succeeding(socket -> {
-          accepted.flag();
-          socket.close();
+          socket.close().onComplete(v -> accepted.flag());
         }));
   }
 

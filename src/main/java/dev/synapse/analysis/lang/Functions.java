@@ -164,7 +164,7 @@ public final class Functions {
 
   private static int matchingOpen(List<Token> t, int close, String open, String closeText) {
     int level = 0;
-    for (int j = close; j >= 0 && close - j < 4000; j--) {
+    for (int j = close; j >= 0 && close - j < 600; j--) {
       Token x = t.get(j);
       if (x.kind() != TokenKind.OPERATOR) continue;
       if (x.text().equals(closeText)) level++;

@@ -420,7 +420,8 @@ public final class Lexer {
   private boolean regex(int depth) {
     int i = pos + 1;
     boolean inClass = false;
-    while (i < n) {
+    int limit = Math.min(n, pos + 2000);
+    while (i < limit) {
       char ch = s.charAt(i);
       if (ch == '\n') return false;
       if (ch == '\\') {
@@ -432,7 +433,7 @@ public final class Lexer {
       else if (ch == '/' && !inClass) break;
       i++;
     }
-    if (i >= n) return false;
+    if (i >= limit) return false;
     String body = s.substring(pos + 1, i);
     i++;
     while (i < n && Character.isLetter(s.charAt(i))) i++;
@@ -750,7 +751,16 @@ public final class Lexer {
     emit(TokenKind.NUMBER, s.substring(start, i), line, "", 0);
   }
 
+  private static final String OP_CHARS = "=<>!&|+-*/%^.:?~@\\";
+
   private void operator() {
+    char c0 = s.charAt(pos);
+    if (pos + 1 >= n || OP_CHARS.indexOf(c0) < 0 || OP_CHARS.indexOf(s.charAt(pos + 1)) < 0
+        && !(c0 == '<' || c0 == '.' || c0 == '=' )) {
+      emit(TokenKind.OPERATOR, String.valueOf(c0), line, "", 0);
+      pos++;
+      return;
+    }
     for (String op : OPS3) {
       if (s.startsWith(op, pos)) {
         pos += 3;

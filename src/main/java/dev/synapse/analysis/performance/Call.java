@@ -55,44 +55,57 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
    */
   static List<Call> in(List<Tok> t, boolean bare) {
     List<Call> out = new ArrayList<>();
+    int[] match = matches(t);
     for (int k = 0; k < t.size(); k++) {
       Tok tok = t.get(k);
       if (!tok.ident()) continue;
       boolean paren = k + 1 < t.size() && t.get(k + 1).is("(");
       boolean member = k > 0 && MEMBER.contains(t.get(k - 1).text());
       if (!paren && !(bare && member)) continue;
-      int close = -1;
-      if (paren) {
-        int depth = 0;
-        for (int j = k + 1; j < t.size(); j++) {
-          if (t.get(j).is("(")) depth++;
-          else if (t.get(j).is(")") && --depth == 0) {
-            close = j;
-            break;
-          }
-        }
-      }
-      out.add(new Call(tok.text(), chain(t, k), k, paren ? k + 1 : -1, close));
+      int close = paren ? match[k + 1] : -1;
+      out.add(new Call(tok.text(), chain(t, k, match), k, paren ? k + 1 : -1, close));
     }
     return out;
   }
 
-  private static List<String> chain(List<Tok> t, int k) {
+  /** Pairs brackets in one pass: match[i] is the partner of bracket i, or -1. */
+  private static int[] matches(List<Tok> t) {
+    int[] match = new int[t.size()];
+    java.util.Arrays.fill(match, -1);
+    int[] stack = new int[t.size()];
+    int sp = 0;
+    for (int i = 0; i < t.size(); i++) {
+      String s = t.get(i).text();
+      if (s.equals("(") || s.equals("[")) {
+        stack[sp++] = i;
+      } else if (s.equals(")") || s.equals("]")) {
+        String open = s.equals(")") ? "(" : "[";
+        if (sp > 0 && t.get(stack[sp - 1]).is(open)) {
+          int o = stack[--sp];
+          match[o] = i;
+          match[i] = o;
+        } else {
+          sp = 0;
+        }
+      }
+    }
+    return match;
+  }
+
+  /** Longest receiver chain followed back from a call. */
+  private static final int MAX_CHAIN = 16;
+
+  private static List<String> chain(List<Tok> t, int k, int[] match) {
     List<String> rev = new ArrayList<>();
     rev.add(t.get(k).text());
     int j = k - 1;
-    while (j >= 1 && MEMBER.contains(t.get(j).text())) {
+    while (j >= 1 && MEMBER.contains(t.get(j).text()) && rev.size() < MAX_CHAIN) {
       j--;
       Tok p = t.get(j);
       if (p.is(")") || p.is("]")) {
-        String open = p.is(")") ? "(" : "[";
-        String close = p.text();
-        int depth = 0;
-        for (; j >= 0; j--) {
-          if (t.get(j).is(close)) depth++;
-          else if (t.get(j).is(open) && --depth == 0) break;
-        }
-        rev.add(open.equals("(") ? "()" : "[]");
+        if (match[j] < 0) break;
+        rev.add(p.is(")") ? "()" : "[]");
+        j = match[j];
         j--;
         if (j >= 0 && t.get(j).ident()) {
           rev.add(t.get(j).text());

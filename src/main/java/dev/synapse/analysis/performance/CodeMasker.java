@@ -12,6 +12,9 @@ import java.util.List;
  * Instances hold per-sequence state and are not thread-safe; create one per sequence.
  */
 final class CodeMasker {
+  /** Longest same-line regex or sigil literal recognised; bounds rescanning on odd input. */
+  private static final int MAX_LITERAL = 1000;
+
   private final SourceLanguage lang;
   /** Closing delimiter of an open multi-line string, or null. */
   private String openString;
@@ -74,6 +77,7 @@ final class CodeMasker {
     if (inBlockComment) i = skipBlockComment(c, 0);
     else if (openString != null) i = skipString(c, 0, openString, openEscapes, true);
     char prevSignificant = i == 0 ? '\n' : ' ';
+    boolean literalsFailed = false;
     while (i < n) {
       char ch = c[i];
       if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '/') {
@@ -121,23 +125,26 @@ final class CodeMasker {
         prevSignificant = 'x';
         continue;
       }
-      if (ch == '/' && (lang.js() || lang == SourceLanguage.RUBY) && regexAllowed(c, i, prevSignificant)) {
+      // An unterminated regex or sigil disables further attempts on this line (keeps it linear).
+      if (!literalsFailed && ch == '/' && (lang.js() || lang == SourceLanguage.RUBY) && regexAllowed(c, i, prevSignificant)) {
         int end = skipRegex(c, i);
         if (end > i) {
           i = end;
           prevSignificant = 'x';
           continue;
         }
+        literalsFailed = true;
       }
-      if (ch == '~' && lang == SourceLanguage.ELIXIR && i + 2 < n && Character.isLetter(c[i + 1])) {
+      if (!literalsFailed && ch == '~' && lang == SourceLanguage.ELIXIR && i + 2 < n && Character.isLetter(c[i + 1])) {
         int end = skipSigil(c, i + 2);
         if (end > i) {
           i = end;
           prevSignificant = 'x';
           continue;
         }
+        literalsFailed = true;
       }
-      if (ch == '%' && lang == SourceLanguage.RUBY && i + 2 < n && "wWiIqQ".indexOf(c[i + 1]) >= 0
+      if (!literalsFailed && ch == '%' && lang == SourceLanguage.RUBY && i + 2 < n && "wWiIqQ".indexOf(c[i + 1]) >= 0
           && "([{<|!".indexOf(c[i + 2]) >= 0) {
         int end = skipSigil(c, i + 2);
         if (end > i) {
@@ -145,6 +152,7 @@ final class CodeMasker {
           prevSignificant = 'x';
           continue;
         }
+        literalsFailed = true;
       }
       if (!Character.isWhitespace(ch)) prevSignificant = ch;
       i++;
@@ -227,7 +235,7 @@ final class CodeMasker {
   /** Blanks a same-line regex literal body starting at the slash at {@code i}; returns -1 if unterminated. */
   private static int skipRegex(char[] c, int i) {
     boolean inClass = false;
-    for (int k = i + 1; k < c.length; k++) {
+    for (int k = i + 1; k < c.length && k - i < MAX_LITERAL; k++) {
       char ch = c[k];
       if (ch == '\\') {
         k++;
@@ -255,7 +263,7 @@ final class CodeMasker {
       default -> o;
     };
     if (Character.isLetterOrDigit(o) || Character.isWhitespace(o)) return -1;
-    for (int k = open + 1; k < c.length; k++) {
+    for (int k = open + 1; k < c.length && k - open < MAX_LITERAL; k++) {
       if (c[k] == '\\') {
         k++;
         continue;

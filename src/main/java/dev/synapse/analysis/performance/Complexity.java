@@ -100,7 +100,7 @@ final class Complexity {
 
   /** A Kotlin {@code ->} not inside a lambda brace on the same line and not after {@code else}. */
   private static boolean whenArm(List<Tok> t, int i) {
-    for (int k = 0; k < i; k++) if (t.get(k).is("{")) return false;
+    for (int k = Math.max(0, i - 64); k < i; k++) if (t.get(k).is("{")) return false;
     return !(i == 1 && t.get(0).is("else"));
   }
 }

@@ -30,7 +30,8 @@ final class DataAccess {
       "TimeSpan", "Environment", "ActiveSupport", "Rails", "I18n", "ERB", "Digest",
       "SecureRandom", "OpenSSL", "Marshal", "Comparator", "Function", "Functions", "Strings",
       "Lists", "Maps", "Sets", "ImmutableList", "ImmutableMap", "Iterables", "Iterators",
-      "Preconditions", "Assert", "Assertions");
+      "Preconditions", "Assert", "Assertions", "Storage", "Settings", "Env", "Sentry", "Timber",
+      "MapSet", "Phoenix", "Plug", "Mix", "Supervisor", "Node", "Bitwise");
   /** Model finders: {@code Model.find(…)}, {@code Model::where(…)}, … */
   private static final Set<String> MODEL_FINDERS = Set.of(
       "find", "find_by", "find_by!", "findOrFail", "findOrNew", "firstWhere", "findOne",
@@ -40,7 +41,7 @@ final class DataAccess {
       "findOrCreate", "findAndCountAll", "countDocuments", "aggregate");
   /** Repository / DAO method prefixes. */
   private static final String[] REPO_PREFIXES = {"find", "get", "load", "fetch", "query", "count",
-      "exists", "select", "search", "read", "lookup"};
+      "exists", "select", "search", "lookup"};
   /** Driver and entity-manager calls that always execute SQL. */
   private static final Set<String> SQL_CALLS = Set.of(
       "QueryRow", "QueryRowContext", "QueryContext", "queryForObject", "queryForList",
@@ -65,7 +66,8 @@ final class DataAccess {
       "count", "Find", "FindAsync", "FirstOrDefault", "FirstOrDefaultAsync", "SingleOrDefault",
       "SingleOrDefaultAsync", "ToList", "ToListAsync", "CountAsync", "AnyAsync", "find",
       "findOne", "findOneBy", "findBy", "createQuery", "createNativeQuery", "load", "table",
-      "raw", "getRepository");
+      "raw", "getRepository", "First", "Take", "Last", "Raw", "Pluck", "Count",
+      "QueryRowx", "Queryx", "Preload");
   /** Rails association queries: {@code project.tasks.where(…)}. */
   private static final Set<String> RUBY_ASSOC = Set.of(
       "where", "count", "find", "find_by", "exists?", "pluck", "sum", "order", "limit",
@@ -91,7 +93,7 @@ final class DataAccess {
       "postForObject", "postForEntity", "exchange", "retrieve", "GetAsync", "PostAsync",
       "PutAsync", "DeleteAsync", "SendAsync", "GetStringAsync", "GetFromJsonAsync",
       "PostAsJsonAsync", "GetByteArrayAsync", "GetStreamAsync", "get!", "post!", "getAsync",
-      "postAsync", "requestAsync", "fetch", "call", "json", "execute");
+      "postAsync", "requestAsync", "fetch", "call", "execute");
 
   private DataAccess() {}
 
@@ -115,10 +117,7 @@ final class DataAccess {
     if (c.via("retrieve") || name.equals("retrieve") || c.via("exchange") && c.via("webClient")) return Kind.REMOTE;
     if (hasReceiver && HTTP_METHODS.contains(name) && (HTTP_ROOTS.contains(receiver)
         || lower(receiver).endsWith("client") || lower(receiver).endsWith("http") || lower(receiver).endsWith("api"))) {
-      if (!(root.equals("http") && !(name.equals("Get") || name.equals("Post") || name.equals("Head")
-          || name.equals("PostForm") || name.equals("get") || name.equals("request")))) {
-        if (!isSqlReceiver(root, receiver)) return Kind.REMOTE;
-      }
+      if (!isSqlReceiver(root, receiver)) return Kind.REMOTE;
     }
     if (!hasReceiver) {
       return SQL_CALLS.contains(name) ? Kind.QUERY : null;
@@ -147,12 +146,20 @@ final class DataAccess {
         && !allCaps(root)) {
       return Kind.QUERY;
     }
+    // Phoenix contexts: Accounts.get_user!(id), Catalog.list_products(), Blog.fetch_post(id)
+    if (lang == SourceLanguage.ELIXIR && chain.size() == 2 && Character.isUpperCase(root.charAt(0))
+        && !NOT_MODELS.contains(root) && (name.startsWith("get_") || name.startsWith("list_")
+            || name.startsWith("fetch_") || name.startsWith("find_") || name.startsWith("count_"))) {
+      return Kind.QUERY;
+    }
     // Repo.get / db.QueryRow / cursor.execute / prisma.user.findUnique / em.find
     if (isSqlReceiver(root, receiver) && SQL_METHODS.contains(name)) return Kind.QUERY;
     // repositories and DAOs: userRepository.findById, orderDao.load
     String r = lower(receiver);
-    if ((r.endsWith("repository") || r.endsWith("repo") || r.endsWith("dao") || r.endsWith("mapper")
-        || r.endsWith("store") && !r.endsWith("localstore")) && startsWithAny(name, REPO_PREFIXES)) {
+    boolean serializer = r.endsWith("objectmapper") || r.endsWith("jsonmapper") || r.endsWith("xmlmapper")
+        || r.endsWith("modelmapper");
+    if ((r.endsWith("repository") || r.endsWith("repo") || r.endsWith("dao") || r.endsWith("mapper") && !serializer)
+        && startsWithAny(name, REPO_PREFIXES)) {
       return Kind.QUERY;
     }
     return null;

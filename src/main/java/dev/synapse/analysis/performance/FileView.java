@@ -35,6 +35,11 @@ final class FileView {
       return kind != LineKind.ADDED;
     }
 
+    /** @return the raw text, cut to the length the tokenizer looks at ({@link Tok#MAX_CHARS}) */
+    String head() {
+      return raw.length() <= Tok.MAX_CHARS ? raw : raw.substring(0, Tok.MAX_CHARS);
+    }
+
     boolean blank() {
       return code.isBlank();
     }
@@ -136,7 +141,7 @@ final class FileView {
     }
   }
 
-  /** @return the innermost... the new-side function covering the row, or null */
+  /** @return the new-side function covering the row, or null */
   Function newFunctionAt(int row) {
     for (Function f : newFunctions) if (f.covers(this, row)) return f;
     return null;

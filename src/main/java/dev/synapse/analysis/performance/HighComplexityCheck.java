@@ -40,6 +40,7 @@ public final class HighComplexityCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     for (FileView v : FileViews.of(context)) {
       for (Function f : v.newFunctions) {
         if (!f.hasAdded(v)) continue;
@@ -50,7 +51,7 @@ public final class HighComplexityCheck implements Check {
           if (old.name().equals(f.name()) && overlaps(old, f)) before = Math.max(before, complexity(v, old));
         }
         if (after <= before) continue;
-        out.add(finding(v, f, after, before));
+        out.add(finding(fingerprints, v, f, after, before));
       }
     }
     return out;
@@ -67,7 +68,7 @@ public final class HighComplexityCheck implements Check {
     return Complexity.of(v.lang, lines);
   }
 
-  private static Finding finding(FileView v, Function f, int after, int before) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, Function f, int after, int before) {
     int row = f.declRow();
     if (row < 0) {
       for (int i = f.startRow(); i <= f.endRow() && row < 0; i++) {
@@ -83,6 +84,6 @@ public final class HighComplexityCheck implements Check {
     String recommendation = "Split '" + f.name() + "' into smaller functions (extract validation, "
         + "lookup tables or polymorphism for long branch chains) so each stays at or below " + THRESHOLD + ".";
     return new Finding(CATEGORY, severity, v.path, r.newLine(), Side.NEW, null, RULE_ID, "CWE-1121",
-        summary, recommendation, confidence, PerfFingerprint.of(RULE_ID, v.path, f.name(), r.raw()), null);
+        summary, recommendation, confidence, fingerprints.of(RULE_ID, v.path, f.name(), r.raw()), null);
   }
 }

@@ -70,6 +70,7 @@ public final class HotPathModifiedCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     if (context.hotFunctions().isEmpty()) return out;
     List<HotName> hot = new ArrayList<>();
     for (String h : context.hotFunctions()) {
@@ -80,7 +81,7 @@ public final class HotPathModifiedCheck implements Check {
       for (Function f : v.newFunctions) {
         if (!f.changed(v) || reported.contains(f.name()) || !isHot(v, f.name(), hot)) continue;
         reported.add(f.name());
-        out.add(finding(v, f));
+        out.add(finding(fingerprints, v, f));
       }
       for (Function f : v.oldFunctions) {
         if (!f.changed(v) || reported.contains(f.name()) || !isHot(v, f.name(), hot)) continue;
@@ -88,7 +89,7 @@ public final class HotPathModifiedCheck implements Check {
         for (Function n : v.newFunctions) if (n.name().equals(f.name())) survives = true;
         if (survives) continue;
         reported.add(f.name());
-        out.add(finding(v, f));
+        out.add(finding(fingerprints, v, f));
       }
     }
     return out;
@@ -109,7 +110,7 @@ public final class HotPathModifiedCheck implements Check {
     if (last.isEmpty()) return true;
     if (qualifier.contains("/") && v.path.endsWith(qualifier)) return true;
     if (normal(v.path).contains(last)) return true;
-    for (Row r : v.rows) if (normal(r.raw()).contains(last)) return true;
+    for (Row r : v.rows) if (normal(r.head()).contains(last)) return true;
     return false;
   }
 
@@ -119,7 +120,7 @@ public final class HotPathModifiedCheck implements Check {
     return sb.toString();
   }
 
-  private static Finding finding(FileView v, Function f) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, Function f) {
     int row = f.declRow();
     if (row < 0) {
       for (int i = f.startRow(); i <= f.endRow() && row < 0; i++) {
@@ -136,6 +137,6 @@ public final class HotPathModifiedCheck implements Check {
         + "percentiles, allocations) and keep new I/O, locking and logging off this path.";
     return new Finding(CATEGORY, added ? Severity.MEDIUM : Severity.LOW, v.path, line,
         old ? Side.OLD : Side.NEW, null, RULE_ID, null, summary, recommendation,
-        f.declRow() >= 0 ? 0.9 : 0.7, PerfFingerprint.of(RULE_ID, v.path, f.name(), ""), null);
+        f.declRow() >= 0 ? 0.9 : 0.7, fingerprints.of(RULE_ID, v.path, f.name(), ""), null);
   }
 }

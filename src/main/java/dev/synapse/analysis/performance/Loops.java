@@ -22,14 +22,23 @@ final class Loops {
       "inject", "sum", "each_slice", "in_batches", "group_by", "index_by", "to_map",
       "forEachOrdered", "parallelStream", "select", "filter", "reject", "transform_values",
       "mapNotNull", "associate", "associateWith", "flatMapConcat", "map_reduce", "async_stream",
-      "some", "every", "times_map");
+      "some", "every", "times_map", "Select", "SelectMany", "ForEach", "forEachIndexed", "mapIndexed");
   private static final Set<String> ELIXIR_ENUM = Set.of(
       "Enum", "Stream", "Flow", "Task", "Map");
   private static final Set<String> NOT_COLLECTIONS = Set.of(
       "Optional", "optional", "Promise", "Mono", "Future", "CompletableFuture", "Result",
       "Maybe");
 
+  /** Tokens a loop header scan looks at, so a pathological line stays linear. */
+  private static final int MAX_SCAN = 400;
+  /** Loop headers taken from one line; real code has a handful, pathological input thousands. */
+  private static final int MAX_LOOPS_PER_ROW = 8;
+
   private Loops() {}
+
+  private static int scanEnd(List<Tok> t, int k) {
+    return Math.min(t.size(), k + MAX_SCAN);
+  }
 
   /**
    * A loop.
@@ -67,7 +76,9 @@ final class Loops {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
       List<Tok> t = r.toks();
-      for (int k = 0; k < t.size(); k++) {
+      java.util.Map<Integer, Call> calls = null;
+      int found = 0;
+      for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
         Tok tok = t.get(k);
         Loop loop = null;
         if (tok.is("for") || tok.is("foreach")) {
@@ -77,9 +88,16 @@ final class Loops {
         } else if (tok.is("while") && k == 0 || tok.is("while") && k == 1 && t.get(0).is("}")) {
           loop = whileLoop(v, i, k);
         } else if (tok.ident() && (ITERATORS.contains(tok.text()))) {
-          loop = iteratorCall(v, i, k);
+          if (calls == null) {
+            calls = new java.util.HashMap<>();
+            for (Call c : Call.in(t, true)) calls.put(c.tokenIndex(), c);
+          }
+          loop = iteratorCall(v, i, k, calls.get(k));
         }
-        if (loop != null) out.add(loop);
+        if (loop != null) {
+          out.add(loop);
+          found++;
+        }
       }
     }
     return out;
@@ -110,11 +128,25 @@ final class Loops {
     Row h = v.rows.get(header);
     int indent = h.indent();
     int last = header;
+    boolean first = true;
+    boolean allman = false;
     for (int q = header + 1; q < v.rows.size(); q++) {
       Row r = v.rows.get(q);
       if (r.hunk() != h.hunk()) break;
       if (!r.onNewSide() || r.blank()) continue;
-      if (r.indent() <= indent) break;
+      boolean opens = r.toks().get(0).is("{");
+      if (first && opens && r.indent() == indent) {
+        // Allman style: the body's brace sits on its own line at the header's indentation
+        allman = true;
+        first = false;
+        last = q;
+        continue;
+      }
+      first = false;
+      if (r.indent() <= indent) {
+        if (allman && r.toks().get(0).is("}")) last = q;
+        break;
+      }
       last = q;
     }
     return last;
@@ -128,11 +160,13 @@ final class Loops {
     boolean cStyle = false;
     boolean boundByCollection = false;
     int depth = 0;
-    for (int j = k + 1; j < t.size(); j++) {
+    boolean afterAs = false;
+    for (int j = k + 1; j < scanEnd(t, k); j++) {
       String s = t.get(j).text();
       if (s.equals("(") || s.equals("[")) depth++;
       else if (s.equals(")") || s.equals("]")) depth--;
       if (s.equals(";") && depth > 0) cStyle = true;
+      if (s.equals("as")) afterAs = true;
       if (s.equals("in") || s.equals("of") || s.equals(":") && v.lang != SourceLanguage.PYTHON
           || s.equals("<-") || s.equals("range") || s.equals("as")) {
         if (!sawIn && s.equals("as")) vars.clear();
@@ -142,8 +176,7 @@ final class Loops {
           || s.equals("Count") || s.equals("Length"))) {
         boundByCollection = true;
       }
-      if (t.get(j).ident()) {
-        boolean afterAs = sawIn && j > 0 && precededByAs(t, j);
+      if (t.get(j).ident() && !s.equals("as")) {
         if (!sawIn || afterAs) vars.add(t.get(j).text());
       }
       if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":") && v.lang == SourceLanguage.PYTHON)) {
@@ -162,17 +195,11 @@ final class Loops {
     return new Loop(row, bodyFrom, Integer.MAX_VALUE, List.of(), vars, bodyEnd(v, row));
   }
 
-  /** PHP {@code foreach ($xs as $k => $v)}: only names after {@code as} are element variables. */
-  private static boolean precededByAs(List<Tok> t, int j) {
-    for (int q = j - 1; q >= 0; q--) if (t.get(q).is("as")) return true;
-    return false;
-  }
-
   /** A loop whose iterable is only numbers, e.g. {@code for i in range(3)} or {@code 1..10}. */
   private static boolean literalIterable(List<Tok> t, int k) {
     boolean afterIn = false;
     boolean sawIdent = false;
-    for (int j = k + 1; j < t.size(); j++) {
+    for (int j = k + 1; j < scanEnd(t, k); j++) {
       String s = t.get(j).text();
       if (s.equals("in") || s.equals("of") || s.equals("<-") || s.equals("range")) {
         afterIn = true;
@@ -188,10 +215,10 @@ final class Loops {
   private static Loop comprehension(FileView v, int row, int k, int[] depthAtStart) {
     List<Tok> t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
-    for (int j = k + 1; j < t.size() && !t.get(j).is("in"); j++) if (t.get(j).ident()) vars.add(t.get(j).text());
+    for (int j = k + 1; j < scanEnd(t, k) && !t.get(j).is("in"); j++) if (t.get(j).ident()) vars.add(t.get(j).text());
     // Find the opening bracket of the group the "for" sits in.
     int depth = 0;
-    for (int j = k - 1; j >= 0; j--) {
+    for (int j = k - 1; j >= Math.max(0, k - MAX_SCAN); j--) {
       String s = t.get(j).text();
       if (s.equals(")") || s.equals("]") || s.equals("}")) depth++;
       else if (s.equals("(") || s.equals("[") || s.equals("{")) {
@@ -216,7 +243,7 @@ final class Loops {
     boolean cursor = false;
     int bodyFrom = t.size();
     int depth = 0;
-    for (int j = k + 1; j < t.size(); j++) {
+    for (int j = k + 1; j < scanEnd(t, k); j++) {
       String s = t.get(j).text();
       if (s.equals("(")) depth++;
       else if (s.equals(")")) depth--;
@@ -233,14 +260,13 @@ final class Loops {
     return new Loop(row, bodyFrom, Integer.MAX_VALUE, List.of(), Set.of(), bodyEnd(v, row));
   }
 
-  private static Loop iteratorCall(FileView v, int row, int k) {
+  private static Loop iteratorCall(FileView v, int row, int k, Call call) {
     List<Tok> t = v.rows.get(row).toks();
-    if (k == 0 || !(t.get(k - 1).is(".") || t.get(k - 1).is("?.") || t.get(k - 1).is("->")
+    if (call == null || k == 0 || !(t.get(k - 1).is(".") || t.get(k - 1).is("?.") || t.get(k - 1).is("->")
         || t.get(k - 1).is("::"))) {
       return null;
     }
-    List<String> chain = Call.in(t, true).stream().filter(c -> c.tokenIndex() == k).findFirst()
-        .map(Call::chain).orElse(List.of());
+    List<String> chain = call.chain();
     for (String s : chain) if (NOT_COLLECTIONS.contains(s)) return null;
     String receiver = chain.size() >= 2 ? chain.get(chain.size() - 2) : "";
     if (v.lang == SourceLanguage.ELIXIR && !ELIXIR_ENUM.contains(receiver)) return null;
@@ -248,14 +274,14 @@ final class Loops {
     Set<String> vars = new HashSet<>();
     int bodyFrom = k + 1;
     boolean closure = false;
-    for (int j = k + 1; j < t.size() && !closure; j++) {
+    for (int j = k + 1; j < scanEnd(t, k) && !closure; j++) {
       String s = t.get(j).text();
       closure = s.equals("=>") || s.equals("->") || s.equals("fn") || s.equals("function")
           || s.equals("do") || s.equals("&") || s.equals("|") || s.equals("lambda");
     }
     if (!closure && !(k + 1 < t.size() && t.get(k + 1).is("{"))) return null;
     // Ruby block: do |x| / { |x|
-    for (int j = k + 1; j < t.size(); j++) {
+    for (int j = k + 1; j < scanEnd(t, k); j++) {
       if ((t.get(j).is("do") || t.get(j).is("{")) && j + 1 < t.size() && t.get(j + 1).is("|")) {
         bodyFrom = j + 1;
         for (int q = j + 2; q < t.size() && !t.get(q).is("|"); q++) if (t.get(q).ident()) vars.add(t.get(q).text());
@@ -268,7 +294,7 @@ final class Loops {
     }
     // lambda parameters: (x) => / x -> / fn x -> / function ($x) / fn($x) =>
     if (vars.isEmpty()) {
-      for (int j = k + 1; j < t.size(); j++) {
+      for (int j = k + 1; j < scanEnd(t, k); j++) {
         String s = t.get(j).text();
         if (s.equals("=>") || s.equals("->")) {
           for (int q = j - 1; q > k; q--) {

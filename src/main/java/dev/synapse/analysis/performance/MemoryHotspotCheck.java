@@ -80,6 +80,24 @@ public final class MemoryHotspotCheck implements Check {
       "False", "undefined", "__dirname", "__filename", "__DIR__", "__FILE__", "__file__", "utf8",
       "encoding", "headers", "mode", "flag", "charset");
 
+  /** Capitalised PHP receivers with static get()/all() that are not Eloquent models. */
+  private static final Set<String> NOT_TABLES = Set.of("Cache", "Config", "Session", "Request",
+      "Cookie", "Auth", "Arr", "Str", "Http", "Storage", "Route", "App", "Env", "Redis");
+  /** Calls examined per row at most, so a pathological line stays linear. */
+  private static final int MAX_CALLS_PER_ROW = 64;
+  /** Names any rule looks at; other calls are skipped cheaply. */
+  private static final Set<String> INTERESTING;
+
+  static {
+    Set<String> s = new java.util.HashSet<>(FILE_READERS);
+    s.addAll(STREAM_READERS);
+    s.addAll(List.of("findAll", "findMany", "findAndCount", "findAndCountAll", "find", "findBy", "all",
+        "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
+        "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body",
+        "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql", "toArray", "toList"));
+    INTERESTING = Set.copyOf(s);
+  }
+
   /** What kind of input is read whole. */
   private enum Kind { FILE, BODY, TABLE }
 
@@ -98,29 +116,34 @@ public final class MemoryHotspotCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       for (int i = 0; i < v.rows.size(); i++) {
         Row r = v.rows.get(i);
         if (r.kind() != LineKind.ADDED) continue;
         Hit hit = null;
+        String[] stmt = new String[1];
+        int tried = 0;
         for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
-          hit = match(v, i, c);
+          if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+          hit = match(v, i, c, stmt);
           if (hit != null) break;
         }
-        if (hit == null) hit = unboundedSelect(r, statement(v, i));
-        if (hit != null) out.add(finding(v, i, hit));
+        if (hit == null) hit = unboundedSelect(v, i);
+        if (hit != null) out.add(finding(fingerprints, v, i, hit));
       }
     }
     return out;
   }
 
-  private static Hit match(FileView v, int row, Call c) {
+  private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
     List<Tok> t = v.rows.get(row).toks();
     String name = c.name();
     String root = c.root();
     String receiver = c.receiver();
-    String stmt = statement(v, row).toLowerCase(Locale.ROOT);
+    if (stmtMemo[0] == null) stmtMemo[0] = statement(v, row).toLowerCase(Locale.ROOT);
+    String stmt = stmtMemo[0];
     // --- tables -------------------------------------------------------------------------
     if (name.equals("findAll") && (c.noArgs(t) || !bounded(stmt))) {
       return guarded(v, row) ? null : new Hit(Kind.TABLE, "findAll() loads every row of the table");
@@ -141,6 +164,27 @@ public final class MemoryHotspotCheck implements Check {
     if (name.equals("all") && c.noArgs(t) && c.chain().size() == 2 && Character.isUpperCase(root.charAt(0))
         && v.lang == SourceLanguage.PHP) {
       return new Hit(Kind.TABLE, root + "::all() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PHP && (name.equals("get") || name.equals("all")) && c.noArgs(t)
+        && (c.chain().size() == 2 && Character.isUpperCase(root.charAt(0)) && !NOT_TABLES.contains(root)
+            || root.equals("DB") && c.via("table"))
+        && !bounded(stmt) && !stmt.contains("where") && !stmt.contains("find")) {
+      return new Hit(Kind.TABLE, root + (root.equals("DB") ? "::table(...)->" : "::") + name + "() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PYTHON && (receiver.equals("pd") || receiver.equals("pandas"))
+        && (name.equals("read_csv") || name.equals("read_excel") || name.equals("read_json")
+            || name.equals("read_parquet") || name.equals("read_sql"))
+        && !stmt.contains("chunksize") && !stmt.contains("nrows") && variable(v, row, c)
+        && !configLike(v, row, argsText(v, row, c).toLowerCase(Locale.ROOT)) && !guarded(v, row)) {
+      return new Hit(Kind.FILE, "pandas." + name + " without chunksize loads the whole input");
+    }
+    if ((name.equals("collect") || name.equals("toList")) && c.via("lines")
+        && (root.equals("Files") || c.via("reader") || c.via("bufferedReader") || c.via("br"))
+        && !bounded(stmt)) {
+      return guarded(v, row) ? null : new Hit(Kind.FILE, "collecting every line of the file into a list");
+    }
+    if (name.equals("toArray") && (c.via("find") || c.via("aggregate")) && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, "find(...).toArray() without limit loads every matching document");
     }
     if (v.lang == SourceLanguage.RUBY && c.chain().size() >= 3 && c.chain().get(c.chain().size() - 2).equals("all")
         && Character.isUpperCase(root.charAt(0)) && Set.of("each", "map", "to_a", "collect", "each_with_index",
@@ -169,6 +213,7 @@ public final class MemoryHotspotCheck implements Check {
           || args.contains("resp") || args.contains("inputstream") || args.contains("content")
           || args.contains("conn") || name.equals("raw_post") || name.equals("get_data")
           || name.equals("getRawBody") || name.startsWith("ReadAs");
+      if (!network && !piecewise(v, row)) return null;
       return new Hit(network ? Kind.BODY : Kind.FILE, name + " reads the whole " + (network ? "body" : "stream") + " into memory");
     }
     if (name.equals("file_get_contents") && v.rows.get(row).raw().contains("php://input")) {
@@ -219,9 +264,10 @@ public final class MemoryHotspotCheck implements Check {
         target = String.join(".", c.chain());
         String lt = target.toLowerCase(Locale.ROOT);
         boolean network = lt.contains("body") || lt.contains("request") || lt.contains("req.")
-            || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files");
+            || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
+            || lt.contains("params") || lt.contains("attachment");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
-        if (!network && !piecewise(v, row)) return null;
+        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
       } else {
         return null;
@@ -239,19 +285,35 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */
-  private static Hit unboundedSelect(Row r, String statement) {
-    String code = r.code();
-    if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return null;
-    StringBuilder lit = new StringBuilder();
-    String raw = r.raw();
-    for (int i = 0; i < raw.length() && i < code.length(); i++) {
-      if (raw.charAt(i) != code.charAt(i)) lit.append(raw.charAt(i));
-      else lit.append(' ');
-    }
-    String s = lit.toString().toLowerCase(Locale.ROOT);
-    int sel = s.indexOf("select ");
+  private static Hit unboundedSelect(FileView v, int row) {
+    Row r = v.rows.get(row);
+    String lit = literals(r).toLowerCase(Locale.ROOT);
+    int sel = lit.indexOf("select ");
     if (sel < 0) return null;
-    s = statement.toLowerCase(Locale.ROOT);
+    // SELECT and FROM in one literal, or the literal continues on the next rows of the statement
+    StringBuilder all = new StringBuilder(lit);
+    int hunk = r.hunk();
+    int depth = 0;
+    for (Tok t : r.toks()) {
+      if (t.is("(") || t.is("[") || t.is("{")) depth++;
+      else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+    }
+    for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
+      Row n = v.rows.get(q);
+      if (n.hunk() != hunk) break;
+      if (!n.onNewSide()) continue;
+      seen++;
+      List<Tok> nt = n.toks();
+      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
+          || nt.get(0).is("\"") || nt.get(0).is("'")));
+      if (!continues) break;
+      all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
+      for (Tok t : nt) {
+        if (t.is("(") || t.is("[") || t.is("{")) depth++;
+        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      }
+    }
+    String s = all.toString();
     if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
     for (String w : new String[] {"where", "limit", " top ", "fetch first", "count(", "sum(", "max(",
         "min(", "avg(", "group by", "exists", "rownum", "offset", "insert", "update", "delete", "create",
@@ -275,10 +337,22 @@ public final class MemoryHotspotCheck implements Check {
       Row r = v.rows.get(q);
       if (r.hunk() != hunk) break;
       if (!r.onNewSide()) continue;
-      sb.append(r.code()).append('\n');
+      sb.append(r.head()).append('\n');
       seen++;
     }
     return containsAny(sb.toString().toLowerCase(Locale.ROOT), PIECEWISE);
+  }
+
+  /** @return the string-literal contents of a row (everything the masker blanked inside quotes) */
+  private static String literals(Row r) {
+    String code = r.code();
+    if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return "";
+    String raw = r.head();
+    StringBuilder lit = new StringBuilder();
+    for (int i = 0; i < raw.length() && i < code.length(); i++) {
+      lit.append(raw.charAt(i) != code.charAt(i) ? raw.charAt(i) : ' ');
+    }
+    return lit.toString();
   }
 
   private static boolean bounded(String stmt) {
@@ -293,7 +367,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int i = from; i <= row; i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      String raw = r.raw().toLowerCase(Locale.ROOT);
+      String raw = r.head().toLowerCase(Locale.ROOT);
       for (String g : SIZE_GUARDS) if (raw.contains(g)) return true;
     }
     return false;
@@ -307,13 +381,13 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   private static boolean wrappedInList(List<Tok> t, int k) {
-    for (int j = k - 1; j >= 1; j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
+    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
     return false;
   }
 
   private static boolean iteratedDirectly(List<Tok> t, int k) {
     boolean in = false;
-    for (int j = k - 1; j >= 0; j--) {
+    for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
       if (t.get(j).is("in")) in = true;
       if (t.get(j).is("for") && in) return true;
     }
@@ -335,7 +409,7 @@ public final class MemoryHotspotCheck implements Check {
         to = t.size();
       } else {
         int pipe = -1;
-        for (int j = c.tokenIndex(); j >= 0; j--) if (t.get(j).is("|>")) {
+        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.get(j).is("|>")) {
           pipe = j;
           break;
         }
@@ -349,7 +423,7 @@ public final class MemoryHotspotCheck implements Check {
       to = c.closeParen() < 0 ? t.size() : c.closeParen();
       if (c.closeParen() < 0) return true;
     }
-    for (int j = from; j < to; j++) {
+    for (int j = from; j < Math.min(to, from + 200); j++) {
       Tok tok = t.get(j);
       if (!tok.ident()) continue;
       String s = tok.text();
@@ -369,10 +443,10 @@ public final class MemoryHotspotCheck implements Check {
   private static String argsText(FileView v, int row, Call c) {
     Row r = v.rows.get(row);
     List<Tok> t = r.toks();
-    if (c.openParen() < 0) return r.raw().substring(Math.min(r.raw().length(), t.get(c.tokenIndex()).col()));
+    String raw = r.head();
+    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
     int start = t.get(c.openParen()).col();
-    int end = c.closeParen() < 0 ? r.raw().length() : t.get(c.closeParen()).col();
-    String raw = r.raw();
+    int end = c.closeParen() < 0 ? raw.length() : t.get(c.closeParen()).col();
     return raw.substring(Math.min(start, raw.length()), Math.min(end, raw.length())) + " "
         + raw.substring(0, Math.min(start, raw.length()));
   }
@@ -403,7 +477,7 @@ public final class MemoryHotspotCheck implements Check {
             || r.toks().get(0).is("->") || r.toks().get(0).is("?."));
         if (!continues) break;
       }
-      sb.append(r.raw()).append('\n');
+      sb.append(r.head()).append('\n');
       for (Tok t : r.toks()) {
         if (t.is("(") || t.is("[") || t.is("{")) depth++;
         else if (t.is(")") || t.is("]") || t.is("}")) depth--;
@@ -417,7 +491,7 @@ public final class MemoryHotspotCheck implements Check {
     return null;
   }
 
-  private static Finding finding(FileView v, int row, Hit hit) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Hit hit) {
     Row r = v.rows.get(row);
     FileView.Function f = v.newFunctionAt(row);
     String rule = switch (hit.kind()) {
@@ -433,6 +507,6 @@ public final class MemoryHotspotCheck implements Check {
     };
     return new Finding(CATEGORY, severity, v.path, r.newLine(), Side.NEW, null, rule, "CWE-770",
         "Unbounded read into memory: " + hit.what() + ".", recommendation,
-        hit.kind() == Kind.TABLE ? 0.7 : 0.8, PerfFingerprint.of(rule, v.path, f == null ? "" : f.name(), r.raw()), null);
+        hit.kind() == Kind.TABLE ? 0.7 : 0.8, fingerprints.of(rule, v.path, f == null ? "" : f.name(), r.raw()), null);
   }
 }

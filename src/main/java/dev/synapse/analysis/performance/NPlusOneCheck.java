@@ -52,21 +52,24 @@ public final class NPlusOneCheck implements Check {
   @Override
   public List<Finding> run(AnalysisContext context) {
     List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       Set<Integer> reported = new HashSet<>();
+      java.util.Map<Integer, List<Call>> calls = new java.util.HashMap<>();
       for (Loops.Loop loop : Loops.of(v)) {
         for (int row : loop.rows()) {
           Row r = v.rows.get(row);
           if (r.kind() != LineKind.ADDED || reported.contains(row)) continue;
-          for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
+          List<Call> rowCalls = calls.computeIfAbsent(row, k -> Call.in(r.toks(), v.lang == SourceLanguage.RUBY));
+          for (Call c : rowCalls) {
             if (!loop.inBody(row, c.tokenIndex())) continue;
             DataAccess.Kind kind = DataAccess.classify(v.lang, c, loop.vars());
             if (kind == null) continue;
             boolean association = loop.vars().contains(c.root()) || loop.vars().contains(stripSigil(c.root()));
             if (kind == DataAccess.Kind.QUERY && association && preloaded(v, loop, c.chain().get(1))) continue;
             reported.add(row);
-            out.add(finding(v, row, c, kind, association));
+            out.add(finding(fingerprints, v, row, c, kind, association));
             break;
           }
         }
@@ -88,11 +91,11 @@ public final class NPlusOneCheck implements Check {
     for (int i = from; i <= to; i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      String raw = r.raw().toLowerCase(Locale.ROOT);
+      String raw = r.head().toLowerCase(Locale.ROOT);
       for (String p : PRELOADS) {
         if (raw.contains(p)) {
           for (int q = i; q <= Math.min(to, i + 3); q++) {
-            if (v.rows.get(q).raw().toLowerCase(Locale.ROOT).contains(assoc)) return true;
+            if (v.rows.get(q).head().toLowerCase(Locale.ROOT).contains(assoc)) return true;
           }
         }
       }
@@ -100,7 +103,7 @@ public final class NPlusOneCheck implements Check {
     return false;
   }
 
-  private static Finding finding(FileView v, int row, Call c, DataAccess.Kind kind, boolean association) {
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Call c, DataAccess.Kind kind, boolean association) {
     Row r = v.rows.get(row);
     FileView.Function f = v.newFunctionAt(row);
     String fn = f == null ? "" : f.name();
@@ -113,6 +116,6 @@ public final class NPlusOneCheck implements Check {
         : "Load the related rows in one query before the loop (IN (...) / batch finder / eager loading such as includes, prefetch_related, preload, JOIN FETCH) and look them up in memory.";
     return new Finding(CATEGORY, Severity.MEDIUM, v.path, r.newLine(), Side.NEW, null, rule,
         remote ? "CWE-1050" : "CWE-1073", summary, recommendation, association ? 0.7 : 0.8,
-        PerfFingerprint.of(rule, v.path, fn, r.raw()), null);
+        fingerprints.of(rule, v.path, fn, r.raw()), null);
   }
 }

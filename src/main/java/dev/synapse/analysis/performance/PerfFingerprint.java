@@ -1,33 +1,30 @@
 package dev.synapse.analysis.performance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.synapse.analysis.Fingerprints;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Finding fingerprints that survive line shifts: SHA-256 over rule id, file path, enclosing
- * function name and the whitespace-normalised text of the reported line, truncated to 32 hex
- * digits. Line numbers and review ids are deliberately not part of it.
+ * Fingerprints for the findings of one performance-check run, through the shared
+ * {@link Fingerprints} scheme (rule id, file, normalised line text, occurrence index). The
+ * enclosing function's name is prefixed to the text, so equal lines in different functions
+ * differ; line numbers never take part, so unrelated lines moving does not change a
+ * fingerprint. One instance per {@code run}; not thread-safe.
  */
 final class PerfFingerprint {
-  private PerfFingerprint() {}
+  private final Map<String, Integer> seen = new HashMap<>();
 
   /**
    * @param ruleId rule id
    * @param file file path
    * @param function enclosing function name, or ""
-   * @param lineText the reported line's text
+   * @param lineText the reported line's text (only its tokenised prefix is used)
    * @return 32 lower-case hex digits
    */
-  static String of(String ruleId, String file, String function, String lineText) {
-    String normal = String.join(" ", lineText.strip().split("\\s+"));
-    String input = ruleId + '\u0000' + file + '\u0000' + function + '\u0000' + normal;
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+  String of(String ruleId, String file, String function, String lineText) {
+    String text = lineText.length() > Tok.MAX_CHARS ? lineText.substring(0, Tok.MAX_CHARS) : lineText;
+    String basis = function + " :: " + Fingerprints.normalise(text);
+    int occurrence = seen.merge(ruleId + '\u0000' + file + '\u0000' + basis, 1, Integer::sum) - 1;
+    return Fingerprints.of(ruleId, file, basis, occurrence);
   }
 }

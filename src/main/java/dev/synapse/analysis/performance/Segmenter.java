@@ -35,7 +35,7 @@ final class Segmenter {
   private Segmenter() {}
 
   /** Body layout of a declaration. */
-  private enum Body { BRACE, INDENT }
+  private enum Body { BRACE, INDENT, ONE_LINE }
 
   /** A recognised declaration header. */
   private record Decl(String name, Body body, int bodyRow, int bodyCol, int indent) {}
@@ -70,7 +70,9 @@ final class Segmenter {
         p++;
         continue;
       }
-      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d) : indentEnd(v, side, p, d);
+      if (d.bodyRow() < 0) d = new Decl(d.name(), d.body(), p, d.bodyCol(), d.indent());
+      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
+          : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
       out.add(new Function(d.name(), side.get(p), side.get(p), side.get(end[0]), end[1] == 1, newSide));
       p = end[0] + 1;
     }
@@ -166,7 +168,7 @@ final class Segmenter {
         continue;
       }
       if (r.indent() <= d.indent()) {
-        if (startsWithEnd(r) || r.toks().get(0).is(")")) return new int[] {q, 1};
+        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().get(0).is(")"))) return new int[] {q, 1};
         return new int[] {lastNonBlank, 1};
       }
       last = q;
@@ -179,7 +181,7 @@ final class Segmenter {
   private static Decl declAt(FileView v, List<Integer> side, int p) {
     Row first = v.rows.get(side.get(p));
     String name = declName(v.lang, first.toks());
-    if (name == null) return null;
+    if (name == null) return callbackAt(v, first);
     int indent = first.indent();
     int hunk = first.hunk();
     // Scan the header: parentheses must balance, then the body opener decides.
@@ -207,6 +209,7 @@ final class Segmenter {
             if (s.equals(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
           }
           case RUBY -> {
+            if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
@@ -254,6 +257,56 @@ final class Segmenter {
   }
 
   /**
+   * An anonymous function passed as an argument whose block body opens at the end of the row,
+   * such as an Express route handler ({@code app.get('/x', async (req, res) => ...}) or a Go
+   * {@code http.HandleFunc("/", func(w, r) ...}. Named after the call it is passed to, e.g.
+   * {@code app.get callback}. JavaScript, TypeScript and Go only.
+   */
+  private static Decl callbackAt(FileView v, Row row) {
+    if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
+    List<Tok> t = row.toks();
+    int n = t.size();
+    if (n < 4 || !t.get(n - 1).is("{")) return null;
+    boolean opener;
+    if (v.lang == SourceLanguage.GO) {
+      opener = false;
+      for (int k = 1; k < n - 1 && !opener; k++) opener = t.get(k).is("func") && t.get(k + 1).is("(");
+    } else {
+      opener = t.get(n - 2).is("=>") || functionKeywordBefore(t, n - 1);
+    }
+    if (!opener) return null;
+    // the callee: identifier (with receiver) before the first parenthesis left open on this row
+    int depth = 0;
+    int open = -1;
+    for (int k = n - 1; k >= 0; k--) {
+      String s = t.get(k).text();
+      if (s.equals(")")) depth++;
+      else if (s.equals("(")) {
+        if (depth == 0) open = k;
+        else depth--;
+      }
+    }
+    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1).text())) return null;
+    String callee = t.get(open - 1).text();
+    if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
+      callee = t.get(open - 3).text() + "." + callee;
+    }
+    return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
+  }
+
+  private static boolean functionKeywordBefore(List<Tok> t, int brace) {
+    if (brace < 1 || !t.get(brace - 1).is(")")) return false;
+    int depth = 0;
+    for (int k = brace - 1; k >= 0; k--) {
+      if (t.get(k).is(")")) depth++;
+      else if (t.get(k).is("(") && --depth == 0) {
+        return k >= 1 && (t.get(k - 1).is("function") || k >= 2 && t.get(k - 2).is("function"));
+      }
+    }
+    return false;
+  }
+
+  /**
    * Recognises the first line of a function declaration from its tokens.
    *
    * @return the function's simple name, or null when the tokens do not start a declaration
@@ -281,10 +334,27 @@ final class Segmenter {
     return null;
   }
 
+  private static final Set<String> RUBY_VISIBILITY = Set.of("private", "protected", "public",
+      "module_function", "private_class_method");
+
   private static String rubyDecl(List<Tok> t) {
-    if (t.size() < 2 || !t.get(0).is("def")) return null;
-    if (t.size() >= 4 && t.get(2).is(".") && t.get(3).ident()) return t.get(3).text();
-    return t.get(1).ident() ? t.get(1).text() : null;
+    int i = 0;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i).text())) i++;
+    if (t.size() < i + 2 || !t.get(i).is("def")) return null;
+    if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
+    return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
+  }
+
+  /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
+  private static boolean endlessOrOneLine(List<Tok> t) {
+    int depth = 0;
+    for (int k = 0; k < t.size(); k++) {
+      String s = t.get(k).text();
+      if (s.equals("(")) depth++;
+      else if (s.equals(")")) depth--;
+      else if (depth == 0 && k > 1 && s.equals("=")) return true;
+    }
+    return t.size() > 2 && t.get(t.size() - 1).is("end");
   }
 
   private static String elixirDecl(List<Tok> t) {
@@ -440,7 +510,8 @@ final class Segmenter {
         Tok before = t.get(p - 2);
         if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
         for (int k = start; k < p - 1; k++) {
-          if (JAVA_BAD_PREFIX.contains(t.get(k).text()) || NOT_NAMES.contains(t.get(k).text())) return null;
+          String pre = t.get(k).text();
+          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.equals("default")) return null;
         }
         return name.text();
       }

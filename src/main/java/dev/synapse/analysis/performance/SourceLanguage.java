@@ -1,11 +1,12 @@
 package dev.synapse.analysis.performance;
 
+import dev.synapse.analysis.lang.Language;
 import java.util.Locale;
 
 /**
- * The languages the performance checks understand (DESIGN.md section 2), detected from a file
- * name. Package-private: an adapter point that the shared {@code analysis.lang} layer can
- * replace.
+ * The languages the performance checks understand (DESIGN.md section 2). Detection delegates to
+ * the shared {@link Language}; this enum adds the per-language lexical facts the line-oriented
+ * masker and tokenizer of this package need.
  */
 enum SourceLanguage {
   JAVA, KOTLIN, PYTHON, JAVASCRIPT, TYPESCRIPT, GO, RUBY, PHP, ELIXIR, CSHARP, UNKNOWN;
@@ -34,27 +35,30 @@ enum SourceLanguage {
   }
 
   /**
+   * Language of a file: the shared detection of {@link Language#detect(String)}, plus Ruby
+   * DSL files it does not know ({@code .jbuilder}, {@code .ru}); templates ({@code .erb},
+   * {@code .heex}) are not code and give {@link #UNKNOWN}.
+   *
    * @param path a file path (may be null)
-   * @return the language by extension (or well-known file name), {@link #UNKNOWN} otherwise
+   * @return the language, {@link #UNKNOWN} when not recognised
    */
   static SourceLanguage of(String path) {
     if (path == null) return UNKNOWN;
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    if (name.equals("gemfile") || name.equals("rakefile")) return RUBY;
-    int dot = name.lastIndexOf('.');
-    String ext = dot < 0 ? "" : name.substring(dot + 1);
-    return switch (ext) {
-      case "java" -> JAVA;
-      case "kt", "kts" -> KOTLIN;
-      case "py", "pyw" -> PYTHON;
-      case "js", "jsx", "mjs", "cjs" -> JAVASCRIPT;
-      case "ts", "tsx", "mts", "cts" -> TYPESCRIPT;
-      case "go" -> GO;
-      case "rb", "rake", "jbuilder", "gemspec", "ru" -> RUBY;
-      case "php", "phtml" -> PHP;
-      case "ex", "exs" -> ELIXIR;
-      case "cs" -> CSHARP;
-      default -> UNKNOWN;
+    if (name.endsWith(".erb") || name.endsWith(".heex")) return UNKNOWN;
+    if (name.endsWith(".jbuilder") || name.endsWith(".ru")) return RUBY;
+    return switch (Language.detect(path)) {
+      case JAVA -> JAVA;
+      case KOTLIN -> KOTLIN;
+      case PYTHON -> PYTHON;
+      case JAVASCRIPT -> JAVASCRIPT;
+      case TYPESCRIPT -> TYPESCRIPT;
+      case GO -> GO;
+      case RUBY -> RUBY;
+      case PHP -> PHP;
+      case ELIXIR -> ELIXIR;
+      case CSHARP -> CSHARP;
+      case UNKNOWN -> UNKNOWN;
     };
   }
 }

@@ -14,6 +14,12 @@ import java.util.List;
  */
 record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
 
+  /**
+   * Characters of a line that are tokenised. Longer lines are minified or generated code; the
+   * performance checks look only at their start, which keeps pathological input cheap.
+   */
+  static final int MAX_CHARS = 10_000;
+
   private static final String[] OPERATORS = {
     "?->", "<<<", "===", "!==", "...", "&&", "||", "??", "?.", "?:", "->", "=>", "::", "<-", "|>",
     "==", "!=", "<=", ">=", "++", "--", "+=", "-=", "*=", "/=", "<<", ">>", "**"
@@ -37,7 +43,7 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
    */
   static List<Tok> of(String code, SourceLanguage lang) {
     List<Tok> out = new ArrayList<>();
-    int n = code.length();
+    int n = Math.min(code.length(), MAX_CHARS);
     int i = 0;
     boolean suffixes = lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR;
     while (i < n) {
@@ -60,7 +66,7 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
             || (code.charAt(i) == '.' && i + 1 < n && Character.isDigit(code.charAt(i + 1))))) i++;
       } else {
         int len = 1;
-        for (String op : OPERATORS) {
+        if ("?<!=.-&|:=>+*/".indexOf(c) >= 0) for (String op : OPERATORS) {
           if (code.startsWith(op, i)) {
             len = op.length();
             break;

@@ -2,11 +2,54 @@ package dev.synapse.analysis.security;
 
 import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.Check;
+import dev.synapse.analysis.lang.FunctionSpan;
+import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import dev.synapse.diff.ChangeType;
+import dev.synapse.diff.DiffLine;
+import dev.synapse.diff.FileDiff;
+import dev.synapse.diff.Hunk;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Side;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Placeholder until implemented. */
+/**
+ * Authentication and authorization bypass (CWE-285, CWE-862, CWE-287). On added lines: controls
+ * that open access ({@code permitAll()} replacing a role check, DRF {@code AllowAny},
+ * {@code skip_before_action :authenticate...}, {@code [AllowAnonymous]} replacing a guard,
+ * {@code jwt.decode} without signature verification, a guard method short-circuited to
+ * {@code return true}). On removed lines (reported on the old line with side OLD): a guard
+ * (annotation, decorator, middleware, {@code before_action}, plug, policy call) that is not
+ * re-added anywhere in the diff nor in the same file, and record lookups that lose their
+ * {@code current_user} scoping. Stateless and thread-safe.
+ */
 public final class AuthBypassCheck implements Check {
+
+  private static final String[] GUARD_PARTS = {"authoriz", "authenticat", "login_required",
+      "loginrequired", "require_login", "requirelogin", "requireauth", "require_auth", "requireadmin",
+      "require_admin", "requireuser", "require_user", "requiresauth", "requires_auth", "ensureauth",
+      "ensure_auth", "ensureloggedin", "isadmin", "is_admin", "adminrequired", "admin_required",
+      "staff_member_required", "permission_required", "user_passes_test", "hasrole", "hasanyrole",
+      "hasauthority", "hasanyauthority", "preauthorize", "rolesallowed", "useguards", "authguard",
+      "checkpermission", "check_permission", "verify_authorized", "requirerole", "require_role",
+      "requirespermission", "requires_permission", "isauthenticated", "isadminuser",
+      "ensure_owner", "require_owner", "verify_owner", "policy_scope", "must_be_admin",
+      "requireowner", "checkaccess", "check_access", "verifytoken", "verify_token", "verifyjwt",
+      "verify_jwt", "is_authenticated", "secured"};
+  private static final String[] GUARD_FUNCTION_NAMES = {"canactivate", "authorize", "isauthorized",
+      "haspermission", "checkpermission", "isallowed", "allowed", "authorized", "permit",
+      "hasaccess", "canaccess", "checkaccess", "authenticate", "isadmin", "can", "verify",
+      "validatetoken", "checkauth", "ensureauthorized", "allow"};
+
   @Override
   public String id() {
     return Rule.AUTH_BYPASS.category();
@@ -19,6 +62,329 @@ public final class AuthBypassCheck implements Check {
 
   @Override
   public List<Finding> run(AnalysisContext context) {
-    return List.of();
+    List<Finding> out = new ArrayList<>();
+    // guards present on added lines anywhere in the diff, by guard key, and per file
+    Set<String> addedKeys = new HashSet<>();
+    Map<FileDiff, Boolean> fileAddsGuard = new HashMap<>();
+    for (FileDiff file : context.diff().files()) {
+      if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
+      SourceView nv = Functions.view(context, file, Side.NEW);
+      boolean any = false;
+      for (SourceView.Segment seg : nv.segments()) {
+        for (List<Token> line : lines(seg, nv)) {
+          if (!nv.isChanged(line.get(0).line()) || weakening(line, nv.language()) != null) continue;
+          String key = guardKey(line);
+          if (key != null) {
+            addedKeys.add(key);
+            any = true;
+          }
+        }
+      }
+      fileAddsGuard.put(file, any);
+    }
+    for (FileDiff file : context.diff().files()) {
+      if (file.binary() || file.hunks().isEmpty()) continue;
+      FindingFactory ff = new FindingFactory();
+      Set<Integer> hunksWithWeakening = new HashSet<>();
+      if (file.changeType() != ChangeType.DELETED) {
+        SourceView nv = Functions.view(context, file, Side.NEW);
+        List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
+        for (int si = 0; si < nv.segments().size(); si++) {
+          SourceView.Segment seg = nv.segments().get(si);
+          boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, nv);
+          boolean hunkRemoves = hunkRemovesAnything(file, seg);
+          for (List<Token> line : lines(seg, nv)) {
+            int ln = line.get(0).line();
+            if (!nv.isChanged(ln)) continue;
+            String why = weakening(line, nv.language());
+            if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
+              why = null;
+            }
+            if (why != null && why.startsWith("AllowAnonymous") && !hunkRemovesGuard) why = null;
+            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln,
+                guardContext(file, seg.firstLine()))) {
+              why = "the guard method now returns true unconditionally";
+            }
+            if (why == null) continue;
+            hunksWithWeakening.add(seg.firstLine());
+            String cwe = why.contains("signature") ? "CWE-287" : "CWE-285";
+            out.add(ff.make(Rule.AUTH_BYPASS, nv, ln, 0.8,
+                Rule.AUTH_BYPASS.title() + ": " + why + ".", null, cwe));
+          }
+        }
+      }
+      // removed guards, old side
+      SourceView ov = Functions.view(context, file, Side.OLD);
+      if (file.changeType() == ChangeType.DELETED) continue;
+      SourceView nv = Functions.view(context, file, Side.NEW);
+      for (SourceView.Segment seg : ov.segments()) {
+        boolean weakened = false;
+        int newStart = newStartOf(file, seg.firstLine());
+        for (int w : hunksWithWeakening) if (w == newStart) weakened = true;
+        String addedText = addedTextOfHunk(file, seg.firstLine());
+        for (List<Token> line : lines(seg, ov)) {
+          int ln = line.get(0).line();
+          if (!ov.isChanged(ln) || importLine(line)) continue;
+          String key = guardKey(line);
+          if (key != null) {
+            if (weakened || addedKeys.contains(key) || Boolean.TRUE.equals(fileAddsGuard.get(file))
+                || weakening(line, ov.language()) != null) {
+              continue;
+            }
+            out.add(ff.make(Rule.AUTH_BYPASS, ov, ln, 0.75, Rule.AUTH_BYPASS.title()
+                + ": the guard '" + key + "' is removed and not re-added elsewhere in the change.",
+                null, key.contains("authoriz") || key.contains("role") || key.contains("admin")
+                    || key.contains("owner") || key.contains("permission") ? "CWE-862" : "CWE-287"));
+            continue;
+          }
+          String scope = ownershipScope(line);
+          if (scope != null && !addedText.contains(scope) && !weakened) {
+            out.add(ff.make(Rule.AUTH_BYPASS, ov, ln, 0.6, Rule.AUTH_BYPASS.title()
+                + ": the lookup is no longer scoped to '" + scope + "', so any record id is served.",
+                "Keep scoping record lookups to the current user (or check ownership with a policy).",
+                "CWE-639"));
+          }
+        }
+      }
+      if (nv == null) continue;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ line helpers
+
+  /** Significant tokens grouped by line. */
+  private static List<List<Token>> lines(SourceView.Segment seg, SourceView view) {
+    List<List<Token>> out = new ArrayList<>();
+    List<Token> cur = null;
+    int line = -1;
+    for (Token t : seg.tokens()) {
+      if (t.kind() == TokenKind.COMMENT) continue;
+      if (t.line() != line) {
+        cur = new ArrayList<>();
+        out.add(cur);
+        line = t.line();
+      }
+      cur.add(t);
+    }
+    return out;
+  }
+
+  private static boolean importLine(List<Token> line) {
+    Token f = line.get(0);
+    return f.word("import") || f.word("from") || f.word("require") && line.size() > 1
+        && line.get(1).kind() == TokenKind.STRING || f.word("use") || f.word("alias")
+        || f.word("using") || f.word("package");
+  }
+
+  /** @return the guard identifier (lower-cased) found on the line, or null */
+  static String guardKey(List<Token> line) {
+    if (importLine(line)) return null;
+    for (int i = 0; i < line.size(); i++) {
+      Token t = line.get(i);
+      if (t.kind() != TokenKind.IDENTIFIER && t.kind() != TokenKind.SYMBOL) continue;
+      String l = t.text().toLowerCase(Locale.ROOT);
+      if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
+      if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
+      if (l.equals("authorize") && i > 0 && line.get(i - 1).op("[")) return "authorize";
+      if (l.length() < 5 || !(l.contains("auth") || l.contains("login") || l.contains("admin")
+          || l.contains("role") || l.contains("permission") || l.contains("guard") || l.contains("owner")
+          || l.contains("secur") || l.contains("verif") || l.contains("polic") || l.contains("access")
+          || l.contains("staff") || l.contains("user") || l.contains("require"))) {
+        continue;
+      }
+      for (String p : GUARD_PARTS) {
+        if (l.contains(p)) return l.replace("!", "").replace("?", "");
+      }
+    }
+    return null;
+  }
+
+  /** @return a description when the (added) line opens access, else null */
+  private static String weakening(List<Token> line, Language lang) {
+    if (importLine(line)) return null;
+    for (int i = 0; i < line.size(); i++) {
+      Token t = line.get(i);
+      String x = t.text();
+      if (t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.KEYWORD) {
+        if (x.equals("permitAll") || x.equals("PermitAll") && i > 0 && line.get(i - 1).op("@")) {
+          return "permitAll opens the route to anonymous users";
+        }
+        if (x.equals("AllowAny")) return "AllowAny replaces the view's permission classes";
+        if (x.equals("AllowAnonymous")) return "AllowAnonymous lets anonymous users in";
+        if ((x.equals("skip_before_action") || x.equals("skip_before_filter")
+            || x.equals("skip_authorization_check") || x.equals("skip_after_action")
+            || x.equals("skip_authorization")) && guardKey(line.subList(i + 1, line.size())) != null
+            || x.equals("skip_authorization_check")) {
+          return "a skip_before_action disables an authentication/authorization filter";
+        }
+        if (x.equals("decode") && i >= 2 && line.get(i - 1).op(".")
+            && (line.get(i - 2).text().equals("jwt") || line.get(i - 2).text().equals("jsonwebtoken")
+            || line.get(i - 2).text().equals("JWT"))) {
+          if (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) {
+            return "jwt.decode reads the token without verifying its signature";
+          }
+          for (Token u : line) {
+            String lu = u.text().toLowerCase(Locale.ROOT);
+            if (lu.equals("verify_signature") || lu.equals("verify") && lang != Language.RUBY) {
+              return "the JWT is decoded with signature verification turned off";
+            }
+          }
+          if (lang == Language.RUBY) {
+            for (int k = i + 1; k < line.size(); k++) {
+              if (line.get(k).word("false") || line.get(k).word("nil") && k + 2 < line.size()) {
+                return "the JWT is decoded with signature verification turned off";
+              }
+            }
+          }
+        }
+      }
+      if (t.kind() == TokenKind.STRING && x.equalsIgnoreCase("none") && lineMentions(line, "algorithm")) {
+        return "the JWT accepts the 'none' algorithm, i.e. no signature";
+      }
+    }
+    return null;
+  }
+
+  private static boolean lineMentions(List<Token> line, String part) {
+    for (Token t : line) if (t.text().toLowerCase(Locale.ROOT).contains(part)) return true;
+    return false;
+  }
+
+  private static boolean mentionsPrivilegedPath(List<Token> line) {
+    for (Token t : line) {
+      if (t.kind() != TokenKind.STRING) continue;
+      String l = t.text().toLowerCase(Locale.ROOT);
+      if (l.contains("admin") || l.contains("internal") || l.contains("manage") || l.contains("private")
+          || l.contains("actuator") || l.contains("/api/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return true when the hunk's section header or the file path names a guard or policy */
+  private static boolean guardContext(FileDiff file, int newFirstLine) {
+    Hunk h = hunkOf(file, newFirstLine);
+    String ctx = ((h == null ? "" : h.section()) + " " + file.path()).toLowerCase(Locale.ROOT);
+    return ctx.contains("guard") || ctx.contains("canactivate") || ctx.contains("polic")
+        || ctx.contains("permission") || ctx.contains("authoriz") || ctx.contains("access");
+  }
+
+  private static boolean returnsTrueInGuard(List<Token> line, List<FunctionSpan> fns, int si, int ln,
+      boolean guardContext) {
+    boolean retTrue = line.size() >= 2 && line.get(0).word("return")
+        && (line.get(1).word("true") || line.get(1).word("True"))
+        && (line.size() == 2 || line.get(2).op(";"));
+    if (!retTrue) return false;
+    boolean inFunction = false;
+    for (FunctionSpan f : fns) {
+      if (f.segment() == si && f.containsLine(ln)) inFunction = true;
+    }
+    if (!inFunction) return guardContext;
+    for (FunctionSpan f : fns) {
+      if (f.segment() != si || !f.containsLine(ln)) continue;
+      String n = f.name().toLowerCase(Locale.ROOT).replace("_", "").replace("?", "");
+      for (String g : GUARD_FUNCTION_NAMES) {
+        if (n.equals(g) || n.startsWith(g) && g.length() > 4 || n.startsWith("can") && n.length() > 3
+            || n.startsWith("is") && (n.contains("auth") || n.contains("allow") || n.contains("admin"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String ownershipScope(List<Token> line) {
+    for (int i = 0; i + 2 < line.size(); i++) {
+      Token t = line.get(i);
+      String x = t.text();
+      if ((x.equals("current_user") || x.equals("currentUser")) && line.get(i + 1).op(".")
+          && line.get(i + 2).kind() == TokenKind.IDENTIFIER && !line.get(i + 2).text().equals("id")
+          && !line.get(i + 2).text().startsWith("is_") && !line.get(i + 2).text().endsWith("?")) {
+        for (int k = i + 3; k < line.size(); k++) {
+          String m = line.get(k).text();
+          if (m.equals("find") || m.equals("find_by") || m.equals("find_by!") || m.equals("where")
+              || m.equals("get") || m.equals("filter") || m.equals("findOrFail")) {
+            return x;
+          }
+        }
+      }
+      if (x.equals("request") && line.get(i + 1).op(".") && line.get(i + 2).text().equals("user")
+          && lineMentions(line, "get") && lineMentions(line, "objects")) {
+        return "request.user";
+      }
+    }
+    return null;
+  }
+
+  private static boolean hunkRemovesGuard(AnalysisContext ctx, FileDiff file, SourceView.Segment newSeg,
+      SourceView nv) {
+    Hunk h = hunkOf(file, newSeg.firstLine());
+    if (h == null) return false;
+    SourceView ov = Functions.view(ctx, file, Side.OLD);
+    int oldFirst = -1;
+    for (DiffLine l : h.lines()) {
+      if (!l.added()) {
+        oldFirst = l.oldLine();
+        break;
+      }
+    }
+    SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
+    if (os == null) return false;
+    for (List<Token> line : lines(os, ov)) {
+      if (ov.isChanged(line.get(0).line()) && guardKey(line) != null) return true;
+    }
+    return false;
+  }
+
+  private static boolean hunkRemovesAnything(FileDiff file, SourceView.Segment newSeg) {
+    Hunk h = hunkOf(file, newSeg.firstLine());
+    if (h == null) return false;
+    for (DiffLine l : h.lines()) if (l.removed()) return true;
+    return false;
+  }
+
+  private static Hunk hunkOf(FileDiff file, int newFirstLine) {
+    for (Hunk h : file.hunks()) {
+      for (DiffLine l : h.lines()) {
+        if (!l.removed()) {
+          if (l.newLine() == newFirstLine) return h;
+          break;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int newStartOf(FileDiff file, int oldFirstLine) {
+    for (Hunk h : file.hunks()) {
+      boolean match = false;
+      for (DiffLine l : h.lines()) {
+        if (!l.added()) {
+          match = l.oldLine() == oldFirstLine;
+          break;
+        }
+      }
+      if (!match) continue;
+      for (DiffLine l : h.lines()) if (!l.removed()) return l.newLine();
+    }
+    return -1;
+  }
+
+  private static String addedTextOfHunk(FileDiff file, int oldFirstLine) {
+    StringBuilder sb = new StringBuilder();
+    for (Hunk h : file.hunks()) {
+      boolean match = false;
+      for (DiffLine l : h.lines()) {
+        if (!l.added()) {
+          match = l.oldLine() == oldFirstLine;
+          break;
+        }
+      }
+      if (!match) continue;
+      for (DiffLine l : h.lines()) if (l.added()) sb.append(l.text()).append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -12,6 +12,17 @@ import java.util.function.Function;
  * constants can be folded. Returns null for anything not constant. Recursion is bounded.
  */
 final class ConstEval {
+  /** Thrown internally when an expression is not constant; stackless and shared (immutable). */
+  private static final class NotConstant extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotConstant() {
+      super("not a constant expression", null, false, false);
+    }
+  }
+
+  private static final NotConstant NOT_CONSTANT = new NotConstant();
+
   private final List<Token> t;
   private final int end;
   private final Function<String, Object> vars;
@@ -114,13 +125,13 @@ final class ConstEval {
       Object v = unary();
       if (v instanceof Long n) return -n;
       if (v instanceof Double d) return -d;
-      throw new IllegalStateException();
+      throw NOT_CONSTANT;
     }
     return postfix(primary());
   }
 
   private Object primary() {
-    if (pos >= end || ++depth > 100) throw new IllegalStateException();
+    if (pos >= end || ++depth > 100) throw NOT_CONSTANT;
     Token x = t.get(pos++);
     switch (x.kind()) {
       case NUMBER: {
@@ -136,30 +147,30 @@ final class ConstEval {
         return Long.parseLong(lower);
       }
       case STRING:
-        if (x.has(Token.F_INTERPOLATED)) throw new IllegalStateException();
+        if (x.has(Token.F_INTERPOLATED)) throw NOT_CONSTANT;
         if ("'".equals(x.prefix()) && x.text().length() == 1) return x.text().charAt(0);
         return x.text();
       case KEYWORD:
         switch (x.text()) {
           case "true": case "True": return Boolean.TRUE;
           case "false": case "False": return Boolean.FALSE;
-          default: throw new IllegalStateException();
+          default: throw NOT_CONSTANT;
         }
       case IDENTIFIER: {
         Object v = vars.apply(x.text());
-        if (v == null) throw new IllegalStateException();
+        if (v == null) throw NOT_CONSTANT;
         return v;
       }
       case OPERATOR:
         if (x.text().equals("(")) {
           Object v = or();
-          if (!at(")")) throw new IllegalStateException();
+          if (!at(")")) throw NOT_CONSTANT;
           pos++;
           return v;
         }
-        throw new IllegalStateException();
+        throw NOT_CONSTANT;
       default:
-        throw new IllegalStateException();
+        throw NOT_CONSTANT;
     }
   }
 
@@ -171,7 +182,7 @@ final class ConstEval {
       if (at("(")) {
         pos++;
         if (!at(")")) arg = or();
-        if (!at(")")) throw new IllegalStateException();
+        if (!at(")")) throw NOT_CONSTANT;
         pos++;
       }
       v = method(v, m, arg);
@@ -181,7 +192,7 @@ final class ConstEval {
 
   private static Object method(Object v, String m, Object arg) {
     String s = v instanceof String str ? str : v instanceof Character c ? String.valueOf(c) : null;
-    if (s == null) throw new IllegalStateException();
+    if (s == null) throw NOT_CONSTANT;
     switch (m) {
       case "charAt": return s.charAt((int) (long) (Long) arg);
       case "length": return (long) s.length();
@@ -193,17 +204,17 @@ final class ConstEval {
       case "contains": return s.contains(str(arg));
       case "startsWith": return s.startsWith(str(arg));
       case "trim": return s.trim();
-      default: throw new IllegalStateException();
+      default: throw NOT_CONSTANT;
     }
   }
 
   private static boolean bool(Object o) {
     if (o instanceof Boolean b) return b;
-    throw new IllegalStateException();
+    throw NOT_CONSTANT;
   }
 
   private static String str(Object o) {
-    if (o == null) throw new IllegalStateException();
+    if (o == null) throw NOT_CONSTANT;
     return String.valueOf(o);
   }
 
@@ -217,7 +228,7 @@ final class ConstEval {
         case "*": return a * b;
         case "/": return a / b;
         case "%": return a % b;
-        default: throw new IllegalStateException();
+        default: throw NOT_CONSTANT;
       }
     }
     if (l instanceof Number a && r instanceof Number b) {
@@ -229,10 +240,10 @@ final class ConstEval {
         case "*": return x * y;
         case "/": return x / y;
         case "%": return x % y;
-        default: throw new IllegalStateException();
+        default: throw NOT_CONSTANT;
       }
     }
-    throw new IllegalStateException();
+    throw NOT_CONSTANT;
   }
 
   private static Object compare(String op, Object l, Object r) {
@@ -250,11 +261,11 @@ final class ConstEval {
         case ">": return x > y;
         case "<=": return x <= y;
         case ">=": return x >= y;
-        default: throw new IllegalStateException();
+        default: throw NOT_CONSTANT;
       }
     }
     if (op.equals("==") || op.equals("===")) return l.equals(r);
     if (op.equals("!=") || op.equals("!==")) return !l.equals(r);
-    throw new IllegalStateException();
+    throw NOT_CONSTANT;
   }
 }

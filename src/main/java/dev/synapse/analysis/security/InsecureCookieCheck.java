@@ -2,11 +2,32 @@ package dev.synapse.analysis.security;
 
 import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.Check;
+import dev.synapse.analysis.lang.FunctionSpan;
+import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import dev.synapse.diff.ChangeType;
+import dev.synapse.diff.FileDiff;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Side;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Placeholder until implemented. */
+/**
+ * Cookies without the Secure or HttpOnly attribute (CWE-614, CWE-1004), on added lines: an
+ * explicit {@code setSecure(false)}/{@code setHttpOnly(false)}, {@code secure: false},
+ * {@code httponly=False}, {@code SESSION_COOKIE_SECURE = False} and the like in a cookie context;
+ * a servlet {@code new Cookie(...)} whose function never calls {@code setSecure(true)}; and a
+ * session/auth cookie (name containing session, token, auth, jwt, sid, remember) set without any
+ * Secure option. Stateless and thread-safe.
+ */
 public final class InsecureCookieCheck implements Check {
+
   @Override
   public String id() {
     return Rule.INSECURE_COOKIE.category();
@@ -19,6 +40,143 @@ public final class InsecureCookieCheck implements Check {
 
   @Override
   public List<Finding> run(AnalysisContext context) {
-    return List.of();
+    List<Finding> out = new ArrayList<>();
+    for (FileDiff file : context.diff().files()) {
+      if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
+      SourceView view = Functions.view(context, file, Side.NEW);
+      if (view.language() == Language.UNKNOWN) continue;
+      List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
+      Map<Integer, String> hits = new LinkedHashMap<>();
+      for (int si = 0; si < view.segments().size(); si++) {
+        SourceView.Segment seg = view.segments().get(si);
+        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        for (int i = 0; i < t.size(); i++) {
+          Token x = t.get(i);
+          if (!view.isChanged(x.line())) continue;
+          String why = inspect(view, t, i, fns, si);
+          if (why != null) hits.putIfAbsent(x.line(), why);
+        }
+      }
+      FindingFactory ff = new FindingFactory();
+      hits.forEach((line, why) -> out.add(ff.make(Rule.INSECURE_COOKIE, view, line,
+          why.contains("HttpOnly") ? 0.7 : 0.75, Rule.INSECURE_COOKIE.title() + ": " + why + ".",
+          null, why.contains("HttpOnly") ? "CWE-1004" : "CWE-614")));
+    }
+    return out;
+  }
+
+  private String inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si) {
+    Token x = t.get(i);
+    if (x.kind() != TokenKind.IDENTIFIER && x.kind() != TokenKind.STRING && x.kind() != TokenKind.SYMBOL) {
+      return null;
+    }
+    String name = x.text();
+    String l = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+    Token next = i + 1 < t.size() ? t.get(i + 1) : null;
+    Token val = i + 2 < t.size() ? t.get(i + 2) : null;
+    // setSecure(false) / setHttpOnly(false)
+    if ((l.equals("setsecure") || l.equals("sethttponly")) && next != null && next.op("(")
+        && val != null && (val.word("false") || val.text().equals("0"))) {
+      return l.equals("setsecure") ? "the cookie is explicitly marked not Secure"
+          : "the cookie is explicitly readable by scripts (HttpOnly off)";
+    }
+    // secure: false / httponly=False / Secure = false in a cookie context
+    if ((l.equals("secure") || l.equals("httponly") || l.equals("sessioncookiesecure")
+        || l.equals("sessioncookiehttponly") || l.equals("csrfcookiesecure") || l.equals("cookiesecure")
+        || l.equals("cookiehttponly"))
+        && next != null && (next.op(":") || next.op("=") || next.op("=>"))
+        && val != null && (val.word("false") || val.word("False") || val.word("nil")
+        || val.kind() == TokenKind.NUMBER && val.text().equals("0"))) {
+      if (!l.startsWith("session") && !l.startsWith("csrf") && !l.startsWith("cookie")
+          && !cookieContext(view, x.line())) {
+        return null;
+      }
+      return l.contains("httponly") ? "the cookie is readable by scripts (HttpOnly disabled)"
+          : "the cookie is sent over plain HTTP (Secure disabled)";
+    }
+    // servlet cookies: new Cookie(...) without setSecure(true) in the same function
+    if (name.equals("Cookie") && i > 0 && t.get(i - 1).word("new")
+        && (view.language() == Language.JAVA || view.language() == Language.KOTLIN)) {
+      String body = functionText(view, fns, si, x.line());
+      if (!body.contains("setSecure(true)") && !body.contains("setSecure(false)")) {
+        return "the cookie is created without setSecure(true)";
+      }
+      return null;
+    }
+    // sensitive cookies set without a Secure option
+    if (isCookieSetter(t, i, view.language()) && sensitiveName(t, i)) {
+      String stmt = statementText(t, i);
+      if (!stmt.contains("secure")) return "a session/authentication cookie is set without the Secure flag";
+    }
+    return null;
+  }
+
+  private static boolean isCookieSetter(List<Token> t, int i, Language lang) {
+    Token x = t.get(i);
+    if (x.kind() != TokenKind.IDENTIFIER || i + 1 >= t.size() || !t.get(i + 1).op("(")) return false;
+    String n = x.text();
+    switch (lang) {
+      case JAVASCRIPT: case TYPESCRIPT:
+        return n.equals("cookie") && i > 1 && t.get(i - 1).op(".")
+            && (t.get(i - 2).text().equals("res") || t.get(i - 2).text().equals("response"));
+      case PYTHON:
+        return n.equals("set_cookie");
+      case PHP:
+        return n.equals("setcookie");
+      case ELIXIR:
+        return n.equals("put_resp_cookie");
+      default:
+        return false;
+    }
+  }
+
+  private static boolean sensitiveName(List<Token> t, int i) {
+    for (int k = i + 2; k < t.size() && k < i + 8; k++) {
+      Token a = t.get(k);
+      if (a.kind() == TokenKind.STRING) {
+        String s = a.text().toLowerCase(Locale.ROOT);
+        return s.contains("session") || s.contains("token") || s.contains("auth") || s.contains("jwt")
+            || s.equals("sid") || s.contains("remember") || s.contains("login");
+      }
+    }
+    return false;
+  }
+
+  private static String statementText(List<Token> t, int i) {
+    StringBuilder sb = new StringBuilder();
+    int level = 0;
+    for (int k = i + 1; k < t.size() && k < i + 200; k++) {
+      Token a = t.get(k);
+      if (a.op("(") || a.op("{") || a.op("[")) level++;
+      if (a.op(")") || a.op("}") || a.op("]")) {
+        level--;
+        if (level <= 0) break;
+      }
+      sb.append(a.text().toLowerCase(Locale.ROOT)).append(' ');
+    }
+    return sb.toString();
+  }
+
+  private static boolean cookieContext(SourceView view, int line) {
+    for (int l = line - 4; l <= line + 1; l++) {
+      String text = view.line(l);
+      if (text != null && text.toLowerCase(Locale.ROOT).contains("cookie")) return true;
+    }
+    return false;
+  }
+
+  private static String functionText(SourceView view, List<FunctionSpan> fns, int si, int line) {
+    FunctionSpan in = null;
+    for (FunctionSpan f : fns) {
+      if (f.segment() == si && f.containsLine(line) && (in == null || f.depth() > in.depth())) in = f;
+    }
+    int from = in != null ? in.startLine() : line - 20;
+    int to = in != null ? in.endLine() : line + 20;
+    StringBuilder sb = new StringBuilder();
+    for (int l = from; l <= to; l++) {
+      String text = view.line(l);
+      if (text != null) sb.append(text.replace(" ", "")).append('\n');
+    }
+    return sb.toString();
   }
 }

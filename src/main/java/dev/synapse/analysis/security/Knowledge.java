@@ -62,6 +62,10 @@ final class Knowledge {
    * @return the confidence that the value is untrusted input (0 when not a source)
    */
   static double source(String path, Language lang) {
+    if (path.indexOf('.') < 0 && path.indexOf('[') < 0 && path.indexOf('(') < 0
+        && !BARE_SOURCES.contains(path)) {
+      return 0;
+    }
     String p = path;
     if (p.startsWith("this.") || p.startsWith("self.")) p = p.substring(5);
     String[] seg = p.split("\\.");
@@ -105,16 +109,19 @@ final class Knowledge {
       return 0.95;
     }
     // request.<field> / req.<field>
+    StringBuilder recvSb = new StringBuilder();
     for (int i = 0; i < seg.length - 1 && i < 3; i++) {
-      String recv = strip(String.join(".", java.util.Arrays.copyOfRange(seg, 0, i + 1)));
+      if (i > 0) recvSb.append('.');
+      recvSb.append(strip(seg[i]));
+      String recv = recvSb.toString();
       String last = strip(seg[i]);
+      String field = strip(seg[i + 1]);
       if ((REQUEST_OBJECTS.contains(recv) || last.equals("request") || last.equals("req")
           || last.endsWith("request") && !last.equals("newrequest"))
-          && REQUEST_FIELDS.contains(strip(seg[i + 1]))) {
+          && REQUEST_FIELDS.contains(field)) {
         if (head.equals("r") && lang != Language.GO) continue;
-        if (head.equals("event") && !strip(seg[i + 1]).equals("body")
-            && !strip(seg[i + 1]).equals("querystringparameters")
-            && !strip(seg[i + 1]).equals("pathparameters") && !strip(seg[i + 1]).equals("data")) {
+        if (head.equals("event") && !field.equals("body") && !field.equals("querystringparameters")
+            && !field.equals("pathparameters") && !field.equals("data")) {
           continue;
         }
         return 0.95;
@@ -140,6 +147,9 @@ final class Knowledge {
     }
     return 0;
   }
+
+  private static final Set<String> BARE_SOURCES = Set.of("params", "cookies", "argv", "$argv",
+      "$_get", "$_post", "$_request", "$_cookie", "$_server", "$_files", "input()");
 
   private static String strip(String s) {
     int b = s.indexOf('[');
@@ -174,7 +184,10 @@ final class Knowledge {
         || t.equals("object") || t.equals("any") || t.equals("unknown")) {
       return false;
     }
-    return Set.of("int", "long", "short", "byte", "boolean", "bool", "double", "float", "char",
+    return SAFE_TYPES.contains(t);
+  }
+
+  private static final Set<String> SAFE_TYPES = Set.of("int", "long", "short", "byte", "boolean", "bool", "double", "float", "char",
         "integer", "number", "bigdecimal", "biginteger", "uuid", "localdate", "localdatetime",
         "instant", "date", "datetime", "duration", "int64", "int32", "int16", "int8", "uint",
         "uint64", "uint32", "float64", "float32", "decimal", "timespan", "guid", "datetimeoffset",
@@ -185,8 +198,7 @@ final class Knowledge {
         "\\datetimeimmutable", "\\datetimeinterface", "datetimeinterface", "carbon", "pdo",
         "httpservletrequestwrapper", "responsewriter", "*gin.context", "echo.context",
         "iformfile", "void", "sql.db", "*sql.db", "path", "file", "uri", "url", "java.nio.file.path",
-        "java.io.file", "pathlib.path").contains(t);
-  }
+        "java.io.file", "pathlib.path");
 
   // ------------------------------------------------------------------ sanitisers
 
@@ -308,7 +320,15 @@ final class Knowledge {
 
   // ------------------------------------------------------------------ path builders
 
-  static boolean pathBuilder(String name, String callee, Language lang) {
+  static boolean pathBuilder(String name, String fullCallee, Language lang) {
+    String callee = fullCallee;
+    if (callee.startsWith("java.") || callee.startsWith("javax.") || callee.startsWith("kotlin.")
+        || callee.startsWith("system.io.") || callee.startsWith("new java.")) {
+      String[] seg = callee.split("\\.");
+      callee = (callee.startsWith("new ") ? "new " : "")
+          + (seg.length >= 2 ? seg[seg.length - 2] + "." + seg[seg.length - 1] : callee);
+      if (callee.startsWith("new ") && seg.length >= 1) callee = "new " + seg[seg.length - 1];
+    }
     switch (name) {
       case "join":
         return callee.startsWith("path.") || callee.startsWith("os.path.")
@@ -340,9 +360,11 @@ final class Knowledge {
 
   /** Calls that combine all their arguments as text (format, join). */
   static boolean formatter(String name) {
-    return Set.of("format", "sprintf", "printf", "fprintf", "formatted", "join", "concat",
-        "implode", "vsprintf", "str", "sprintf_", "fmt").contains(name);
+    return FORMATTERS.contains(name);
   }
+
+  private static final Set<String> FORMATTERS = Set.of("format", "sprintf", "printf", "fprintf",
+      "formatted", "join", "concat", "implode", "vsprintf", "str", "sprintf_", "fmt");
 
   // ------------------------------------------------------------------ sinks
 

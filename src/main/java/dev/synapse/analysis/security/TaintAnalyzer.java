@@ -52,6 +52,8 @@ final class TaintAnalyzer {
 
   private static final int MAX_DEPTH = 120;
   private static final double FREE_CONF = 0.45;
+  /** Access paths longer than this are not matched against sources (they never are sources). */
+  private static final int MAX_PATH = 160;
 
   private static final Set<String> MODULES = Set.of("os", "sys", "subprocess", "shlex", "hashlib",
       "random", "secrets", "requests", "json", "re", "pathlib", "shutil", "urllib", "html", "fs",
@@ -129,9 +131,23 @@ final class TaintAnalyzer {
     for (Unit unit : units) {
       if (unit.name().equals("<top>")) a.collectGlobals(unit);
     }
+    boolean implicitReturn = view.language() == Language.RUBY || view.language() == Language.ELIXIR
+        || view.language() == Language.KOTLIN;
+    Set<String> called = new HashSet<>();
+    for (Unit unit : units) {
+      List<Token> ts = unit.toks();
+      for (int i = 0; i + 1 < ts.size(); i++) {
+        if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i + 1).op("(")) called.add(ts.get(i).text());
+      }
+    }
     for (int pass = 0; pass < 2; pass++) {
+      if (pass == 1 && a.summaries.isEmpty()) break;
       for (Unit unit : units) {
         if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
+        if (!called.contains(unit.name()) && !(implicitReturn && view.language() != Language.KOTLIN)) {
+          continue;
+        }
+        if (!implicitReturn && !hasReturn(unit)) continue;
         a.run(unit, false);
         Value r = a.returned;
         Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0);
@@ -141,6 +157,11 @@ final class TaintAnalyzer {
     }
     for (Unit unit : units) a.run(unit, true);
     return new ArrayList<>(a.found.values());
+  }
+
+  private static boolean hasReturn(Unit unit) {
+    for (Token x : unit.toks()) if (x.word("return")) return true;
+    return false;
   }
 
   // ================================================================== units
@@ -1360,7 +1381,7 @@ final class TaintAnalyzer {
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
         j += 2;
-        if (cur == null || !cur.tainted()) {
+        if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
           double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
@@ -1402,7 +1423,7 @@ final class TaintAnalyzer {
         String ks = key == null ? "?" : keyString(key);
         path.append('[').append(ks).append(']');
         j = close;
-        if (!cur.tainted()) {
+        if (!cur.tainted() && path.length() < MAX_PATH) {
           double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
@@ -1454,7 +1475,7 @@ final class TaintAnalyzer {
     }
     // sinks
     if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
-    double sc = Knowledge.source(lcallee + "()", lang);
+    double sc = lcallee.length() < MAX_PATH ? Knowledge.source(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -1625,7 +1646,13 @@ final class TaintAnalyzer {
 
   private void sinks(String lname, String lcallee, String lrecv, List<Arg> args, List<Value> av,
       Token nameTok) {
-    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, lrecv, args.size(), lang);
+    String shortRecv = lrecv;
+    if (lrecv.startsWith("java.") || lrecv.startsWith("javax.") || lrecv.startsWith("org.")
+        || lrecv.startsWith("com.") || lrecv.startsWith("kotlin.") || lrecv.startsWith("system.io.")
+        || lrecv.startsWith("android.")) {
+      shortRecv = lrecv.substring(lrecv.lastIndexOf('.') + 1);
+    }
+    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, shortRecv, args.size(), lang);
     for (Knowledge.Hit h : hits) {
       int idx = h.arg();
       List<Value> chosen = new ArrayList<>();
@@ -1694,7 +1721,8 @@ final class TaintAnalyzer {
 
   // ------------------------------------------------------------------ names
 
-  private Value lookup(String path) {
+  private Value lookup(String fullPath) {
+    String path = fullPath.length() > MAX_PATH ? root(fullPath) : fullPath;
     String p = path;
     while (true) {
       Value v = env.get(p);

@@ -136,7 +136,10 @@ final class TextClass {
   static int strong(int text) {
     int r = 0;
     if ((text & Value.T_SQL_STRONG) != 0) r |= Knowledge.SQL;
-    if ((text & T_SLASH) != 0) r |= Knowledge.PATH;
+    if ((text & T_SLASH) != 0 && (text & (Value.T_XPATH | Value.T_HTML | T_SPACE | Value.T_SQL
+        | Value.T_LDAP)) == 0) {
+      r |= Knowledge.PATH;
+    }
     return r;
   }
 }

@@ -2,11 +2,53 @@ package dev.synapse.analysis.security;
 
 import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.Check;
+import dev.synapse.analysis.lang.FunctionSpan;
+import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import dev.synapse.diff.ChangeType;
+import dev.synapse.diff.FileDiff;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Side;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Placeholder until implemented. */
+/**
+ * Weak cryptography on added lines: broken hashes (MD5, SHA-1, MD4/MD2) used for security (CWE-328),
+ * weak ciphers and modes (DES, 3DES, RC4, RC2, Blowfish, ECB; CWE-327), predictable random numbers
+ * where the surrounding code handles tokens, passwords, keys or sessions (CWE-330), and disabled
+ * TLS certificate or host-name verification (CWE-295). Hashes marked as not for security
+ * ({@code usedforsecurity=False}) or used for ETags, caches and checksums are skipped. Stateless
+ * and thread-safe.
+ */
 public final class WeakCryptoCheck implements Check {
+
+  private static final Set<String> WEAK_HASH_STRINGS = Set.of("md5", "md4", "md2", "sha1", "sha-1",
+      "sha", "ripemd160_");
+  private static final Set<String> HASH_FACTORIES = Set.of("getinstance", "createhash", "new",
+      "hash", "openssl_digest", "digest", "hash_file", "createhmac", "hash_hmac", "getproperty",
+      "messagedigest", "hashalgorithmname", "create", "hmac", "of", "getdigest");
+  private static final Set<String> WEAK_HASH_CALLS = Set.of("md5", "sha1", "md5hex", "sha1hex",
+      "shahex", "md4", "md2", "md5_file_", "md5digest", "sha1digest");
+  private static final Set<String> WEAK_SYMBOLS = Set.of("md5", "sha", "md4", "sha1", "des_cbc",
+      "des_ecb", "des_ede3", "des_ede3_cbc", "des3_cbc", "rc4", "blowfish_cbc", "blowfish_ecb",
+      "aes_128_ecb", "aes_192_ecb", "aes_256_ecb", "aes_ecb", "rc2_cbc", "des_cfb", "bf_cbc");
+  private static final Set<String> WEAK_CIPHER_IDENTS = Set.of("MODE_ECB", "DESCryptoServiceProvider",
+      "TripleDESCryptoServiceProvider", "RC2CryptoServiceProvider", "MCRYPT_DES", "MCRYPT_3DES",
+      "MCRYPT_BLOWFISH", "MCRYPT_RC2", "MCRYPT_ARCFOUR", "MCRYPT_MODE_ECB", "NullCipher",
+      "MD5CryptoServiceProvider", "SHA1CryptoServiceProvider", "SHA1Managed", "MD5Cng", "SHA1Cng");
+  private static final String[] SECURITY_WORDS = {"token", "password", "passwd", "secret", "nonce",
+      "salt", "otp", "session", "reset", "csrf", "xsrf", "auth", "pin", "remember", "cookie",
+      "invite", "verif", "apikey", "api_key", "credential", "key", "iv", "captcha", "code", "sign"};
+  private static final String[] NON_SECURITY = {"etag", "cache", "checksum", "gravatar",
+      "usedforsecurity", "fingerprint_", "dedup", "content_md5", "contentmd5", "shard", "bucket"};
+
   @Override
   public String id() {
     return Rule.WEAK_CRYPTO.category();
@@ -17,8 +59,333 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
+  private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
+      "randrange", "getrandbits", "sample", "uniform", "shuffle");
+  private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
+      "str_shuffle", "array_rand");
+  private static final Set<String> GO_RANDOM = Set.of("intn", "int", "int63", "int31", "int31n",
+      "int63n", "float64", "float32", "uint32", "uint64", "perm", "read", "seed");
+
+  private record Hit(int line, String what, String cwe, String rec, double conf) {}
+
+  /** Per-run cache of the current line's lower-cased text (instances are per run). */
+  private int cachedLine = -1;
+  private String cachedLower = "";
+
   @Override
   public List<Finding> run(AnalysisContext context) {
-    return List.of();
+    return new WeakCryptoCheck().scan(context);
+  }
+
+  private List<Finding> scan(AnalysisContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (FileDiff file : context.diff().files()) {
+      if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
+      SourceView view = Functions.view(context, file, Side.NEW);
+      if (view.language() == Language.UNKNOWN) continue;
+      List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
+      Map<Integer, Hit> hits = new LinkedHashMap<>();
+      boolean cryptoRand = mentions(view, "crypto/rand");
+      for (int si = 0; si < view.segments().size(); si++) {
+        SourceView.Segment seg = view.segments().get(si);
+        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        for (int i = 0; i < t.size(); i++) {
+          Token x = t.get(i);
+          if (!view.isChanged(x.line())) continue;
+          Hit h = inspect(view, t, i, fns, si, cryptoRand);
+          if (h != null) hits.putIfAbsent(h.line(), h);
+        }
+      }
+      FindingFactory ff = new FindingFactory();
+      for (Hit h : hits.values()) {
+        out.add(ff.make(Rule.WEAK_CRYPTO, view, h.line(), h.conf(), h.what(), h.rec(), h.cwe()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean mentions(SourceView view, String text) {
+    for (SourceView.Segment s : view.segments()) {
+      for (String l : s.lines()) if (l.contains(text)) return true;
+    }
+    return false;
+  }
+
+  private Hit inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
+      boolean cryptoRand) {
+    Token x = t.get(i);
+    if (x.line() != cachedLine) {
+      String line = view.line(x.line());
+      cachedLower = line == null ? "" : line.toLowerCase(Locale.ROOT);
+      cachedLine = x.line();
+    }
+    String lowerLine = cachedLower;
+    Language lang = view.language();
+    // ---- weak hashes / ciphers named in strings
+    if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
+      String v = x.text().toLowerCase(Locale.ROOT).trim();
+      String call = enclosingCall(t, i);
+      if (WEAK_HASH_STRINGS.contains(v) && call != null && HASH_FACTORIES.contains(call)
+          && !nonSecurity(lowerLine)) {
+        return weakHash(x.line(), x.text());
+      }
+      if (call != null && weakCipherSpec(v, call)) {
+        return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher '" + x.text()
+            + "' is broken or uses ECB mode.", "CWE-327", null, 0.85);
+      }
+      return null;
+    }
+    if (x.kind() == TokenKind.SYMBOL && WEAK_SYMBOLS.contains(x.text().toLowerCase(Locale.ROOT))
+        && lang == Language.ELIXIR && lowerLine.contains(":crypto.") && !nonSecurity(lowerLine)) {
+      boolean hash = x.text().equals("md5") || x.text().startsWith("sha") || x.text().equals("md4");
+      return hash ? weakHash(x.line(), x.text())
+          : new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher :" + x.text()
+              + " is broken or uses ECB mode.", "CWE-327", null, 0.85);
+    }
+    if (x.kind() != TokenKind.IDENTIFIER && x.kind() != TokenKind.KEYWORD) return null;
+    String name = x.text();
+    String lname = name.toLowerCase(Locale.ROOT);
+    Token prev = i > 0 ? t.get(i - 1) : null;
+    Token prev2 = i > 1 ? t.get(i - 2) : null;
+    Token next = i + 1 < t.size() ? t.get(i + 1) : null;
+    String recv = prev != null && (prev.op(".") || prev.op("::")) && prev2 != null ? prev2.text() : "";
+    String lrecv = recv.toLowerCase(Locale.ROOT);
+    // ---- weak hashes by API
+    if (WEAK_HASH_CALLS.contains(lname) && next != null && (next.op("(") || next.op("."))
+        && !nonSecurity(lowerLine) && !argsContain(t, i + 1, "usedforsecurity")) {
+      boolean ok = lrecv.equals("hashlib") || lrecv.equals("digestutils") || lrecv.equals("hashing")
+          || lrecv.equals("cryptojs") || lrecv.equals("crypto") || lang == Language.PHP && recv.isEmpty()
+          || lang == Language.GO && (lrecv.equals("md5") || lrecv.equals("sha1"))
+          || recv.isEmpty() && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT);
+      if (ok) return weakHash(x.line(), name);
+    }
+    if ((lname.equals("new") || lname.equals("sum") || lname.equals("newhash")) && lang == Language.GO
+        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine)) {
+      return weakHash(x.line(), recv);
+    }
+    if ((name.equals("MD5") || name.equals("SHA1")) && next != null && next.op(".")
+        && !nonSecurity(lowerLine) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
+        || lang == Language.CSHARP || lang == Language.RUBY && prev != null && prev.op("::"))) {
+      return weakHash(x.line(), name);
+    }
+    if (WEAK_CIPHER_IDENTS.contains(name)) {
+      boolean hash = name.startsWith("MD5") || name.startsWith("SHA1");
+      return hash ? weakHash(x.line(), name) : new Hit(x.line(), Rule.WEAK_CRYPTO.title()
+          + ": " + name + " selects a broken cipher or ECB mode.", "CWE-327", null, 0.85);
+    }
+    if ((name.equals("DES") || name.equals("DES3") || name.equals("ARC4") || name.equals("Blowfish")
+        || name.equals("ARC2") || name.equals("TripleDES") || name.equals("RC2"))
+        && next != null && next.op(".")) {
+      return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": " + name + " is a broken cipher.",
+          "CWE-327", null, 0.85);
+    }
+    if (lang == Language.GO && (lname.equals("newcipher") || lname.equals("newtripledescipher"))
+        && (lrecv.equals("des") || lrecv.equals("rc4"))) {
+      return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": " + recv + " is a broken cipher.",
+          "CWE-327", null, 0.85);
+    }
+    if (name.equals("ECB") && prev != null && prev.op(".") && prev2 != null && prev2.text().equals("CipherMode")) {
+      return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": ECB mode leaks plaintext structure.",
+          "CWE-327", null, 0.85);
+    }
+    if (lname.equals("createcipher") && next != null && next.op("(")
+        && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+      return new Hit(x.line(), Rule.WEAK_CRYPTO.title()
+          + ": crypto.createCipher derives the key without salt and uses no IV.", "CWE-327", null, 0.8);
+    }
+    // ---- predictable random
+    Hit r = random(view, t, i, fns, si, cryptoRand, name, lname, recv, lrecv, next);
+    if (r != null) return r;
+    // ---- TLS verification off
+    return tls(t, i, name, next, lang, lowerLine);
+  }
+
+  private static Hit weakHash(int line, String what) {
+    return new Hit(line, Rule.WEAK_CRYPTO.title() + ": " + what
+        + " is a broken hash; it must not protect passwords, tokens or signatures.", "CWE-328",
+        "Use SHA-256 or better for integrity and bcrypt, scrypt or Argon2 for passwords.", 0.85);
+  }
+
+  private static boolean nonSecurity(String lowerLine) {
+    for (String w : NON_SECURITY) if (lowerLine.contains(w)) return true;
+    return false;
+  }
+
+  private static boolean weakCipherSpec(String v, String call) {
+    if (!(call.equals("getinstance") || call.equals("createcipheriv") || call.equals("createdecipheriv")
+        || call.equals("new") || call.equals("openssl_encrypt") || call.equals("openssl_decrypt")
+        || call.equals("getproperty") || call.equals("cipher") || call.equals("of")
+        || call.equals("ciphers") || call.equals("createcipher"))) {
+      return false;
+    }
+    String u = v.toUpperCase(Locale.ROOT);
+    if (u.startsWith("DES") || u.startsWith("RC4") || u.startsWith("ARCFOUR") || u.startsWith("RC2")
+        || u.startsWith("BLOWFISH") || u.startsWith("BF-") || u.equals("BF") || u.startsWith("3DES")) {
+      return true;
+    }
+    if (u.contains("/ECB") || u.endsWith("-ECB") || u.contains("-ECB-") || u.contains("_ECB")) return true;
+    return u.equals("AES") && call.equals("getinstance");
+  }
+
+  /** @return the lower-cased name of the call whose argument list contains token i, or null */
+  private static String enclosingCall(List<Token> t, int i) {
+    int level = 0;
+    for (int j = i - 1; j >= 0 && i - j < 40; j--) {
+      Token x = t.get(j);
+      if (x.op(")") || x.op("]")) level++;
+      else if (x.op("(") || x.op("[")) {
+        if (level == 0) {
+          if (!x.op("(")) return null;
+          if (j > 0 && (t.get(j - 1).kind() == TokenKind.IDENTIFIER || t.get(j - 1).kind() == TokenKind.KEYWORD)) {
+            return t.get(j - 1).text().toLowerCase(Locale.ROOT);
+          }
+          return null;
+        }
+        level--;
+      } else if (x.op(";") || x.op("{") || x.op("}")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean argsContain(List<Token> t, int open, String word) {
+    if (open >= t.size() || !t.get(open).op("(")) return false;
+    int level = 0;
+    for (int j = open; j < t.size() && j - open < 60; j++) {
+      Token x = t.get(j);
+      if (x.op("(")) level++;
+      else if (x.op(")") && --level == 0) return false;
+      if (x.text().toLowerCase(Locale.ROOT).contains(word)) return true;
+    }
+    return false;
+  }
+
+  private Hit random(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
+      boolean cryptoRand, String name, String lname, String recv, String lrecv, Token next) {
+    Language lang = view.language();
+    boolean weak = false;
+    if (name.equals("random") && recv.equals("Math") && next != null && next.op("(")) weak = true;
+    else if (name.equals("Random") && (lang == Language.JAVA || lang == Language.CSHARP
+        || lang == Language.KOTLIN) && newExpression(t, i)) {
+      weak = true;
+    } else if (name.equals("current") && recv.equals("ThreadLocalRandom")) {
+      weak = true;
+    } else if (lrecv.equals("random") && lang == Language.PYTHON && PY_RANDOM.contains(lname)) {
+      weak = true;
+    } else if (lang == Language.PHP && recv.isEmpty() && PHP_RANDOM.contains(lname) && next != null && next.op("(")) {
+      weak = true;
+    } else if (lang == Language.RUBY && (lname.equals("rand") && (recv.isEmpty() || recv.equals("Kernel")
+        || recv.equals("Random")) || name.equals("new") && recv.equals("Random"))) {
+      weak = true;
+    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && GO_RANDOM.contains(lname)) {
+      weak = true;
+    } else if (lang == Language.ELIXIR && (recv.equals("rand") || recv.equals("random"))
+        && (lname.equals("uniform") || lname.equals("uniform_real"))) {
+      weak = i > 1 && t.get(i - 2).kind() == TokenKind.SYMBOL;
+    } else if (lang == Language.ELIXIR && recv.equals("Enum") && lname.equals("random")) {
+      weak = true;
+    }
+    if (!weak) return null;
+    if (!securityContext(view, t, i, fns, si)) return null;
+    return new Hit(t.get(i).line(), Rule.WEAK_CRYPTO.title()
+        + ": a predictable pseudo-random generator produces a security-sensitive value.", "CWE-330",
+        "Use a cryptographically secure generator: SecureRandom, secrets, crypto.randomBytes/"
+            + "randomUUID, crypto/rand, SecureRandom (Ruby), random_bytes/random_int (PHP), "
+            + ":crypto.strong_rand_bytes.", 0.75);
+  }
+
+  /** @return true when token i ends a (possibly qualified) type name right after {@code new} */
+  private static boolean newExpression(List<Token> t, int i) {
+    int j = i - 1;
+    StringBuilder q = new StringBuilder();
+    while (j >= 1 && t.get(j).op(".") && t.get(j - 1).kind() == TokenKind.IDENTIFIER) {
+      q.insert(0, t.get(j - 1).text() + ".");
+      j -= 2;
+    }
+    if (j < 0 || !t.get(j).word("new")) return false;
+    String qual = q.toString();
+    return qual.isEmpty() || qual.equals("java.util.") || qual.equals("System.");
+  }
+
+  private static boolean securityContext(SourceView view, List<Token> t, int i,
+      List<FunctionSpan> fns, int si) {
+    int line = t.get(i).line();
+    StringBuilder sb = new StringBuilder();
+    FunctionSpan in = null;
+    for (FunctionSpan f : fns) {
+      if (f.segment() == si && f.containsLine(line) && (in == null || f.depth() > in.depth())) in = f;
+    }
+    int from = in != null ? in.startLine() : line - 3;
+    int to = in != null ? in.endLine() : line + 3;
+    for (int l = Math.max(from, line - 40); l <= Math.min(to, line + 40); l++) {
+      String text = view.line(l);
+      if (text != null) sb.append(text).append('\n');
+    }
+    String ctx = sb.toString().toLowerCase(Locale.ROOT);
+    for (String w : SECURITY_WORDS) {
+      if (w.length() <= 3) {
+        if (containsWord(ctx, w)) return true;
+      } else if (ctx.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsWord(String s, String w) {
+    int at = s.indexOf(w);
+    while (at >= 0) {
+      boolean left = at == 0 || !Character.isLetter(s.charAt(at - 1));
+      int e = at + w.length();
+      boolean right = e >= s.length() || !Character.isLowerCase(s.charAt(e));
+      if (left && right) return true;
+      at = s.indexOf(w, at + 1);
+    }
+    return false;
+  }
+
+  private static Hit tls(List<Token> t, int i, String name, Token next, Language lang, String lowerLine) {
+    String lname = name.toLowerCase(Locale.ROOT);
+    boolean assignLike = next != null && (next.op("=") || next.op(":") || next.op("=>"));
+    Token val = assignLike && i + 2 < t.size() ? t.get(i + 2) : null;
+    String v = val == null ? "" : val.text().toLowerCase(Locale.ROOT);
+    boolean falsy = v.equals("false") || v.equals("0") && val.kind() == TokenKind.NUMBER
+        || val != null && val.kind() == TokenKind.STRING && v.equals("0");
+    boolean truthy = v.equals("true") || v.equals("1") && val != null && val.kind() == TokenKind.NUMBER;
+    String msg = Rule.WEAK_CRYPTO.title() + ": TLS certificate verification is disabled, so any "
+        + "server can impersonate the peer.";
+    String rec = "Keep certificate and host-name verification on; trust a private CA through a "
+        + "trust store or CA bundle instead of disabling checks.";
+    if (falsy && (lname.equals("verify") || lname.equals("rejectunauthorized") || lname.equals("strictssl")
+        || lname.equals("check_hostname") || lname.equals("verify_ssl") || lname.equals("ssl_verify")
+        || lname.equals("verifypeer") || lname.equals("verify_peer") || lname.equals("verifyhost")
+        || lname.equals("curlopt_ssl_verifypeer") || lname.equals("curlopt_ssl_verifyhost")
+        || lname.equals("ssl") && lang == Language.PYTHON || lname.equals("verify_certs")
+        || lname.equals("sslverify") || lname.equals("verify_ssl_certs"))) {
+      if (lname.equals("verify") && lowerLine.contains("jwt")) return null;
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
+    }
+    if (truthy && (lname.equals("insecureskipverify") || lname.equals("trustallcerts")
+        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine.contains("tls"))) {
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
+    }
+    if (name.equals("VERIFY_NONE") || name.equals("CERT_NONE") || name.equals("_create_unverified_context")
+        || name.equals("NoopHostnameVerifier") || name.equals("ALLOW_ALL_HOSTNAME_VERIFIER")
+        || name.equals("TrustAllStrategy") || name.equals("DangerousAcceptAnyServerCertificateValidator")
+        || name.equals("InsecureTrustManagerFactory") || name.equals("verify_none")) {
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
+    }
+    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine.contains("0")) {
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
+    }
+    if ((name.equals("ServerCertificateValidationCallback")
+        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine.contains("true")) {
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
+    }
+    if (name.equals("X509TrustManager") && i > 0 && t.get(i - 1).word("new")) {
+      return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.7);
+    }
+    return null;
   }
 }

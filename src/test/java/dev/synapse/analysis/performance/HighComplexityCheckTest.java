@@ -123,4 +123,24 @@ class HighComplexityCheckTest {
     assertEquals(a.fingerprint(), b.fingerprint());
     assertEquals(a.line() + 3, b.line());
   }
+
+  @Test
+  @DisplayName("a complex anonymous route handler is reported on the line that passes it")
+  void routeHandler() {
+    List<String> l = new ArrayList<>(List.of("const app = express();", "app.post('/orders', async (req, res) => {"));
+    for (int i = 0; i < 11; i++) l.add("  if (req.body.k === " + i + ") { res.status(400); }");
+    l.addAll(List.of("  res.sendStatus(201);", "});"));
+    List<Finding> f = run(check, newFile("routes.js", l.toArray(new String[0])));
+    assertEquals(List.of(2), lines(f));
+    assertTrue(f.get(0).summary().contains("app.post callback"), f.get(0).summary());
+  }
+
+  @Test
+  @DisplayName("test suites made of simple callbacks are not complex")
+  void testSuite() {
+    List<String> l = new ArrayList<>(List.of("describe('cart', () => {"));
+    for (int i = 0; i < 15; i++) l.add("  it('case " + i + "', () => { expect(total(" + i + ")).toBe(" + i + "); });");
+    l.add("});");
+    assertTrue(run(check, newFile("cart.test.js", l.toArray(new String[0]))).isEmpty());
+  }
 }

@@ -187,4 +187,61 @@ class MemoryHotspotCheckTest {
         "+  // new",
         " }")).isEmpty());
   }
+
+  @Test
+  @DisplayName("reading a whole upload (Ruby params, Python request.files) is a body read")
+  void uploads() {
+    assertEquals(List.of(2), lines(run(check, newFile("a.rb",
+        "def create",
+        "  data = params[:file].read",
+        "end"))));
+    assertEquals(List.of(2), lines(run(check, newFile("a.py",
+        "def up(request):",
+        "    data = request.files['f'].read()",
+        "    return len(data)"))));
+  }
+
+  @Test
+  @DisplayName("a whole file read that is used whole (parsed as one document) is not reported")
+  void wholeDocument() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {",
+        "  Cfg load(Path p) throws IOException {",
+        "    return mapper.readValue(Files.readString(p), Cfg.class);",
+        "  }",
+        "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("Laravel DB::table()->get() without a filter is a whole-table load; with where/limit it is not")
+  void laravelTable() {
+    assertEquals(List.of(3), lines(run(check, newFile("a.php",
+        "<?php", "function all() {", "    $rows = DB::table('orders')->get();", "}"))));
+    assertTrue(run(check, newFile("a.php",
+        "<?php", "function some($id) {",
+        "    $rows = DB::table('orders')->where('user_id', $id)->limit(10)->get();", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("pandas read_csv of a variable path without chunksize is reported; chunked reading is not")
+  void pandas() {
+    assertEquals(List.of(2), lines(run(check, newFile("a.py",
+        "def load(path):", "    df = pd.read_csv(path)", "    return df"))));
+    assertTrue(run(check, newFile("a.py",
+        "def load(path):", "    for df in pd.read_csv(path, chunksize=10000):", "        handle(df)")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("collecting Files.lines into a list, readlines() and Mongo toArray() without limit are reported")
+  void collectedStreams() {
+    assertEquals(List.of(3), lines(run(check, newFile("A.java",
+        "class A {", "  List<String> all(Path p) throws IOException {",
+        "    return Files.lines(p).collect(Collectors.toList());", "  }", "}"))));
+    assertEquals(List.of(3), lines(run(check, newFile("a.py",
+        "def count(path):", "    with open(path) as f:", "        lines = f.readlines()", "    return len(lines)"))));
+    assertEquals(List.of(2), lines(run(check, newFile("a.js",
+        "async function all(db) {", "  return db.collection('events').find({}).toArray();", "}"))));
+    assertTrue(run(check, newFile("a.js",
+        "async function some(db) {", "  return db.collection('events').find({}).limit(50).toArray();", "}")).isEmpty());
+  }
 }

@@ -160,4 +160,83 @@ class NPlusOneCheckTest {
         "    for attempt in range(3):",
         "        requests.get(URL)")).isEmpty());
   }
+
+  @Test
+  @DisplayName("an Entity Framework FindAsync inside an Allman-style foreach is reported")
+  void csharpAllman() {
+    assertEquals(List.of(7), lines(run(check, newFile("A.cs",
+        "public class A",
+        "{",
+        "    public async Task F(List<Order> orders)",
+        "    {",
+        "        foreach (var o in orders)",
+        "        {",
+        "            var c = await _db.Customers.FindAsync(o.CustomerId);",
+        "        }",
+        "    }",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("a Kotlin repository call inside map { } is reported")
+  void kotlinMap() {
+    assertEquals(List.of(1), lines(run(check, newFile("A.kt",
+        "fun f(orders: List<Order>) = orders.map { repo.findById(it.customerId) }"))));
+  }
+
+  @Test
+  @DisplayName("list element access through the loop variable is not a query")
+  void javaListGet() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {",
+        "  void f(List<Order> orders) {",
+        "    for (Order o : orders) {",
+        "      Line l = o.getLines().get(0);",
+        "    }",
+        "  }",
+        "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("GORM First inside a range loop is reported")
+  void gorm() {
+    assertEquals(List.of(5), lines(run(check, newFile("a.go",
+        "package a", "func f(db *gorm.DB, orders []Order) {", "\tfor _, o := range orders {",
+        "\t\tvar c Customer", "\t\tdb.First(&c, o.CustomerID)", "\t}", "}"))));
+  }
+
+  @Test
+  @DisplayName("reading rows of an open cursor in a loop is not an N+1")
+  void cursorScan() {
+    assertTrue(run(check, newFile("a.go",
+        "package a", "func f(rows *sql.Rows) {", "\tfor rows.Next() {", "\t\trows.Scan(&x)",
+        "\t\tout = append(out, x)", "\t}", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("JSON parsing with an ObjectMapper in a loop is not a query")
+  void objectMapper() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  void f(List<String> lines) throws IOException {", "    for (String l : lines) {",
+        "      Event e = objectMapper.readValue(l, Event.class);", "    }", "  }", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a Phoenix context getter per element inside Enum.map is reported; Map.get is not")
+  void phoenixContext() {
+    assertEquals(List.of(4), lines(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def authors(posts) do", "    Enum.map(posts, fn post ->",
+        "      Accounts.get_user!(post.user_id)", "    end)", "  end", "end"))));
+    assertTrue(run(check, newFile("lib/feed.ex",
+        "defmodule Feed do", "  def counts(posts, counts) do", "    Enum.map(posts, fn post ->",
+        "      Map.get(counts, post.id, 0)", "    end)", "  end", "end")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a LINQ Select that queries per element is reported")
+  void linqSelect() {
+    assertEquals(List.of(3), lines(run(check, newFile("A.cs",
+        "public class A {", "  public List<Customer> F(List<Order> orders) {",
+        "    return orders.Select(o => _db.Customers.Find(o.CustomerId)).ToList();", "  }", "}"))));
+  }
 }
