@@ -47,6 +47,9 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private static final Predicate<String, HazelcastJsonValue> DONE = Predicates.in("state",
       ReviewState.COMPLETE.wire(), ReviewState.FAILED.wire());
 
+  /** How long a publishing marker outlives the publish, in ms (see {@link #published}). */
+  public static final long PUBLISH_SETTLE_MS = 2_000;
+
   private final Vertx vertx;
   private final IMap<String, HazelcastJsonValue> map;
   private final IMap<String, String> unpublished;
@@ -111,9 +114,16 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
             : fromStage(unpublished.removeAsync(marker)).map(false));
   }
 
+  /**
+   * Removes this node's "may be publishing" marker {@value #PUBLISH_SETTLE_MS} ms later, not at
+   * once: a clustered publish is handed to the network asynchronously, so a node killed right after
+   * {@code publish} returned may never have sent it. Keeping the marker for the settle time lets a
+   * survivor re-publish the (same-id) summary in that window; consumers drop the repeated id.
+   */
   @Override
   public Future<Void> published(String reviewId) {
-    return fromStage(unpublished.removeAsync(markerKey(nodeId, reviewId))).mapEmpty();
+    vertx.setTimer(PUBLISH_SETTLE_MS, t -> unpublished.removeAsync(markerKey(nodeId, reviewId)));
+    return Future.succeededFuture();
   }
 
   /**
