@@ -92,6 +92,17 @@ class ReviewEntryProcessorTest {
   }
 
   @Test
+  @DisplayName("a COMPLETE retried after its first run (response lost when a member left) answers stored again")
+  void completeRetryIsIdempotent() {
+    var e = entry(accepted("n1"));
+    String summary = summary("complete");
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", null));
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", null));
+    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n3", null), "another node never wins");
+    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary("failed"), "n2", null), "a different summary never wins");
+  }
+
+  @Test
   @DisplayName("a claim succeeds only while the review still has the expected owner")
   void claimIsCompareAndSet() {
     var e = entry(accepted("gone"));
