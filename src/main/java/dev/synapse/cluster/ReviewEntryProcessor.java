@@ -42,14 +42,8 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     CLAIM
   }
 
-  /**
-   * @return true when the review's summary and owner are exactly what this COMPLETE would store:
-   *     the same node storing the same summary (same duration, findings, …) again
-   */
-  private boolean retryOfStoredComplete(StoredReview review) {
-    return review.summary() != null && b != null && b.equals(review.owner())
-        && review.summary().toJson().equals(ReviewSummary.fromJson(new JsonObject(a)).toJson());
-  }
+  /** Field of the stored document holding the id of the COMPLETE call that stored the summary. */
+  public static final String COMPLETION_ID = "completion_id";
 
   /** Result of a {@link Op#COMPLETE} that stored the summary. */
   public static final String STORED = "stored";
@@ -81,11 +75,13 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
       return null;
     }
     if (value == null) return null;
-    StoredReview review = StoredReview.fromJson(new JsonObject(value.getValue()));
+    JsonObject doc = new JsonObject(value.getValue());
+    StoredReview review = StoredReview.fromJson(doc);
     if (review.state().done()) {
       // A COMPLETE retried by Hazelcast (the first invocation ran, its response was lost when a
-      // member left) must answer as the first one did, or nobody would publish the summary.
-      return op == Op.COMPLETE && retryOfStoredComplete(review) ? STORED : null;
+      // member left) must answer as the first one did, or nobody would publish the summary. The
+      // retry carries the same completion id; any other call has another one.
+      return op == Op.COMPLETE && c != null && c.equals(doc.getString(COMPLETION_ID)) ? STORED : null;
     }
     StoredReview updated;
     switch (op) {
@@ -99,7 +95,9 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
       }
       default -> throw new IllegalStateException("unknown op " + op);
     }
-    String encoded = updated.toJson().encode();
+    JsonObject out = updated.toJson();
+    if (op == Op.COMPLETE && c != null) out.put(COMPLETION_ID, c);
+    String encoded = out.encode();
     entry.setValue(new HazelcastJsonValue(encoded));
     return switch (op) {
       case COMPLETE -> STORED;

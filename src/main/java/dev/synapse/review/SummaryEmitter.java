@@ -39,9 +39,7 @@ public final class SummaryEmitter {
 
   /** @return the summary when this call emitted it, null when one existed already */
   public Future<ReviewSummary> emit(ReviewSummary summary) {
-    // complete() is idempotent for the same node and summary, so one immediate retry is safe
     return store.complete(summary.reviewId(), summary)
-        .recover(err -> store.complete(summary.reviewId(), summary))
         .map(stored -> {
       if (!stored) return null;
       publish(summary);

@@ -96,10 +96,11 @@ class ReviewEntryProcessorTest {
   void completeRetryIsIdempotent() {
     var e = entry(accepted("n1"));
     String summary = summary("complete");
-    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", null));
-    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", null));
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-1"));
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-1"),
+        "the same invocation, retried, answers as the first did");
+    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-2"), "another call never wins");
     assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n3", null), "another node never wins");
-    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary("failed"), "n2", null), "a different summary never wins");
   }
 
   @Test
