@@ -183,6 +183,7 @@ public final class AuthBypassCheck implements Check {
     for (int i = 0; i < line.size(); i++) {
       Token t = line.get(i);
       if (t.kind() != TokenKind.IDENTIFIER && t.kind() != TokenKind.SYMBOL) continue;
+      if (t.text().length() < 5 && !t.text().equalsIgnoreCase("verify")) continue;
       String l = t.text().toLowerCase(Locale.ROOT);
       if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
       if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;

@@ -1365,6 +1365,10 @@ final class TaintAnalyzer {
 
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
+    if (base == null && (i + 1 >= limit || !isMember(t.get(i + 1)) && !t.get(i + 1).op("(")
+        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
+      return new R(simpleName(head.text()), i + 1);
+    }
     int j = i;
     StringBuilder path = new StringBuilder(base == null ? head.text() : "?." + head.text());
     Value cur = base;
@@ -1743,6 +1747,20 @@ final class TaintAnalyzer {
     if (u.freeTaint() && likelyLocal(head)) return Value.source(FREE_CONF, Value.O_FREE);
     return Value.CLEAN;
   }
+
+  /** Fast path of {@link #lookup} for a bare name. */
+  private Value simpleName(String name) {
+    Value v = env.get(name);
+    if (v != null) return v;
+    if (name.length() <= 10 && BARE.contains(name)) {
+      double sc = Knowledge.source(name.toLowerCase(Locale.ROOT), lang);
+      if (sc > 0) return Value.source(sc, Value.O_REQUEST);
+    }
+    return lookup(name);
+  }
+
+  private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
+      "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
 
   private Value lookupReceiver(String recvPath) {
     String head = root(recvPath);

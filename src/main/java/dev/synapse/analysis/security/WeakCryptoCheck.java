@@ -59,6 +59,19 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
+  /** Lower-cased identifiers any rule below can start from (a fast pre-filter). */
+  private static final Set<String> INTERESTING = Set.of("md5", "sha1", "md5hex", "sha1hex", "shahex",
+      "md4", "md2", "md5digest", "sha1digest", "new", "sum", "newhash", "des", "des3", "arc4",
+      "blowfish", "arc2", "tripledes", "rc2", "newcipher", "newtripledescipher", "ecb",
+      "createcipher", "random", "current", "randint", "choice", "choices", "randrange",
+      "getrandbits", "sample", "uniform", "shuffle", "rand", "mt_rand", "uniqid", "lcg_value",
+      "str_shuffle", "array_rand", "intn", "int", "int63", "int31", "int31n", "int63n", "float64",
+      "float32", "uint32", "uint64", "perm", "read", "seed", "uniform_real", "verify_none",
+      "cert_none", "_create_unverified_context", "nooophostnameverifier", "noophostnameverifier",
+      "allow_all_hostname_verifier", "trustallstrategy", "dangerousacceptanyservercertificatevalidator",
+      "insecuretrustmanagerfactory", "node_tls_reject_unauthorized", "servercertificatevalidationcallback",
+      "servercertificatecustomvalidationcallback", "x509trustmanager");
+
   private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
       "randrange", "getrandbits", "sample", "uniform", "shuffle");
   private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
@@ -144,7 +157,10 @@ public final class WeakCryptoCheck implements Check {
     }
     if (x.kind() != TokenKind.IDENTIFIER && x.kind() != TokenKind.KEYWORD) return null;
     String name = x.text();
+    Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
+    boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
     String lname = name.toLowerCase(Locale.ROOT);
+    if (!assignLike && !INTERESTING.contains(lname) && !WEAK_CIPHER_IDENTS.contains(name)) return null;
     Token prev = i > 0 ? t.get(i - 1) : null;
     Token prev2 = i > 1 ? t.get(i - 2) : null;
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
