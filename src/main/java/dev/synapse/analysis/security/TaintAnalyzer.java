@@ -885,8 +885,8 @@ final class TaintAnalyzer {
         }
       }
       String recv = hasRecv ? chainText(recvStart, i - 1) : "";
-      boolean moduleRecv = recv.isEmpty() || MODULES.contains(recv) || !recv.isEmpty()
-          && Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv);
+      boolean moduleRecv = recv.isEmpty() || !env.containsKey(root(recv)) && (MODULES.contains(recv)
+          || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
         sanitised |= Knowledge.PATH;
