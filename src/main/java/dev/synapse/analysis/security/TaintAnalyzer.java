@@ -44,7 +44,7 @@ final class TaintAnalyzer {
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {}
 
-  private record Summary(int mask, long deps, boolean intrinsic) {}
+  private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
   private record R(Value v, int next) {}
 
@@ -150,9 +150,9 @@ final class TaintAnalyzer {
         if (!implicitReturn && !hasReturn(unit)) continue;
         a.run(unit, false);
         Value r = a.returned;
-        Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0);
+        Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0, r);
         a.summaries.merge(unit.name(), s, (x, y) -> new Summary(x.mask | y.mask, x.deps | y.deps,
-            x.intrinsic || y.intrinsic));
+            x.intrinsic || y.intrinsic, x.ret().join(y.ret())));
       }
     }
     for (Unit unit : units) a.run(unit, true);
@@ -379,6 +379,12 @@ final class TaintAnalyzer {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
       guards(a, b);
+      return;
+    }
+    if (lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
+        || f.word("require_once"))) {
+      Value v = eval(a + 1, b);
+      sink(Rule.PATH_TRAVERSAL, v, f.line(), 0.9, f.text(), 0);
       return;
     }
     if (lang == Language.PHP && (f.word("echo") || f.word("print"))) {
@@ -1391,10 +1397,9 @@ final class TaintAnalyzer {
         }
         continue;
       }
-      if (nx.op("(") && match[j + 1] > 0 && match[j + 1] < limit + 1
-          && !(lang == Language.RUBY && nx.has(Token.F_SPACE_BEFORE) && false)) {
+      if (nx.op("(")) {
         int close = match[j + 1];
-        if (close > limit) break;
+        if (close < 0 || close > limit) close = limit; // the call continues past this statement
         String callee = path.toString();
         String name = t.get(j).text();
         int dot = callee.lastIndexOf('.');
@@ -1497,7 +1502,7 @@ final class TaintAnalyzer {
       }
       r = r.restrict(s.mask());
       if (s.intrinsic()) r = r.join(Value.source(0.8, Value.O_REQUEST).restrict(s.mask()));
-      return r;
+      return r.withMixFrom(s.ret());
     }
     if (Knowledge.CLEAN_RESULT.contains(lname)) return Value.CLEAN;
     // containers

@@ -136,6 +136,20 @@ final class Value {
     return new Value(mask, conf, m, s, text, constant, keyed, paramDeps, origin);
   }
 
+  /** @return this value with the other value's mix lines for categories that have none here */
+  Value withMixFrom(Value o) {
+    if (o == null || o.mix == null || mask == 0) return this;
+    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int s = strongMix;
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] == 0 && o.mix[i] != 0 && (mask & (1 << i)) != 0) {
+        m[i] = o.mix[i];
+        s |= o.strongMix & (1 << i);
+      }
+    }
+    return new Value(mask, conf, m, s, text | o.text, constant, keyed, paramDeps, origin);
+  }
+
   Value withText(int t) {
     if ((text | t) == text) return this;
     return new Value(mask, conf, mix, strongMix, text | t, constant, keyed, paramDeps, origin);
