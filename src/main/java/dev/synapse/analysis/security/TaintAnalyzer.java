@@ -52,6 +52,7 @@ final class TaintAnalyzer {
 
   private static final int MAX_DEPTH = 120;
   private static final double FREE_CONF = 0.45;
+  private static final Value FREE = Value.source(FREE_CONF, Value.O_FREE);
   /** Access paths longer than this are not matched against sources (they never are sources). */
   private static final int MAX_PATH = 160;
 
@@ -1197,12 +1198,19 @@ final class TaintAnalyzer {
       for (Value v : ops) all |= v.text;
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
-      Value m = Value.CLEAN;
+      // new mix line per category: the first tainted operand without its own mix for it
+      int[] ml = new int[Rule.values().length];
       for (int k = 0; k < ops.size(); k++) {
         Value v = ops.get(k);
-        m = m.join(v.tainted() ? v.mixed(rel, lines.get(k), strong) : v);
+        if (!v.tainted()) continue;
+        int line = lines.get(k);
+        for (int c = 0; c < ml.length; c++) {
+          int bit = 1 << c;
+          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(Rule.values()[c]) != 0) continue;
+          if (ml[c] == 0 || line < ml[c]) ml[c] = line;
+        }
       }
-      r = m;
+      r = r.withMixLines(ml, strong);
     }
     r = r.withText(text);
     if (!r.tainted() && b - a <= 40 && b - a > 1) {
@@ -1749,7 +1757,7 @@ final class TaintAnalyzer {
     }
     Object g = globals.get(head);
     if (g != null && head.equals(path)) return Value.constant(g, g instanceof String s ? TextClass.classify(s) : 0);
-    if (u.freeTaint() && likelyLocal(head)) return Value.source(FREE_CONF, Value.O_FREE);
+    if (u.freeTaint() && likelyLocal(head)) return FREE;
     return Value.CLEAN;
   }
 
