@@ -270,18 +270,6 @@ final class TaintAnalyzer {
       statement(s.a(), s.b(), s.level() > base, stmts, si);
     }
     if (report) pending();
-    if (report && DEBUG) {
-      System.err.println("UNIT " + unit.name() + " env=" + describe(env));
-    }
-  }
-
-  private static final boolean DEBUG = java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/synapse-debug-case"));
-
-  private static String describe(Map<String, Value> env) {
-    StringBuilder sb = new StringBuilder();
-    env.forEach((k, v) -> sb.append(k).append('=').append(Integer.toHexString(v.mask)).append('/')
-        .append(v.conf).append("/s").append(v.strongMix).append(v.keyed != null ? "/c" : "").append(' '));
-    return sb.toString();
   }
 
   private Value paramValue(FunctionSpan.Param p, int index, Unit unit, boolean report) {

@@ -96,6 +96,7 @@ public final class WeakCryptoCheck implements Check {
       if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       if (view.language() == Language.UNKNOWN) continue;
+      currentView = view;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, Hit> hits = new LinkedHashMap<>();
       boolean cryptoRand = mentions(view, "crypto/rand");
@@ -216,7 +217,20 @@ public final class WeakCryptoCheck implements Check {
     return tls(t, i, name, next, lang, lowerLine);
   }
 
-  private static Hit weakHash(int line, String what) {
+  private SourceView currentView;
+
+  /** @return true when the lines just above the finding say the hash is not for security */
+  private boolean nonSecurityNear(int line) {
+    if (currentView == null) return false;
+    for (int l = line - 2; l < line; l++) {
+      String text = currentView.line(l);
+      if (text != null && nonSecurity(text.toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
+  }
+
+  private Hit weakHash(int line, String what) {
+    if (nonSecurityNear(line)) return null;
     return new Hit(line, Rule.WEAK_CRYPTO.title() + ": " + what
         + " is a broken hash; it must not protect passwords, tokens or signatures.", "CWE-328",
         "Use SHA-256 or better for integrity and bcrypt, scrypt or Argon2 for passwords.", 0.85);
@@ -340,7 +354,7 @@ public final class WeakCryptoCheck implements Check {
     }
     String ctx = sb.toString().toLowerCase(Locale.ROOT);
     for (String w : SECURITY_WORDS) {
-      if (w.length() <= 3) {
+      if (w.length() <= 4) {
         if (containsWord(ctx, w)) return true;
       } else if (ctx.contains(w)) {
         return true;
