@@ -13,6 +13,7 @@ import dev.synapse.signal.Signal;
 import dev.synapse.signal.SignalTypes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
@@ -33,7 +34,16 @@ public abstract class SpecialistVerticle extends VerticleBase {
 
   private final NodeContext node;
   private final String agent;
+  /** Name of the worker pool shared by every specialist of a node for its analyses. */
+  public static final String ANALYSIS_POOL = "synapse-analysis-worker";
+  /**
+   * Threads of {@link #ANALYSIS_POOL}: twice the cores. Analyses are CPU-bound, so more threads
+   * than cores only add switching and stretch every review's latency; the factor 2 leaves room
+   * for an action stuck past its timeout (its thread stays busy until it returns).
+   */
+  public static final int ANALYSIS_THREADS = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
   private ActionRunner runner;
+  private WorkerExecutor analysisPool;
   private AgentState state;
 
   /**
@@ -54,8 +64,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     state = node.agents().state(agent);
+    analysisPool = vertx.createSharedWorkerExecutor(ANALYSIS_POOL, ANALYSIS_THREADS);
     runner = new ActionRunner(vertx, agent, state, node.metrics(),
-        node.config().actionTimeoutMs(), node.config().actionMaxRetries());
+        node.config().actionTimeoutMs(), node.config().actionMaxRetries(), analysisPool);
     MessageConsumer<Signal> consumer = vertx.eventBus().consumer(Addresses.agent(agent), this::onRequest);
     return consumer.completion().onSuccess(v -> node.agents().instanceDelta(agent, 1));
   }
@@ -63,7 +74,7 @@ public abstract class SpecialistVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     node.agents().instanceDelta(agent, -1);
-    return Future.succeededFuture();
+    return analysisPool == null ? Future.succeededFuture() : analysisPool.close();
   }
 
   private void onRequest(Message<Signal> message) {
@@ -71,9 +82,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
     ReviewRequest request = ReviewRequest.fromTrustedJson(message.body().data());
     String path = message.headers().get(PATH_HEADER);
     List<Check> checks = checks(path);
-    vertx.executeBlocking(() -> parse(request), false)
-        .compose(ctx -> runner.run(request.reviewId(), checks, ctx,
-            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint())))
+    Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
+    runner.run(request.reviewId(), checks, () -> context(request, parsed),
+            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
           ReviewResult result = ar.succeeded()
@@ -86,13 +97,15 @@ public abstract class SpecialistVerticle extends VerticleBase {
               request.reviewId(), result.toJson());
           node.bus().publish(signal);
           message.reply(signal);
-          LOG.debug("review_id={} agent={} status={} findings={} duration_ms={}", request.reviewId(),
-              agent, result.status(), result.findings().size(), runtimeMs);
+          LOG.atDebug().setMessage("specialist result").addKeyValue("review_id", request.reviewId())
+              .addKeyValue("agent", agent).addKeyValue("status", result.status())
+              .addKeyValue("findings", result.findings().size()).addKeyValue("duration_ms", runtimeMs).log();
         });
   }
 
-  private static AnalysisContext parse(ReviewRequest request) {
-    Diff diff = DiffParser.parse(request.diff());
+  /** Worker thread: the analysis context, reusing the ingress parse when this node made it. */
+  private static AnalysisContext context(ReviewRequest request, Diff parsed) {
+    Diff diff = parsed != null ? parsed : DiffParser.parse(request.diff());
     return new AnalysisContext(diff, request.hotFunctions(), request.repo());
   }
 

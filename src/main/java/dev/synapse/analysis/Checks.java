@@ -1,5 +1,9 @@
 package dev.synapse.analysis;
 
+import dev.synapse.analysis.performance.HighComplexityCheck;
+import dev.synapse.analysis.performance.HotPathModifiedCheck;
+import dev.synapse.analysis.performance.MemoryHotspotCheck;
+import dev.synapse.analysis.performance.NPlusOneCheck;
 import dev.synapse.analysis.security.SecurityChecks;
 import java.util.List;
 
@@ -8,6 +12,9 @@ import java.util.List;
  * wired in.
  */
 public final class Checks {
+  private static final List<Check> PERFORMANCE = List.of(new HighComplexityCheck(),
+      new MemoryHotspotCheck(), new NPlusOneCheck(), new HotPathModifiedCheck());
+
   private Checks() {}
 
   /** @return the security specialist's checks (DESIGN.md 2), one per security category */
@@ -17,7 +24,7 @@ public final class Checks {
 
   /** @return the performance specialist's checks (DESIGN.md 2) */
   public static List<Check> performance() {
-    return List.of();
+    return PERFORMANCE;
   }
 
   /**

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Outbound event-bus interceptor that logs each signal at DEBUG with its id, type, review id and
- * address — never the payload (diffs and secrets stay out of logs). Always calls {@code next()}.
+ * address as key-value pairs — never the payload (diffs and secrets stay out of logs). Always calls {@code next()}.
  */
 public final class LoggingInterceptor implements Handler<DeliveryContext<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger("dev.synapse.signals");
@@ -16,8 +16,10 @@ public final class LoggingInterceptor implements Handler<DeliveryContext<Object>
   @Override
   public void handle(DeliveryContext<Object> ctx) {
     if (LOG.isDebugEnabled() && ctx.message().body() instanceof Signal s) {
-      LOG.debug("signal id={} type={} review_id={} address={} send={}", s.id(), s.type(),
-          s.reviewId(), ctx.message().address(), ctx.message().isSend());
+      LOG.atDebug().setMessage("signal")
+          .addKeyValue("signal_id", s.id()).addKeyValue("signal_type", s.type())
+          .addKeyValue("review_id", s.reviewId()).addKeyValue("address", ctx.message().address())
+          .addKeyValue("send", ctx.message().isSend()).log();
     }
     ctx.next();
   }

@@ -51,6 +51,12 @@ public final class SignalHistory {
     return signals.size();
   }
 
+  /** @return the time of the oldest signal held, or null when empty */
+  public synchronized Instant oldestTime() {
+    Signal s = signals.peekFirst();
+    return s == null ? null : s.time();
+  }
+
   /** @return the configured capacity */
   public int capacity() {
     return capacity;

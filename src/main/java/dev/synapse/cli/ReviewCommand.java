@@ -44,7 +44,7 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--url", paramLabel = "URL", description = "review on a running node, e.g. http://localhost:4000")
   URI url;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif (SARIF 2.1.0 for code scanning)")
   String format = "text";
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -63,6 +63,10 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "NAME", description = "repository name (learned patterns are per repository)")
   String repo;
 
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "bearer token for --url (default: $SYNAPSE_TOKEN, then $SYNAPSE_SECRET); prefer the environment")
+  String token;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "longest wait for the summary (default 120)")
   int timeoutSeconds = 120;
 
@@ -74,7 +78,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("text", "json").contains(format)) {
+    if (!List.of("text", "json", "sarif").contains(format)) {
       err.println("synapse review: --format must be text, json or sarif");
       return Main.EXIT_USAGE;
     }
@@ -125,6 +129,7 @@ public final class ReviewCommand implements Callable<Integer> {
   private void print(ReviewSummary summary) {
     switch (format) {
       case "json" -> out.println(summary.toJson().encodePrettily());
+      case "sarif" -> out.println(dev.synapse.review.SarifRenderer.render(summary));
       default -> out.print(TextReport.render(summary));
     }
   }
@@ -148,8 +153,9 @@ public final class ReviewCommand implements Callable<Integer> {
         .timeout(Duration.ofSeconds(timeoutSeconds + 10L))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-    String token = System.getenv("SYNAPSE_TOKEN");
-    if (token != null && !token.isEmpty()) req.header("Authorization", "Bearer " + token);
+    String bearer = token != null ? token : System.getenv("SYNAPSE_TOKEN");
+    if (bearer == null || bearer.isEmpty()) bearer = System.getenv("SYNAPSE_SECRET");
+    if (bearer != null && !bearer.isEmpty()) req.header("Authorization", "Bearer " + bearer);
     HttpResponse<String> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
     if (resp.statusCode() == 400) {
       JsonObject e = new JsonObject(resp.body());

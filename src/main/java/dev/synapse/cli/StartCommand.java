@@ -10,12 +10,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code synapse start}: runs a node in the foreground until SIGTERM/SIGINT, then shuts down
- * gracefully (a JVM shutdown hook closes Vert.x).
+ * {@code synapse start}: runs a node in the foreground (embedded, or a cluster member with
+ * {@code --cluster} / {@code SYNAPSE_CLUSTER=true}) until SIGTERM/SIGINT, then shuts down
+ * gracefully: a JVM shutdown hook drains the node ({@link SynapseNode#shutdown()}) and closes
+ * Vert.x, which leaves the cluster.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Start a Synapse node in the foreground (embedded single node by default).")
 public final class StartCommand implements java.util.concurrent.Callable<Integer> {
+  /** Time allowed after the grace period for closing Vert.x and leaving the cluster, in ms. */
+  static final long SHUTDOWN_MARGIN_MS = 35_000;
+
   @Mixin ConfigOptions configOptions;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (same as SYNAPSE_CLUSTER=true)")
@@ -30,22 +35,24 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
       System.err.println("synapse: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
-    if (cluster || config.cluster()) {
-      System.err.println("synapse: cluster mode is not available in this build yet");
-      return Main.EXIT_USAGE;
-    }
+    dev.synapse.ops.LogSetup.apply(config);
+    boolean clustered = cluster || config.cluster();
     SynapseNode node;
     try {
-      node = SynapseNode.start(config, true).await(120, TimeUnit.SECONDS);
+      node = (clustered ? SynapseNode.startClustered(config) : SynapseNode.start(config, true))
+          .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("synapse: failed to start: " + e.getMessage());
       return Main.EXIT_FAILURE;
     }
-    System.out.println("Synapse listening on http://" + config.httpHost() + ":" + node.httpPort());
+    System.out.println("Synapse listening on http://" + config.httpHost() + ":" + node.httpPort()
+        + (clustered ? " (cluster '" + config.clusterName() + "', node " + node.context().nodeId()
+            + ", " + node.context().cluster().memberCount() + " members)" : ""));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        node.close().await(config.shutdownGraceMs() + 5000, TimeUnit.MILLISECONDS);
+        // drain first (readiness down, 503 on submissions, finish or hand over), then leave
+        node.shutdown().await(config.shutdownGraceMs() + SHUTDOWN_MARGIN_MS, TimeUnit.MILLISECONDS);
       } catch (Exception ignored) {
         // exiting anyway
       }

@@ -35,7 +35,9 @@ public enum ConfigKey {
   REVIEW_RETENTION("review_retention", "SYNAPSE_REVIEW_RETENTION", List.of(), "10000"),
   SHUTDOWN_GRACE_MS("shutdown_grace_ms", "SYNAPSE_SHUTDOWN_GRACE_MS", List.of(), "20000"),
   LOG_FILE("log_file", "SYNAPSE_LOG_FILE", List.of(), null),
-  LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false");
+  LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false"),
+  /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
+  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false");
 
   private final String jsonName;
   private final String env;

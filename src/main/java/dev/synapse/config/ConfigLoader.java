@@ -118,7 +118,8 @@ public final class ConfigLoader {
         v.integer(ConfigKey.REVIEW_RETENTION, 1, 10_000_000),
         v.longValue(ConfigKey.SHUTDOWN_GRACE_MS, 0, 3_600_000),
         v.path(ConfigKey.LOG_FILE),
-        v.bool(ConfigKey.LOG_JSON));
+        v.bool(ConfigKey.LOG_JSON),
+        v.bool(ConfigKey.BENCH_ECHO));
   }
 
   /** Typed access with validation messages that name the key. */

@@ -36,6 +36,7 @@ import java.util.List;
  * @param shutdownGraceMs grace period for draining in-flight reviews on SIGTERM, in ms
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
+ * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
  */
 public record SynapseConfig(
     int httpPort,
@@ -65,7 +66,8 @@ public record SynapseConfig(
     int reviewRetention,
     long shutdownGraceMs,
     Path logFile,
-    boolean logJson) {
+    boolean logJson,
+    boolean benchEcho) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -87,7 +89,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson);
+        shutdownGraceMs, logFile, logJson, benchEcho);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -96,6 +98,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson);
+        shutdownGraceMs, logFile, logJson, benchEcho);
   }
 }

@@ -41,10 +41,48 @@ public final class ApiError {
     send(rc, 400, e.code(), e.getMessage(), e.field() == null ? null : new JsonObject().put("field", e.field()));
   }
 
-  /** Maps any failure (validation, event-bus reply, other) to a response. */
+  /** Sends 404 {@code not_found}. */
+  public static void notFound(RoutingContext rc, String message) {
+    send(rc, 404, "not_found", message, null);
+  }
+
+  /**
+   * Sends 401 {@code unauthorized} with {@code WWW-Authenticate: Bearer} (RFC 6750 section 3).
+   *
+   * @param message what was wrong (never echoes the presented credential)
+   */
+  public static void unauthorized(RoutingContext rc, String message) {
+    if (!rc.response().ended()) rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"synapse\"");
+    send(rc, 401, "unauthorized", message, null);
+  }
+
+  /**
+   * Sends 429 {@code rate_limited} with {@code Retry-After} (RFC 9110 section 10.2.3).
+   *
+   * @param retryAfterSeconds whole seconds until a request may succeed, ≥ 1
+   */
+  public static void rateLimited(RoutingContext rc, long retryAfterSeconds, String message) {
+    long s = Math.max(1, retryAfterSeconds);
+    if (!rc.response().ended()) rc.response().putHeader("Retry-After", Long.toString(s));
+    send(rc, 429, "rate_limited", message, new JsonObject().put("retry_after_seconds", s));
+  }
+
+  /** Sends 409 {@code review_in_progress}: the review has no summary yet. */
+  public static void inProgress(RoutingContext rc, String reviewId) {
+    send(rc, 409, "review_in_progress", "review '" + ReviewRoutes.truncate(reviewId)
+        + "' has no summary yet; retry when its status is complete or failed", null);
+  }
+
+  /**
+   * Maps any failure (validation, malformed JSON, event-bus reply, other) to a response. Bad input
+   * never becomes a 500: {@link ValidationException} and {@link io.vertx.core.json.DecodeException}
+   * map to 400; only unexpected failures answer 500 {@code internal_error}, without a stack trace.
+   */
   public static void fail(RoutingContext rc, Throwable err) {
     if (err instanceof ValidationException ve) {
       invalid(rc, ve);
+    } else if (err instanceof io.vertx.core.json.DecodeException) {
+      send(rc, 400, "invalid_json", "request body is not valid JSON", null);
     } else if (err instanceof ReplyException re) {
       switch (re.failureType()) {
         case TIMEOUT -> send(rc, 504, "timeout", "the operation timed out", null);

@@ -8,7 +8,6 @@ import dev.synapse.signal.ValidationException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -51,18 +50,18 @@ public final class ReviewRoutes {
       return;
     }
     int size = rc.body().length();
-    Future<ReviewRequest> validated = size <= INLINE_VALIDATION_BYTES
+    Future<ReviewService.Validated> validated = size <= INLINE_VALIDATION_BYTES
         ? validateNow(body)
-        : vertx.executeBlocking(() -> ReviewService.validate(body), false);
+        : vertx.executeBlocking(() -> ReviewService.validateParsed(body), false);
     validated
-        .compose(reviews::submit)
+        .compose(v -> reviews.submit(v.request(), v.diff()))
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
         .onFailure(err -> ApiError.fail(rc, err));
   }
 
-  private static Future<ReviewRequest> validateNow(JsonObject body) {
+  private static Future<ReviewService.Validated> validateNow(JsonObject body) {
     try {
-      return Future.succeededFuture(ReviewService.validate(body));
+      return Future.succeededFuture(ReviewService.validateParsed(body));
     } catch (ValidationException e) {
       return Future.failedFuture(e);
     }
@@ -138,22 +137,8 @@ public final class ReviewRoutes {
    */
   private static JsonObject requestBody(RoutingContext rc) {
     String type = mediaType(rc.request().getHeader("Content-Type"));
+    if (type.equals("application/json")) return JsonBodies.object(rc);
     String text = rc.body().asString();
-    if (type.equals("application/json")) {
-      if (text == null || text.isBlank()) {
-        throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
-      }
-      Object parsed;
-      try {
-        parsed = io.vertx.core.json.Json.decodeValue(text);
-      } catch (DecodeException e) {
-        throw new ValidationException("invalid_json", null, "request body is not valid JSON");
-      }
-      if (!(parsed instanceof JsonObject json)) {
-        throw new ValidationException("invalid_json", null, "request body must be a JSON object");
-      }
-      return json;
-    }
     HttpServerRequest req = rc.request();
     JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
     putIfPresent(json, "review_id", req.getParam("review_id"));

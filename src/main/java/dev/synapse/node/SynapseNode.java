@@ -2,6 +2,7 @@ package dev.synapse.node;
 
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
+import dev.synapse.agent.FeedbackLearner;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.CoordinatorVerticle;
 import dev.synapse.agent.performance.PerformanceAgentVerticle;
@@ -9,8 +10,17 @@ import dev.synapse.agent.security.SecurityAgentVerticle;
 import dev.synapse.bus.LoggingInterceptor;
 import dev.synapse.bus.MetricsInterceptor;
 import dev.synapse.bus.SignalBus;
+import dev.synapse.bus.SourceAuthInterceptor;
+import dev.synapse.analysis.Check;
+import dev.synapse.analysis.Checks;
+import dev.synapse.cluster.ClusterBootstrap;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
+import dev.synapse.http.SourceRateLimiter;
+import dev.synapse.ops.BackupService;
+import dev.synapse.ops.ClusterView;
+import dev.synapse.ops.MetricsSetup;
+import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.LocalReviewStore;
 import dev.synapse.review.ReviewService;
@@ -24,8 +34,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -39,12 +47,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class SynapseNode {
   private static final Logger LOG = LoggerFactory.getLogger(SynapseNode.class);
+  /**
+   * HTTP verticle instances per node: one per core (at least 1), so that request parsing,
+   * validation and responses are not confined to one event loop.
+   */
+  public static final int HTTP_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private final Vertx vertx;
   private final NodeContext context;
   private final ReviewService reviews;
   private final SummaryWaiters waiters;
   private volatile int httpPort = -1;
+  private volatile BackupService backups;
 
   private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews, SummaryWaiters waiters) {
     this.vertx = vertx;
@@ -63,13 +77,23 @@ public final class SynapseNode {
   public static Future<SynapseNode> start(SynapseConfig config, boolean withHttp) {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setRegistryName(registryName)
-        .setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
     return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
+  }
+
+  /**
+   * Starts a clustered node: joins the Hazelcast cluster described by the configuration (see
+   * {@code dev.synapse.cluster.HazelcastConfigFactory}), keeps review state in the clustered
+   * store, serves HTTP and takes part in failover.
+   *
+   * @param config validated configuration
+   * @return the started node; fails when the member cannot join or a verticle fails to start
+   */
+  public static Future<SynapseNode> startClustered(SynapseConfig config) {
+    return ClusterBootstrap.join(config).compose(j ->
+        start(j.vertx(), j.nodeId(), j.registryName(), j.store(), config, true, j.health())
+            .compose(node -> j.attach(node.context(), node::httpPort).map(node)));
   }
 
   /**
@@ -84,38 +108,83 @@ public final class SynapseNode {
    */
   public static Future<SynapseNode> start(Vertx vertx, String nodeId, String registryName,
       ReviewStore store, SynapseConfig config, boolean withHttp) {
+    return start(vertx, nodeId, registryName, store, config, withHttp, null);
+  }
+
+  /**
+   * As {@link #start(Vertx, String, String, ReviewStore, SynapseConfig, boolean)}, with the
+   * cluster view the node reports (null: a one-member view).
+   */
+  public static Future<SynapseNode> start(Vertx vertx, String nodeId, String registryName,
+      ReviewStore store, SynapseConfig config, boolean withHttp, ClusterView cluster) {
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     MeterRegistry registry = BackendRegistries.getNow(registryName);
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
     vertx.eventBus().addOutboundInterceptor(new MetricsInterceptor(metrics));
+    vertx.eventBus().addInboundInterceptor(new SourceAuthInterceptor(SourceAuthInterceptor.DEFAULT_ALLOWED));
+    metrics.registerActions(AgentNames.SECURITY, Checks.security().stream().map(Check::id).toList());
+    metrics.registerActions(AgentNames.PERFORMANCE, Checks.performance().stream().map(Check::id).toList());
     SignalBus bus = new SignalBus(vertx, config.signalHistory());
     AgentRegistry agents = new AgentRegistry();
     agents.register(AgentNames.SECURITY, config.securityPoolSize());
     agents.register(AgentNames.PERFORMANCE, config.performancePoolSize());
-    NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents);
+    NodeLifecycle lifecycle = new NodeLifecycle();
+    NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
+        cluster != null ? cluster : ClusterView.single(nodeId, agents::describe));
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
-    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters);
+    ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
+        ctx.parsedDiffs());
     SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
     return bus.start()
         .compose(v -> waiters.start())
+        .compose(v -> new FeedbackLearner(vertx, agents).start())
         .compose(v -> vertx.deployVerticle(() -> new CoordinatorVerticle(ctx), new DeploymentOptions().setInstances(1)))
         .compose(v -> vertx.deployVerticle(() -> new SecurityAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
+        .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
   }
 
+  /**
+   * Deploys {@link #HTTP_INSTANCES} HTTP verticles on one host and port, so connections spread
+   * over several event loops; they share one rate limiter. Vert.x shares one listening socket
+   * among servers of the same host and port; port 0 would give each its own random port, so it
+   * is asked as -1 (Vert.x: a negative port is one random port shared by the servers asking for
+   * the same value).
+   */
   private Future<Void> deployHttp() {
-    HttpVerticle http = new HttpVerticle(context, reviews);
-    return vertx.deployVerticle(http).map(id -> {
-      httpPort = http.actualPort();
+    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    NodeContext httpContext = context.config().httpPort() == 0 && HTTP_INSTANCES > 1
+        ? context.withConfig(context.config().withHttpPort(-1)) : context;
+    SourceRateLimiter limiter = context.config().rateLimit() > 0
+        ? new SourceRateLimiter(context.config().rateLimit()) : null;
+    return vertx.deployVerticle(() -> {
+      HttpVerticle http = new HttpVerticle(httpContext, reviews, limiter);
+      instances.add(http);
+      return http;
+    }, new DeploymentOptions().setInstances(HTTP_INSTANCES)).compose(id -> {
+      httpPort = instances.get(0).actualPort();
+      for (HttpVerticle h : instances) {
+        if (h.actualPort() != httpPort) {
+          return Future.failedFuture("HTTP instances bound different ports: " + httpPort + ", " + h.actualPort());
+        }
+      }
+      return Future.succeededFuture();
+    }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
       return null;
     });
+  }
+
+  /** Restores the latest valid snapshot and starts periodic snapshots (when backup_dir is set). */
+  private Future<Void> startBackups() {
+    backups = BackupService.forNode(vertx, context, reviews::submit);
+    return backups == null ? Future.succeededFuture() : backups.restoreAtStart().compose(p -> backups.start());
   }
 
   /** @return the Vert.x instance */
@@ -138,8 +207,22 @@ public final class SynapseNode {
     return httpPort;
   }
 
-  /** Undeploys everything and closes Vert.x. */
+  /**
+   * Graceful stop (SIGTERM): readiness fails, submissions are refused, in-flight reviews owned
+   * here finish or, after {@code shutdown_grace_ms}, are handed over; then Vert.x closes (a
+   * clustered node leaves the cluster). See {@link GracefulShutdown}.
+   */
+  public Future<Void> shutdown() {
+    return GracefulShutdown.drain(vertx, context, context.config().shutdownGraceMs())
+        .eventually(() -> {
+          context.lifecycle().advance(NodeLifecycle.State.STOPPED);
+          return close();
+        });
+  }
+
+  /** Takes a final snapshot (when backups are on), then undeploys everything and closes Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
+    return last.transform(ar -> vertx.close());
   }
 }

@@ -3,11 +3,14 @@ package dev.synapse.ops;
 import dev.synapse.signal.Severity;
 import dev.synapse.signal.SignalTypes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,9 +27,17 @@ public final class SynapseMetrics {
   public static final List<String> AGENTS = List.of("security_specialist", "performance_specialist");
   private static final List<String> PATHS = List.of("fast_path", "deep_review");
   private static final List<String> STATUSES = List.of("complete", "failed");
+  /** Finding categories (DESIGN.md 1) whose {@code synapse_findings_total} series are pre-registered. */
+  public static final List<String> CATEGORIES = List.of("sql_injection", "xss", "auth_bypass",
+      "command_injection", "path_traversal", "hardcoded_secret", "weak_crypto", "ldap_injection",
+      "xpath_injection", "code_injection", "insecure_cookie", "trust_boundary", "high_complexity",
+      "memory_hotspot", "n_plus_one", "hot_path_modified");
+  private static final List<String> ERROR_KINDS = List.of("error", "timeout");
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
+  /** Meters by (kind, label values): registry look-ups build ids and tags on every call. */
+  private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
   /** @param registry the registry to record into (the Vert.x Prometheus registry in production) */
   public SynapseMetrics(MeterRegistry registry) {
@@ -39,6 +50,24 @@ public final class SynapseMetrics {
     reviewTimer();
     registry.counter("synapse.rate.limited");
     for (String agent : AGENTS) registry.counter("synapse.agent.errors", "agent", agent, "action", "dispatch", "kind", "timeout");
+    for (String type : CATEGORIES)
+      for (Severity s : List.of(Severity.LOW, Severity.MEDIUM, Severity.HIGH))
+        registry.counter("synapse.findings", "type", type, "severity", s.wire());
+  }
+
+  /**
+   * Pre-registers, at zero, the per-action series of an agent:
+   * {@code synapse_action_duration_seconds{agent,action}} and
+   * {@code synapse_agent_errors_total{agent,action,kind}} for kinds {@code error} and {@code timeout}.
+   *
+   * @param agent agent name
+   * @param actions the agent's action (check) ids
+   */
+  public void registerActions(String agent, List<String> actions) {
+    for (String action : actions) {
+      actionTimer(agent, action);
+      for (String kind : ERROR_KINDS) registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind);
+    }
   }
 
   /** @return metrics recording into a private in-memory registry (tests, CLI) */
@@ -57,7 +86,9 @@ public final class SynapseMetrics {
   }
 
   private void signalPublished(String type, int n) {
-    Counter c = registry.counter("synapse.signals.published", "type", SignalTypes.ALL.contains(type) ? type : "other");
+    String label = SignalTypes.ALL.contains(type) ? type : "other";
+    Counter c = (Counter) meters.computeIfAbsent(List.of("published", label),
+        k -> registry.counter("synapse.signals.published", "type", label));
     if (n > 0) c.increment(n);
   }
 
@@ -69,23 +100,31 @@ public final class SynapseMetrics {
    */
   public void reviewCompleted(String path, String status, String severity, long durationMs) {
     reviewCounter(path, status, severity).increment();
-    reviewTimer().record(Duration.ofMillis(durationMs));
+    ((Timer) meters.computeIfAbsent(List.of("review.duration"), k -> reviewTimer()))
+        .record(Duration.ofMillis(durationMs));
   }
 
   /** Counts a finding: {@code synapse_findings_total{type,severity}}. */
   public void finding(String type, String severity) {
-    registry.counter("synapse.findings", "type", type, "severity", severity).increment();
+    ((Counter) meters.computeIfAbsent(List.of("findings", type, severity),
+        k -> registry.counter("synapse.findings", "type", type, "severity", severity))).increment();
   }
 
   /** Records one action: {@code synapse_action_duration_seconds{agent,action}}, in ns. */
   public void actionDuration(String agent, String action, long nanos) {
-    Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
-        .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    actionTimer(agent, action).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer actionTimer(String agent, String action) {
+    return (Timer) meters.computeIfAbsent(List.of("action", agent, action),
+        k -> Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
+            .publishPercentileHistogram().register(registry));
   }
 
   /** Counts an agent error: {@code synapse_agent_errors_total{agent,action,kind}}. */
   public void agentError(String agent, String action, String kind) {
-    registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind).increment();
+    ((Counter) meters.computeIfAbsent(List.of("errors", agent, action, kind),
+        k -> registry.counter("synapse.agent.errors", "agent", agent, "action", action, "kind", kind))).increment();
   }
 
   /** Counts a rejected request: {@code synapse_rate_limited_total}. */
@@ -104,7 +143,8 @@ public final class SynapseMetrics {
   }
 
   private Counter reviewCounter(String path, String status, String severity) {
-    return registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity);
+    return (Counter) meters.computeIfAbsent(List.of("reviews", path, status, severity),
+        k -> registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity));
   }
 
   private Timer reviewTimer() {

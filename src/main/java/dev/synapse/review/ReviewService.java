@@ -1,14 +1,19 @@
 package dev.synapse.review;
 
 import dev.synapse.bus.SignalBus;
+import dev.synapse.diff.Diff;
 import dev.synapse.diff.DiffParser;
+import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.signal.Addresses;
+import dev.synapse.signal.FailureCodes;
 import dev.synapse.signal.ReviewRequest;
 import dev.synapse.signal.Signal;
 import dev.synapse.signal.SignalTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,8 @@ public final class ReviewService {
   private final SynapseMetrics metrics;
   private final SummaryEmitter emitter;
   private final SummaryWaiters waiters;
+  private final NodeLifecycle lifecycle;
+  private final ParsedDiffCache parsedDiffs;
 
   /**
    * @param vertx timers and the bus
@@ -45,6 +52,32 @@ public final class ReviewService {
    */
   public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
       SynapseMetrics metrics, SummaryWaiters waiters) {
+    this(vertx, nodeId, store, bus, metrics, waiters, new NodeLifecycle());
+  }
+
+  /**
+   * @param vertx timers and the bus
+   * @param nodeId owner recorded on new reviews
+   * @param store review store
+   * @param bus signal bus
+   * @param metrics meters
+   * @param waiters summary waiters
+   * @param lifecycle the node's lifecycle: submissions are refused once it stops accepting
+   */
+  public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
+      SynapseMetrics metrics, SummaryWaiters waiters, NodeLifecycle lifecycle) {
+    this(vertx, nodeId, store, bus, metrics, waiters, lifecycle, new ParsedDiffCache());
+  }
+
+  /**
+   * @param parsedDiffs where {@link #submit(ReviewRequest, Diff)} leaves the ingress parse for
+   *     the specialists of this node (usually {@code NodeContext.parsedDiffs()})
+   * @see #ReviewService(Vertx, String, ReviewStore, SignalBus, SynapseMetrics, SummaryWaiters, NodeLifecycle)
+   */
+  public ReviewService(Vertx vertx, String nodeId, ReviewStore store, SignalBus bus,
+      SynapseMetrics metrics, SummaryWaiters waiters, NodeLifecycle lifecycle, ParsedDiffCache parsedDiffs) {
+    this.lifecycle = lifecycle;
+    this.parsedDiffs = parsedDiffs;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.store = store;
@@ -62,20 +95,57 @@ public final class ReviewService {
    *     {@code invalid_diff}
    */
   public static ReviewRequest validate(JsonObject body) {
+    return validateParsed(body).request();
+  }
+
+  /**
+   * A validated request and the parse of its diff.
+   *
+   * @param request the request (files_changed derived from the diff when absent)
+   * @param diff the parsed diff
+   */
+  public record Validated(ReviewRequest request, Diff diff) {}
+
+  /**
+   * {@link #validate(JsonObject)}, keeping the parse for {@link #submit(ReviewRequest, Diff)}.
+   *
+   * @throws dev.synapse.signal.ValidationException as {@link #validate(JsonObject)}
+   */
+  public static Validated validateParsed(JsonObject body) {
     ReviewRequest request = ReviewRequest.fromJson(body, () -> 0);
-    int files = DiffParser.parse(request.diff()).files().size();
-    return body.getValue("files_changed") == null ? request.withFilesChanged(files) : request;
+    Diff diff = DiffParser.parse(request.diff());
+    return new Validated(body.getValue("files_changed") == null
+        ? request.withFilesChanged(diff.files().size()) : request, diff);
+  }
+
+  /**
+   * {@link #submit(ReviewRequest)} with the parse made by {@link #validateParsed}: the
+   * specialists of this node reuse it instead of parsing the diff again.
+   */
+  public Future<ReviewStore.Submission> submit(ReviewRequest request, Diff parsed) {
+    return submit(request, parsed, true);
   }
 
   /**
    * Accepts a validated request.
    *
    * @return the stored review and whether it was new; completes once stored (a re-submitted id
-   *     returns the existing review and runs nothing)
+   *     returns the existing review and runs nothing); fails with a {@code ReplyException}
+   *     carrying {@link FailureCodes#NOT_READY} (HTTP 503 {@code not_ready}) while the node is
+   *     shutting down
    */
   public Future<ReviewStore.Submission> submit(ReviewRequest request) {
+    return submit(request, null, false);
+  }
+
+  private Future<ReviewStore.Submission> submit(ReviewRequest request, Diff parsed, boolean cache) {
+    if (!lifecycle.accepting()) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+          "this node is shutting down; submit to another node"));
+    }
     return store.submit(request, nodeId).onSuccess(sub -> {
       if (!sub.created()) return;
+      if (cache && parsed != null) parsedDiffs.put(request.reviewId(), request.diff(), parsed);
       metrics.reviewStarted();
       Signal signal = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, request.toJson());
       bus.publish(signal);

@@ -39,6 +39,15 @@ public interface ReviewStore {
   Future<Boolean> complete(String reviewId, ReviewSummary summary);
 
   /**
+   * Tells the store that the summary this node stored with {@link #complete} has been published.
+   * A clustered store tracks stored-but-unpublished summaries so that, when the publishing node
+   * dies in between, a survivor publishes them; the local store has nothing to do.
+   */
+  default Future<Void> published(String reviewId) {
+    return Future.succeededFuture();
+  }
+
+  /**
    * @param offset reviews to skip, newest first
    * @param limit most reviews returned
    * @return a page of reviews, newest first, and the total count

@@ -41,20 +41,52 @@ public final class SummaryEmitter {
   public Future<ReviewSummary> emit(ReviewSummary summary) {
     return store.complete(summary.reviewId(), summary).map(stored -> {
       if (!stored) return null;
-      bus.publish(Signal.create(SignalTypes.REVIEW_SUMMARY, source, summary.reviewId(), summary.toJson()));
-      if (!summary.escalations().isEmpty()) {
-        bus.publish(Signal.create(SignalTypes.REVIEW_ESCALATE, source, summary.reviewId(),
-            new JsonObject().put("review_id", summary.reviewId())
-                .put("severity", summary.severity().wire())
-                .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))));
-      }
+      publish(summary);
+      store.published(summary.reviewId());
       metrics.reviewCompleted(summary.decisionPath(), summary.status(), summary.severity().wire(),
           summary.durationMs());
       metrics.reviewEnded();
-      LOG.info("review_id={} status={} severity={} findings={} path={} duration_ms={}", summary.reviewId(),
-          summary.status(), summary.severity().wire(), summary.findings().size(), summary.decisionPath(),
-          summary.durationMs());
+      LOG.atInfo().setMessage("review summary")
+          .addKeyValue("review_id", summary.reviewId()).addKeyValue("status", summary.status())
+          .addKeyValue("severity", summary.severity().wire()).addKeyValue("findings", summary.findings().size())
+          .addKeyValue("path", summary.decisionPath()).addKeyValue("duration_ms", summary.durationMs()).log();
       return summary;
     });
+  }
+
+  /**
+   * Publishes {@code review.summary} (and {@code review.escalate} when escalations exist) for a
+   * summary already stored; does not touch the store. Used by {@link #emit} and by cluster
+   * failover for a summary whose storing node died before it could record the publication.
+   * The signal ids are derived from the review id ({@link #eventId}), so a summary published
+   * again after such a crash is the same CloudEvent (same source and id) and consumers may drop
+   * the copy (CloudEvents 1.0, "id").
+   */
+  public void publish(ReviewSummary summary) {
+    String id = summary.reviewId();
+    bus.publish(withId(Signal.create(SignalTypes.REVIEW_SUMMARY, source, id, summary.toJson()),
+        eventId(SignalTypes.REVIEW_SUMMARY, id)));
+    if (!summary.escalations().isEmpty()) {
+      bus.publish(withId(Signal.create(SignalTypes.REVIEW_ESCALATE, source, id,
+          new JsonObject().put("review_id", id)
+              .put("severity", summary.severity().wire())
+              .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))),
+          eventId(SignalTypes.REVIEW_ESCALATE, id)));
+    }
+  }
+
+  /**
+   * @param type {@code review.summary} or {@code review.escalate}
+   * @param reviewId the review
+   * @return the id of that review's one signal of that type: a name-based UUID of type and id
+   */
+  public static String eventId(String type, String reviewId) {
+    return java.util.UUID.nameUUIDFromBytes((type + "/" + reviewId)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
+  private static Signal withId(Signal s, String id) {
+    return new Signal(id, s.type(), s.source(), s.subject(), s.time(), s.dataContentType(), s.data(),
+        s.extensions());
   }
 }

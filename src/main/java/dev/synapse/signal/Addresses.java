@@ -15,6 +15,16 @@ public final class Addresses {
   /** Broadcast address on which every signal is published regardless of its type. */
   public static final String SIGNALS_ALL = "synapse.signals";
 
+  /**
+   * Broadcast: feedback verdicts ({@code POST /api/reviews/{id}/feedback}) published to every
+   * node so that each node's agent state learns them. Body: JSON {@code {agent, pattern}}.
+   */
+  public static final String FEEDBACK = "synapse.feedback";
+  /** Node-local: health-check ping answered by the node itself (event-bus liveness). */
+  public static final String HEALTH_PING = "synapse.health.ping";
+  /** Node-local: take a state snapshot now ({@code POST /api/admin/backup}); replies {@code {file, node_id}}. */
+  public static final String ADMIN_BACKUP = "synapse.admin.backup";
+
   private Addresses() {}
 
   /**

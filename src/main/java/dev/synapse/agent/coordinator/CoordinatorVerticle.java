@@ -8,6 +8,7 @@ import dev.synapse.signal.Signal;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 
 /**
  * The coordinator: receives {@code review.request} signals point-to-point on
@@ -27,8 +28,10 @@ public final class CoordinatorVerticle extends VerticleBase {
   public Future<?> start() {
     orchestrator = new ReviewOrchestrator(vertx, node);
     node.agents().register(AgentNames.COORDINATOR, 1);
-    return vertx.eventBus().<Signal>consumer(Addresses.COORDINATOR, this::onRequest).completion()
-        .onSuccess(v -> node.agents().instanceDelta(AgentNames.COORDINATOR, 1));
+    MessageConsumer<Signal> consumer = vertx.eventBus().consumer(Addresses.COORDINATOR, this::onRequest);
+    // a draining node takes no new hand-offs; requests already delivered are still handled
+    node.lifecycle().onDrain(() -> context.runOnContext(v -> consumer.unregister()));
+    return consumer.completion().onSuccess(v -> node.agents().instanceDelta(AgentNames.COORDINATOR, 1));
   }
 
   @Override

@@ -105,7 +105,10 @@ public final class ReviewOrchestrator {
               new LinkedHashMap<>(results), noResponse, Math.max(0, duration));
           return finish(summary);
         })
-        .onComplete(ar -> running.remove(id));
+        .onComplete(ar -> {
+          running.remove(id);
+          node.parsedDiffs().remove(id);
+        });
   }
 
   /**

@@ -1,0 +1,125 @@
+package dev.synapse.analysis.performance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A call (or, in Ruby, a parenthesis-less method reference) found in a tokenised line, with its
+ * receiver chain: {@code pricing.get().uri(x).retrieve()} at {@code retrieve} has the chain
+ * {@code [pricing, get, (), uri, (), retrieve]}.
+ *
+ * @param name the called name
+ * @param chain receiver segments from the root to {@code name}; {@code "()"} marks a call
+ *     result and {@code "[]"} an index
+ * @param tokenIndex index of the name token in the line
+ * @param openParen index of the opening parenthesis, or -1 for a call without parentheses
+ * @param closeParen index of the matching closing parenthesis on the same line, or -1 when the
+ *     arguments continue on later lines (or there are no parentheses)
+ */
+record Call(String name, List<String> chain, int tokenIndex, int openParen, int closeParen) {
+  private static final Set<String> MEMBER = Set.of(
+      ".", "::", "->", "?.", "?->");
+
+  /** @return the first segment of the chain (the receiver root, or the name itself) */
+  String root() {
+    return chain.get(0);
+  }
+
+  /** @return true when {@code segment} appears in the chain before the name */
+  boolean via(String segment) {
+    for (int i = 0; i < chain.size() - 1; i++) if (chain.get(i).equals(segment)) return true;
+    return false;
+  }
+
+  /** @return the segment right before the name (ignoring call markers), or "" */
+  String receiver() {
+    for (int i = chain.size() - 2; i >= 0; i--) {
+      String s = chain.get(i);
+      if (!s.equals("()") && !s.equals("[]")) return s;
+    }
+    return "";
+  }
+
+  /** @return true when the argument list is present and empty: {@code name()} */
+  boolean noArgs(List<Tok> t) {
+    return openParen >= 0 && closeParen == openParen + 1;
+  }
+
+  /**
+   * Finds every identifier followed by {@code (} (and, when {@code bare} is set, every
+   * member reference {@code a.b} without parentheses) in a line.
+   *
+   * @param t tokens of one masked line
+   * @param bare also report {@code .name} references without parentheses (Ruby)
+   */
+  static List<Call> in(List<Tok> t, boolean bare) {
+    List<Call> out = new ArrayList<>();
+    int[] match = matches(t);
+    for (int k = 0; k < t.size(); k++) {
+      Tok tok = t.get(k);
+      if (!tok.ident()) continue;
+      boolean paren = k + 1 < t.size() && t.get(k + 1).is("(");
+      boolean member = k > 0 && MEMBER.contains(t.get(k - 1).text());
+      if (!paren && !(bare && member)) continue;
+      int close = paren ? match[k + 1] : -1;
+      out.add(new Call(tok.text(), chain(t, k, match), k, paren ? k + 1 : -1, close));
+    }
+    return out;
+  }
+
+  /** Pairs brackets in one pass: match[i] is the partner of bracket i, or -1. */
+  private static int[] matches(List<Tok> t) {
+    int[] match = new int[t.size()];
+    java.util.Arrays.fill(match, -1);
+    int[] stack = new int[t.size()];
+    int sp = 0;
+    for (int i = 0; i < t.size(); i++) {
+      String s = t.get(i).text();
+      if (s.equals("(") || s.equals("[")) {
+        stack[sp++] = i;
+      } else if (s.equals(")") || s.equals("]")) {
+        String open = s.equals(")") ? "(" : "[";
+        if (sp > 0 && t.get(stack[sp - 1]).is(open)) {
+          int o = stack[--sp];
+          match[o] = i;
+          match[i] = o;
+        } else {
+          sp = 0;
+        }
+      }
+    }
+    return match;
+  }
+
+  /** Longest receiver chain followed back from a call. */
+  private static final int MAX_CHAIN = 16;
+
+  private static List<String> chain(List<Tok> t, int k, int[] match) {
+    List<String> rev = new ArrayList<>();
+    rev.add(t.get(k).text());
+    int j = k - 1;
+    while (j >= 1 && MEMBER.contains(t.get(j).text()) && rev.size() < MAX_CHAIN) {
+      j--;
+      Tok p = t.get(j);
+      if (p.is(")") || p.is("]")) {
+        if (match[j] < 0) break;
+        rev.add(p.is(")") ? "()" : "[]");
+        j = match[j];
+        j--;
+        if (j >= 0 && t.get(j).ident()) {
+          rev.add(t.get(j).text());
+          j--;
+        }
+      } else if (p.ident()) {
+        rev.add(p.text());
+        j--;
+      } else {
+        break;
+      }
+    }
+    List<String> out = new ArrayList<>(rev.size());
+    for (int i = rev.size() - 1; i >= 0; i--) out.add(rev.get(i));
+    return out;
+  }
+}

@@ -1,0 +1,298 @@
+package dev.synapse.analysis.performance;
+
+import java.util.List;
+
+/**
+ * Blanks string-literal contents and comments in a sequence of source lines, keeping every
+ * other character in place, so that keyword and operator scans see only code. Quotes stay, so
+ * a string still reads as {@code "   "}. State (block comments, multi-line strings, heredocs)
+ * carries from line to line. One pass, linear in the input, no regular expressions.
+ *
+ * <p>Package-private adapter point: replaceable by the shared {@code analysis.lang} lexers.
+ * Instances hold per-sequence state and are not thread-safe; create one per sequence.
+ */
+final class CodeMasker {
+  /** Longest same-line regex or sigil literal recognised; bounds rescanning on odd input. */
+  private static final int MAX_LITERAL = 1000;
+
+  private final SourceLanguage lang;
+  /** Closing delimiter of an open multi-line string, or null. */
+  private String openString;
+  /** Whether backslash escapes apply inside {@link #openString}. */
+  private boolean openEscapes;
+  private boolean inBlockComment;
+  private boolean inRubyDoc;
+  /** Terminator line of an open heredoc, or null. */
+  private String heredoc;
+  private String pendingHeredoc;
+
+  CodeMasker(SourceLanguage lang) {
+    this.lang = lang;
+  }
+
+  /** Forgets all state, e.g. at a hunk boundary where the text between is unknown. */
+  void reset() {
+    openString = null;
+    inBlockComment = false;
+    inRubyDoc = false;
+    heredoc = null;
+    pendingHeredoc = null;
+  }
+
+  /** Masks a whole sequence with a fresh masker. */
+  static String[] maskAll(SourceLanguage lang, List<String> lines) {
+    CodeMasker m = new CodeMasker(lang);
+    String[] out = new String[lines.size()];
+    for (int i = 0; i < out.length; i++) out[i] = m.mask(lines.get(i));
+    return out;
+  }
+
+  /**
+   * @param line one source line without terminator
+   * @return the line with string contents and comments replaced by spaces, same length
+   */
+  String mask(String line) {
+    char[] c = line.toCharArray();
+    int n = c.length;
+    if (heredoc != null) {
+      if (line.strip().equals(heredoc) || (lang == SourceLanguage.PHP && line.strip().startsWith(heredoc)
+          && !Character.isLetterOrDigit(charAt(line.strip(), heredoc.length())))) {
+        heredoc = null;
+      } else {
+        blank(c, 0, n);
+      }
+      return new String(c);
+    }
+    if (inRubyDoc) {
+      if (line.startsWith("=end")) inRubyDoc = false;
+      blank(c, 0, n);
+      return new String(c);
+    }
+    if (lang == SourceLanguage.RUBY && line.startsWith("=begin")) {
+      inRubyDoc = true;
+      blank(c, 0, n);
+      return new String(c);
+    }
+    int i = 0;
+    if (inBlockComment) i = skipBlockComment(c, 0);
+    else if (openString != null) i = skipString(c, 0, openString, openEscapes, true);
+    char prevSignificant = i == 0 ? '\n' : ' ';
+    boolean literalsFailed = false;
+    while (i < n) {
+      char ch = c[i];
+      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '/') {
+        blank(c, i, n);
+        break;
+      }
+      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '*') {
+        inBlockComment = true;
+        c[i] = ' ';
+        c[i + 1] = ' ';
+        i = skipBlockComment(c, i + 2);
+        continue;
+      }
+      if (lang.hashComments() && ch == '#' && !(lang == SourceLanguage.PHP && i + 1 < n && c[i + 1] == '[')) {
+        blank(c, i, n);
+        break;
+      }
+      if (ch == '<' && i + 2 < n && c[i + 1] == '<' && (lang == SourceLanguage.RUBY || lang == SourceLanguage.PHP)) {
+        int end = heredocStart(c, i);
+        if (end > i) {
+          i = end;
+          prevSignificant = 'x';
+          continue;
+        }
+      }
+      if (ch == '"' || ch == '\'' || ch == '`') {
+        if (ch == '`' && !(lang.js() || lang == SourceLanguage.GO || lang == SourceLanguage.RUBY || lang == SourceLanguage.KOTLIN)) {
+          i++;
+          continue;
+        }
+        if (ch == '\'' && (lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR) && i > 0 && c[i - 1] == '?') {
+          i++;
+          continue;
+        }
+        boolean triple = i + 2 < n && c[i + 1] == ch && c[i + 2] == ch
+            && (lang == SourceLanguage.PYTHON || lang == SourceLanguage.KOTLIN || lang == SourceLanguage.ELIXIR
+                || lang == SourceLanguage.CSHARP);
+        String close = triple ? "" + ch + ch + ch : String.valueOf(ch);
+        boolean verbatim = lang == SourceLanguage.CSHARP && i > 0 && c[i - 1] == '@';
+        boolean escapes = !(ch == '`' && lang == SourceLanguage.GO) && !verbatim && !triple
+            || (triple && lang != SourceLanguage.KOTLIN);
+        boolean multiLine = triple || ch == '`' || lang == SourceLanguage.RUBY || lang == SourceLanguage.PHP
+            || lang == SourceLanguage.ELIXIR || verbatim;
+        i = skipString(c, i + close.length(), close, escapes, multiLine);
+        prevSignificant = 'x';
+        continue;
+      }
+      // An unterminated regex or sigil disables further attempts on this line (keeps it linear).
+      if (!literalsFailed && ch == '/' && (lang.js() || lang == SourceLanguage.RUBY) && regexAllowed(c, i, prevSignificant)) {
+        int end = skipRegex(c, i);
+        if (end > i) {
+          i = end;
+          prevSignificant = 'x';
+          continue;
+        }
+        literalsFailed = true;
+      }
+      if (!literalsFailed && ch == '~' && lang == SourceLanguage.ELIXIR && i + 2 < n && Character.isLetter(c[i + 1])) {
+        int end = skipSigil(c, i + 2);
+        if (end > i) {
+          i = end;
+          prevSignificant = 'x';
+          continue;
+        }
+        literalsFailed = true;
+      }
+      if (!literalsFailed && ch == '%' && lang == SourceLanguage.RUBY && i + 2 < n && "wWiIqQ".indexOf(c[i + 1]) >= 0
+          && "([{<|!".indexOf(c[i + 2]) >= 0) {
+        int end = skipSigil(c, i + 2);
+        if (end > i) {
+          i = end;
+          prevSignificant = 'x';
+          continue;
+        }
+        literalsFailed = true;
+      }
+      if (!Character.isWhitespace(ch)) prevSignificant = ch;
+      i++;
+    }
+    if (pendingHeredoc != null) {
+      heredoc = pendingHeredoc;
+      pendingHeredoc = null;
+    }
+    return new String(c);
+  }
+
+  private static char charAt(String s, int i) {
+    return i < s.length() ? s.charAt(i) : ' ';
+  }
+
+  private static void blank(char[] c, int from, int to) {
+    for (int k = from; k < to; k++) c[k] = ' ';
+  }
+
+  private int skipBlockComment(char[] c, int from) {
+    int i = from;
+    while (i < c.length) {
+      if (c[i] == '*' && i + 1 < c.length && c[i + 1] == '/') {
+        c[i] = ' ';
+        c[i + 1] = ' ';
+        inBlockComment = false;
+        return i + 2;
+      }
+      c[i++] = ' ';
+    }
+    return i;
+  }
+
+  /** Blanks string contents from {@code from}; returns the index after the closing delimiter. */
+  private int skipString(char[] c, int from, String close, boolean escapes, boolean multiLine) {
+    int i = from;
+    char first = close.charAt(0);
+    while (i < c.length) {
+      if (escapes && c[i] == '\\' && i + 1 < c.length) {
+        c[i] = ' ';
+        c[i + 1] = ' ';
+        i += 2;
+        continue;
+      }
+      if (c[i] == first && matchesAt(c, i, close)) {
+        openString = null;
+        return i + close.length();
+      }
+      c[i++] = ' ';
+    }
+    if (multiLine) {
+      openString = close;
+      openEscapes = escapes;
+    } else {
+      openString = null;
+    }
+    return i;
+  }
+
+  private static boolean matchesAt(char[] c, int i, String s) {
+    if (i + s.length() > c.length) return false;
+    for (int k = 0; k < s.length(); k++) if (c[i + k] != s.charAt(k)) return false;
+    return true;
+  }
+
+  private static boolean regexAllowed(char[] c, int i, char prev) {
+    if (i + 1 < c.length && (c[i + 1] == '/' || c[i + 1] == '*' || c[i + 1] == ' ' || c[i + 1] == '=')) return false;
+    if (prev == '\n') return true;
+    if ("(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0) return true;
+    // after the keywords return / typeof / when / if
+    int k = i - 1;
+    while (k >= 0 && c[k] == ' ') k--;
+    int end = k + 1;
+    while (k >= 0 && Character.isLetter(c[k])) k--;
+    String word = new String(c, k + 1, end - k - 1);
+    return word.equals("return") || word.equals("typeof") || word.equals("when") || word.equals("if")
+        || word.equals("unless");
+  }
+
+  /** Blanks a same-line regex literal body starting at the slash at {@code i}; returns -1 if unterminated. */
+  private static int skipRegex(char[] c, int i) {
+    boolean inClass = false;
+    for (int k = i + 1; k < c.length && k - i < MAX_LITERAL; k++) {
+      char ch = c[k];
+      if (ch == '\\') {
+        k++;
+        continue;
+      }
+      if (ch == '[') inClass = true;
+      else if (ch == ']') inClass = false;
+      else if (ch == '/' && !inClass) {
+        blank(c, i + 1, k);
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Blanks a same-line sigil or percent literal whose opening delimiter is at {@code open}. */
+  private static int skipSigil(char[] c, int open) {
+    if (open >= c.length) return -1;
+    char o = c[open];
+    char close = switch (o) {
+      case '(' -> ')';
+      case '[' -> ']';
+      case '{' -> '}';
+      case '<' -> '>';
+      default -> o;
+    };
+    if (Character.isLetterOrDigit(o) || Character.isWhitespace(o)) return -1;
+    for (int k = open + 1; k < c.length && k - open < MAX_LITERAL; k++) {
+      if (c[k] == '\\') {
+        k++;
+        continue;
+      }
+      if (c[k] == close) {
+        blank(c, open + 1, k);
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Recognises {@code <<~ID}, {@code <<-ID}, {@code <<ID} (Ruby) and {@code <<<ID} (PHP). */
+  private int heredocStart(char[] c, int i) {
+    int k = i + 2;
+    if (lang == SourceLanguage.PHP) {
+      if (k >= c.length || c[k] != '<') return -1;
+      k++;
+      while (k < c.length && c[k] == ' ') k++;
+    } else if (k < c.length && (c[k] == '~' || c[k] == '-')) {
+      k++;
+    }
+    boolean quoted = k < c.length && (c[k] == '\'' || c[k] == '"');
+    if (quoted) k++;
+    int start = k;
+    while (k < c.length && (Character.isUpperCase(c[k]) || c[k] == '_' || Character.isDigit(c[k]))) k++;
+    if (k - start < 2) return -1;
+    pendingHeredoc = new String(c, start, k - start);
+    if (quoted && k < c.length) k++;
+    return k;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.synapse.analysis.performance;
+
+import dev.synapse.diff.DiffLine;
+import dev.synapse.diff.FileDiff;
+import dev.synapse.diff.Hunk;
+import dev.synapse.diff.LineKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the performance checks see of one changed file: every diff line in order with its
+ * masked code (strings and comments blanked, computed on its own side of the diff), and the
+ * functions found on the new and the old side. Immutable once built; safe to share between
+ * checks of one review (built once per file through {@code AnalysisContext.memo}).
+ */
+final class FileView {
+  /**
+   * One diff line.
+   *
+   * @param hunk index of its hunk in the file
+   * @param kind added, removed or context
+   * @param oldLine old line number, 0 for an added line
+   * @param newLine new line number, 0 for a removed line
+   * @param raw the line's text
+   * @param code the masked text on the line's side (context lines: new side)
+   * @param toks tokens of {@code code}
+   */
+  record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, List<Tok> toks) {
+    boolean onNewSide() {
+      return kind != LineKind.REMOVED;
+    }
+
+    boolean onOldSide() {
+      return kind != LineKind.ADDED;
+    }
+
+    /** @return the raw text, cut to the length the tokenizer looks at ({@link Tok#MAX_CHARS}) */
+    String head() {
+      return raw.length() <= Tok.MAX_CHARS ? raw : raw.substring(0, Tok.MAX_CHARS);
+    }
+
+    boolean blank() {
+      return code.isBlank();
+    }
+
+    int indent() {
+      int k = 0;
+      while (k < raw.length() && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) k++;
+      return k;
+    }
+  }
+
+  final String path;
+  final SourceLanguage lang;
+  final List<Row> rows;
+  final List<String> sections;
+  final List<Function> newFunctions;
+  final List<Function> oldFunctions;
+
+  private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections) {
+    this.path = path;
+    this.lang = lang;
+    this.rows = Collections.unmodifiableList(rows);
+    this.sections = List.copyOf(sections);
+    this.newFunctions = Segmenter.segment(this, true);
+    this.oldFunctions = Segmenter.segment(this, false);
+  }
+
+  /**
+   * @param file one file of the diff
+   * @return its view; a file of unknown language gets rows but no functions
+   */
+  static FileView of(FileDiff file) {
+    SourceLanguage lang = SourceLanguage.of(file.path());
+    List<DiffLine> all = new ArrayList<>();
+    List<Integer> hunkOf = new ArrayList<>();
+    List<String> sections = new ArrayList<>();
+    int h = 0;
+    for (Hunk hunk : file.hunks()) {
+      sections.add(hunk.section());
+      for (DiffLine l : hunk.lines()) {
+        all.add(l);
+        hunkOf.add(h);
+      }
+      h++;
+    }
+    String[] codeNew = new String[all.size()];
+    String[] codeOld = new String[all.size()];
+    CodeMasker newMasker = new CodeMasker(lang);
+    CodeMasker oldMasker = new CodeMasker(lang);
+    int lastHunk = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (hunkOf.get(i) != lastHunk) {
+        newMasker.reset();
+        oldMasker.reset();
+        lastHunk = hunkOf.get(i);
+      }
+      DiffLine l = all.get(i);
+      if (l.kind() != LineKind.REMOVED) codeNew[i] = newMasker.mask(l.text());
+      if (l.kind() != LineKind.ADDED) codeOld[i] = oldMasker.mask(l.text());
+    }
+    List<Row> rows = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      DiffLine l = all.get(i);
+      String code = l.kind() == LineKind.REMOVED ? codeOld[i] : codeNew[i];
+      rows.add(new Row(hunkOf.get(i), l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, lang)));
+    }
+    return new FileView(file.path(), lang, rows, sections);
+  }
+
+  /**
+   * A function found on one side of the diff.
+   *
+   * @param name simple name
+   * @param declRow row of the declaration, or -1 when the hunk starts inside the function (its
+   *     name then comes from the hunk header)
+   * @param startRow first row (inclusive)
+   * @param endRow last row (inclusive); rows of the other side in between belong to it too
+   * @param complete true when both the declaration and the end of the body are in view
+   * @param newSide true for a new-side function
+   */
+  record Function(String name, int declRow, int startRow, int endRow, boolean complete, boolean newSide) {
+    /** @return true when {@code row} lies within the function and is on its side */
+    boolean covers(FileView v, int row) {
+      if (row < startRow || row > endRow) return false;
+      Row r = v.rows.get(row);
+      return newSide ? r.onNewSide() : r.onOldSide();
+    }
+
+    /** @return true when an added or removed line falls inside the function's span */
+    boolean changed(FileView v) {
+      for (int i = startRow; i <= endRow; i++) if (v.rows.get(i).kind() != LineKind.CONTEXT) return true;
+      return false;
+    }
+
+    /** @return true when an added line falls inside the function's span */
+    boolean hasAdded(FileView v) {
+      for (int i = startRow; i <= endRow; i++) if (v.rows.get(i).kind() == LineKind.ADDED) return true;
+      return false;
+    }
+  }
+
+  /** @return the new-side function covering the row, or null */
+  Function newFunctionAt(int row) {
+    for (Function f : newFunctions) if (f.covers(this, row)) return f;
+    return null;
+  }
+}

@@ -1,0 +1,512 @@
+package dev.synapse.analysis.performance;
+
+import dev.synapse.analysis.AnalysisContext;
+import dev.synapse.analysis.Check;
+import dev.synapse.analysis.performance.FileView.Row;
+import dev.synapse.diff.LineKind;
+import dev.synapse.signal.Finding;
+import dev.synapse.signal.Severity;
+import dev.synapse.signal.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code memory_hotspot} (CWE-770, allocation of resources without limits; a case of CWE-400):
+ * an added line that loads an input of unbounded size into memory at once:
+ *
+ * <ul>
+ *   <li>{@link #RULE_FILE}: a whole file whose path is not a constant ({@code Files.readAllLines},
+ *       {@code File.read!}, {@code CSV.read}, PHP {@code file()}, {@code fs.readFileSync},
+ *       {@code os.ReadFile}, {@code File.ReadAllText}, Python {@code .read()}, …);
+ *   <li>{@link #RULE_BODY}: a whole request, response or stream body ({@code io.ReadAll} without
+ *       {@code http.MaxBytesReader}/{@code io.LimitReader}, {@code InputStream.readAllBytes},
+ *       {@code IOUtils.toByteArray}, {@code ReadToEnd}, {@code php://input}, raw-body without
+ *       {@code limit}, {@code request.body.read}, …);
+ *   <li>{@link #RULE_TABLE}: a whole table or unbounded result set ({@code findAll()},
+ *       Prisma {@code findMany} without {@code take}, Ecto {@code Repo.all} without
+ *       {@code limit}, {@code Model.all.each}, Laravel {@code Model::all()}, Django
+ *       {@code list(Model.objects.all())}, a {@code SELECT … FROM} literal with no
+ *       {@code WHERE}/{@code LIMIT}).
+ * </ul>
+ *
+ * <p>Not reported: reads bounded by a limit in the same statement or a size check earlier in
+ * the function; files with a constant path or a configuration-like name; streaming APIs
+ * ({@code Files.lines}, {@code File.stream!}, {@code CSV.foreach}, {@code find_each},
+ * cursors); queries bounded by a key list ({@code IN (…)}, {@code In(ids)}, {@code in ^ids}).
+ *
+ * <p>Severity: request/response/stream bodies high (a client controls the size), files and
+ * tables medium. Stateless and thread-safe.
+ */
+public final class MemoryHotspotCheck implements Check {
+  /** Rule id: whole file read into memory. */
+  public static final String RULE_FILE = "SYN-PERF-MEM-001";
+  /** Rule id: whole request/response/stream body read into memory. */
+  public static final String RULE_BODY = "SYN-PERF-MEM-002";
+  /** Rule id: whole table or unbounded result set loaded into memory. */
+  public static final String RULE_TABLE = "SYN-PERF-MEM-003";
+  static final String CATEGORY = "memory_hotspot";
+
+  private static final Set<String> FILE_READERS = Set.of("readAllBytes", "readAllLines", "readString",
+      "readFileToString", "readFileToByteArray", "ReadAllText", "ReadAllBytes", "ReadAllLines",
+      "ReadAllTextAsync", "ReadAllBytesAsync", "ReadAllLinesAsync", "readFileSync", "readFile",
+      "ReadFile", "read", "read!", "readlines", "binread", "read_text", "read_bytes", "file",
+      "file_get_contents", "readText", "readBytes", "readLines", "read_lines");
+  private static final Set<String> STREAM_READERS = Set.of("ReadAll", "toByteArray", "copyToByteArray",
+      "copyToString", "ReadToEnd", "ReadToEndAsync", "ReadAsStringAsync", "ReadAsByteArrayAsync",
+      "stream_get_contents", "get_data", "raw_post", "getRawBody", "readAllBytes");
+  private static final String[] SIZE_GUARDS = {"maxbytesreader", "limitreader", "limitedreader",
+      "files.size(", "filesize(", "file.size(", "getsize(", "statsync(", "os.stat(", "contentlength",
+      "content_length", "content-length", "max_upload", "max_size", "maxsize", "max_bytes", "maxbytes",
+      "size_limit", "limit:", "boundedinputstream", "take(", "setmaxresults", ".size() >", ".length >"};
+  private static final String[] BOUNDS = {"limit", "take", "top ", "first", "paginate", "page",
+      "per_page", "chunk", "find_each", "in_batches", "batch", "stream", "cursor", "iterator",
+      "setmaxresults", "pageable", "pagerequest", "fetch first", "[:", "in ^", "in(", "__in", "in:",
+      " in (", "slice", "rownum", "offset", "max_results", "maxresults"};
+  /** Readers that return the input already split into lines or records. */
+  private static final Set<String> LINE_READERS = Set.of("readAllLines", "readlines", "file", "ReadAllLines",
+      "ReadAllLinesAsync", "readLines", "read_lines");
+  /** Signs that a whole input is then processed piece by piece (so it could have been streamed). */
+  private static final String[] PIECEWISE = {"split", ".lines", "lines(", "splitlines", "each_line",
+      "explode(", "str_getcsv", "csv.parse", "csv.reader", "parse_csv", "csv::", "csv.new", "lines()",
+      "linesequence", "readline", "scanner"};
+  private static final String[] REQUEST_INPUT = {"params", "request", "req.", "upload", "files[",
+      "body", "multipart", "attachment", "stream"};
+  private static final String[] CONFIG_WORDS = {"config", "conf", "settings", "template", "schema",
+      "cert", "key", "secret", "manifest", "version", "properties", "env", "yaml", "yml", "toml",
+      "ini", "license", "readme", "migration", "fixture", "locale", "i18n", "translation"};
+  private static final Set<String> NOT_VARIABLES = Set.of("true", "false", "nil", "null", "None", "True",
+      "False", "undefined", "__dirname", "__filename", "__DIR__", "__FILE__", "__file__", "utf8",
+      "encoding", "headers", "mode", "flag", "charset");
+
+  /** Capitalised PHP receivers with static get()/all() that are not Eloquent models. */
+  private static final Set<String> NOT_TABLES = Set.of("Cache", "Config", "Session", "Request",
+      "Cookie", "Auth", "Arr", "Str", "Http", "Storage", "Route", "App", "Env", "Redis");
+  /** Calls examined per row at most, so a pathological line stays linear. */
+  private static final int MAX_CALLS_PER_ROW = 64;
+  /** Names any rule looks at; other calls are skipped cheaply. */
+  private static final Set<String> INTERESTING;
+
+  static {
+    Set<String> s = new java.util.HashSet<>(FILE_READERS);
+    s.addAll(STREAM_READERS);
+    s.addAll(List.of("findAll", "findMany", "findAndCount", "findAndCountAll", "find", "findBy", "all",
+        "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
+        "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body",
+        "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql", "toArray", "toList"));
+    INTERESTING = Set.copyOf(s);
+  }
+
+  /** What kind of input is read whole. */
+  private enum Kind { FILE, BODY, TABLE }
+
+  private record Hit(Kind kind, String what) {}
+
+  @Override
+  public String id() {
+    return CATEGORY;
+  }
+
+  @Override
+  public String category() {
+    return CATEGORY;
+  }
+
+  @Override
+  public List<Finding> run(AnalysisContext context) {
+    List<Finding> out = new ArrayList<>();
+    PerfFingerprint fingerprints = new PerfFingerprint();
+    for (FileView v : FileViews.of(context)) {
+      if (v.lang == SourceLanguage.UNKNOWN) continue;
+      for (int i = 0; i < v.rows.size(); i++) {
+        Row r = v.rows.get(i);
+        if (r.kind() != LineKind.ADDED) continue;
+        Hit hit = null;
+        String[] stmt = new String[1];
+        int tried = 0;
+        for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
+          if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+          hit = match(v, i, c, stmt);
+          if (hit != null) break;
+        }
+        if (hit == null) hit = unboundedSelect(v, i);
+        if (hit != null) out.add(finding(fingerprints, v, i, hit));
+      }
+    }
+    return out;
+  }
+
+  private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
+    List<Tok> t = v.rows.get(row).toks();
+    String name = c.name();
+    String root = c.root();
+    String receiver = c.receiver();
+    if (stmtMemo[0] == null) stmtMemo[0] = statement(v, row).toLowerCase(Locale.ROOT);
+    String stmt = stmtMemo[0];
+    // --- tables -------------------------------------------------------------------------
+    if (name.equals("findAll") && (c.noArgs(t) || !bounded(stmt))) {
+      return guarded(v, row) ? null : new Hit(Kind.TABLE, "findAll() loads every row of the table");
+    }
+    if ((name.equals("findMany") || name.equals("findAndCount") || name.equals("findAndCountAll"))
+        && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, name + " without take/limit loads every matching row");
+    }
+    if ((name.equals("find") || name.equals("findBy")) && v.lang.js() && c.openParen() >= 0
+        && c.openParen() + 1 < t.size() && t.get(c.openParen() + 1).is("{") && stmt.contains("where")
+        && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, name + "({ where }) without take loads every matching row");
+    }
+    if (name.equals("all") && (root.equals("Repo") || receiver.equals("Repo")) && !bounded(stmt)
+        && !stmt.contains("group_by")) {
+      return new Hit(Kind.TABLE, "Repo.all without limit loads every matching row");
+    }
+    if (name.equals("all") && c.noArgs(t) && c.chain().size() == 2 && Character.isUpperCase(root.charAt(0))
+        && v.lang == SourceLanguage.PHP) {
+      return new Hit(Kind.TABLE, root + "::all() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PHP && (name.equals("get") || name.equals("all")) && c.noArgs(t)
+        && (c.chain().size() == 2 && Character.isUpperCase(root.charAt(0)) && !NOT_TABLES.contains(root)
+            || root.equals("DB") && c.via("table"))
+        && !bounded(stmt) && !stmt.contains("where") && !stmt.contains("find")) {
+      return new Hit(Kind.TABLE, root + (root.equals("DB") ? "::table(...)->" : "::") + name + "() loads every row of the table");
+    }
+    if (v.lang == SourceLanguage.PYTHON && (receiver.equals("pd") || receiver.equals("pandas"))
+        && (name.equals("read_csv") || name.equals("read_excel") || name.equals("read_json")
+            || name.equals("read_parquet") || name.equals("read_sql"))
+        && !stmt.contains("chunksize") && !stmt.contains("nrows") && variable(v, row, c)
+        && !configLike(v, row, argsText(v, row, c).toLowerCase(Locale.ROOT)) && !guarded(v, row)) {
+      return new Hit(Kind.FILE, "pandas." + name + " without chunksize loads the whole input");
+    }
+    if ((name.equals("collect") || name.equals("toList")) && c.via("lines")
+        && (root.equals("Files") || c.via("reader") || c.via("bufferedReader") || c.via("br"))
+        && !bounded(stmt)) {
+      return guarded(v, row) ? null : new Hit(Kind.FILE, "collecting every line of the file into a list");
+    }
+    if (name.equals("toArray") && (c.via("find") || c.via("aggregate")) && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, "find(...).toArray() without limit loads every matching document");
+    }
+    if (v.lang == SourceLanguage.RUBY && c.chain().size() >= 3 && c.chain().get(c.chain().size() - 2).equals("all")
+        && Character.isUpperCase(root.charAt(0)) && Set.of("each", "map", "to_a", "collect", "each_with_index",
+            "select", "reject", "sort_by", "group_by", "index_by", "to_h", "each_with_object").contains(name)) {
+      return new Hit(Kind.TABLE, root + ".all." + name + " loads every row (use find_each / in_batches)");
+    }
+    if (v.lang == SourceLanguage.PYTHON && name.equals("all") && receiver.equals("objects") && c.noArgs(t)
+        && (wrappedInList(t, c.tokenIndex()) || iteratedDirectly(t, c.tokenIndex())) && !bounded(stmt)) {
+      return new Hit(Kind.TABLE, "Model.objects.all() materialised in full (use .iterator() or slicing)");
+    }
+    if (v.lang == SourceLanguage.CSHARP && (name.equals("ToList") || name.equals("ToListAsync"))
+        && c.chain().size() == 3 && !bounded(stmt) && !stmt.contains("where")) {
+      return new Hit(Kind.TABLE, name + " over a whole DbSet loads every row");
+    }
+    // --- bodies and streams ---------------------------------------------------------------
+    if (STREAM_READERS.contains(name)) {
+      if (name.equals("getRawBody") && (stmt.contains("limit") || guarded(v, row))) return null;
+      if (name.equals("readAllBytes") && (root.equals("Files") || receiver.equals("Files"))) {
+        return fileRead(v, row, c, t);
+      }
+      if (name.equals("ReadAll") && !(receiver.equals("io") || receiver.equals("ioutil"))) return null;
+      if (name.equals("toByteArray") && !Set.of("IOUtils", "ByteStreams").contains(receiver)) return null;
+      if (stmt.contains("maxbytesreader") || stmt.contains("limitreader") || guarded(v, row)) return null;
+      String args = argsText(v, row, c).toLowerCase(Locale.ROOT) + " " + String.join(".", c.chain()).toLowerCase(Locale.ROOT);
+      boolean network = args.contains("body") || args.contains("req") || args.contains("request")
+          || args.contains("resp") || args.contains("inputstream") || args.contains("content")
+          || args.contains("conn") || name.equals("raw_post") || name.equals("get_data")
+          || name.equals("getRawBody") || name.startsWith("ReadAs");
+      if (!network && !piecewise(v, row)) return null;
+      return new Hit(network ? Kind.BODY : Kind.FILE, name + " reads the whole " + (network ? "body" : "stream") + " into memory");
+    }
+    if (name.equals("file_get_contents") && v.rows.get(row).raw().contains("php://input")) {
+      return new Hit(Kind.BODY, "file_get_contents('php://input') reads the whole request body");
+    }
+    if (name.equals("body") && receiver.equals("request") && c.noArgs(t) && v.lang == SourceLanguage.PYTHON) {
+      return guarded(v, row) ? null : new Hit(Kind.BODY, "request.body() reads the whole request body");
+    }
+    // --- files ------------------------------------------------------------------------------
+    if (FILE_READERS.contains(name)) return fileRead(v, row, c, t);
+    return null;
+  }
+
+  private static Hit fileRead(FileView v, int row, Call c, List<Tok> t) {
+    String name = c.name();
+    String receiver = c.receiver();
+    boolean generic = name.equals("read") || name.equals("read!") || name.equals("readlines")
+        || name.equals("readText") || name.equals("readBytes") || name.equals("readLines")
+        || name.equals("readAllBytes") && !receiver.equals("Files");
+    if (name.equals("file") && (v.lang != SourceLanguage.PHP || c.chain().size() > 1)) return null;
+    if (name.equals("file_get_contents") && v.lang != SourceLanguage.PHP) return null;
+    if (name.equals("readString") || name.equals("readAllLines") || name.equals("readAllBytes") && !generic) {
+      if (!receiver.equals("Files")) return null;
+    }
+    if ((name.equals("ReadFile")) && !(receiver.equals("os") || receiver.equals("ioutil"))) return null;
+    if (name.startsWith("ReadAll") && !receiver.equals("File")) return null;
+    if ((name.equals("readFileToString") || name.equals("readFileToByteArray")) && !receiver.equals("FileUtils")) return null;
+    if ((name.equals("readLines")) && receiver.equals("IOUtils")) generic = false;
+    String target;
+    if (generic) {
+      // instance reads: f.read(), request.body.read, File(x).readText(), IO.read(dev, :all)
+      if (v.lang == SourceLanguage.RUBY && (receiver.equals("File") || receiver.equals("IO") || receiver.equals("CSV"))) {
+        target = argsText(v, row, c);
+        if (!variable(v, row, c)) return null;
+      } else if (v.lang == SourceLanguage.ELIXIR && receiver.equals("File")) {
+        if (!variable(v, row, c)) return null;
+        target = argsText(v, row, c);
+      } else if (v.lang == SourceLanguage.ELIXIR && receiver.equals("IO")) {
+        String a = argsText(v, row, c);
+        if (!(a.contains(":all") || a.contains(":eof"))) return null;
+        target = a;
+      } else if (v.lang == SourceLanguage.PYTHON || v.lang == SourceLanguage.RUBY
+          || v.lang == SourceLanguage.KOTLIN || v.lang == SourceLanguage.JAVA) {
+        if (c.chain().size() < 2) return null;
+        if (c.openParen() >= 0 && !c.noArgs(t) && v.lang != SourceLanguage.KOTLIN) return null;
+        if (v.lang == SourceLanguage.JAVA && !name.equals("readAllBytes")) return null;
+        if (v.lang == SourceLanguage.RUBY && c.openParen() < 0 && !(name.equals("read") || name.equals("readlines"))) return null;
+        target = String.join(".", c.chain());
+        String lt = target.toLowerCase(Locale.ROOT);
+        boolean network = lt.contains("body") || lt.contains("request") || lt.contains("req.")
+            || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
+            || lt.contains("params") || lt.contains("attachment");
+        if (configLike(v, row, lt) || guarded(v, row)) return null;
+        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row)) return null;
+        return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
+      } else {
+        return null;
+      }
+    } else {
+      if (!variable(v, row, c)) return null;
+      target = argsText(v, row, c);
+    }
+    String lt = target.toLowerCase(Locale.ROOT);
+    if (configLike(v, row, lt) || guarded(v, row)) return null;
+    boolean lines = LINE_READERS.contains(name) || receiver.equals("CSV");
+    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row)) return null;
+    String shown = receiver.isEmpty() ? name : receiver + "." + name;
+    return new Hit(Kind.FILE, shown + " reads the whole file into memory");
+  }
+
+  /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */
+  private static Hit unboundedSelect(FileView v, int row) {
+    Row r = v.rows.get(row);
+    String lit = literals(r).toLowerCase(Locale.ROOT);
+    int sel = lit.indexOf("select ");
+    if (sel < 0) return null;
+    // SELECT and FROM in one literal, or the literal continues on the next rows of the statement
+    StringBuilder all = new StringBuilder(lit);
+    int hunk = r.hunk();
+    int depth = 0;
+    for (Tok t : r.toks()) {
+      if (t.is("(") || t.is("[") || t.is("{")) depth++;
+      else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+    }
+    for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
+      Row n = v.rows.get(q);
+      if (n.hunk() != hunk) break;
+      if (!n.onNewSide()) continue;
+      seen++;
+      List<Tok> nt = n.toks();
+      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
+          || nt.get(0).is("\"") || nt.get(0).is("'")));
+      if (!continues) break;
+      all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
+      for (Tok t : nt) {
+        if (t.is("(") || t.is("[") || t.is("{")) depth++;
+        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      }
+    }
+    String s = all.toString();
+    if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
+    for (String w : new String[] {"where", "limit", " top ", "fetch first", "count(", "sum(", "max(",
+        "min(", "avg(", "group by", "exists", "rownum", "offset", "insert", "update", "delete", "create",
+        "union", "join"}) {
+      if (s.contains(w)) return null;
+    }
+    return new Hit(Kind.TABLE, "SELECT without WHERE or LIMIT reads the whole table");
+  }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) if (s.contains(w)) return true;
+    return false;
+  }
+
+  /** The read's result is split into lines/records in the same statement or the next rows. */
+  private static boolean piecewise(FileView v, int row) {
+    StringBuilder sb = new StringBuilder(statement(v, row));
+    int hunk = v.rows.get(row).hunk();
+    int seen = 0;
+    for (int q = row + 1; q < v.rows.size() && seen < 6; q++) {
+      Row r = v.rows.get(q);
+      if (r.hunk() != hunk) break;
+      if (!r.onNewSide()) continue;
+      sb.append(r.head()).append('\n');
+      seen++;
+    }
+    return containsAny(sb.toString().toLowerCase(Locale.ROOT), PIECEWISE);
+  }
+
+  /** @return the string-literal contents of a row (everything the masker blanked inside quotes) */
+  private static String literals(Row r) {
+    String code = r.code();
+    if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return "";
+    String raw = r.head();
+    StringBuilder lit = new StringBuilder();
+    for (int i = 0; i < raw.length() && i < code.length(); i++) {
+      lit.append(raw.charAt(i) != code.charAt(i) ? raw.charAt(i) : ' ');
+    }
+    return lit.toString();
+  }
+
+  private static boolean bounded(String stmt) {
+    for (String b : BOUNDS) if (stmt.contains(b)) return true;
+    return false;
+  }
+
+  /** A size check or limit earlier in the enclosing function. */
+  private static boolean guarded(FileView v, int row) {
+    FileView.Function f = v.newFunctionAt(row);
+    int from = f == null ? Math.max(0, row - 30) : f.startRow();
+    for (int i = from; i <= row; i++) {
+      Row r = v.rows.get(i);
+      if (!r.onNewSide()) continue;
+      String raw = r.head().toLowerCase(Locale.ROOT);
+      for (String g : SIZE_GUARDS) if (raw.contains(g)) return true;
+    }
+    return false;
+  }
+
+  private static boolean configLike(FileView v, int row, String target) {
+    FileView.Function f = v.newFunctionAt(row);
+    String fn = f == null ? "" : f.name().toLowerCase(Locale.ROOT);
+    for (String w : CONFIG_WORDS) if (target.contains(w) || fn.contains(w)) return true;
+    return false;
+  }
+
+  private static boolean wrappedInList(List<Tok> t, int k) {
+    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
+    return false;
+  }
+
+  private static boolean iteratedDirectly(List<Tok> t, int k) {
+    boolean in = false;
+    for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
+      if (t.get(j).is("in")) in = true;
+      if (t.get(j).is("for") && in) return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when the call's input is not a constant: its arguments (or, for a piped Elixir call,
+   * the pipeline head) contain a variable, field, parameter or call result.
+   */
+  private static boolean variable(FileView v, int row, Call c) {
+    List<Tok> t = v.rows.get(row).toks();
+    int from;
+    int to;
+    if (c.openParen() < 0 || c.noArgs(t)) {
+      // piped (x |> File.read!()) or Ruby without parentheses: look before the call / after it
+      if (c.openParen() < 0) {
+        from = c.tokenIndex() + 1;
+        to = t.size();
+      } else {
+        int pipe = -1;
+        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.get(j).is("|>")) {
+          pipe = j;
+          break;
+        }
+        if (pipe < 0) return false;
+        if (pipe == 0) return true;
+        from = 0;
+        to = pipe;
+      }
+    } else {
+      from = c.openParen() + 1;
+      to = c.closeParen() < 0 ? t.size() : c.closeParen();
+      if (c.closeParen() < 0) return true;
+    }
+    for (int j = from; j < Math.min(to, from + 200); j++) {
+      Tok tok = t.get(j);
+      if (!tok.ident()) continue;
+      String s = tok.text();
+      if (NOT_VARIABLES.contains(s)) continue;
+      boolean member = j > 0 && (t.get(j - 1).is(".") || t.get(j - 1).is("::") || t.get(j - 1).is("->"));
+      boolean kwarg = j + 1 < t.size() && (t.get(j + 1).is(":") || t.get(j + 1).is("=")) && !s.startsWith("$");
+      boolean module = j + 1 < t.size() && t.get(j + 1).is(".")
+          && Set.of("path", "os", "filepath", "fs", "process", "Path", "File", "Rails", "Dir").contains(s);
+      boolean constant = Character.isUpperCase(s.charAt(0));
+      boolean atom = j > 0 && t.get(j - 1).is(":") && v.lang == SourceLanguage.ELIXIR;
+      if (member || kwarg || module || constant || atom) continue;
+      return true;
+    }
+    return false;
+  }
+
+  private static String argsText(FileView v, int row, Call c) {
+    Row r = v.rows.get(row);
+    List<Tok> t = r.toks();
+    String raw = r.head();
+    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
+    int start = t.get(c.openParen()).col();
+    int end = c.closeParen() < 0 ? raw.length() : t.get(c.closeParen()).col();
+    return raw.substring(Math.min(start, raw.length()), Math.min(end, raw.length())) + " "
+        + raw.substring(0, Math.min(start, raw.length()));
+  }
+
+  /** The statement around a row: continuation rows before (pipelines, open calls) and after. */
+  static String statement(FileView v, int row) {
+    StringBuilder sb = new StringBuilder();
+    int hunk = v.rows.get(row).hunk();
+    int start = row;
+    for (int q = row; q > 0 && row - q < 12; q--) {
+      Row cur = v.rows.get(q);
+      Row prev = prevNewSide(v, q);
+      if (prev == null || prev.hunk() != hunk) break;
+      boolean continues = !cur.toks().isEmpty() && (cur.toks().get(0).is("|>") || cur.toks().get(0).is(".")
+          || cur.toks().get(0).is("->") || cur.toks().get(0).is("?."));
+      List<Tok> pt = prev.toks();
+      boolean prevOpen = !pt.isEmpty() && Set.of("(", ",", "|>", "=", "{", "[", ".", "->").contains(pt.get(pt.size() - 1).text());
+      if (!continues && !prevOpen) break;
+      start = v.rows.indexOf(prev);
+    }
+    int depth = 0;
+    for (int q = start; q < v.rows.size() && q - row < 15; q++) {
+      Row r = v.rows.get(q);
+      if (r.hunk() != hunk) break;
+      if (!r.onNewSide()) continue;
+      if (q > row && depth <= 0) {
+        boolean continues = !r.toks().isEmpty() && (r.toks().get(0).is("|>") || r.toks().get(0).is(".")
+            || r.toks().get(0).is("->") || r.toks().get(0).is("?."));
+        if (!continues) break;
+      }
+      sb.append(r.head()).append('\n');
+      for (Tok t : r.toks()) {
+        if (t.is("(") || t.is("[") || t.is("{")) depth++;
+        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Row prevNewSide(FileView v, int q) {
+    for (int p = q - 1; p >= 0; p--) if (v.rows.get(p).onNewSide()) return v.rows.get(p);
+    return null;
+  }
+
+  private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Hit hit) {
+    Row r = v.rows.get(row);
+    FileView.Function f = v.newFunctionAt(row);
+    String rule = switch (hit.kind()) {
+      case FILE -> RULE_FILE;
+      case BODY -> RULE_BODY;
+      case TABLE -> RULE_TABLE;
+    };
+    Severity severity = hit.kind() == Kind.BODY ? Severity.HIGH : Severity.MEDIUM;
+    String recommendation = switch (hit.kind()) {
+      case FILE -> "Stream the file (Files.lines / BufferedReader, File.stream!, CSV.foreach, fgets, readline, bufio.Scanner, createReadStream) or check its size first.";
+      case BODY -> "Bound the read (http.MaxBytesReader / io.LimitReader, a body-size limit, Content-Length check) or process the body as a stream.";
+      case TABLE -> "Page or stream the rows (LIMIT/take, cursor or keyset pagination, find_each/in_batches, Repo.stream, iterator()) instead of loading the whole result.";
+    };
+    return new Finding(CATEGORY, severity, v.path, r.newLine(), Side.NEW, null, rule, "CWE-770",
+        "Unbounded read into memory: " + hit.what() + ".", recommendation,
+        hit.kind() == Kind.TABLE ? 0.7 : 0.8, fingerprints.of(rule, v.path, f == null ? "" : f.name(), r.raw()), null);
+  }
+}

@@ -1,0 +1,525 @@
+package dev.synapse.analysis.performance;
+
+import dev.synapse.analysis.performance.FileView.Function;
+import dev.synapse.analysis.performance.FileView.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds function declarations and their bodies on one side of a file's diff, per language:
+ * brace matching for Java, Kotlin, JavaScript, TypeScript, Go, PHP and C#; indentation (with
+ * {@code end}) for Python, Ruby and Elixir. A hunk that starts inside a function takes the
+ * function's name from the hunk header. Nested functions belong to their outer function.
+ * Linear in the number of rows (headers look ahead at most {@link #MAX_HEADER_ROWS} rows).
+ */
+final class Segmenter {
+  /** Rows a multi-line declaration header may span. */
+  static final int MAX_HEADER_ROWS = 12;
+
+  private static final Set<String> NOT_NAMES = Set.of(
+      "if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw", "else",
+      "try", "using", "lock", "foreach", "fixed", "when", "nameof", "typeof", "sizeof",
+      "default", "checked", "unchecked", "super", "this", "function", "elseif", "match", "do",
+      "await", "yield", "with", "case", "assert", "delete", "void", "in", "of", "instanceof",
+      "and", "or", "not", "unless", "until", "import", "require", "include", "echo", "print",
+      "isset", "empty", "list", "array", "fn", "func", "go", "defer", "select", "range", "make",
+      "panic");
+  private static final Set<String> JAVA_BAD_PREFIX = Set.of(
+      "return", "new", "throw", "else", "await", "yield", "case", "goto", "break", "continue",
+      "assert", "import", "package", "var", "val", "let", "const");
+  private static final Set<String> JS_MODIFIERS = Set.of(
+      "async", "static", "get", "set", "public", "private", "protected", "readonly", "override",
+      "abstract", "export", "default", "*", "declare");
+
+  private Segmenter() {}
+
+  /** Body layout of a declaration. */
+  private enum Body { BRACE, INDENT, ONE_LINE }
+
+  /** A recognised declaration header. */
+  private record Decl(String name, Body body, int bodyRow, int bodyCol, int indent) {}
+
+  /**
+   * @param v the file view (rows already masked and tokenised)
+   * @param newSide which side to segment
+   * @return the functions in order of appearance
+   */
+  static List<Function> segment(FileView v, boolean newSide) {
+    List<Function> out = new ArrayList<>();
+    if (v.lang == SourceLanguage.UNKNOWN) return out;
+    List<Integer> side = new ArrayList<>();
+    for (int i = 0; i < v.rows.size(); i++) {
+      Row r = v.rows.get(i);
+      if (newSide ? r.onNewSide() : r.onOldSide()) side.add(i);
+    }
+    int p = 0;
+    int lastHunk = -1;
+    while (p < side.size()) {
+      Row r = v.rows.get(side.get(p));
+      if (r.hunk() != lastHunk) {
+        lastHunk = r.hunk();
+        int end = sectionFunction(v, side, p, newSide, out);
+        if (end >= p) {
+          p = end + 1;
+          continue;
+        }
+      }
+      Decl d = declAt(v, side, p);
+      if (d == null) {
+        p++;
+        continue;
+      }
+      if (d.bodyRow() < 0) d = new Decl(d.name(), d.body(), p, d.bodyCol(), d.indent());
+      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
+          : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
+      out.add(new Function(d.name(), side.get(p), side.get(p), side.get(end[0]), end[1] == 1, newSide));
+      p = end[0] + 1;
+    }
+    return out;
+  }
+
+  /**
+   * Handles the rows at the start of a hunk that belong to the function named in the hunk
+   * header. Returns the last side index of that function, or -1 when there is none.
+   */
+  private static int sectionFunction(FileView v, List<Integer> side, int p, boolean newSide, List<Function> out) {
+    String section = v.sections.get(v.rows.get(side.get(p)).hunk());
+    if (section.isBlank()) return -1;
+    String masked = CodeMasker.maskAll(v.lang, List.of(section))[0];
+    List<Tok> t = Tok.of(masked, v.lang);
+    String name = declName(v.lang, t);
+    if (name == null) return -1;
+    if (declAt(v, side, p) != null) return -1;
+    int hunk = v.rows.get(side.get(p)).hunk();
+    int last = p;
+    if (v.lang.braces()) {
+      int depth = 1;
+      for (int q = p; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
+        last = q;
+        depth += braceDelta(v.rows.get(side.get(q)).code());
+        if (depth <= 0) break;
+      }
+    } else {
+      int minIndent = Integer.MAX_VALUE;
+      for (int q = p; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
+        Row r = v.rows.get(side.get(q));
+        if (r.blank()) {
+          last = q;
+          continue;
+        }
+        if (minIndent != Integer.MAX_VALUE && r.indent() < minIndent) {
+          if (startsWithEnd(r)) last = q;
+          break;
+        }
+        if (q > p && declAt(v, side, q) != null) break;
+        minIndent = Math.min(minIndent, r.indent());
+        last = q;
+      }
+    }
+    out.add(new Function(name, -1, side.get(p), side.get(last), false, newSide));
+    return last;
+  }
+
+  private static boolean startsWithEnd(Row r) {
+    return !r.toks().isEmpty() && (r.toks().get(0).is("end") || r.toks().get(0).is("}"));
+  }
+
+  private static int braceDelta(String code) {
+    int d = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '{') d++;
+      else if (c == '}') d--;
+    }
+    return d;
+  }
+
+  /** Finds the closing brace of a BRACE body: {end side index, complete ? 1 : 0}. */
+  private static int[] braceEnd(FileView v, List<Integer> side, Decl d) {
+    int hunk = v.rows.get(side.get(d.bodyRow())).hunk();
+    int depth = 0;
+    int q = d.bodyRow();
+    for (; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
+      String code = v.rows.get(side.get(q)).code();
+      int from = q == d.bodyRow() ? d.bodyCol() : 0;
+      for (int i = from; i < code.length(); i++) {
+        char c = code.charAt(i);
+        if (c == '{') depth++;
+        else if (c == '}') {
+          depth--;
+          if (depth == 0) return new int[] {q, 1};
+        }
+      }
+    }
+    return new int[] {q - 1, 0};
+  }
+
+  /** Finds the end of an INDENT body: {end side index, complete ? 1 : 0}. */
+  private static int[] indentEnd(FileView v, List<Integer> side, int declPos, Decl d) {
+    int hunk = v.rows.get(side.get(declPos)).hunk();
+    int last = d.bodyRow();
+    int lastNonBlank = last;
+    for (int q = d.bodyRow() + 1; q < side.size(); q++) {
+      Row r = v.rows.get(side.get(q));
+      if (r.hunk() != hunk) return new int[] {lastNonBlank, 0};
+      if (r.blank()) {
+        last = q;
+        continue;
+      }
+      if (r.indent() <= d.indent()) {
+        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().get(0).is(")"))) return new int[] {q, 1};
+        return new int[] {lastNonBlank, 1};
+      }
+      last = q;
+      lastNonBlank = q;
+    }
+    return new int[] {lastNonBlank, 0};
+  }
+
+  /** Recognises a declaration header starting at side index {@code p}. */
+  private static Decl declAt(FileView v, List<Integer> side, int p) {
+    Row first = v.rows.get(side.get(p));
+    String name = declName(v.lang, first.toks());
+    if (name == null) return callbackAt(v, first);
+    int indent = first.indent();
+    int hunk = first.hunk();
+    // Scan the header: parentheses must balance, then the body opener decides.
+    int depth = 0;
+    boolean sawParen = false;
+    for (int q = p; q < side.size() && q < p + MAX_HEADER_ROWS; q++) {
+      Row r = v.rows.get(side.get(q));
+      if (r.hunk() != hunk) return null;
+      List<Tok> toks = r.toks();
+      for (int k = 0; k < toks.size(); k++) {
+        Tok t = toks.get(k);
+        String s = t.text();
+        if (s.equals("(") || s.equals("[")) {
+          depth++;
+          sawParen = true;
+          continue;
+        }
+        if (s.equals(")") || s.equals("]")) {
+          depth--;
+          continue;
+        }
+        if (depth > 0) continue;
+        switch (v.lang) {
+          case PYTHON -> {
+            if (s.equals(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
+          }
+          case RUBY -> {
+            if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
+            return new Decl(name, Body.INDENT, p, 0, indent);
+          }
+          case ELIXIR -> {
+            if (s.equals("do") || (s.equals(",") && k + 1 < toks.size() && toks.get(k + 1).is("do"))) {
+              return new Decl(name, Body.INDENT, p, 0, indent);
+            }
+            if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
+          }
+          default -> {
+            if (!sawParen) break;
+            if (s.equals("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
+            if (s.equals(";")) return null;
+            if (s.equals("=>") || (s.equals("=") && v.lang == SourceLanguage.KOTLIN)) {
+              if (k + 1 < toks.size() && toks.get(k + 1).is("{")) {
+                return new Decl(name, Body.BRACE, q, toks.get(k + 1).col(), indent);
+              }
+              if (k + 1 == toks.size() && q + 1 < side.size()) {
+                Row next = v.rows.get(side.get(q + 1));
+                if (!next.toks().isEmpty() && next.toks().get(0).is("{")) {
+                  return new Decl(name, Body.BRACE, q + 1, next.toks().get(0).col(), indent);
+                }
+              }
+              return new Decl(name, Body.INDENT, q, 0, indent);
+            }
+            if (s.equals("=") && !v.lang.js()) return null;
+          }
+        }
+      }
+      if (v.lang == SourceLanguage.ELIXIR && depth == 0 && sawParen && q == p) {
+        // "def name(args)" followed by a "do" on a later row is handled above; a bodiless head
+        // (protocol/behaviour declaration) has no do at all.
+        List<Tok> toks2 = r.toks();
+        boolean hasDo = false;
+        for (Tok t : toks2) if (t.is("do")) hasDo = true;
+        if (!hasDo && q + 1 < side.size()) {
+          Row next = v.rows.get(side.get(q + 1));
+          if (next.indent() <= indent) return null;
+        }
+      }
+      if (v.lang == SourceLanguage.ELIXIR && !sawParen && q == p) {
+        return new Decl(name, Body.INDENT, p, 0, indent);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An anonymous function passed as an argument whose block body opens at the end of the row,
+   * such as an Express route handler ({@code app.get('/x', async (req, res) => ...}) or a Go
+   * {@code http.HandleFunc("/", func(w, r) ...}. Named after the call it is passed to, e.g.
+   * {@code app.get callback}. JavaScript, TypeScript and Go only.
+   */
+  private static Decl callbackAt(FileView v, Row row) {
+    if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
+    List<Tok> t = row.toks();
+    int n = t.size();
+    if (n < 4 || !t.get(n - 1).is("{")) return null;
+    boolean opener;
+    if (v.lang == SourceLanguage.GO) {
+      opener = false;
+      for (int k = 1; k < n - 1 && !opener; k++) opener = t.get(k).is("func") && t.get(k + 1).is("(");
+    } else {
+      opener = t.get(n - 2).is("=>") || functionKeywordBefore(t, n - 1);
+    }
+    if (!opener) return null;
+    // the callee: identifier (with receiver) before the first parenthesis left open on this row
+    int depth = 0;
+    int open = -1;
+    for (int k = n - 1; k >= 0; k--) {
+      String s = t.get(k).text();
+      if (s.equals(")")) depth++;
+      else if (s.equals("(")) {
+        if (depth == 0) open = k;
+        else depth--;
+      }
+    }
+    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1).text())) return null;
+    String callee = t.get(open - 1).text();
+    if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
+      callee = t.get(open - 3).text() + "." + callee;
+    }
+    return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
+  }
+
+  private static boolean functionKeywordBefore(List<Tok> t, int brace) {
+    if (brace < 1 || !t.get(brace - 1).is(")")) return false;
+    int depth = 0;
+    for (int k = brace - 1; k >= 0; k--) {
+      if (t.get(k).is(")")) depth++;
+      else if (t.get(k).is("(") && --depth == 0) {
+        return k >= 1 && (t.get(k - 1).is("function") || k >= 2 && t.get(k - 2).is("function"));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Recognises the first line of a function declaration from its tokens.
+   *
+   * @return the function's simple name, or null when the tokens do not start a declaration
+   */
+  static String declName(SourceLanguage lang, List<Tok> t) {
+    if (t.isEmpty()) return null;
+    return switch (lang) {
+      case PYTHON -> pythonDecl(t);
+      case RUBY -> rubyDecl(t);
+      case ELIXIR -> elixirDecl(t);
+      case GO -> goDecl(t);
+      case PHP -> phpDecl(t);
+      case KOTLIN -> kotlinDecl(t);
+      case JAVASCRIPT, TYPESCRIPT -> jsDecl(t);
+      case JAVA, CSHARP -> javaDecl(t);
+      default -> null;
+    };
+  }
+
+  private static String pythonDecl(List<Tok> t) {
+    int i = t.get(0).is("async") ? 1 : 0;
+    if (t.size() > i + 2 && t.get(i).is("def") && t.get(i + 1).ident() && t.get(i + 2).is("(")) {
+      return t.get(i + 1).text();
+    }
+    return null;
+  }
+
+  private static final Set<String> RUBY_VISIBILITY = Set.of("private", "protected", "public",
+      "module_function", "private_class_method");
+
+  private static String rubyDecl(List<Tok> t) {
+    int i = 0;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i).text())) i++;
+    if (t.size() < i + 2 || !t.get(i).is("def")) return null;
+    if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
+    return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
+  }
+
+  /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
+  private static boolean endlessOrOneLine(List<Tok> t) {
+    int depth = 0;
+    for (int k = 0; k < t.size(); k++) {
+      String s = t.get(k).text();
+      if (s.equals("(")) depth++;
+      else if (s.equals(")")) depth--;
+      else if (depth == 0 && k > 1 && s.equals("=")) return true;
+    }
+    return t.size() > 2 && t.get(t.size() - 1).is("end");
+  }
+
+  private static String elixirDecl(List<Tok> t) {
+    if (t.size() < 2) return null;
+    String k = t.get(0).text();
+    if (!(k.equals("def") || k.equals("defp") || k.equals("defmacro") || k.equals("defmacrop"))) return null;
+    return t.get(1).ident() ? t.get(1).text() : null;
+  }
+
+  private static String goDecl(List<Tok> t) {
+    if (!t.get(0).is("func") || t.size() < 3) return null;
+    int i = 1;
+    if (t.get(1).is("(")) {
+      int depth = 0;
+      for (; i < t.size(); i++) {
+        if (t.get(i).is("(")) depth++;
+        else if (t.get(i).is(")") && --depth == 0) break;
+      }
+      i++;
+    }
+    if (i + 1 < t.size() && t.get(i).ident() && (t.get(i + 1).is("(") || t.get(i + 1).is("["))) {
+      return t.get(i).text();
+    }
+    return null;
+  }
+
+  private static String phpDecl(List<Tok> t) {
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (t.get(i).is("(")) return null;
+      if (t.get(i).is("function")) {
+        int j = i + 1;
+        if (j < t.size() && t.get(j).is("&")) j++;
+        if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String kotlinDecl(List<Tok> t) {
+    int fun = -1;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.get(i).is("fun")) {
+        fun = i;
+        break;
+      }
+      if (t.get(i).is("(") || t.get(i).is("=")) return null;
+    }
+    if (fun < 0) return null;
+    int depth = 0;
+    for (int i = fun + 1; i < t.size(); i++) {
+      String s = t.get(i).text();
+      if (s.equals("<")) depth++;
+      else if (s.equals(">")) depth--;
+      else if (s.equals("(") && depth == 0) {
+        return t.get(i - 1).ident() && !t.get(i - 1).is("fun") ? t.get(i - 1).text() : null;
+      }
+    }
+    return null;
+  }
+
+  private static String jsDecl(List<Tok> t) {
+    int i = 0;
+    while (i < t.size() && JS_MODIFIERS.contains(t.get(i).text())) i++;
+    if (i >= t.size()) return null;
+    Tok first = t.get(i);
+    // function name(   /   function* name(
+    if (first.is("function")) {
+      int j = i + 1;
+      if (j < t.size() && t.get(j).is("*")) j++;
+      if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+      return null;
+    }
+    // const name = [async] function | (...) => | x =>
+    if ((first.is("const") || first.is("let") || first.is("var")) && i + 2 < t.size() && t.get(i + 1).ident()) {
+      int j = i + 2;
+      if (t.get(j).is(":")) {
+        // type annotation: skip to "="
+        while (j < t.size() && !t.get(j).is("=")) j++;
+      }
+      if (j + 1 < t.size() && t.get(j).is("=")) return functionValue(t, j + 1) ? t.get(i + 1).text() : null;
+      return null;
+    }
+    // class field: name = [async] (...) =>
+    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
+        && i > 0) {
+      return first.text();
+    }
+    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
+        && first.col() > 0 && !NOT_NAMES.contains(first.text())) {
+      return first.text();
+    }
+    // method shorthand: name(...) {   (only modifiers before the name)
+    if (first.ident() && !NOT_NAMES.contains(first.text()) && i + 1 < t.size()
+        && (t.get(i + 1).is("(") || t.get(i + 1).is("<"))) {
+      return first.text();
+    }
+    return null;
+  }
+
+  /** @return true when the tokens from {@code j} start a function value: [async] function / (...) => / x => */
+  private static boolean functionValue(List<Tok> t, int j) {
+    if (j < t.size() && t.get(j).is("async")) j++;
+    if (j >= t.size()) return false;
+    if (t.get(j).is("function")) return true;
+    if (t.get(j).ident() && j + 1 < t.size() && t.get(j + 1).is("=>")) return true;
+    if (t.get(j).is("(") || t.get(j).is("<")) {
+      int depth = 0;
+      for (int k = j; k < t.size(); k++) {
+        String s = t.get(k).text();
+        if (s.equals("(")) depth++;
+        else if (s.equals(")")) depth--;
+        else if (s.equals("=>") && depth == 0) return true;
+      }
+      // parameters continue on the next line: accept only "(" at the end of the line
+      return depth > 0 && t.get(t.size() - 1).is("(") || depth > 0 && t.get(j).is("(") && t.size() - j <= 2;
+    }
+    return false;
+  }
+
+  private static String javaDecl(List<Tok> t) {
+    int i = 0;
+    // leading annotations / attributes: @Foo, @Foo(...), [Attr]
+    while (i < t.size() && (t.get(i).is("@") || t.get(i).is("["))) {
+      if (t.get(i).is("[")) {
+        int depth = 0;
+        for (; i < t.size(); i++) {
+          if (t.get(i).is("[")) depth++;
+          else if (t.get(i).is("]") && --depth == 0) break;
+        }
+        i++;
+        continue;
+      }
+      i += 2;
+      while (i < t.size() && t.get(i).is(".")) i += 2;
+      if (i < t.size() && t.get(i).is("(")) {
+        int depth = 0;
+        for (; i < t.size(); i++) {
+          if (t.get(i).is("(")) depth++;
+          else if (t.get(i).is(")") && --depth == 0) break;
+        }
+        i++;
+      }
+    }
+    int start = i;
+    if (start >= t.size() || t.get(start).is("}")) return null;
+    for (int p = start; p < t.size(); p++) {
+      String s = t.get(p).text();
+      if (s.equals("(")) {
+        if (p - 1 < start + 1) return null;
+        Tok name = t.get(p - 1);
+        if (!name.ident() || NOT_NAMES.contains(name.text())) return null;
+        Tok before = t.get(p - 2);
+        if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
+        for (int k = start; k < p - 1; k++) {
+          String pre = t.get(k).text();
+          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.equals("default")) return null;
+        }
+        return name.text();
+      }
+      if (s.equals("=") || s.equals(";") || s.equals("{") || s.equals("class") || s.equals("interface")
+          || s.equals("record") || s.equals("enum") || s.equals("struct")) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

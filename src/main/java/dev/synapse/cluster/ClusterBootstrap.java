@@ -1,0 +1,89 @@
+package dev.synapse.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import dev.synapse.agent.NodeContext;
+import dev.synapse.config.SynapseConfig;
+import dev.synapse.ops.MetricsSetup;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+/**
+ * Joins a Hazelcast cluster and builds the clustered pieces of a node, in two steps around the
+ * node's own start-up: {@link #join} creates the clustered Vert.x instance (with Prometheus
+ * metrics, like an embedded node), the {@link HazelcastReviewStore}, the {@link AgentDirectory}
+ * and the {@link ClusterHealth}; after the node started, {@link Joined#attach} deploys the
+ * {@link FailoverVerticle}. The node id is the Hazelcast member UUID (which is also the Vert.x
+ * cluster node id).
+ */
+public final class ClusterBootstrap {
+  private static final String LOGGING_PROPERTY = "hazelcast.logging.type";
+
+  private ClusterBootstrap() {}
+
+  /**
+   * The clustered pieces of a node.
+   *
+   * @param vertx the clustered instance
+   * @param manager its cluster manager
+   * @param hazelcast the member
+   * @param nodeId this node's id (member UUID)
+   * @param registryName Micrometer registry name of this instance's metrics
+   * @param store the clustered review store
+   * @param directory agents per node
+   * @param health membership and data safety
+   */
+  public record Joined(Vertx vertx, HazelcastClusterManager manager, HazelcastInstance hazelcast, String nodeId,
+      String registryName, HazelcastReviewStore store, AgentDirectory directory, ClusterHealth health) {
+
+    /**
+     * Starts failover for a node built on these pieces.
+     *
+     * @param node the started node's components
+     * @param httpPort the node's HTTP port, or -1
+     * @return completes once the membership listener is registered and this node's agents are
+     *     published
+     */
+    public Future<Void> attach(NodeContext node, IntSupplier httpPort) {
+      return vertx.deployVerticle(new FailoverVerticle(node, hazelcast, store, directory, manager, httpPort))
+          .mapEmpty();
+    }
+  }
+
+  /**
+   * Joins with the configuration {@link HazelcastConfigFactory#build} derives from
+   * {@code config}. Unless the JVM was started with {@code -Dhazelcast.logging.type}, Hazelcast
+   * is told to log through SLF4J (logback) before any Hazelcast class is loaded; the
+   * configuration property alone is read too late.
+   */
+  public static Future<Joined> join(SynapseConfig config) {
+    if (System.getProperty(LOGGING_PROPERTY) == null) System.setProperty(LOGGING_PROPERTY, "slf4j");
+    return join(config, HazelcastConfigFactory.build(config));
+  }
+
+  /**
+   * @param config validated configuration
+   * @param hazelcastConfig the member configuration (tests adjust the factory's output)
+   * @return the joined pieces; fails when the member cannot start or join
+   */
+  public static Future<Joined> join(SynapseConfig config, Config hazelcastConfig) {
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
+    String registryName = "synapse-" + UUID.randomUUID();
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
+    return Vertx.builder().with(options).withClusterManager(manager)
+        .withMetrics(new MicrometerMetricsFactory()).buildClustered()
+        .map(vertx -> {
+          HazelcastInstance hz = manager.getHazelcastInstance();
+          String nodeId = manager.getNodeId();
+          HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention());
+          AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
+          ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory);
+          return new Joined(vertx, manager, hz, nodeId, registryName, store, directory, health);
+        });
+  }
+}

@@ -1,0 +1,128 @@
+package dev.synapse.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import dev.synapse.config.SynapseConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.net.InetAddress;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the Hazelcast member configuration of a Synapse node from {@link SynapseConfig}.
+ *
+ * <p>Starts from the Vert.x default ({@code default-cluster.xml} of vertx-hazelcast, which
+ * declares the maps and multimaps the clustered event bus needs) and overrides the network:
+ * multicast and auto-detection off; either TCP-IP with the members of
+ * {@code SYNAPSE_CLUSTER_MEMBERS} ({@code host:port}, comma-separated), or, when
+ * {@code SYNAPSE_KUBERNETES_SERVICE} is set, Hazelcast's DNS-based Kubernetes discovery
+ * ({@code service-dns} mode: the members are the A records of a headless Service, no API access
+ * needed). Binds to {@code SYNAPSE_CLUSTER_HOST} (an IPv4 address, or a host name resolved once
+ * here; {@code 0.0.0.0}, or a loopback address with Kubernetes discovery, lets Hazelcast pick the
+ * interface) on {@code SYNAPSE_CLUSTER_PORT} (incrementing up
+ * to {@value #PORT_COUNT} ports when busy), names the cluster {@code SYNAPSE_CLUSTER_NAME},
+ * turns phone-home and Jet off, and tunes failure detection (heartbeat every
+ * {@value #HEARTBEAT_SECONDS} s, a silent member is removed after
+ * {@value #MAX_NO_HEARTBEAT_SECONDS} s; a crashed process whose sockets close is removed in
+ * about half a second).
+ *
+ * <p>Review state lives in map {@value #REVIEWS_MAP} with {@value #REVIEW_BACKUPS} synchronous
+ * backup; per-node agent descriptions in replicated map {@value #AGENTS_MAP}. Pure function of
+ * its input; no I/O.
+ */
+public final class HazelcastConfigFactory {
+  /** Map of review state, keyed by review id. */
+  public static final String REVIEWS_MAP = "synapse.reviews";
+  /** Map of summaries stored but maybe not yet published, keyed {@code node-id|review-id}. */
+  public static final String UNPUBLISHED_MAP = "synapse.summaries.unpublished";
+  /** Replicated map of agent descriptions, keyed by node id. */
+  public static final String AGENTS_MAP = "synapse.agents";
+  /** Synchronous backups of each review (a write returns after the backup acknowledged it). */
+  public static final int REVIEW_BACKUPS = 1;
+  /** Ports tried from {@code SYNAPSE_CLUSTER_PORT} upwards when a port is busy. */
+  public static final int PORT_COUNT = 10;
+  /** Heartbeat period, in seconds. */
+  public static final int HEARTBEAT_SECONDS = 1;
+  /** A member silent for this long (seconds) is declared gone. */
+  public static final int MAX_NO_HEARTBEAT_SECONDS = 5;
+  /** Longest wait for partition replicas to be handed over when a member leaves, in seconds. */
+  public static final int GRACEFUL_SHUTDOWN_MAX_WAIT_SECONDS = 30;
+  /** Hazelcast Kubernetes property naming the headless Service's DNS name (DNS lookup mode). */
+  public static final String KUBERNETES_SERVICE_DNS = "service-dns";
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+  private HazelcastConfigFactory() {}
+
+  /**
+   * @param c validated configuration
+   * @return a new Hazelcast configuration (the caller may adjust it further, e.g. in tests)
+   */
+  public static Config build(SynapseConfig c) {
+    Config cfg = ConfigUtil.loadConfig();
+    cfg.setClusterName(c.clusterName());
+    cfg.setProperty("hazelcast.phone.home.enabled", "false");
+    cfg.setProperty("hazelcast.logging.type", "slf4j");
+    cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
+    cfg.setProperty("hazelcast.wait.seconds.before.join", "0");
+    cfg.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(HEARTBEAT_SECONDS));
+    cfg.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(MAX_NO_HEARTBEAT_SECONDS));
+    cfg.setProperty("hazelcast.graceful.shutdown.max.wait", Integer.toString(GRACEFUL_SHUTDOWN_MAX_WAIT_SECONDS));
+    cfg.getJetConfig().setEnabled(false);
+
+    NetworkConfig net = cfg.getNetworkConfig();
+    net.setPort(c.clusterPort()).setPortAutoIncrement(true).setPortCount(PORT_COUNT);
+    JoinConfig join = net.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    boolean kubernetes = c.kubernetesService() != null && !c.kubernetesService().isBlank();
+    String host = c.clusterHost();
+    boolean bindHost = host != null && !host.isBlank() && !"0.0.0.0".equals(host)
+        && !(kubernetes && isLoopback(host));
+    if (kubernetes) {
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty(KUBERNETES_SERVICE_DNS, c.kubernetesService().trim())
+          .setProperty("service-port", Integer.toString(c.clusterPort()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
+      for (String member : c.clusterMembers()) {
+        if (!member.isBlank()) join.getTcpIpConfig().addMember(member.trim());
+      }
+      if (join.getTcpIpConfig().getMembers().isEmpty()) {
+        join.getTcpIpConfig().addMember((bindHost ? host : "127.0.0.1") + ":" + c.clusterPort());
+      }
+    }
+    String bindAddress = bindHost ? ipOf(host) : null;
+    if (bindAddress != null) {
+      // bind the member to this interface only; the clustered event bus then uses the same
+      // address (no public address: with one, Vert.x would fall back to "localhost")
+      net.getInterfaces().setEnabled(true).addInterface(bindAddress);
+      cfg.setProperty("hazelcast.socket.bind.any", "false");
+    }
+    cfg.addMapConfig(new MapConfig(REVIEWS_MAP)
+        .setBackupCount(REVIEW_BACKUPS)
+        .setAsyncBackupCount(0)
+        .setReadBackupData(false)
+        .setInMemoryFormat(InMemoryFormat.BINARY));
+    cfg.addMapConfig(new MapConfig(UNPUBLISHED_MAP).setBackupCount(REVIEW_BACKUPS).setAsyncBackupCount(0));
+    return cfg;
+  }
+
+  /** @return the IPv4 address of a literal or resolvable host, or null when it cannot be resolved */
+  private static String ipOf(String host) {
+    if (IPV4.matcher(host).matches()) return host;
+    try {
+      InetAddress a = InetAddress.getByName(host);
+      return a instanceof java.net.Inet4Address ? a.getHostAddress() : null;
+    } catch (java.net.UnknownHostException e) {
+      return null;
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return "localhost".equalsIgnoreCase(host) || host.startsWith("127.");
+  }
+}

@@ -1,0 +1,308 @@
+package dev.synapse.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.projection.Projections;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import dev.synapse.ops.SnapshotException;
+import dev.synapse.ops.SnapshotSource;
+import dev.synapse.review.ReviewState;
+import dev.synapse.review.ReviewStore;
+import dev.synapse.review.StoredReview;
+import dev.synapse.signal.ReviewRequest;
+import dev.synapse.signal.ReviewResult;
+import dev.synapse.signal.ReviewSummary;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@link ReviewStore} on a Hazelcast {@link IMap} ({@value HazelcastConfigFactory#REVIEWS_MAP})
+ * keyed by review id, holding {@link StoredReview#toJson()} documents as
+ * {@link HazelcastJsonValue}. The map has {@value HazelcastConfigFactory#REVIEW_BACKUPS}
+ * synchronous backup, so a write completes only once the backup replica has acknowledged it: a
+ * submission that succeeded survives the loss of any one member.
+ *
+ * <p>Single-review changes are {@link ReviewEntryProcessor}s submitted with
+ * {@code submitToKey} (asynchronous, atomic per key): {@link #submit} is a cluster-wide
+ * put-if-absent, {@link #complete} a compare-and-set that exactly one caller wins. Scans
+ * ({@link #list}, {@link #inFlight}) are queries run on a worker thread. Futures complete on the
+ * caller's Vert.x context. Thread-safe.
+ */
+public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
+  private static final Predicate<String, HazelcastJsonValue> IN_FLIGHT = Predicates.in("state",
+      ReviewState.ACCEPTED.wire(), ReviewState.RUNNING.wire());
+  private static final Predicate<String, HazelcastJsonValue> DONE = Predicates.in("state",
+      ReviewState.COMPLETE.wire(), ReviewState.FAILED.wire());
+
+  /** How long a publishing marker outlives the publish, in ms (see {@link #published}). */
+  public static final long PUBLISH_SETTLE_MS = 2_000;
+
+  private final Vertx vertx;
+  private final IMap<String, HazelcastJsonValue> map;
+  private final IMap<String, String> unpublished;
+  private final String nodeId;
+  private final int retention;
+
+  /**
+   * @param vertx for contexts and worker threads
+   * @param hazelcast the member this node runs
+   * @param nodeId this node's id; recorded as owner when this node's coordinator classifies
+   * @param retention completed reviews kept by {@link #trim()}
+   */
+  public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention) {
+    this.vertx = vertx;
+    this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
+    this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
+    this.nodeId = nodeId;
+    this.retention = retention;
+  }
+
+  @Override
+  public Future<Submission> submit(ReviewRequest request, String owner) {
+    StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
+    return apply(request.reviewId(), ReviewEntryProcessor.Op.INSERT, fresh.toJson().encode(), null, null)
+        .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(decode(prev), false));
+  }
+
+  @Override
+  public Future<StoredReview> get(String reviewId) {
+    return fromStage(map.getAsync(reviewId)).map(v -> v == null ? null : decode(v.getValue()));
+  }
+
+  /**
+   * Records the classification and makes this node the review's owner: the coordinator that
+   * classifies is the one driving the review, so failover follows it.
+   */
+  @Override
+  public Future<Void> classify(String reviewId, String decisionPath, String rationale) {
+    return apply(reviewId, ReviewEntryProcessor.Op.CLASSIFY, decisionPath, rationale, nodeId).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> addResult(String reviewId, ReviewResult result) {
+    return apply(reviewId, ReviewEntryProcessor.Op.ADD_RESULT, result.toJson().encode(), null, null).mapEmpty();
+  }
+
+  /**
+   * Stores the summary unless one exists (compare-and-set on the partition owning the review); the
+   * stored review's owner becomes this node, the one that publishes the summary.
+   * Before trying, records a marker "this node may be publishing a summary for this review" in
+   * {@value HazelcastConfigFactory#UNPUBLISHED_MAP}; the marker is removed when the attempt loses
+   * or, after a win, when {@link #published} is called. A marker left by a node that died lets a
+   * survivor publish the stored summary (see {@link #unpublishedBy}).
+   */
+  @Override
+  public Future<Boolean> complete(String reviewId, ReviewSummary summary) {
+    String marker = markerKey(nodeId, reviewId);
+    return fromStage(unpublished.setAsync(marker, reviewId))
+        .compose(v -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, summary.toJson().encode(), nodeId, null))
+        .map(ReviewEntryProcessor.STORED::equals)
+        .compose(stored -> stored ? Future.succeededFuture(true)
+            : fromStage(unpublished.removeAsync(marker)).map(false));
+  }
+
+  /**
+   * Removes this node's "may be publishing" marker {@value #PUBLISH_SETTLE_MS} ms later, not at
+   * once: a clustered publish is handed to the network asynchronously, so a node killed right after
+   * {@code publish} returned may never have sent it. Keeping the marker for the settle time lets a
+   * survivor re-publish the (same-id) summary in that window; consumers drop the repeated id.
+   */
+  @Override
+  public Future<Void> published(String reviewId) {
+    vertx.setTimer(PUBLISH_SETTLE_MS, t -> unpublished.removeAsync(markerKey(nodeId, reviewId)));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * @param live ids of the current members
+   * @return unpublished-summary markers left by nodes that are not members any more
+   */
+  public Future<List<String>> unpublishedBy(Set<String> live) {
+    return vertx.executeBlocking(() -> {
+      List<String> out = new ArrayList<>();
+      for (String key : unpublished.keySet()) {
+        int bar = key.indexOf('|');
+        if (bar > 0 && !live.contains(key.substring(0, bar))) out.add(key);
+      }
+      return out;
+    }, false);
+  }
+
+  /**
+   * Takes over a marker left by a gone node: records this node's own marker, then removes the
+   * gone one; exactly one caller gets the removed value.
+   *
+   * @return the review id when this call took the marker over (the caller publishes the stored
+   *     summary if the gone node stored it, i.e. is its owner, then calls {@link #published}),
+   *     else null
+   */
+  public Future<String> takeOverUnpublished(String goneMarker) {
+    String reviewId = goneMarker.substring(goneMarker.indexOf('|') + 1);
+    String mine = markerKey(nodeId, reviewId);
+    return fromStage(unpublished.setAsync(mine, reviewId))
+        .compose(v -> fromStage(unpublished.removeAsync(goneMarker)))
+        .compose(prev -> prev != null ? Future.succeededFuture(reviewId)
+            : fromStage(unpublished.removeAsync(mine)).map((String) null));
+  }
+
+  private static String markerKey(String node, String reviewId) {
+    return node + "|" + reviewId;
+  }
+
+  /**
+   * Takes over an in-flight review from an owner that is gone.
+   *
+   * @param reviewId the review
+   * @param expectedOwner the owner it must still have (null matches a review with no owner)
+   * @return the review now owned by this node, or null when it was done, unknown, or another
+   *     node claimed it first
+   */
+  public Future<StoredReview> claim(String reviewId, String expectedOwner) {
+    return apply(reviewId, ReviewEntryProcessor.Op.CLAIM, expectedOwner, nodeId, null)
+        .map(v -> v == null ? null : decode(v));
+  }
+
+  @Override
+  public Future<Page> list(int offset, int limit) {
+    return vertx.executeBlocking(() -> {
+      Collection<Object[]> keys = map.project(Projections.multiAttribute("__key", "accepted_at"));
+      List<Object[]> sorted = new ArrayList<>(keys);
+      sorted.sort(Comparator.comparing((Object[] k) -> instant(k[1])).reversed()
+          .thenComparing(k -> String.valueOf(k[0])));
+      Set<String> page = new LinkedHashSet<>();
+      for (int i = offset; i < sorted.size() && page.size() < limit; i++) page.add((String) sorted.get(i)[0]);
+      Map<String, HazelcastJsonValue> values = map.getAll(page);
+      List<StoredReview> out = new ArrayList<>();
+      for (String id : page) {
+        HazelcastJsonValue v = values.get(id);
+        if (v != null) out.add(decode(v.getValue()));
+      }
+      return new Page(out, sorted.size());
+    }, false);
+  }
+
+  @Override
+  public Future<List<StoredReview>> inFlight() {
+    return vertx.executeBlocking(() -> {
+      List<StoredReview> out = new ArrayList<>();
+      for (HazelcastJsonValue v : map.values(IN_FLIGHT)) out.add(decode(v.getValue()));
+      return out;
+    }, false);
+  }
+
+  /**
+   * One in-flight review as seen by failover scans, without its request.
+   *
+   * @param reviewId the review
+   * @param owner node id of its owner, or null
+   * @param state {@code accepted} or {@code running}
+   * @param acceptedAt when the edge accepted it
+   */
+  public record InFlightEntry(String reviewId, String owner, String state, Instant acceptedAt) {}
+
+  /** @return every in-flight review's id, owner, state and acceptance time (query on a worker thread) */
+  public Future<List<InFlightEntry>> inFlightIndex() {
+    return vertx.executeBlocking(() -> {
+      List<InFlightEntry> out = new ArrayList<>();
+      for (Object[] row : map.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
+          "__key", "owner", "state", "accepted_at"), IN_FLIGHT)) {
+        out.add(new InFlightEntry((String) row[0], row[1] == null ? null : String.valueOf(row[1]),
+            String.valueOf(row[2]), instant(row[3])));
+      }
+      return out;
+    }, false);
+  }
+
+  /**
+   * Removes the oldest completed reviews beyond the retention. In-flight reviews are never
+   * removed. Blocking query on a worker thread; meant to run on one member at a time.
+   *
+   * @return how many reviews were removed
+   */
+  public Future<Integer> trim() {
+    return vertx.executeBlocking(() -> {
+      int excess = map.size() - retention;
+      if (excess <= 0) return 0;
+      List<Object[]> done = new ArrayList<>(map.project(
+          Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute("__key", "accepted_at"), DONE));
+      done.sort(Comparator.comparing((Object[] k) -> instant(k[1])));
+      int removed = 0;
+      for (int i = 0; i < done.size() && removed < excess; i++, removed++) map.delete((String) done.get(i)[0]);
+      return removed;
+    }, false);
+  }
+
+  /**
+   * Snapshot section {@code reviews} (same shape as the local store's): every review in the
+   * cluster map, oldest first. Reads the whole map on a worker thread.
+   */
+  @Override
+  public Future<JsonObject> capture() {
+    return vertx.executeBlocking(() -> {
+      List<JsonObject> all = new ArrayList<>();
+      for (HazelcastJsonValue v : map.values()) all.add(new JsonObject(v.getValue()));
+      all.sort(Comparator.comparing((JsonObject j) -> instant(j.getString("accepted_at"))));
+      return new JsonObject().put("reviews", new JsonArray(new ArrayList<>(all)));
+    }, false);
+  }
+
+  /**
+   * Puts each review of a snapshot section into the map unless the cluster already holds that id
+   * (put-if-absent: a live cluster's state wins over a snapshot). In-flight reviews whose owner is
+   * no longer a member are then claimed by failover. The section is validated first.
+   *
+   * @return reviews inserted
+   */
+  @Override
+  public Future<Integer> restore(JsonObject section) {
+    List<StoredReview> parsed = new ArrayList<>();
+    try {
+      JsonArray reviews = section.getJsonArray("reviews");
+      if (reviews == null) throw new IllegalArgumentException("no reviews array");
+      for (int i = 0; i < reviews.size(); i++) parsed.add(StoredReview.fromJson(reviews.getJsonObject(i)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new SnapshotException("section 'reviews' is malformed: " + e.getClass().getSimpleName()));
+    }
+    return vertx.executeBlocking(() -> {
+      int inserted = 0;
+      for (StoredReview r : parsed) {
+        if (map.putIfAbsent(r.reviewId(), new HazelcastJsonValue(r.toJson().encode())) == null) inserted++;
+      }
+      return inserted;
+    }, false);
+  }
+
+  /** @return the node id this store records as owner */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  private Future<String> apply(String key, ReviewEntryProcessor.Op op, String a, String b, String c) {
+    return fromStage(map.submitToKey(key, new ReviewEntryProcessor(op, a, b, c)));
+  }
+
+  private <T> Future<T> fromStage(CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+  }
+
+  private static Instant instant(Object text) {
+    return text == null ? Instant.EPOCH : Instant.parse(String.valueOf(text));
+  }
+
+  private static StoredReview decode(String json) {
+    return StoredReview.fromJson(new JsonObject(json));
+  }
+}

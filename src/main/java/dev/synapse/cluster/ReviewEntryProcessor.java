@@ -1,0 +1,97 @@
+package dev.synapse.cluster;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.EntryProcessor;
+import dev.synapse.review.StoredReview;
+import dev.synapse.signal.ReviewResult;
+import dev.synapse.signal.ReviewSummary;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * One atomic change to a stored review, executed by Hazelcast on the partition that owns the
+ * review id (so changes to one review are serialized cluster-wide without locks) and re-applied
+ * on the backup replica. Values are {@link StoredReview#toJson()} documents wrapped in
+ * {@link HazelcastJsonValue} so that queries can filter on {@code state} and {@code owner}.
+ *
+ * <p>Every operation is deterministic given the stored value and its arguments, which is what
+ * makes re-applying it on the backup safe. Operations on a review that is done (has a summary)
+ * change nothing. Runs on a Hazelcast partition thread: work is one JSON decode and encode of the
+ * review, linear in its size. Java-serialized between members (every member runs the same code).
+ */
+public final class ReviewEntryProcessor implements EntryProcessor<String, HazelcastJsonValue, String> {
+  private static final long serialVersionUID = 1L;
+
+  /** The operations. */
+  public enum Op {
+    /** Store {@code a} (a review document) unless the key exists; returns the existing document or null. */
+    INSERT,
+    /** Record classification {@code a} (path) and {@code b} (rationale); owner becomes {@code c}. Returns null. */
+    CLASSIFY,
+    /** Record result {@code a} (a review.result document). Returns null. */
+    ADD_RESULT,
+    /**
+     * Store summary {@code a} unless done, recording node {@code b} (the one that will publish it)
+     * as owner; returns {@link #STORED} when this call stored it, else null.
+     */
+    COMPLETE,
+    /**
+     * Take over: when the review is in flight and its owner equals {@code a}, set the owner to
+     * {@code b}; returns the new document when this call claimed it, else null.
+     */
+    CLAIM
+  }
+
+  /** Result of a {@link Op#COMPLETE} that stored the summary. */
+  public static final String STORED = "stored";
+
+  private final Op op;
+  private final String a;
+  private final String b;
+  private final String c;
+
+  /**
+   * @param op the operation
+   * @param a first argument (see {@link Op})
+   * @param b second argument, or null
+   * @param c third argument, or null
+   */
+  public ReviewEntryProcessor(Op op, String a, String b, String c) {
+    this.op = op;
+    this.a = a;
+    this.b = b;
+    this.c = c;
+  }
+
+  @Override
+  public String process(Map.Entry<String, HazelcastJsonValue> entry) {
+    HazelcastJsonValue value = entry.getValue();
+    if (op == Op.INSERT) {
+      if (value != null) return value.getValue();
+      entry.setValue(new HazelcastJsonValue(a));
+      return null;
+    }
+    if (value == null) return null;
+    StoredReview review = StoredReview.fromJson(new JsonObject(value.getValue()));
+    if (review.state().done()) return null;
+    StoredReview updated;
+    switch (op) {
+      case CLASSIFY -> updated = review.classified(a, b).ownedBy(c == null ? review.owner() : c);
+      case ADD_RESULT -> updated = review.withResult(ReviewResult.fromJson(new JsonObject(a)));
+      case COMPLETE -> updated = review.completed(ReviewSummary.fromJson(new JsonObject(a)))
+          .ownedBy(b == null ? review.owner() : b);
+      case CLAIM -> {
+        if (!java.util.Objects.equals(review.owner(), a)) return null;
+        updated = review.ownedBy(b);
+      }
+      default -> throw new IllegalStateException("unknown op " + op);
+    }
+    String encoded = updated.toJson().encode();
+    entry.setValue(new HazelcastJsonValue(encoded));
+    return switch (op) {
+      case COMPLETE -> STORED;
+      case CLAIM -> encoded;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package dev.synapse.http;
+
+import dev.synapse.agent.NodeContext;
+import dev.synapse.config.SynapseConfig;
+import dev.synapse.ops.HealthHandler;
+import dev.synapse.ops.HealthProcedures;
+import dev.synapse.review.ReviewService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
+
+/**
+ * Builds the HTTP routing table of DESIGN.md section 3. Middleware order on {@code /api/*}:
+ * rate limit → request timeout → body (size limit 413) → authentication; on {@code /ws}: rate
+ * limit → authentication → upgrade. {@code /health*} is always open; {@code /metrics} is open
+ * unless {@code metricsPublic} is false (then it needs a bearer token). Unknown routes answer 404
+ * JSON and wrong methods 405 JSON, through the router's error handlers.
+ */
+public final class ApiRouter {
+  private final Vertx vertx;
+  private final NodeContext node;
+  private final ReviewService reviews;
+  private final HealthProcedures health;
+  private final SourceRateLimiter limiter;
+
+  /**
+   * @param vertx the verticle's Vert.x instance
+   * @param node shared node components
+   * @param reviews ingress service
+   * @param health readiness checks
+   */
+  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health) {
+    this(vertx, node, reviews, health, null);
+  }
+
+  /**
+   * @param limiter the node's rate limiter shared by its HTTP instances, or null for a new one
+   * @see #ApiRouter(Vertx, NodeContext, ReviewService, HealthProcedures)
+   */
+  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health,
+      SourceRateLimiter limiter) {
+    this.vertx = vertx;
+    this.node = node;
+    this.reviews = reviews;
+    this.health = health;
+    this.limiter = limiter;
+  }
+
+  /** @return a router with every route, middleware and error handler */
+  public Router build() {
+    Router router = Router.router(vertx);
+    SynapseConfig config = node.config();
+    Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
+    RateLimitHandler rateLimit = config.rateLimit() > 0
+        ? new RateLimitHandler(limiter != null ? limiter : new SourceRateLimiter(config.rateLimit()), node.metrics())
+        : null;
+    Handler<RoutingContext> limit = rateLimit != null ? rateLimit : RoutingContext::next;
+    // Path-less routes, one per middleware (Vert.x Web orders handler kinds within a route), so
+    // the metrics route label stays the route template (see PathScoped).
+    List<String> guarded = List.of("/api/", "/ws");
+    router.route().handler(PathScoped.under(guarded, limit));
+    router.route().handler(PathScoped.under(List.of("/api/"), new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
+    router.route().handler(PathScoped.under(List.of("/api/"), BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
+    router.route().handler(PathScoped.under(config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics"), auth));
+    mountApi(router);
+    router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus(),
+        source -> rateLimit == null ? 0L : rateLimit.acquire(source))::upgrade);
+    mountOps(router);
+    if (config.benchEcho()) {
+      // Benchmark ceiling (bench/run.sh, SYNAPSE_BENCH_ECHO): same server, body read and echoed, no review work.
+      router.post("/bench/echo").handler(BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()))
+          .handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(rc.body().buffer()));
+    }
+    ErrorHandlers.mount(router, config);
+    return router;
+  }
+
+  private void mountApi(Router router) {
+    ReviewRoutes submit = new ReviewRoutes(vertx, reviews);
+    ReviewQueryRoutes query = new ReviewQueryRoutes(vertx, node.store());
+    FeedbackRoutes feedback = new FeedbackRoutes(vertx, node.store(), node.agents());
+    router.post("/api/reviews").handler(MediaTypes.require(HttpVerticle.REVIEW_MEDIA_TYPES)).handler(submit::submit);
+    router.get("/api/reviews").handler(query::list);
+    router.get("/api/reviews/:id").handler(submit::get);
+    router.get("/api/reviews/:id/sarif").handler(query::sarif);
+    router.post("/api/reviews/:id/feedback").handler(MediaTypes.require(java.util.Set.of("application/json")))
+        .handler(feedback::post);
+    router.get("/api/signals").handler(new SignalRoutes(node.bus())::replay);
+    router.get("/api/agents").handler(new AgentRoutes(node)::list);
+    AdminRoutes.mount(router, vertx, node.config());
+  }
+
+  private void mountOps(Router router) {
+    HealthHandler handler = new HealthHandler(health);
+    router.get("/health").handler(handler::ready);
+    router.get("/health/ready").handler(handler::ready);
+    router.get("/health/live").handler(handler::live);
+    if (node.metrics().registry() instanceof PrometheusMeterRegistry prometheus) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    } else {
+      router.get("/metrics").handler(rc -> ApiError.send(rc, 503, "metrics_disabled",
+          "metrics are disabled on this node", null));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.synapse.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.synapse.signal.Signal;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SignalHistoryTest {
+
+  private static Signal at(String type, long epochSecond) {
+    return new Signal("id-" + type + epochSecond, type, "/synapse/reviews", null,
+        Instant.ofEpochSecond(epochSecond), Signal.JSON, new JsonObject(), Map.of());
+  }
+
+  @Test
+  @DisplayName("the history keeps only the newest signals up to its capacity")
+  void bounded() {
+    SignalHistory h = new SignalHistory(3);
+    for (int i = 0; i < 5; i++) h.add(at("review.result", i));
+    assertEquals(3, h.size());
+    List<Signal> all = h.replay(null, null, 10);
+    assertEquals(List.of("id-review.result2", "id-review.result3", "id-review.result4"),
+        all.stream().map(Signal::id).toList());
+  }
+
+  @Test
+  @DisplayName("replay filters by type pattern and time, oldest first, newest kept under the limit")
+  void replayFilters() {
+    SignalHistory h = new SignalHistory(100);
+    h.add(at("review.request", 10));
+    h.add(at("review.result", 20));
+    h.add(at("review.summary", 30));
+    h.add(at("review.result", 40));
+    assertEquals(List.of("id-review.result20", "id-review.result40"),
+        h.replay(TypePattern.of("review.result"), null, 10).stream().map(Signal::id).toList());
+    assertEquals(List.of("id-review.summary30", "id-review.result40"),
+        h.replay(TypePattern.of("review.*"), Instant.ofEpochSecond(30), 10).stream().map(Signal::id).toList());
+    assertEquals(List.of("id-review.result40"),
+        h.replay(TypePattern.of("review.**"), null, 1).stream().map(Signal::id).toList());
+  }
+}

@@ -1,0 +1,76 @@
+package dev.synapse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code synapse review} in-process: output formats and the CI exit-code gate. */
+class ReviewCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private int run(String... args) {
+    return Main.commandLine().execute(args);
+  }
+
+  @Test
+  @DisplayName("a high-severity finding with --fail-on high exits 1 and prints JSON with the finding")
+  void gateFails(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("change.diff");
+    try (var in = ReviewCommandTest.class.getResourceAsStream(DemoCommand.SAMPLE)) {
+      Files.write(diff, in.readAllBytes());
+    }
+    int code = run("review", diff.toString(), "--label", "security", "--format", "json", "--fail-on", "high");
+    assertEquals(Main.EXIT_GATE, code, err.toString());
+    JsonObject summary = new JsonObject(out.toString(StandardCharsets.UTF_8));
+    assertEquals("high", summary.getString("severity"));
+    assertEquals("sql_injection", summary.getJsonArray("findings").getJsonObject(0).getString("type"));
+  }
+
+  @Test
+  @DisplayName("an empty diff passes the gate and prints a text report")
+  void gatePasses(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("empty.diff");
+    Files.writeString(diff, "");
+    assertEquals(0, run("review", diff.toString(), "--fail-on", "low"), err.toString());
+    assertTrue(out.toString().contains("No findings."), out.toString());
+  }
+
+  @Test
+  @DisplayName("input that is not a diff exits 2 with the invalid_diff code, and so does a bad option value")
+  void badInput(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("notes.txt");
+    Files.writeString(diff, "just some words\n");
+    assertEquals(Main.EXIT_USAGE, run("review", diff.toString()));
+    assertTrue(err.toString().contains("invalid_diff"), err.toString());
+    assertEquals(Main.EXIT_USAGE, run("review", diff.toString(), "--fail-on", "critical"));
+    assertEquals(Main.EXIT_USAGE, run("review", dir.resolve("missing.diff").toString()));
+  }
+}
