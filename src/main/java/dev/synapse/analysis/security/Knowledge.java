@@ -376,6 +376,8 @@ final class Knowledge {
     static final int LAST = -2;
     /** Every argument after the first. */
     static final int REST = -3;
+    /** needText marker: only data straight from a request source (not parameters) counts. */
+    static final int REQUEST_ONLY = -2;
   }
 
   private static final Set<String> DB_RECEIVERS = Set.of("db", "conn", "connection", "cursor",
@@ -645,6 +647,7 @@ final class Knowledge {
       case "send": case "end":
         if (recv.equals("res") || recv.equals("response") || recv.endsWith(".res")) {
           out.add(new Hit(Rule.XSS, 0, Value.T_HTML, 0.85));
+          out.add(new Hit(Rule.XSS, 0, Hit.REQUEST_ONLY, 0.75));
         }
         break;
       case "html":

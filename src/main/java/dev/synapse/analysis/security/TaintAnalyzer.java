@@ -1669,6 +1669,13 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.needText() == Knowledge.Hit.REQUEST_ONLY) {
+        Value v = joinAll(chosen);
+        if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
+          sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
+        }
+        continue;
+      }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
       if (h.needText() == Value.T_SQL) {
         // SQL text must be in the same argument as the untrusted value (other arguments are bound)

@@ -130,6 +130,21 @@ class InjectionChecksTest {
     assertEquals(List.of(4), lines(newFile("c.ex", src), "xss"));
   }
 
+  @Test
+  @DisplayName("XSS: Express res.send of request data is reported; JSON and parameters passed through are not")
+  void xssExpressSend() {
+    String src = """
+        app.get('/hi', (req, res) => {
+          res.send('Hello ' + req.query.name);
+          res.json({ name: req.query.name });
+        });
+        function reply(res, msg) {
+          res.send(msg);
+        }
+        """;
+    assertEquals(List.of(2), lines(newFile("a.js", src), "xss"));
+  }
+
   // ------------------------------------------------------------------ command
 
   @Test
