@@ -427,11 +427,13 @@ final class TaintAnalyzer {
     String lower = lhs.toLowerCase(Locale.ROOT);
     int line = t.get(k).line();
     // sinks on the left-hand side
+    Value flat = rhs.flatten();
     if (lower.endsWith(".innerhtml") || lower.endsWith(".outerhtml")) {
-      sink(Rule.XSS, rhs, line, 1.0, "innerHTML", 0);
+      sink(Rule.XSS, flat, line, 1.0, "innerHTML", 0);
     }
-    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, rhs, line, 1.0, "CommandText", 0);
-    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, rhs, line, 1.0, "session", 0);
+    if (lower.endsWith("dangerouslysetinnerhtml")) sink(Rule.XSS, flat, line, 1.0, "dangerouslySetInnerHTML", 0);
+    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, flat, line, 1.0, "CommandText", 0);
+    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, flat, line, 1.0, "session", 0);
     boolean compound = !op.equals("=") && !op.equals(":=");
     List<String> targets = targets(a, k);
     boolean multi = targets.size() > 1;
@@ -1097,6 +1099,13 @@ final class TaintAnalyzer {
             i += 2; // keyword argument / object key
             continue;
           }
+          if (x.text().equals("dangerouslySetInnerHTML") && i + 2 < b && t.get(i + 1).op("=")
+              && t.get(i + 2).op("{") && match[i + 2] > 0 && match[i + 2] < b) {
+            Value html = eval(i + 3, match[i + 2]).flatten();
+            sink(Rule.XSS, html, x.line(), 1.0, "dangerouslySetInnerHTML", 0);
+            i = match[i + 2] + 1;
+            continue;
+          }
           R r = chain(i, null, b);
           ops.add(r.v());
           lines.add(x.line());
@@ -1387,6 +1396,12 @@ final class TaintAnalyzer {
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
         j += 2;
+        if (lang == Language.RUBY && reporting && (t.get(j).text().equals("html_safe")
+            || t.get(j).text().equals("constantize")) && !(j + 1 < limit && t.get(j + 1).op("("))) {
+          Value rv = cur != null ? cur : lookup(path.substring(0, path.lastIndexOf(".")));
+          sink(t.get(j).text().equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, rv.flatten(),
+              t.get(j).line(), 0.9, t.get(j).text(), 0);
+        }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
           double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
@@ -1480,6 +1495,11 @@ final class TaintAnalyzer {
     }
     // sinks
     if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
+    if (reporting && recv != null && lang == Language.RUBY && (lname.equals("html_safe")
+        || lname.equals("constantize") || lname.equals("safe_constantize"))) {
+      sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
+          0.9, lname, 0);
+    }
     double sc = lcallee.length() < MAX_PATH ? Knowledge.source(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
