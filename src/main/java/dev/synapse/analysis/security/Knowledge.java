@@ -731,7 +731,11 @@ final class Knowledge {
         if (recv.equals("template")) out.add(new Hit(Rule.XSS, 0, 0, 1.0));
         break;
       case "command": case "commandcontext":
-        if (recv.equals("exec")) out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
+        if (recv.equals("exec")) {
+          out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
+          // the program itself comes from input
+          out.add(new Hit(Rule.COMMAND_INJECTION, name.equals("command") ? 0 : 1, Hit.REQUEST_ONLY, 0.9));
+        }
         break;
       case "open": case "openfile": case "readfile": case "create": case "writefile": case "remove":
       case "removeall": case "readdir":

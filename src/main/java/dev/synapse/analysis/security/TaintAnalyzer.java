@@ -113,6 +113,7 @@ final class TaintAnalyzer {
   private int sanitised;
   private int depth;
   private BitSet dead;
+  private Boolean webOutput;
 
   private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
     this.view = view;
@@ -256,6 +257,7 @@ final class TaintAnalyzer {
     this.sanitised = 0;
     this.depth = 0;
     this.dead = new BitSet(t.size());
+    this.webOutput = null;
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
@@ -1697,6 +1699,10 @@ final class TaintAnalyzer {
         continue;
       }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (h.rule() == Rule.XSS && (lang == Language.JAVA || lang == Language.KOTLIN)
+          && !shortRecv.contains("getwriter") && !webOutput()) {
+        continue; // a plain writer or stream: not an HTTP response in this function
+      }
       if (h.needText() == Value.T_SQL) {
         // SQL text must be in the same argument as the untrusted value (other arguments are bound)
         for (Value c : chosen) {
@@ -1734,6 +1740,24 @@ final class TaintAnalyzer {
         }
         return true;
     }
+  }
+
+  /** @return true when the unit mentions an HTTP response (servlet writers write HTML) */
+  private boolean webOutput() {
+    if (webOutput == null) {
+      boolean w = false;
+      for (Token x : t) {
+        if (x.kind() != TokenKind.IDENTIFIER) continue;
+        String s = x.text();
+        if (s.equals("response") || s.equals("resp") || s.equals("getWriter") || s.equals("res")
+            || s.equals("HttpServletResponse") || s.equals("ServletResponse")) {
+          w = true;
+          break;
+        }
+      }
+      webOutput = w;
+    }
+    return webOutput;
   }
 
   private boolean containsString(int a, int b) {
