@@ -128,6 +128,11 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * survivor re-publish the (same-id) summary in that window; consumers drop the repeated id.
    */
   @Override
+  public long publishSettleMs() {
+    return PUBLISH_SETTLE_MS;
+  }
+
+  @Override
   public Future<Void> published(String reviewId) {
     vertx.setTimer(PUBLISH_SETTLE_MS, t -> unpublished.removeAsync(markerKey(nodeId, reviewId)));
     return Future.succeededFuture();
