@@ -21,6 +21,9 @@ import java.util.List;
  * thread; handlers run on the subscriber's context.
  */
 public final class SignalBus {
+  /** Ids remembered per consumer to drop a repeated delivery of the same CloudEvent. */
+  public static final int DEDUP_WINDOW = 4096;
+
   private final Vertx vertx;
   private final SignalHistory history;
   private MessageConsumer<Signal> historyConsumer;
@@ -41,7 +44,11 @@ public final class SignalBus {
    * @return completes when the history consumer is registered (cluster-wide when clustered)
    */
   public Future<Void> start() {
-    historyConsumer = vertx.eventBus().consumer(Addresses.SIGNALS_ALL, m -> history.add(m.body()));
+    RecentIds seen = new RecentIds(DEDUP_WINDOW);
+    historyConsumer = vertx.eventBus().consumer(Addresses.SIGNALS_ALL, m -> {
+      Signal s = m.body();
+      if (seen.firstSighting(s.source(), s.id())) history.add(s);
+    });
     return historyConsumer.completion();
   }
 
@@ -74,13 +81,16 @@ public final class SignalBus {
    * Subscribes to signals whose type matches the pattern, from every node.
    *
    * @param pattern e.g. {@code review.**}
-   * @param handler called on the caller's context for each matching signal
+   * @param handler called on the caller's context once per matching signal: a repeated delivery
+   *     of the same CloudEvent (same source and id, e.g. a summary re-published by a survivor
+   *     after a crash) is dropped
    * @return the consumer; unregister it to stop
    */
   public MessageConsumer<Signal> subscribe(TypePattern pattern, Handler<Signal> handler) {
+    RecentIds seen = new RecentIds(DEDUP_WINDOW);
     return vertx.eventBus().<Signal>consumer(Addresses.SIGNALS_ALL, m -> {
       Signal s = m.body();
-      if (pattern.matches(s.type())) handler.handle(s);
+      if (pattern.matches(s.type()) && seen.firstSighting(s.source(), s.id())) handler.handle(s);
     });
   }
 

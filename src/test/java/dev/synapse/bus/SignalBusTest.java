@@ -82,4 +82,24 @@ class SignalBusTest {
       }));
     });
   }
+
+  @Test
+  @Timeout(value = 5, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("a repeated delivery of the same CloudEvent (same source and id) reaches subscribers and history once")
+  void duplicateIdsDropped(Vertx vertx, VertxTestContext ctx) {
+    List<String> got = new CopyOnWriteArrayList<>();
+    bus.subscribe(TypePattern.of("review.summary"), s -> got.add(s.id()));
+    Signal summary = signal(SignalTypes.REVIEW_SUMMARY, "a");
+    Signal other = signal(SignalTypes.REVIEW_SUMMARY, "b");
+    vertx.setTimer(100, t -> {
+      bus.publish(summary);
+      bus.publish(summary);
+      bus.publish(other);
+      vertx.setTimer(300, t2 -> ctx.verify(() -> {
+        assertEquals(List.of(summary.id(), other.id()), got);
+        assertEquals(2, bus.replay(TypePattern.of("review.summary"), null, 10).size());
+        ctx.completeNow();
+      }));
+    });
+  }
 }

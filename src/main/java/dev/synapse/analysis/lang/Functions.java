@@ -204,6 +204,7 @@ public final class Functions {
       boolean typeish = x.kind() == TokenKind.IDENTIFIER
           || (x.kind() == TokenKind.KEYWORD && !NOT_FUNCTIONS.contains(x.text()))
           || (x.kind() == TokenKind.OPERATOR && (".,<>?[]:|&*".contains(x.text())
+          || x.text().equals(">>") || x.text().equals(">>>")
           || x.text().equals("::") || x.text().equals("?.") || x.text().equals("->")));
       if (!typeish || x.op("{") || x.op("}")) return null;
       j = prevSig(t, j);

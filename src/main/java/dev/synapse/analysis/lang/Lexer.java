@@ -45,6 +45,10 @@ public final class Lexer {
   private boolean spaceBefore = true;
   private int heredocResume = -1;
   private int heredocResumeLine;
+  /** A regex literal scan that failed reached this position; do not rescan before it. */
+  private int regexFailUntil = -1;
+  private int nlFrom = -1;
+  private int nlAt = -1;
 
   private Lexer(String s, int firstLine, Language lang) {
     this.s = s;
@@ -191,8 +195,11 @@ public final class Lexer {
   }
 
   private int lineEnd(int from) {
+    if (from >= nlFrom && nlFrom >= 0 && from <= nlAt) return nlAt;
     int e = s.indexOf('\n', from);
-    return e < 0 ? n : e;
+    nlFrom = from;
+    nlAt = e < 0 ? n : e;
+    return nlAt;
   }
 
   // ---------------------------------------------------------------- strings
@@ -418,12 +425,16 @@ public final class Lexer {
   }
 
   private boolean regex(int depth) {
+    if (pos < regexFailUntil) return false;
     int i = pos + 1;
     boolean inClass = false;
     int limit = Math.min(n, pos + 2000);
     while (i < limit) {
       char ch = s.charAt(i);
-      if (ch == '\n') return false;
+      if (ch == '\n') {
+        regexFailUntil = i;
+        return false;
+      }
       if (ch == '\\') {
         i += 2;
         continue;
@@ -433,7 +444,10 @@ public final class Lexer {
       else if (ch == '/' && !inClass) break;
       i++;
     }
-    if (i >= limit) return false;
+    if (i >= limit) {
+      regexFailUntil = i;
+      return false;
+    }
     String body = s.substring(pos + 1, i);
     i++;
     while (i < n && Character.isLetter(s.charAt(i))) i++;
@@ -467,8 +481,8 @@ public final class Lexer {
       bodyStart = heredocResume;
       bodyLine = heredocResumeLine;
     } else {
-      int nl = s.indexOf('\n', i);
-      if (nl < 0) return false;
+      int nl = lineEnd(i);
+      if (nl >= n) return false;
       bodyStart = nl + 1;
       bodyLine = line + 1;
     }
@@ -755,8 +769,7 @@ public final class Lexer {
 
   private void operator() {
     char c0 = s.charAt(pos);
-    if (pos + 1 >= n || OP_CHARS.indexOf(c0) < 0 || OP_CHARS.indexOf(s.charAt(pos + 1)) < 0
-        && !(c0 == '<' || c0 == '.' || c0 == '=' )) {
+    if (pos + 1 >= n || OP_CHARS.indexOf(c0) < 0 || OP_CHARS.indexOf(s.charAt(pos + 1)) < 0) {
       emit(TokenKind.OPERATOR, String.valueOf(c0), line, "", 0);
       pos++;
       return;

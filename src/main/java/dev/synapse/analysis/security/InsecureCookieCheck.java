@@ -71,6 +71,7 @@ public final class InsecureCookieCheck implements Check {
       return null;
     }
     String name = x.text();
+    if (name.length() < 6) return null;
     String l = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
     Token val = i + 2 < t.size() ? t.get(i + 2) : null;

@@ -376,6 +376,8 @@ final class Knowledge {
     static final int LAST = -2;
     /** Every argument after the first. */
     static final int REST = -3;
+    /** needText marker: only data straight from a request source (not parameters) counts. */
+    static final int REQUEST_ONLY = -2;
   }
 
   private static final Set<String> DB_RECEIVERS = Set.of("db", "conn", "connection", "cursor",
@@ -588,11 +590,14 @@ final class Knowledge {
         out.add(new Hit(Rule.XSS, 0, Value.T_HTML, 0.9));
         break;
       case "system": case "popen": case "getoutput": case "getstatusoutput":
-        if (recv.equals("os") || recv.equals("subprocess") || recv.equals("commands")) {
+        if (recv.equals("os") || recv.equals("commands")
+            || recv.equals("subprocess") && !name.equals("popen")) {
           out.add(new Hit(Rule.COMMAND_INJECTION, 0, 0, 1.0));
+        } else if (recv.equals("subprocess")) {
+          out.add(new Hit(Rule.COMMAND_INJECTION, 0, -1, 1.0));
         }
         break;
-      case "run": case "call": case "check_call": case "check_output": case "popen_":
+      case "run": case "call": case "check_call": case "check_output":
         if (recv.equals("subprocess")) out.add(new Hit(Rule.COMMAND_INJECTION, 0, -1, 1.0));
         break;
       case "open": case "remove": case "unlink": case "rmtree": case "send_file": case "copyfile":
@@ -645,6 +650,7 @@ final class Knowledge {
       case "send": case "end":
         if (recv.equals("res") || recv.equals("response") || recv.endsWith(".res")) {
           out.add(new Hit(Rule.XSS, 0, Value.T_HTML, 0.85));
+          out.add(new Hit(Rule.XSS, 0, Hit.REQUEST_ONLY, 0.75));
         }
         break;
       case "html":
@@ -708,7 +714,10 @@ final class Knowledge {
         out.add(new Hit(Rule.SQL_INJECTION, Hit.ANY, Value.T_SQL, 0.9));
         break;
       case "fprintf": case "fprint": case "fprintln":
-        if (recv.equals("fmt")) out.add(new Hit(Rule.XSS, Hit.REST, Value.T_HTML, 0.9));
+        if (recv.equals("fmt")) {
+          out.add(new Hit(Rule.XSS, Hit.REST, Value.T_HTML, 0.9));
+          out.add(new Hit(Rule.XSS, Hit.REST, Hit.REQUEST_ONLY, 0.75));
+        }
         break;
       case "writestring":
         if (recv.equals("io")) out.add(new Hit(Rule.XSS, 1, Value.T_HTML, 0.85));
@@ -722,7 +731,11 @@ final class Knowledge {
         if (recv.equals("template")) out.add(new Hit(Rule.XSS, 0, 0, 1.0));
         break;
       case "command": case "commandcontext":
-        if (recv.equals("exec")) out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
+        if (recv.equals("exec")) {
+          out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
+          // the program itself comes from input
+          out.add(new Hit(Rule.COMMAND_INJECTION, name.equals("command") ? 0 : 1, Hit.REQUEST_ONLY, 0.9));
+        }
         break;
       case "open": case "openfile": case "readfile": case "create": case "writefile": case "remove":
       case "removeall": case "readdir":
@@ -791,6 +804,9 @@ final class Knowledge {
         } else {
           sql(out, 0, dbReceiver(recv) || recv.contains("pdo") || recv.contains("db"));
         }
+        break;
+      case "get_results": case "get_row": case "get_var": case "get_col":
+        if (recv.contains("wpdb")) sql(out, 0, true);
         break;
       case "mysqli_query": case "pg_query": case "mysql_query": case "sqlite_query":
         sql(out, Hit.LAST, true);

@@ -44,7 +44,7 @@ final class TaintAnalyzer {
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {}
 
-  private record Summary(int mask, long deps, boolean intrinsic) {}
+  private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
   private record R(Value v, int next) {}
 
@@ -52,6 +52,7 @@ final class TaintAnalyzer {
 
   private static final int MAX_DEPTH = 120;
   private static final double FREE_CONF = 0.45;
+  private static final Value FREE = Value.source(FREE_CONF, Value.O_FREE);
   /** Access paths longer than this are not matched against sources (they never are sources). */
   private static final int MAX_PATH = 160;
 
@@ -112,6 +113,7 @@ final class TaintAnalyzer {
   private int sanitised;
   private int depth;
   private BitSet dead;
+  private Boolean webOutput;
 
   private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
     this.view = view;
@@ -150,9 +152,9 @@ final class TaintAnalyzer {
         if (!implicitReturn && !hasReturn(unit)) continue;
         a.run(unit, false);
         Value r = a.returned;
-        Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0);
+        Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0, r);
         a.summaries.merge(unit.name(), s, (x, y) -> new Summary(x.mask | y.mask, x.deps | y.deps,
-            x.intrinsic || y.intrinsic));
+            x.intrinsic || y.intrinsic, x.ret().join(y.ret())));
       }
     }
     for (Unit unit : units) a.run(unit, true);
@@ -255,6 +257,7 @@ final class TaintAnalyzer {
     this.sanitised = 0;
     this.depth = 0;
     this.dead = new BitSet(t.size());
+    this.webOutput = null;
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
@@ -269,18 +272,6 @@ final class TaintAnalyzer {
       statement(s.a(), s.b(), s.level() > base, stmts, si);
     }
     if (report) pending();
-    if (report && DEBUG) {
-      System.err.println("UNIT " + unit.name() + " env=" + describe(env));
-    }
-  }
-
-  private static final boolean DEBUG = java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/synapse-debug-case"));
-
-  private static String describe(Map<String, Value> env) {
-    StringBuilder sb = new StringBuilder();
-    env.forEach((k, v) -> sb.append(k).append('=').append(Integer.toHexString(v.mask)).append('/')
-        .append(v.conf).append("/s").append(v.strongMix).append(v.keyed != null ? "/c" : "").append(' '));
-    return sb.toString();
   }
 
   private Value paramValue(FunctionSpan.Param p, int index, Unit unit, boolean report) {
@@ -381,6 +372,12 @@ final class TaintAnalyzer {
       guards(a, b);
       return;
     }
+    if (lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
+        || f.word("require_once"))) {
+      Value v = eval(a + 1, b);
+      sink(Rule.PATH_TRAVERSAL, v, f.line(), 0.9, f.text(), 0);
+      return;
+    }
     if (lang == Language.PHP && (f.word("echo") || f.word("print"))) {
       Value v = eval(a + 1, b);
       sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
@@ -432,11 +429,13 @@ final class TaintAnalyzer {
     String lower = lhs.toLowerCase(Locale.ROOT);
     int line = t.get(k).line();
     // sinks on the left-hand side
+    Value flat = rhs.flatten();
     if (lower.endsWith(".innerhtml") || lower.endsWith(".outerhtml")) {
-      sink(Rule.XSS, rhs, line, 1.0, "innerHTML", 0);
+      sink(Rule.XSS, flat, line, 1.0, "innerHTML", 0);
     }
-    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, rhs, line, 1.0, "CommandText", 0);
-    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, rhs, line, 1.0, "session", 0);
+    if (lower.endsWith("dangerouslysetinnerhtml")) sink(Rule.XSS, flat, line, 1.0, "dangerouslySetInnerHTML", 0);
+    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, flat, line, 1.0, "CommandText", 0);
+    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, flat, line, 1.0, "session", 0);
     boolean compound = !op.equals("=") && !op.equals(":=");
     List<String> targets = targets(a, k);
     boolean multi = targets.size() > 1;
@@ -885,8 +884,8 @@ final class TaintAnalyzer {
         }
       }
       String recv = hasRecv ? chainText(recvStart, i - 1) : "";
-      boolean moduleRecv = recv.isEmpty() || MODULES.contains(recv) || !recv.isEmpty()
-          && Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv);
+      boolean moduleRecv = recv.isEmpty() || !env.containsKey(root(recv)) && (MODULES.contains(recv)
+          || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
         sanitised |= Knowledge.PATH;
@@ -1102,6 +1101,13 @@ final class TaintAnalyzer {
             i += 2; // keyword argument / object key
             continue;
           }
+          if (x.text().equals("dangerouslySetInnerHTML") && i + 2 < b && t.get(i + 1).op("=")
+              && t.get(i + 2).op("{") && match[i + 2] > 0 && match[i + 2] < b) {
+            Value html = eval(i + 3, match[i + 2]).flatten();
+            sink(Rule.XSS, html, x.line(), 1.0, "dangerouslySetInnerHTML", 0);
+            i = match[i + 2] + 1;
+            continue;
+          }
           R r = chain(i, null, b);
           ops.add(r.v());
           lines.add(x.line());
@@ -1191,12 +1197,19 @@ final class TaintAnalyzer {
       for (Value v : ops) all |= v.text;
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
-      Value m = Value.CLEAN;
+      // new mix line per category: the first tainted operand without its own mix for it
+      int[] ml = new int[Rule.values().length];
       for (int k = 0; k < ops.size(); k++) {
         Value v = ops.get(k);
-        m = m.join(v.tainted() ? v.mixed(rel, lines.get(k), strong) : v);
+        if (!v.tainted()) continue;
+        int line = lines.get(k);
+        for (int c = 0; c < ml.length; c++) {
+          int bit = 1 << c;
+          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(Rule.values()[c]) != 0) continue;
+          if (ml[c] == 0 || line < ml[c]) ml[c] = line;
+        }
       }
-      r = m;
+      r = r.withMixLines(ml, strong);
     }
     r = r.withText(text);
     if (!r.tainted() && b - a <= 40 && b - a > 1) {
@@ -1365,6 +1378,10 @@ final class TaintAnalyzer {
 
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
+    if (base == null && (i + 1 >= limit || !isMember(t.get(i + 1)) && !t.get(i + 1).op("(")
+        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
+      return new R(simpleName(head.text()), i + 1);
+    }
     int j = i;
     StringBuilder path = new StringBuilder(base == null ? head.text() : "?." + head.text());
     Value cur = base;
@@ -1381,16 +1398,21 @@ final class TaintAnalyzer {
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
         j += 2;
+        if (lang == Language.RUBY && reporting && (t.get(j).text().equals("html_safe")
+            || t.get(j).text().equals("constantize")) && !(j + 1 < limit && t.get(j + 1).op("("))) {
+          Value rv = cur != null ? cur : lookup(path.substring(0, path.lastIndexOf(".")));
+          sink(t.get(j).text().equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, rv.flatten(),
+              t.get(j).line(), 0.9, t.get(j).text(), 0);
+        }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
           double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
       }
-      if (nx.op("(") && match[j + 1] > 0 && match[j + 1] < limit + 1
-          && !(lang == Language.RUBY && nx.has(Token.F_SPACE_BEFORE) && false)) {
+      if (nx.op("(")) {
         int close = match[j + 1];
-        if (close > limit) break;
+        if (close < 0 || close > limit) close = limit; // the call continues past this statement
         String callee = path.toString();
         String name = t.get(j).text();
         int dot = callee.lastIndexOf('.');
@@ -1475,6 +1497,11 @@ final class TaintAnalyzer {
     }
     // sinks
     if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
+    if (reporting && recv != null && lang == Language.RUBY && (lname.equals("html_safe")
+        || lname.equals("constantize") || lname.equals("safe_constantize"))) {
+      sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
+          0.9, lname, 0);
+    }
     double sc = lcallee.length() < MAX_PATH ? Knowledge.source(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
@@ -1493,7 +1520,7 @@ final class TaintAnalyzer {
       }
       r = r.restrict(s.mask());
       if (s.intrinsic()) r = r.join(Value.source(0.8, Value.O_REQUEST).restrict(s.mask()));
-      return r;
+      return r.withMixFrom(s.ret());
     }
     if (Knowledge.CLEAN_RESULT.contains(lname)) return Value.CLEAN;
     // containers
@@ -1664,7 +1691,18 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.needText() == Knowledge.Hit.REQUEST_ONLY) {
+        Value v = joinAll(chosen);
+        if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
+          sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
+        }
+        continue;
+      }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (h.rule() == Rule.XSS && (lang == Language.JAVA || lang == Language.KOTLIN)
+          && !shortRecv.contains("getwriter") && !webOutput()) {
+        continue; // a plain writer or stream: not an HTTP response in this function
+      }
       if (h.needText() == Value.T_SQL) {
         // SQL text must be in the same argument as the untrusted value (other arguments are bound)
         for (Value c : chosen) {
@@ -1704,6 +1742,24 @@ final class TaintAnalyzer {
     }
   }
 
+  /** @return true when the unit mentions an HTTP response (servlet writers write HTML) */
+  private boolean webOutput() {
+    if (webOutput == null) {
+      boolean w = false;
+      for (Token x : t) {
+        if (x.kind() != TokenKind.IDENTIFIER) continue;
+        String s = x.text();
+        if (s.equals("response") || s.equals("resp") || s.equals("getWriter") || s.equals("res")
+            || s.equals("HttpServletResponse") || s.equals("ServletResponse")) {
+          w = true;
+          break;
+        }
+      }
+      webOutput = w;
+    }
+    return webOutput;
+  }
+
   private boolean containsString(int a, int b) {
     for (int i = a; i < b; i++) if (t.get(i).kind() == TokenKind.STRING) return true;
     return false;
@@ -1740,9 +1796,23 @@ final class TaintAnalyzer {
     }
     Object g = globals.get(head);
     if (g != null && head.equals(path)) return Value.constant(g, g instanceof String s ? TextClass.classify(s) : 0);
-    if (u.freeTaint() && likelyLocal(head)) return Value.source(FREE_CONF, Value.O_FREE);
+    if (u.freeTaint() && likelyLocal(head)) return FREE;
     return Value.CLEAN;
   }
+
+  /** Fast path of {@link #lookup} for a bare name. */
+  private Value simpleName(String name) {
+    Value v = env.get(name);
+    if (v != null) return v;
+    if (name.length() <= 10 && BARE.contains(name)) {
+      double sc = Knowledge.source(name.toLowerCase(Locale.ROOT), lang);
+      if (sc > 0) return Value.source(sc, Value.O_REQUEST);
+    }
+    return lookup(name);
+  }
+
+  private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
+      "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
 
   private Value lookupReceiver(String recvPath) {
     String head = root(recvPath);

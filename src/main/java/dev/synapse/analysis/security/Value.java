@@ -86,6 +86,7 @@ final class Value {
 
   /** @return the union of both values (may-analysis join) */
   Value join(Value o) {
+    if (o == this) return this;
     if (o == null || o == CLEAN) return this.constant != null && o == CLEAN ? withoutConstant() : this;
     if (this == CLEAN) return o.constant != null ? o.withoutConstant() : o;
     int[] m = null;
@@ -134,6 +135,39 @@ final class Value {
       }
     }
     return new Value(mask, conf, m, s, text, constant, keyed, paramDeps, origin);
+  }
+
+  /** @return this value with the other value's mix lines for categories that have none here */
+  Value withMixFrom(Value o) {
+    if (o == null || o.mix == null || mask == 0) return this;
+    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int s = strongMix;
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] == 0 && o.mix[i] != 0 && (mask & (1 << i)) != 0) {
+        m[i] = o.mix[i];
+        s |= o.strongMix & (1 << i);
+      }
+    }
+    return new Value(mask, conf, m, s, text | o.text, constant, keyed, paramDeps, origin);
+  }
+
+  /**
+   * @param lines per-category mix lines to set where this value has none (0 = none)
+   * @param strongCats categories whose new mix is strong evidence
+   * @return the value with those mix lines
+   */
+  Value withMixLines(int[] lines, int strongCats) {
+    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int s = strongMix;
+    boolean changed = false;
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] == 0 && lines[i] != 0 && (mask & (1 << i)) != 0) {
+        m[i] = lines[i];
+        s |= strongCats & (1 << i);
+        changed = true;
+      }
+    }
+    return changed ? new Value(mask, conf, m, s, text, constant, keyed, paramDeps, origin) : this;
   }
 
   Value withText(int t) {

@@ -59,6 +59,19 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
+  /** Lower-cased identifiers any rule below can start from (a fast pre-filter). */
+  private static final Set<String> INTERESTING = Set.of("md5", "sha1", "md5hex", "sha1hex", "shahex",
+      "md4", "md2", "md5digest", "sha1digest", "new", "sum", "newhash", "des", "des3", "arc4",
+      "blowfish", "arc2", "tripledes", "rc2", "newcipher", "newtripledescipher", "ecb",
+      "createcipher", "random", "current", "randint", "choice", "choices", "randrange",
+      "getrandbits", "sample", "uniform", "shuffle", "rand", "mt_rand", "uniqid", "lcg_value",
+      "str_shuffle", "array_rand", "intn", "int", "int63", "int31", "int31n", "int63n", "float64",
+      "float32", "uint32", "uint64", "perm", "read", "seed", "uniform_real", "verify_none",
+      "cert_none", "_create_unverified_context", "nooophostnameverifier", "noophostnameverifier",
+      "allow_all_hostname_verifier", "trustallstrategy", "dangerousacceptanyservercertificatevalidator",
+      "insecuretrustmanagerfactory", "node_tls_reject_unauthorized", "servercertificatevalidationcallback",
+      "servercertificatecustomvalidationcallback", "x509trustmanager");
+
   private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
       "randrange", "getrandbits", "sample", "uniform", "shuffle");
   private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
@@ -83,6 +96,7 @@ public final class WeakCryptoCheck implements Check {
       if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       if (view.language() == Language.UNKNOWN) continue;
+      currentView = view;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, Hit> hits = new LinkedHashMap<>();
       boolean cryptoRand = mentions(view, "crypto/rand");
@@ -144,7 +158,10 @@ public final class WeakCryptoCheck implements Check {
     }
     if (x.kind() != TokenKind.IDENTIFIER && x.kind() != TokenKind.KEYWORD) return null;
     String name = x.text();
+    Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
+    boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
     String lname = name.toLowerCase(Locale.ROOT);
+    if (!assignLike && !INTERESTING.contains(lname) && !WEAK_CIPHER_IDENTS.contains(name)) return null;
     Token prev = i > 0 ? t.get(i - 1) : null;
     Token prev2 = i > 1 ? t.get(i - 2) : null;
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
@@ -200,7 +217,20 @@ public final class WeakCryptoCheck implements Check {
     return tls(t, i, name, next, lang, lowerLine);
   }
 
-  private static Hit weakHash(int line, String what) {
+  private SourceView currentView;
+
+  /** @return true when the lines just above the finding say the hash is not for security */
+  private boolean nonSecurityNear(int line) {
+    if (currentView == null) return false;
+    for (int l = line - 2; l < line; l++) {
+      String text = currentView.line(l);
+      if (text != null && nonSecurity(text.toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
+  }
+
+  private Hit weakHash(int line, String what) {
+    if (nonSecurityNear(line)) return null;
     return new Hit(line, Rule.WEAK_CRYPTO.title() + ": " + what
         + " is a broken hash; it must not protect passwords, tokens or signatures.", "CWE-328",
         "Use SHA-256 or better for integrity and bcrypt, scrypt or Argon2 for passwords.", 0.85);
@@ -324,7 +354,7 @@ public final class WeakCryptoCheck implements Check {
     }
     String ctx = sb.toString().toLowerCase(Locale.ROOT);
     for (String w : SECURITY_WORDS) {
-      if (w.length() <= 3) {
+      if (w.length() <= 4) {
         if (containsWord(ctx, w)) return true;
       } else if (ctx.contains(w)) {
         return true;

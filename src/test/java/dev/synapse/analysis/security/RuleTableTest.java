@@ -1,0 +1,42 @@
+package dev.synapse.analysis.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.synapse.analysis.Check;
+import dev.synapse.analysis.Checks;
+import dev.synapse.signal.Severity;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RuleTableTest {
+
+  @Test
+  @DisplayName("the security registry has one check per security category of the design")
+  void registry() {
+    Set<String> cats = Checks.security().stream().map(Check::category).collect(Collectors.toSet());
+    assertEquals(Set.of("sql_injection", "xss", "auth_bypass", "command_injection", "path_traversal",
+        "hardcoded_secret", "weak_crypto", "ldap_injection", "xpath_injection", "code_injection",
+        "insecure_cookie", "trust_boundary"), cats);
+  }
+
+  @Test
+  @DisplayName("the fast path runs every high-severity security check and nothing else")
+  void fastPath() {
+    Set<String> fast = Checks.fastPath().stream().map(Check::category).collect(Collectors.toSet());
+    for (Rule r : Rule.values()) {
+      assertEquals(r.severity() == Severity.HIGH, fast.contains(r.category()), r.category());
+    }
+    assertTrue(fast.contains("sql_injection") && fast.contains("auth_bypass"));
+  }
+
+  @Test
+  @DisplayName("rule ids are unique and every rule names a CWE")
+  void ruleIds() {
+    assertEquals(Rule.values().length,
+        java.util.Arrays.stream(Rule.values()).map(Rule::ruleId).distinct().count());
+    for (Rule r : Rule.values()) assertTrue(r.cwe().startsWith("CWE-"), r.name());
+  }
+}
