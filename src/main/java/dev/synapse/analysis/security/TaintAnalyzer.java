@@ -1387,7 +1387,7 @@ final class TaintAnalyzer {
     Value cur = base;
     boolean fromBase = base != null;
     if (!fromBase) {
-      double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
     // method call directly on a base value: base.name(args)
@@ -1405,7 +1405,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1446,7 +1446,7 @@ final class TaintAnalyzer {
         path.append('[').append(ks).append(']');
         j = close;
         if (!cur.tainted() && path.length() < MAX_PATH) {
-          double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1502,7 +1502,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = lcallee.length() < MAX_PATH ? Knowledge.source(lcallee + "()", lang) : 0;
+    double sc = lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -1805,7 +1805,7 @@ final class TaintAnalyzer {
     Value v = env.get(name);
     if (v != null) return v;
     if (name.length() <= 10 && BARE.contains(name)) {
-      double sc = Knowledge.source(name.toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(name.toLowerCase(Locale.ROOT), lang);
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
@@ -1813,6 +1813,18 @@ final class TaintAnalyzer {
 
   private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
       "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
+
+  /** Memoised {@link Knowledge#source} (paths repeat a lot within a file). */
+  private double sourceOf(String lowerPath, Language language) {
+    Double d = sourceCache.get(lowerPath);
+    if (d == null) {
+      d = Knowledge.source(lowerPath, language);
+      if (sourceCache.size() < 4096) sourceCache.put(lowerPath, d);
+    }
+    return d;
+  }
+
+  private final Map<String, Double> sourceCache = new HashMap<>();
 
   private Value lookupReceiver(String recvPath) {
     String head = root(recvPath);
