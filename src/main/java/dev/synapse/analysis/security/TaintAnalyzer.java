@@ -1768,6 +1768,11 @@ final class TaintAnalyzer {
   private void sink(Rule rule, Value v, int sinkLine, double hitConf, String how, int unused) {
     if (!reporting || !v.tainted(rule)) return;
     int mix = v.mix(rule);
+    if ((v.origin & Value.O_REQUEST) == 0 && mix == 0 && rule != Rule.CODE_INJECTION
+        && rule != Rule.TRUST_BOUNDARY) {
+      // a value handed in by a caller and used as-is: the injection (if any) is built elsewhere
+      return;
+    }
     int line = -1;
     if (mix > 0 && view.isChanged(mix)) line = mix;
     else if (view.isChanged(sinkLine)) line = sinkLine;

@@ -188,6 +188,19 @@ class DataFlowTest {
   }
 
   @Test
+  @DisplayName("a parameter used as-is by a wrapper is not reported; one built into SQL text is")
+  void parameterUsedAsIs() {
+    String src = """
+        def run_query(cursor, sql):
+            cursor.execute(sql)
+
+        def find(cursor, name):
+            cursor.execute("SELECT * FROM t WHERE name = '" + name + "'")
+        """;
+    assertEquals(List.of(5), lines(newFile("db.py", src), "sql_injection"));
+  }
+
+  @Test
   @DisplayName("in a hunk cut out of a function, unknown variables are a low-confidence source")
   void partialFunction() {
     var diff = SecurityTestDiffs.hunk("Run.php", 12,
