@@ -1,7 +1,7 @@
 -- wrk script for bench/run.sh: POSTs pre-built JSON review bodies in turn.
 -- Environment:
 --   BENCH_DATA      Lua file written by `BenchMain lua` (required)
---   BENCH_SET       mix | typical | typical_deep (default mix)
+--   BENCH_SET       mix | typical | typical_deep | trivial_deep (default mix)
 --   BENCH_PATH      request path (default /api/reviews?wait=5; /bench/echo for the ceiling)
 --   BENCH_DELAY_MS  pause of each connection between a response and its next request
 --                   (0 = closed loop at full speed; >0 = rate-limited run, see bench/README.md)

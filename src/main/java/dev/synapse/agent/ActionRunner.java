@@ -237,7 +237,8 @@ public final class ActionRunner {
         if (done || abandoned) return;
         long now = System.nanoTime();
         if (current < 0) {
-          delayMs = timeoutMs;
+          // preparing (not bounded: a full period), or between two actions (look again soon)
+          delayMs = context == null ? timeoutMs : 1;
         } else {
           elapsed = now - currentStart;
           long left = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - elapsed;

@@ -108,7 +108,14 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public Future<Boolean> complete(String reviewId, ReviewSummary summary) {
     String marker = markerKey(nodeId, reviewId);
     return fromStage(unpublished.setAsync(marker, reviewId))
-        .compose(v -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, summary.toJson().encode(), nodeId, null))
+        .compose(v -> {
+          // one completion id per call: a retry of this call (ours below, or Hazelcast's own after
+          // a member left) is recognised as the same call and answers "stored" again
+          String completionId = java.util.UUID.randomUUID().toString();
+          String json = summary.toJson().encode();
+          return apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId)
+              .recover(err -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId));
+        })
         .map(ReviewEntryProcessor.STORED::equals)
         .compose(stored -> stored ? Future.succeededFuture(true)
             : fromStage(unpublished.removeAsync(marker)).map(false));
@@ -120,6 +127,11 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * {@code publish} returned may never have sent it. Keeping the marker for the settle time lets a
    * survivor re-publish the (same-id) summary in that window; consumers drop the repeated id.
    */
+  @Override
+  public long publishSettleMs() {
+    return PUBLISH_SETTLE_MS;
+  }
+
   @Override
   public Future<Void> published(String reviewId) {
     vertx.setTimer(PUBLISH_SETTLE_MS, t -> unpublished.removeAsync(markerKey(nodeId, reviewId)));

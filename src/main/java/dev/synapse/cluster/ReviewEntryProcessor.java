@@ -42,6 +42,9 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     CLAIM
   }
 
+  /** Field of the stored document holding the id of the COMPLETE call that stored the summary. */
+  public static final String COMPLETION_ID = "completion_id";
+
   /** Result of a {@link Op#COMPLETE} that stored the summary. */
   public static final String STORED = "stored";
 
@@ -72,8 +75,14 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
       return null;
     }
     if (value == null) return null;
-    StoredReview review = StoredReview.fromJson(new JsonObject(value.getValue()));
-    if (review.state().done()) return null;
+    JsonObject doc = new JsonObject(value.getValue());
+    StoredReview review = StoredReview.fromJson(doc);
+    if (review.state().done()) {
+      // A COMPLETE retried by Hazelcast (the first invocation ran, its response was lost when a
+      // member left) must answer as the first one did, or nobody would publish the summary. The
+      // retry carries the same completion id; any other call has another one.
+      return op == Op.COMPLETE && c != null && c.equals(doc.getString(COMPLETION_ID)) ? STORED : null;
+    }
     StoredReview updated;
     switch (op) {
       case CLASSIFY -> updated = review.classified(a, b).ownedBy(c == null ? review.owner() : c);
@@ -86,7 +95,9 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
       }
       default -> throw new IllegalStateException("unknown op " + op);
     }
-    String encoded = updated.toJson().encode();
+    JsonObject out = updated.toJson();
+    if (op == Op.COMPLETE && c != null) out.put(COMPLETION_ID, c);
+    String encoded = out.encode();
     entry.setValue(new HazelcastJsonValue(encoded));
     return switch (op) {
       case COMPLETE -> STORED;

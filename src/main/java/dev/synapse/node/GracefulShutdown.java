@@ -51,7 +51,10 @@ public final class GracefulShutdown {
       long elapsedMs = (System.nanoTime() - start) / 1_000_000;
       if (owned == 0) {
         LOG.info("node_id={} drained in {} ms", node.nodeId(), elapsedMs);
-        done.complete();
+        long settle = node.store().publishSettleMs();
+        // let the last summaries' publishing markers expire here rather than be re-published
+        if (settle > 0) vertx.setTimer(settle + 100, t -> done.complete());
+        else done.complete();
       } else if (System.nanoTime() - deadline >= 0) {
         LOG.warn("node_id={} grace period over after {} ms; {} in-flight reviews handed over to the cluster",
             node.nodeId(), elapsedMs, owned < 0 ? "unknown" : owned);

@@ -34,6 +34,17 @@ public final class SynapseMetrics {
       "memory_hotspot", "n_plus_one", "hot_path_modified");
   private static final List<String> ERROR_KINDS = List.of("error", "timeout");
 
+  /** Histogram buckets (le) of {@code synapse_action_duration_seconds}: 0.5 ms to 60 s. */
+  static final Duration[] ACTION_BUCKETS = buckets(0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000);
+  /** Histogram buckets (le) of {@code synapse_review_duration_seconds}: 5 ms to 120 s. */
+  static final Duration[] REVIEW_BUCKETS = buckets(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 120000);
+
+  private static Duration[] buckets(double... ms) {
+    Duration[] out = new Duration[ms.length];
+    for (int i = 0; i < ms.length; i++) out[i] = Duration.ofNanos((long) (ms[i] * 1_000_000));
+    return out;
+  }
+
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
   /** Meters by (kind, label values): registry look-ups build ids and tags on every call. */
@@ -118,7 +129,7 @@ public final class SynapseMetrics {
   private Timer actionTimer(String agent, String action) {
     return (Timer) meters.computeIfAbsent(List.of("action", agent, action),
         k -> Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
-            .publishPercentileHistogram().register(registry));
+            .serviceLevelObjectives(ACTION_BUCKETS).register(registry));
   }
 
   /** Counts an agent error: {@code synapse_agent_errors_total{agent,action,kind}}. */
@@ -148,8 +159,7 @@ public final class SynapseMetrics {
   }
 
   private Timer reviewTimer() {
-    return Timer.builder("synapse.review.duration").publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(120))
+    return Timer.builder("synapse.review.duration").serviceLevelObjectives(REVIEW_BUCKETS)
         .register(registry);
   }
 }

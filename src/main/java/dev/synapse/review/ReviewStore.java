@@ -58,6 +58,14 @@ public interface ReviewStore {
   Future<List<StoredReview>> inFlight();
 
   /**
+   * @return how long after a publish this store keeps the "may be publishing" marker, in ms; a
+   *     draining node waits this long before leaving so survivors need not re-publish (0 locally)
+   */
+  default long publishSettleMs() {
+    return 0;
+  }
+
+  /**
    * @param review the stored review
    * @param created true when this call created it; false for a re-submission
    */

@@ -39,7 +39,8 @@ public final class SummaryEmitter {
 
   /** @return the summary when this call emitted it, null when one existed already */
   public Future<ReviewSummary> emit(ReviewSummary summary) {
-    return store.complete(summary.reviewId(), summary).map(stored -> {
+    return store.complete(summary.reviewId(), summary)
+        .map(stored -> {
       if (!stored) return null;
       publish(summary);
       store.published(summary.reviewId());

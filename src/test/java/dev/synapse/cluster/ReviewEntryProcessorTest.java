@@ -92,6 +92,18 @@ class ReviewEntryProcessorTest {
   }
 
   @Test
+  @DisplayName("a COMPLETE retried after its first run (response lost when a member left) answers stored again")
+  void completeRetryIsIdempotent() {
+    var e = entry(accepted("n1"));
+    String summary = summary("complete");
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-1"));
+    assertEquals(ReviewEntryProcessor.STORED, apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-1"),
+        "the same invocation, retried, answers as the first did");
+    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n2", "call-2"), "another call never wins");
+    assertNull(apply(e, ReviewEntryProcessor.Op.COMPLETE, summary, "n3", null), "another node never wins");
+  }
+
+  @Test
   @DisplayName("a claim succeeds only while the review still has the expected owner")
   void claimIsCompareAndSet() {
     var e = entry(accepted("gone"));

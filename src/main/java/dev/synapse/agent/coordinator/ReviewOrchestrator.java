@@ -41,7 +41,11 @@ public final class ReviewOrchestrator {
 
   private final Vertx vertx;
   private final NodeContext node;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewOrchestrator.class);
+  private static final long RUN_RETRY_DELAY_MS = 1_000;
+  private static final int RUN_ATTEMPTS = 5;
   private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final SummaryEmitter emitter;
 
   /**
@@ -108,7 +112,31 @@ public final class ReviewOrchestrator {
         .onComplete(ar -> {
           running.remove(id);
           node.parsedDiffs().remove(id);
+          if (ar.failed()) retryLater(review, ar.cause());
         });
+  }
+
+  /**
+   * A run that failed (the store was unreachable, e.g. while a member left) is tried again after
+   * {@value #RUN_RETRY_DELAY_MS} ms, at most {@value #RUN_ATTEMPTS} times in all, so that a review
+   * is not left without a summary while its owner is alive. Store operations are idempotent.
+   */
+  private void retryLater(StoredReview review, Throwable cause) {
+    int attempt = attempts.merge(review.reviewId(), 1, Integer::sum);
+    if (attempt >= RUN_ATTEMPTS) {
+      attempts.remove(review.reviewId());
+      LOG.error("review_id={} gave up after {} failed runs: {}", review.reviewId(), attempt, cause.toString());
+      return;
+    }
+    LOG.warn("review_id={} run failed ({}), retrying in {} ms", review.reviewId(), cause.toString(), RUN_RETRY_DELAY_MS);
+    vertx.setTimer(RUN_RETRY_DELAY_MS, t -> node.store().get(review.reviewId()).onComplete(ar -> {
+      StoredReview current = ar.succeeded() && ar.result() != null ? ar.result() : review;
+      if (current.state().done()) {
+        attempts.remove(review.reviewId());
+      } else {
+        run(current).onSuccess(x -> attempts.remove(review.reviewId()));
+      }
+    }));
   }
 
   /**
