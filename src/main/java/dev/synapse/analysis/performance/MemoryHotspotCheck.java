@@ -285,7 +285,7 @@ public final class MemoryHotspotCheck implements Check {
             || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
             || lt.contains("params") || lt.contains("attachment");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
-        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row) && !unboundedUse(v, row, c, lt)) return null;
+        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row) && !unboundedUse(v, row, c, target)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
       } else {
         return null;
@@ -297,7 +297,7 @@ public final class MemoryHotspotCheck implements Check {
     String lt = target.toLowerCase(Locale.ROOT);
     if (configLike(v, row, lt) || guarded(v, row)) return null;
     boolean lines = LINE_READERS.contains(name) || receiver.equals("CSV");
-    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row) && !unboundedUse(v, row, c, lt)) return null;
+    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row) && !unboundedUse(v, row, c, target)) return null;
     String shown = receiver.isEmpty() ? name : receiver + "." + name;
     return new Hit(Kind.FILE, shown + " reads the whole file into memory");
   }
