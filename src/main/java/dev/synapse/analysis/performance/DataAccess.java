@@ -85,6 +85,9 @@ final class DataAccess {
   /** Testing-library element queries ({@code screen.getByText}) share the finder prefixes. */
   private static final String[] DOM_QUERY_SUFFIXES = {"Text", "Role", "LabelText", "PlaceholderText",
       "TestId", "AltText", "Title", "DisplayValue", "Selector", "TagName", "ClassName", "Name"};
+  /** Utility libraries and UI-test drivers whose finder-like names are in-memory or DOM lookups. */
+  private static final Set<String> NOT_DATA_ROOTS = Set.of("_", "lodash", "R", "screen", "page",
+      "browser", "driver", "cy", "document", "window", "element", "locator", "wrapper", "container");
   /** Declared type names (lower case, matched as suffixes) of data-access receivers. */
   private static final String[] DATA_TYPE_SUFFIXES = {"repository", "repo", "dao", "entitymanager",
       "jdbctemplate", "datasource", "dbcontext", "prismaclient", "knex", "sequelize", "mongoclient"};
@@ -145,6 +148,7 @@ final class DataAccess {
     if (c.chain().size() < 2) return null;
     String name = c.name();
     String receiver = c.receiver();
+    if (NOT_DATA_ROOTS.contains(c.root())) return null;
     // finder names mean data access whatever the receiver is called: customers.findById(…)
     if (finderName(name) && !(name.equals("findOne") && c.emptyArgs() && lang == SourceLanguage.JAVA)) {
       return Kind.QUERY;

@@ -81,10 +81,6 @@ public final class MemoryHotspotCheck implements Check {
       "Response", "HttpServletRequest", "HttpServletResponse", "ResponseWriter", "HttpRequest",
       "HttpResponse", "HttpContext", "RequestParam", "PathVariable", "FastifyRequest", "FastifyReply",
       "NextRequest", "NextApiRequest", "NextApiResponse", "ServerRequest", "reply");
-  /** Writes of a read content to an HTTP response. */
-  private static final String[] SERVE_WORDS = {"res.end(", "res.send(", "res.write(", "reply.send(",
-      "ctx.body", "w.write(", "response.write(", "resp.write(", "getoutputstream", "send_data(",
-      "send_resp(", "responseentity", "res.json(", "response.body"};
   /** Words naming files that grow without bound. */
   private static final Set<String> UNBOUNDED_FILES = Set.of("log", "logs", "dump", "dumps", "export",
       "exports", "backup", "backups", "archive", "archives", "upload", "uploads", "download", "downloads",
@@ -304,22 +300,27 @@ public final class MemoryHotspotCheck implements Check {
 
   /**
    * The file read whole is request-controlled or of unbounded size: its path comes from a
-   * parameter of a request handler, the content is sent on as a response (so it should be
-   * streamed), the path or function names a growing kind of file (logs, exports, dumps, uploads,
+   * request handler's parameters (directly or through a local assigned from them earlier in the
+   * function), the path or function names a growing kind of file (logs, exports, dumps, uploads,
    * …), or the removed lines of the hunk streamed it.
    */
   private static boolean unboundedUse(FileView v, int row, Call c, String target) {
-    return handlerParameter(v, row, c) || served(v, row) || unboundedName(v, row, target) || replacedStream(v, row);
+    return requestControlled(v, row, c) || unboundedName(v, row, target) || replacedStream(v, row);
   }
 
-  /** The path argument names a parameter of the enclosing function, which handles a request. */
-  private static boolean handlerParameter(FileView v, int row, Call c) {
+  /**
+   * The path argument names a parameter of the enclosing function, which handles a request, or a
+   * local assigned earlier in the function from such a parameter (one hop per assignment, in
+   * order: {@code name := r.URL.Query().Get("file")}, {@code const p = req.params.name}).
+   */
+  private static boolean requestControlled(FileView v, int row, Call c) {
     FileView.Function f = v.newFunctionAt(row);
-    if (f == null || f.declRow() < 0) return false;
-    Set<String> params = new java.util.HashSet<>();
+    if (f == null || f.declRow() < 0 || c.openParen() < 0) return false;
+    Set<String> tainted = new java.util.HashSet<>();
     boolean handler = false;
     int depth = 0;
     boolean opened = false;
+    int bodyFrom = row;
     for (int q = f.declRow(); q <= Math.min(row - 1, f.declRow() + 8); q++) {
       Row r = v.rows.get(q);
       if (!r.onNewSide()) continue;
@@ -330,27 +331,41 @@ public final class MemoryHotspotCheck implements Check {
         } else if (t.is(")")) {
           depth--;
         } else if (t.ident() && opened && depth > 0) {
-          params.add(t.text());
+          tainted.add(t.text());
           if (HANDLER_PARAMS.contains(t.text())) handler = true;
         }
       }
-      if (opened && depth <= 0) break;
-    }
-    if (!handler) return false;
-    List<Tok> t = v.rows.get(row).toks();
-    if (c.openParen() < 0) return false;
-    int to = c.closeParen() < 0 ? t.size() : c.closeParen();
-    for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
-      if (t.get(j).ident() && !HANDLER_PARAMS.contains(t.get(j).text()) && params.contains(t.get(j).text())) {
-        return true;
+      if (opened && depth <= 0) {
+        bodyFrom = q + 1;
+        break;
       }
     }
+    if (!handler) return false;
+    for (int q = bodyFrom; q < row && q - bodyFrom < 200; q++) {
+      Row r = v.rows.get(q);
+      if (!r.onNewSide()) continue;
+      List<Tok> t = r.toks();
+      for (int j = 1; j < t.size(); j++) {
+        if (!t.get(j).is("=")) continue;
+        int lhs = t.get(j - 1).is(":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
+        if (!t.get(lhs).ident()) break;
+        for (int k = j + 1; k < Math.min(t.size(), j + 200); k++) {
+          if (t.get(k).ident() && tainted.contains(t.get(k).text())) {
+            tainted.add(t.get(lhs).text());
+            break;
+          }
+        }
+        break;
+      }
+    }
+    List<Tok> t = v.rows.get(row).toks();
+    int to = c.closeParen() < 0 ? t.size() : c.closeParen();
+    for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
+      Tok a = t.get(j);
+      boolean member = t.get(j - 1).is(".") || t.get(j - 1).is("?.");
+      if (a.ident() && !member && !HANDLER_PARAMS.contains(a.text()) && tainted.contains(a.text())) return true;
+    }
     return false;
-  }
-
-  /** The content is written to a response in the same statement or the next rows. */
-  private static boolean served(FileView v, int row) {
-    return containsAny(following(v, row), SERVE_WORDS);
   }
 
   /** The path or the function names a kind of file that grows without bound. */
@@ -376,21 +391,6 @@ public final class MemoryHotspotCheck implements Check {
       if (containsAny(cut(r.code()).toLowerCase(Locale.ROOT), STREAMING)) return true;
     }
     return false;
-  }
-
-  /** The statement around a row and the next new-side rows of its hunk, lower case. */
-  private static String following(FileView v, int row) {
-    StringBuilder sb = new StringBuilder(statement(v, row));
-    int hunk = v.rows.get(row).hunk();
-    int seen = 0;
-    for (int q = row + 1; q < v.rows.size() && seen < 6; q++) {
-      Row r = v.rows.get(q);
-      if (r.hunk() != hunk) break;
-      if (!r.onNewSide()) continue;
-      sb.append(cut(r.code())).append('\n');
-      seen++;
-    }
-    return sb.toString().toLowerCase(Locale.ROOT);
   }
 
   /** A line cut to the length the tokenizer looks at, so pathological lines stay cheap. */

@@ -246,7 +246,7 @@ class MemoryHotspotCheckTest {
   }
 
   @Test
-  @DisplayName("readFileSync that replaces a stream and is served as a response is a whole-file read")
+  @DisplayName("readFileSync of a request handler's parameter that replaces a stream is a whole-file read")
   void readFileSyncServed() {
     List<Finding> f = run(check, diff("src/jobs/export.ts", 4,
         " export function sendLog(res: Response, path: string) {",
@@ -310,7 +310,7 @@ class MemoryHotspotCheckTest {
   }
 
   @Test
-  @DisplayName("the same rule applies to Java: Files.readAllBytes of a request parameter served as a response")
+  @DisplayName("the same rule applies to Java: Files.readAllBytes of a request parameter is reported")
   void javaReadAllBytesServed() {
     assertEquals(List.of(4), lines(run(check, newFile("D.java",
         "class D {",
@@ -320,5 +320,26 @@ class MemoryHotspotCheckTest {
         "    return ResponseEntity.ok(b);",
         "  }",
         "}"))));
+  }
+
+  @Test
+  @DisplayName("Go os.ReadFile of a name taken from the request earlier in the handler is reported")
+  void goReadFileRequestLocal() {
+    assertEquals(List.of(4), lines(run(check, newFile("s.go",
+        "package web",
+        "func Static(w http.ResponseWriter, r *http.Request) {",
+        "\tname := r.URL.Query().Get(\"file\")",
+        "\tb, _ := os.ReadFile(filepath.Join(dir, name))",
+        "\tw.Write(b)",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("a handler serving a file whose path is not request-controlled is not reported")
+  void handlerServesFixedPath() {
+    assertTrue(run(check, newFile("s.js",
+        "function home(req, res) {",
+        "  res.send(fs.readFileSync(indexPath));",
+        "}")).isEmpty());
   }
 }

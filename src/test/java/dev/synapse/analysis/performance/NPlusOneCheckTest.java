@@ -341,4 +341,12 @@ class NPlusOneCheckTest {
         "package a", "func f(db *sql.DB, ids []int) {", "	for _, id := range ids {",
         "		db.Exec(\"DELETE FROM t WHERE id = $1\", id)", "	}", "}"))));
   }
+
+  @Test
+  @DisplayName("lodash countBy in a loop is not a query")
+  void lodashCountBy() {
+    assertTrue(run(check, newFile("s.js",
+        "function f(groups) {", "  for (const g of groups) {", "    const n = _.countBy(g.items, 'kind');",
+        "  }", "}")).isEmpty());
+  }
 }
