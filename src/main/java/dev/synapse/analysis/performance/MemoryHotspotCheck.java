@@ -19,7 +19,11 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #RULE_FILE}: a whole file whose path is not a constant ({@code Files.readAllLines},
  *       {@code File.read!}, {@code CSV.read}, PHP {@code file()}, {@code fs.readFileSync},
- *       {@code os.ReadFile}, {@code File.ReadAllText}, Python {@code .read()}, …);
+ *       {@code fs.promises.readFile}, {@code os.ReadFile}, {@code File.ReadAllText}, Python
+ *       {@code .read()}, …), read line-wise, then split into lines/records, or — the same test
+ *       in every language — request-controlled (request input, a request handler's parameter or
+ *       a local assigned from one) or unbounded (a log/export/dump/upload/… file, or the change
+ *       replaced a stream with the whole read);
  *   <li>{@link #RULE_BODY}: a whole request, response or stream body ({@code io.ReadAll} without
  *       {@code http.MaxBytesReader}/{@code io.LimitReader}, {@code InputStream.readAllBytes},
  *       {@code IOUtils.toByteArray}, {@code ReadToEnd}, {@code php://input}, raw-body without
