@@ -95,7 +95,7 @@ done
 [ "$code" = 200 ] || { echo "server did not come up" >&2; exit 1; }
 CLK_TCK="$(getconf CLK_TCK)"
 
-proc_ticks() { awk '{print $14+$15}' "/proc/$SERVER_PID/stat"; }
+proc_ticks() { awk '{print $14+$15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
 machine_ticks() { awk '/^cpu /{idle=$5+$6; t=0; for(i=2;i<=NF;i++) t+=$i; print t, idle}' /proc/stat; }
 now_ms() { date +%s%3N; }
 
@@ -115,6 +115,10 @@ printf 'phase\tset\tconns\trps\tp50_ms\tp99_ms\tp999_ms\tok\tnot_done\tother\tse
 run_wrk() {
   local phase="$1" set="$2" path="$3" conns="$4" dur="$5" delay="$6"
   local t0 t1 p0 p1 m0 m1 line
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "bench: the server (pid $SERVER_PID) is gone before phase $phase/$set; see $OUT/server.log" >&2
+    exit 1
+  fi
   t0="$(now_ms)"; p0="$(proc_ticks)"; m0="$(machine_ticks)"
   line="$(BENCH_DATA="$OUT/bodies.lua" BENCH_SET="$set" BENCH_PATH="$path" BENCH_DELAY_MS="$delay" \
     BENCH_MAX_REQ="$MAX_REQ_PER_THREAD" \
