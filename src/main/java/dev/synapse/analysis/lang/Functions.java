@@ -85,6 +85,7 @@ public final class Functions {
    */
   public static List<FunctionSpan> of(SourceView view) {
     List<FunctionSpan> out = new ArrayList<>();
+    boolean parse = view.language() == Language.JAVA && JavaStructure.parseable(view);
     for (int si = 0; si < view.segments().size(); si++) {
       SourceView.Segment seg = view.segments().get(si);
       switch (view.language().family()) {
@@ -93,7 +94,7 @@ public final class Functions {
           byIndent(view.language(), seg, si, out);
           break;
         default:
-          if (view.language() == Language.JAVA) {
+          if (parse) {
             java(seg, si, out);
           } else if (view.language() != Language.UNKNOWN) {
             byBraces(view.language(), seg, si, out);

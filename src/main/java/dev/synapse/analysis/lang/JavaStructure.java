@@ -20,11 +20,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Java method structure from a real parser (JavaParser, no symbol solving). One hunk's text on one
- * side is tried (1) as a whole compilation unit, (2) wrapped as class-body members ({@code class
- * __Synapse { ... }}), and (3) trimmed to its largest brace-balanced run of lines (dropping the
+ * Java method structure from a real parser (JavaParser, no symbol solving, language level RAW:
+ * the newest grammar the parser knows, without the per-version validators, which roughly halves
+ * parse time and is irrelevant to structure). One hunk's text on one
+ * side, when its braces balance, is tried (1) as a whole compilation unit and (2) wrapped as
+ * class-body members ({@code class __Synapse { ... }}), in the order its first tokens suggest;
+ * otherwise it is (3) trimmed to its largest brace-balanced run of lines (dropping the
  * partial members at the hunk's edges) and wrapped again. The methods, constructors and compact
  * constructors found are returned as {@link FunctionSpan}s whose token indices and lines refer
  * to the segment's own lexer tokens, so callers see the same records the lexer would produce.
@@ -32,14 +36,18 @@ import java.util.Optional;
  * returns null and the caller keeps the lexer's segmentation.
  *
  * <p>Stateless and thread-safe (a parser is built per call). Time: linear in the segment size
- * (at most three parses); segments over {@link #MAX_CHARS} characters, or holding a line longer
- * than {@link SourceView#MAX_LINE_CHARS}, are not parsed.
+ * (at most two parses); segments over {@link #MAX_CHARS} characters, holding a line longer
+ * than {@link SourceView#MAX_LINE_CHARS}, or nesting brackets deeper than {@link #MAX_NESTING},
+ * are not parsed.
  */
 public final class JavaStructure {
   private JavaStructure() {}
 
   /** Segments longer than this many characters are left to the lexer (bounded parse time). */
   public static final int MAX_CHARS = 200_000;
+
+  /** Segments nesting brackets deeper than this are left to the lexer (parser recursion depth). */
+  public static final int MAX_NESTING = 200;
 
   private static final String WRAP_OPEN = "class __Synapse {\n";
   private static final String WRAP_CLOSE = "\n}\n";
@@ -54,6 +62,24 @@ public final class JavaStructure {
    *     members the caller should take from the lexer)
    */
   public record Parsed(int from, int to, List<FunctionSpan> spans, boolean partial) {}
+
+  /**
+   * Whether a side is small enough to parse: all its segments together hold at most {@link
+   * #MAX_CHARS} characters (larger sides, e.g. generated code, stay with the lexer).
+   *
+   * @param view one side of a file
+   * @return true when the side is within the parse budget
+   */
+  public static boolean parseable(SourceView view) {
+    long chars = 0;
+    for (SourceView.Segment seg : view.segments()) {
+      for (String l : seg.lines()) {
+        chars += l.length() + 1;
+        if (chars > MAX_CHARS) return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Parses one Java segment.
@@ -72,12 +98,15 @@ public final class JavaStructure {
       chars += l.length() + 1;
       if (chars > MAX_CHARS) return null;
     }
+    if (nesting(toks) > MAX_NESTING) return null;
     int first = seg.firstLine();
     int last = seg.lastLine();
-    Parsed p = attempt(seg, si, first, last, 0, toks.size(), false);
-    if (p != null) return p;
     int[] region = balancedRegion(toks);
     if (region == null) return null;
+    if (region[0] == 0 && region[1] == toks.size()) {
+      // balanced as a whole: a compilation unit or a run of members
+      return attempt(seg, si, first, last, 0, toks.size(), false);
+    }
     int fromLine = toks.get(region[0]).line();
     if (region[0] > 0 && toks.get(region[0] - 1).endLine() >= fromLine) fromLine++;
     int toLine = toks.get(region[1] - 1).endLine();
@@ -89,6 +118,19 @@ public final class JavaStructure {
     while (to < toks.size() && toks.get(to).line() <= toLine) to++;
     if (to <= from) return null;
     return attempt(seg, si, fromLine, toLine, from, to, true);
+  }
+
+  /** Deepest bracket nesting of the tokens (the parser recurses once per level). */
+  private static int nesting(List<Token> toks) {
+    int depth = 0;
+    int max = 0;
+    for (Token t : toks) {
+      if (t.kind() != TokenKind.OPERATOR) continue;
+      String s = t.text();
+      if (s.equals("{") || s.equals("(") || s.equals("[")) max = Math.max(max, ++depth);
+      else if (s.equals("}") || s.equals(")") || s.equals("]")) depth = Math.max(0, depth - 1);
+    }
+    return max;
   }
 
   /** Token range [a, b) between the first and last point where brace depth is at its minimum. */
@@ -120,23 +162,63 @@ public final class JavaStructure {
       sb.append(seg.lines().get(ln - seg.firstLine())).append('\n');
     }
     String text = sb.toString();
-    if (!partial) {
-      Optional<CompilationUnit> cu = parseUnit(text);
-      if (cu.isPresent()) return spans(cu.get(), seg, si, fromLine, fromTok, toTok, partial);
-    }
-    Optional<CompilationUnit> wrapped = parseUnit(WRAP_OPEN + text + WRAP_CLOSE);
-    if (wrapped.isPresent()) {
-      return spans(wrapped.get(), seg, si, fromLine - 1, fromTok, toTok, partial);
+    boolean unitFirst = looksLikeUnit(seg.tokens(), fromTok, toTok);
+    for (int round = 0; round < 2; round++) {
+      boolean asUnit = (round == 0) == unitFirst;
+      Optional<CompilationUnit> cu = parseUnit(asUnit ? text : WRAP_OPEN + text + WRAP_CLOSE);
+      if (cu.isPresent()) {
+        return spans(cu.get(), seg, si, asUnit ? fromLine : fromLine - 1, fromTok, toTok, partial);
+      }
     }
     return null;
   }
 
+  /**
+   * True when the region starts (after comments, annotations and modifiers) like a compilation
+   * unit: {@code package}, {@code import} or a type declaration. Decides which parse to try first.
+   */
+  private static boolean looksLikeUnit(List<Token> t, int from, int to) {
+    int i = from;
+    while (i < to) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.COMMENT) {
+        i++;
+      } else if (x.op("@") && i + 1 < to && !t.get(i + 1).word("interface")) {
+        i += 2;
+        while (i + 1 < to && t.get(i).op(".")) i += 2;
+        if (i < to && t.get(i).op("(")) {
+          int level = 0;
+          for (; i < to; i++) {
+            if (t.get(i).op("(")) level++;
+            else if (t.get(i).op(")") && --level == 0) break;
+          }
+          i++;
+        }
+      } else if (UNIT_MODIFIERS.contains(x.text()) && x.kind() != TokenKind.STRING) {
+        i++;
+      } else {
+        return UNIT_STARTS.contains(x.text()) && x.kind() != TokenKind.STRING;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> UNIT_MODIFIERS = Set.of("public",
+      "protected", "private", "abstract", "static", "final", "sealed", "non", "-", "strictfp");
+  private static final Set<String> UNIT_STARTS = Set.of("package", "import",
+      "class", "interface", "enum", "record", "@", "module", "open");
+
   private static Optional<CompilationUnit> parseUnit(String text) {
     ParserConfiguration cfg = new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
         .setAttributeComments(false);
-    ParseResult<CompilationUnit> r = new JavaParser(cfg).parse(text);
-    return r.isSuccessful() ? r.getResult() : Optional.empty();
+    try {
+      ParseResult<CompilationUnit> r = new JavaParser(cfg).parse(text);
+      return r.isSuccessful() ? r.getResult() : Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      // pathological input (e.g. a very long operator chain): the lexer's view stands
+      return Optional.empty();
+    }
   }
 
   /**

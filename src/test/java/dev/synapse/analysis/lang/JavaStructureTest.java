@@ -217,6 +217,29 @@ class JavaStructureTest {
   }
 
   @Test
+  @DisplayName("a side whose hunks together exceed the parse bound is left to the lexer")
+  void oversizedSideSkipped() {
+    StringBuilder sb = new StringBuilder("--- a/A.java\n+++ b/A.java\n");
+    String filler = "+  // " + "y".repeat(1000) + "\n";
+    for (int h = 0; h < 3; h++) {
+      int start = 1 + h * 1000;
+      sb.append("@@ -").append(start).append(",0 +").append(start).append(",80 @@\n");
+      for (int i = 0; i < 80; i++) sb.append(filler);
+    }
+    SourceView v = SourceView.of(DiffParser.parse(sb.toString()).files().get(0), Side.NEW);
+    assertTrue(JavaStructure.parseable(SourceView.of(hunk(1, added(CONTROLLER)), Side.NEW)));
+    assertFalse(JavaStructure.parseable(v));
+  }
+
+  @Test
+  @DisplayName("brackets nested deeper than the parser's recursion bound are left to the lexer")
+  void deepNestingSkipped() {
+    FileDiff f = hunk(1, "+class D { int f() { return " + "(".repeat(5000) + "1" + ")".repeat(5000) + "; } }");
+    assertNull(JavaStructure.parse(seg(f), 0));
+    assertEquals(List.of("f"), fns(f).stream().map(FunctionSpan::name).toList());
+  }
+
+  @Test
   @DisplayName("the old side of a modified method is parsed with old line numbers")
   void oldSide() {
     FileDiff f = hunk(5,
