@@ -28,7 +28,7 @@ import java.util.Set;
  * parse time and is irrelevant to structure). One hunk's text on one
  * side, when its braces balance, is tried (1) as a whole compilation unit and (2) wrapped as
  * class-body members ({@code class __Synapse { ... }}), in the order its first tokens suggest;
- * otherwise it is (3) trimmed to its largest brace-balanced run of lines (dropping the
+ * otherwise it is (3) trimmed to its longest brace-balanced run of lines (dropping the
  * partial members at the hunk's edges) and wrapped again. The methods, constructors and compact
  * constructors found are returned as {@link FunctionSpan}s whose token indices and lines refer
  * to the segment's own lexer tokens, so callers see the same records the lexer would produce.
@@ -133,26 +133,38 @@ public final class JavaStructure {
     return max;
   }
 
-  /** Token range [a, b) between the first and last point where brace depth is at its minimum. */
+  /**
+   * The longest token range [a, b) whose brace depth at both ends is the same level L and never
+   * below L in between: a run of whole members (or statements) between partial edges. Linear:
+   * a stack of (level, first boundary at that level since depth last fell below it).
+   */
   private static int[] balancedRegion(List<Token> toks) {
+    int n = toks.size();
+    int[] levels = new int[n + 2];
+    int[] firsts = new int[n + 2];
+    int top = -1;
     int depth = 0;
-    int min = 0;
-    int firstMin = 0;
-    int lastMin = 0;
-    for (int i = 0; i < toks.size(); i++) {
-      Token t = toks.get(i);
-      if (t.op("{")) depth++;
-      else if (t.op("}")) depth--;
-      if (depth < min) {
-        min = depth;
-        firstMin = i + 1;
-        lastMin = i + 1;
-      } else if (depth == min) {
-        lastMin = i + 1;
+    int bestA = -1;
+    int bestB = -1;
+    for (int i = 0; i <= n; i++) {
+      if (i > 0) {
+        Token t = toks.get(i - 1);
+        if (t.op("{")) depth++;
+        else if (t.op("}")) depth--;
+      }
+      while (top >= 0 && levels[top] > depth) top--;
+      if (top >= 0 && levels[top] == depth) {
+        if (i - firsts[top] > bestB - bestA) {
+          bestA = firsts[top];
+          bestB = i;
+        }
+      } else {
+        top++;
+        levels[top] = depth;
+        firsts[top] = i;
       }
     }
-    if (lastMin <= firstMin) return null;
-    return new int[] {firstMin, lastMin};
+    return bestB > bestA ? new int[] {bestA, bestB} : null;
   }
 
   private static Parsed attempt(SourceView.Segment seg, int si, int fromLine, int toLine,

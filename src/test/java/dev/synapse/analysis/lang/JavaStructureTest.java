@@ -153,6 +153,27 @@ class JavaStructureTest {
   }
 
   @Test
+  @DisplayName("a hunk that closes the class after a whole method parses that method")
+  void hunkClosingTheClass() {
+    FileDiff f = hunk(19,
+        "     }",                                                          // 19
+        " ",                                                               // 20
+        "     @GetMapping",                                                // 21
+        "+    public List<X> list(@PathVariable String customerId,",      // 22
+        "+                        @RequestParam String status) {",        // 23
+        "         return invoices.find(customerId, status);",             // 24
+        "     }",                                                          // 25
+        " }");                                                             // 26
+    JavaStructure.Parsed p = JavaStructure.parse(seg(f), 0);
+    assertNotNull(p);
+    assertTrue(p.partial());
+    FunctionSpan list = named(p.spans(), "list");
+    assertEquals(21, list.startLine());
+    assertEquals(25, list.endLine());
+    assertEquals(List.of("RequestParam"), list.params().get(1).annotations());
+  }
+
+  @Test
   @DisplayName("records, generic methods, lambdas and anonymous classes are segmented by the parser")
   void modernJava() {
     FileDiff f = hunk(1, added(
