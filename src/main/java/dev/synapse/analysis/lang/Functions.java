@@ -76,7 +76,9 @@ public final class Functions {
    * @return the functions sorted by segment and start token
    */
   public static List<FunctionSpan> of(AnalysisContext ctx, FileDiff file, Side side) {
-    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side())));
+    java.util.concurrent.atomic.AtomicLong budget = ctx.memo(JavaStructure.ReviewBudget.KEY,
+        k -> new java.util.concurrent.atomic.AtomicLong(JavaStructure.REVIEW_BUDGET_CHARS));
+    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side()), budget));
   }
 
   /**
@@ -84,8 +86,19 @@ public final class Functions {
    * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
    */
   public static List<FunctionSpan> of(SourceView view) {
+    return of(view, null);
+  }
+
+  /**
+   * @param view a source view
+   * @param budget Java characters the review may still give to JavaParser (taken from when this
+   *     side is parsed), or null for no per-review limit
+   * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
+   */
+  static List<FunctionSpan> of(SourceView view, java.util.concurrent.atomic.AtomicLong budget) {
     List<FunctionSpan> out = new ArrayList<>();
-    boolean parse = view.language() == Language.JAVA && JavaStructure.parseable(view);
+    boolean parse = view.language() == Language.JAVA && JavaStructure.parseable(view)
+        && (budget == null || JavaStructure.take(budget, view));
     for (int si = 0; si < view.segments().size(); si++) {
       SourceView.Segment seg = view.segments().get(si);
       switch (view.language().family()) {

@@ -64,6 +64,32 @@ public final class JavaStructure {
   public record Parsed(int from, int to, List<FunctionSpan> spans, boolean partial) {}
 
   /**
+   * Java text (characters) one review may hand to JavaParser in all; sides beyond it use the lexer.
+   * JavaParser costs roughly ten times the lexer per character, so this keeps a large review within
+   * the analysis time budget (issue 4: a 1,000-line diff in under 20 ms) while the hunks of a
+   * typical pull request (a few hundred lines) are all parsed.
+   */
+  public static final long REVIEW_BUDGET_CHARS = 16_000;
+
+  /** Memo key of a review's remaining parse budget ({@code AnalysisContext.memo}). */
+  public enum ReviewBudget {
+    /** The only key. */
+    KEY
+  }
+
+  /**
+   * Takes a side's characters from the review's budget.
+   *
+   * @return true when the whole side fits in what remains (then it is deducted), else false
+   */
+  static boolean take(java.util.concurrent.atomic.AtomicLong budget, SourceView view) {
+    long chars = 0;
+    for (SourceView.Segment seg : view.segments()) for (String l : seg.lines()) chars += l.length() + 1;
+    long need = chars;
+    return budget.getAndUpdate(left -> left >= need ? left - need : left) >= need;
+  }
+
+  /**
    * Whether a side is small enough to parse: all its segments together hold at most {@link
    * #MAX_CHARS} characters (larger sides, e.g. generated code, stay with the lexer).
    *

@@ -276,4 +276,17 @@ class JavaStructureTest {
     List<FunctionSpan> now = fns(f);
     assertEquals(8, now.get(0).endLine());
   }
+
+  @Test
+  @DisplayName("a review's JavaParser budget is shared by its file sides: a side that no longer fits uses the lexer")
+  void reviewBudget() {
+    SourceView v = SourceView.of(hunk(1, added(CONTROLLER)), Side.NEW);
+    long size = 0;
+    for (SourceView.Segment seg : v.segments()) for (String l : seg.lines()) size += l.length() + 1;
+    java.util.concurrent.atomic.AtomicLong budget = new java.util.concurrent.atomic.AtomicLong(size + size / 2);
+    assertTrue(JavaStructure.take(budget, v), "the first side fits");
+    assertEquals(size / 2, budget.get());
+    org.junit.jupiter.api.Assertions.assertFalse(JavaStructure.take(budget, v), "the second does not");
+    assertEquals(size / 2, budget.get(), "a refused side takes nothing");
+  }
 }
