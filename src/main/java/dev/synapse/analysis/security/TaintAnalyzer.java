@@ -386,7 +386,16 @@ final class TaintAnalyzer {
     if (lang == Language.ELIXIR && b - a == 1 && f.kind() == TokenKind.IDENTIFIER) {
       returned = returned.join(lookup(f.text()));
     }
+    if ((lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) && f.op("(") && match[a] == b - 1
+        || b - a > 1 && f.op("(") && match[a] == b - 2 && t.get(b - 1).op(";")) {
+      simple(a + 1, match[a], cond); // ({ a } = obj);
+      return;
+    }
     int k = findAssign(a, b);
+    if (k > a && objectPattern(a, k, b, cond)) {
+      guards(a, b);
+      return;
+    }
     if (k > a) {
       Value rhs = eval(k + 1, b);
       assign(a, k, rhs, t.get(k).text(), cond);
@@ -395,6 +404,78 @@ final class TaintAnalyzer {
       if (lang == Language.ELIXIR || lang == Language.RUBY) returned = v;
     }
     guards(a, b);
+  }
+
+  /**
+   * JS/TS object destructuring {@code const { q, params: { id } } = req}: each bound name gets
+   * the value of the access path it names ({@code req.q}, {@code req.params.id}).
+   *
+   * @return true when the statement was handled
+   */
+  private boolean objectPattern(int a, int k, int b, boolean cond) {
+    if (!(lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) || !t.get(k).op("=")) return false;
+    int s = a;
+    while (s < k && t.get(s).kind() == TokenKind.KEYWORD) s++;
+    if (s >= k || !t.get(s).op("{") || match[s] != k - 1) return false;
+    Value whole = eval(k + 1, b);
+    String rhsPath = null;
+    boolean plain = k + 1 < b;
+    for (int i = k + 1; i < b && plain; i++) {
+      Token x = t.get(i);
+      plain = isName(x) || x.op(".") || x.op("?.") || x.op(";");
+    }
+    if (plain) rhsPath = chainText(k + 1, t.get(b - 1).op(";") ? b - 1 : b);
+    bindPattern(s, k - 1, rhsPath, whole, cond);
+    return true;
+  }
+
+  private void bindPattern(int open, int close, String path, Value whole, boolean cond) {
+    int i = open + 1;
+    while (i < close) {
+      int end = i;
+      while (end < close && !t.get(end).op(",")) {
+        Token x = t.get(end);
+        if ((x.op("{") || x.op("[") || x.op("(")) && match[end] > end) end = match[end];
+        end++;
+      }
+      // one property: name | key: name | key: { ... } | name = default | ...rest
+      int colon = -1;
+      for (int j = i; j < end; j++) {
+        if (t.get(j).op(":")) {
+          colon = j;
+          break;
+        }
+      }
+      Token first = t.get(i);
+      if (first.op("...") && i + 1 < end && isName(t.get(i + 1))) {
+        env.put(t.get(i + 1).text(), cond ? whole.join(env.getOrDefault(t.get(i + 1).text(), Value.CLEAN)) : whole);
+      } else if (isName(first)) {
+        String key = first.text();
+        String sub = path == null ? null : path + "." + key;
+        Value v = memberValue(sub, whole);
+        if (colon > i && colon + 1 < end && t.get(colon + 1).op("{") && match[colon + 1] > colon + 1) {
+          bindPattern(colon + 1, match[colon + 1], sub, v, cond);
+        } else {
+          int nameAt = colon > i && colon + 1 < end ? colon + 1 : i;
+          if (isName(t.get(nameAt))) {
+            String name = t.get(nameAt).text();
+            Value old = env.get(name);
+            env.put(name, cond && old != null ? old.join(v) : v);
+          }
+        }
+      }
+      i = end + 1;
+    }
+  }
+
+  private Value memberValue(String path, Value whole) {
+    if (path != null) {
+      Value v = lookup(path);
+      if (v.tainted()) return v;
+      double sc = sourceOf(path.toLowerCase(Locale.ROOT), lang);
+      if (sc > 0) return Value.source(sc, Value.O_REQUEST);
+    }
+    return whole.flatten();
   }
 
   private int findAssign(int a, int b) {
