@@ -506,7 +506,7 @@ final class TaintAnalyzer {
   }
 
   private void assign(int a, int k, Value rhs, String op, boolean cond) {
-    String lhs = chainText(a, k);
+    String lhs = lang == Language.TYPESCRIPT || lang == Language.JAVASCRIPT ? uncastText(a, k) : chainText(a, k);
     String lower = lhs.toLowerCase(Locale.ROOT);
     int line = t.get(k).line();
     // sinks on the left-hand side
@@ -628,6 +628,33 @@ final class TaintAnalyzer {
 
   private static boolean isName(Token x) {
     return x.kind() == TokenKind.IDENTIFIER || x.word("this") || x.word("self");
+  }
+
+  /**
+   * {@link #chainText} seeing through TypeScript casts and grouping: {@code (req.session as any).x},
+   * {@code (<any>req.session).x}, {@code req.session!.x}.
+   */
+  private String uncastText(int a, int b) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op(")") || x.op("!")) continue;
+      if (x.text().equals("as") && x.kind() != TokenKind.STRING) {
+        while (i + 1 < b && !t.get(i + 1).op(")") && !isMember(t.get(i + 1))) i++;
+        continue;
+      }
+      if (x.op("<") && (i == a || t.get(i - 1).op("("))) {
+        int depthLt = 0;
+        for (; i < b; i++) {
+          if (t.get(i).op("<")) depthLt++;
+          else if (t.get(i).op(">") && --depthLt == 0) break;
+        }
+        continue;
+      }
+      if (isMember(x)) sb.append('.');
+      else sb.append(x.text());
+    }
+    return sb.toString();
   }
 
   private String chainText(int a, int b) {
@@ -1780,6 +1807,12 @@ final class TaintAnalyzer {
         continue;
       }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (idx == Knowledge.Hit.ANY && h.rule() == Rule.COMMAND_INJECTION && ARGV_EXEC.contains(lname)
+          && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+        // execFile/spawn with an argv array runs no shell (only the program name matters)
+        if (shellOption(args)) sink(h.rule(), joinAll(av), nameTok.line(), h.conf(), lname, 0);
+        continue;
+      }
       if (h.rule() == Rule.XSS && (lang == Language.JAVA || lang == Language.KOTLIN)
           && !shortRecv.contains("getwriter") && !webOutput()) {
         continue; // a plain writer or stream: not an HTTP response in this function
@@ -1799,6 +1832,21 @@ final class TaintAnalyzer {
       }
       sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
     }
+  }
+
+  private static final Set<String> ARGV_EXEC = Set.of("spawn", "spawnsync", "execfile", "execfilesync");
+
+  /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */
+  private boolean shellOption(List<Arg> args) {
+    for (Arg g : args) {
+      for (int i = g.a(); i + 2 < g.b(); i++) {
+        if (t.get(i).text().equals("shell") && t.get(i + 1).op(":") && !t.get(i + 2).word("false")
+            && !t.get(i + 2).word("undefined") && !t.get(i + 2).word("null")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Extra conditions for sinks that are only dangerous in one calling form. */

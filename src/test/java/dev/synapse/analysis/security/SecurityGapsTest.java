@@ -51,4 +51,57 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(5, 6), lines(newFile("h.js", src), "sql_injection"));
   }
+
+  @Test
+  @DisplayName("TS: request data stored through a cast of req.session is a trust-boundary violation")
+  void tsSessionCast() {
+    String src = """
+        export function setCurrency(req: Request, res: Response) {
+          const isAdmin = req.body.isAdmin;
+          (req.session as any).isAdmin = isAdmin;
+          (<any>req.session).role = req.body.role;
+          req.session!.team = (req.body as Form).team;
+          res.sendStatus(204);
+        }
+        """;
+    assertEquals(List.of(3, 4, 5), lines(newFile("cart.ts", src), "trust_boundary"));
+  }
+
+  @Test
+  @DisplayName("TS: a constant stored through a cast of req.session is not reported")
+  void tsSessionCastConstant() {
+    String src = """
+        export function setCurrency(req: Request, res: Response) {
+          (req.session as any).currency = 'EUR';
+          res.sendStatus(204);
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("cart.ts", src), "trust_boundary"));
+  }
+
+  @Test
+  @DisplayName("Node: execFile with an argv array runs no shell, so request data in it is not command injection")
+  void nodeExecFileArgv() {
+    String src = """
+        module.exports = function checkout(req, res) {
+          execFile('git', ['-C', '/srv/repo', 'checkout', '--', req.body.branch], (err, out) => {
+            res.send(err ? 'failed' : out);
+          });
+          spawn('git', ['log', req.query.ref]);
+        };
+        """;
+    assertEquals(List.of(), lines(newFile("git2.js", src), "command_injection"));
+  }
+
+  @Test
+  @DisplayName("Node: spawn with shell: true and request data in its arguments is command injection")
+  void nodeSpawnShellTrue() {
+    String src = """
+        module.exports = function checkout(req, res) {
+          spawn('git', ['log', req.query.ref], { shell: true });
+          execFile(req.query.tool, ['--version']);
+        };
+        """;
+    assertEquals(List.of(2, 3), lines(newFile("git3.js", src), "command_injection"));
+  }
 }
