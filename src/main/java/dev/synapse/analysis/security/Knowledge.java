@@ -663,6 +663,8 @@ final class Knowledge {
         }
         break;
       case "spawn": case "spawnsync": case "execfile": case "execfilesync":
+        // argv form: only the program name is dangerous, unless { shell: true } (checked by the caller)
+        out.add(new Hit(Rule.COMMAND_INJECTION, 0, 0, 1.0));
         out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
         break;
       case "readfile": case "readfilesync": case "createreadstream": case "createwritestream":
