@@ -415,8 +415,11 @@ final class Knowledge {
     boolean ctor = callee.startsWith("new ");
     switch (lang) {
       case JAVA:
-      case KOTLIN:
         javaSinks(name, callee, recv, ctor, out);
+        break;
+      case KOTLIN:
+        // Kotlin constructs without `new`: ProcessBuilder(..), File(..) are receiverless calls
+        javaSinks(name, callee, recv, ctor || recv.isEmpty(), out);
         break;
       case CSHARP:
         csharpSinks(name, callee, recv, ctor, out);

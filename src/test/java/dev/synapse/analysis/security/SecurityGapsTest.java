@@ -104,4 +104,38 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(2, 3), lines(newFile("git3.js", src), "command_injection"));
   }
+
+  @Test
+  @DisplayName("Kotlin: a request parameter run through ProcessBuilder(\"bash\", \"-c\", cmd) is command injection")
+  void kotlinProcessBuilderShell() {
+    String src = """
+        class Backup {
+            @PostMapping("/backup")
+            fun run(@RequestParam db: String): String {
+                val cmd = listOf("pg_dump", db, "|", "gzip").joinToString(" ")
+                val proc = ProcessBuilder("bash", "-c", cmd).start()
+                val p2 = ProcessBuilder("powershell", "-Command", db).start()
+                return "exit ${proc.waitFor()}"
+            }
+        }
+        """;
+    List<Integer> found = lines(newFile("Backup.kt", src), "command_injection");
+    assertEquals(true, found.contains(6), found.toString());
+    assertEquals(true, found.contains(4) || found.contains(5), found.toString());
+  }
+
+  @Test
+  @DisplayName("Kotlin: ProcessBuilder with a fixed program and an argv list is not command injection")
+  void kotlinProcessBuilderArgv() {
+    String src = """
+        class Backup {
+            @PostMapping("/backup")
+            fun run(@RequestParam db: String): String {
+                val proc = ProcessBuilder("pg_dump", "--dbname", db).start()
+                return "exit ${proc.waitFor()}"
+            }
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("Backup.kt", src), "command_injection"));
+  }
 }
