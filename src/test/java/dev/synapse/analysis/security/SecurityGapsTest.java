@@ -138,4 +138,35 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(), lines(newFile("Backup.kt", src), "command_injection"));
   }
+
+  @Test
+  @DisplayName("Java: Cipher.getInstance with a same-file constant naming an ECB transformation is weak crypto")
+  void javaCipherConstant() {
+    String src = """
+        public class Vault {
+            private static final String TRANSFORM = "AES/ECB/PKCS5Padding";
+            public byte[] seal(SecretKey key, byte[] data) throws Exception {
+                Cipher c = Cipher.getInstance(TRANSFORM);
+                c.init(Cipher.ENCRYPT_MODE, key);
+                return c.doFinal(data);
+            }
+        }
+        """;
+    assertEquals(List.of(4), lines(newFile("Vault.java", src), "weak_crypto"));
+  }
+
+  @Test
+  @DisplayName("Java: Cipher.getInstance with a constant naming AES/GCM is not weak crypto")
+  void javaCipherConstantStrong() {
+    String src = """
+        public class Vault {
+            private static final String TRANSFORM = "AES/GCM/NoPadding";
+            public byte[] seal(SecretKey key, byte[] data) throws Exception {
+                Cipher c = Cipher.getInstance(TRANSFORM);
+                return c.doFinal(data);
+            }
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("Vault.java", src), "weak_crypto"));
+  }
 }
