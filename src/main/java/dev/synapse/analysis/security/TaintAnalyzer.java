@@ -1125,7 +1125,12 @@ final class TaintAnalyzer {
     int text = 0;
     boolean literal = false;
     int i = a;
+    int numericOperand = -1; // index in ops of the operand of a numeric cast such as (int)
     while (i < b) {
+      if (numericOperand >= 0 && ops.size() > numericOperand) {
+        ops.set(numericOperand, Value.CLEAN);
+        numericOperand = -1;
+      }
       Token x = t.get(i);
       switch (x.kind()) {
         case STRING: {
@@ -1231,6 +1236,9 @@ final class TaintAnalyzer {
               continue;
             }
             if (isCast(i, j, b)) {
+              if (j == i + 2 && NUMERIC_TYPES.contains(t.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+                numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
+              }
               i = j + 1;
               continue;
             }
@@ -1294,6 +1302,7 @@ final class TaintAnalyzer {
           i++;
       }
     }
+    if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
     if (bool) {
       Object c = b - a <= 40 ? ConstEval.eval(t, a, b, this::constOf) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
@@ -1365,6 +1374,9 @@ final class TaintAnalyzer {
     }
     return Math.max(j, i + 1);
   }
+
+  private static final Set<String> NUMERIC_TYPES = Set.of("int", "integer", "float", "double", "long",
+      "short", "byte", "bool", "boolean", "decimal", "uint", "ulong", "ushort", "sbyte", "real");
 
   private boolean isCast(int open, int close, int b) {
     if (close + 1 >= b) return false;

@@ -169,4 +169,28 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(), lines(newFile("Vault.java", src), "weak_crypto"));
   }
+
+  @Test
+  @DisplayName("PHP: request data cast with (int), (float) or intval() is not XSS")
+  void phpNumericCasts() {
+    String src = """
+        <?php
+        $term = $_GET['q'] ?? '';
+        echo '<h1>Search: ' . htmlspecialchars($term, ENT_QUOTES, 'UTF-8') . '</h1>';
+        echo '<p>Page ' . (int) ($_GET['page'] ?? 1) . '</p>';
+        echo '<p>Size ' . (float)$_GET['size'] . '</p>';
+        echo '<p>N ' . intval($_GET['n']) . '</p>';
+        """;
+    assertEquals(List.of(), lines(newFile("search2.php", src), "xss"));
+  }
+
+  @Test
+  @DisplayName("PHP: request data cast to (string) is still XSS")
+  void phpStringCast() {
+    String src = """
+        <?php
+        echo '<p>Page ' . (string) ($_GET['page'] ?? 1) . '</p>';
+        """;
+    assertEquals(List.of(2), lines(newFile("search3.php", src), "xss"));
+  }
 }
