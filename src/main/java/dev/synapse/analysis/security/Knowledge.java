@@ -415,11 +415,11 @@ final class Knowledge {
     boolean ctor = callee.startsWith("new ");
     switch (lang) {
       case JAVA:
-        javaSinks(name, callee, recv, ctor, out);
+        javaSinks(name, callee, recv, ctor, argc, out);
         break;
       case KOTLIN:
         // Kotlin constructs without `new`: ProcessBuilder(..), File(..) are receiverless calls
-        javaSinks(name, callee, recv, ctor || recv.isEmpty(), out);
+        javaSinks(name, callee, recv, ctor || recv.isEmpty(), argc, out);
         break;
       case CSHARP:
         csharpSinks(name, callee, recv, ctor, out);
@@ -454,7 +454,8 @@ final class Knowledge {
     out.add(new Hit(Rule.SQL_INJECTION, Hit.ANY, Value.T_SQL, 0.9));
   }
 
-  private static void javaSinks(String name, String callee, String recv, boolean ctor, List<Hit> out) {
+  private static void javaSinks(String name, String callee, String recv, boolean ctor, int argc,
+      List<Hit> out) {
     switch (name) {
       case "executequery": case "executeupdate": case "executelargeupdate": case "preparestatement":
       case "preparecall": case "addbatch": case "createnativequery": case "createsqlquery":
@@ -496,6 +497,12 @@ final class Knowledge {
         if (recv.equals("files")) out.add(new Hit(Rule.PATH_TRAVERSAL, Hit.ANY, 0, 1.0));
         break;
       case "search":
+        if (argc == 4) {
+          // search(name, filterExpr, filterArgs, controls): {0}-style arguments are escaped by
+          // the provider (JNDI DirContext), so only the filter expression itself counts
+          out.add(new Hit(Rule.LDAP_INJECTION, 1, 0, 1.0));
+          break;
+        }
         out.add(new Hit(Rule.LDAP_INJECTION, Hit.ANY,
             recv.contains("ctx") || recv.contains("context") || recv.contains("ldap")
                 || recv.contains("idc") || recv.contains("dir") ? 0 : Value.T_LDAP, 1.0));

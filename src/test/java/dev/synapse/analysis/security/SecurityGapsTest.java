@@ -193,4 +193,34 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(2), lines(newFile("search3.php", src), "xss"));
   }
+
+  @Test
+  @DisplayName("Java LDAP: a filter argument bound through {0} is escaped by JNDI and not reported")
+  void ldapBoundFilterArgument() {
+    String src = """
+        public class Groups {
+            public NamingEnumeration<SearchResult> members(HttpServletRequest req) throws NamingException {
+                String cn = req.getParameter("group");
+                return ctx.search("ou=groups,dc=acme,dc=com", "(&(objectClass=group)(cn={0}))",
+                    new Object[] {cn}, new SearchControls());
+            }
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("Groups.java", src), "ldap_injection"));
+  }
+
+  @Test
+  @DisplayName("Java LDAP: a concatenated filter is reported even in the four-argument search form")
+  void ldapConcatenatedFilterFourArgs() {
+    String src = """
+        public class Groups {
+            public NamingEnumeration<SearchResult> members(HttpServletRequest req) throws NamingException {
+                String cn = req.getParameter("group");
+                return ctx.search("ou=groups,dc=acme,dc=com", "(cn=" + cn + ")",
+                    new Object[] {}, new SearchControls());
+            }
+        }
+        """;
+    assertEquals(List.of(4), lines(newFile("Groups.java", src), "ldap_injection"));
+  }
 }
