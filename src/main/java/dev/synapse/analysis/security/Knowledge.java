@@ -541,6 +541,15 @@ final class Knowledge {
       case "raw": case "write":
         if (recv.equals("html") || recv.equals("response")) out.add(new Hit(Rule.XSS, Hit.ANY, 0, 1.0));
         break;
+      case "content":
+        // Controller.Content(body, "text/html"): the content type is checked by the caller
+        if (recv.isEmpty() || recv.equals("this")) out.add(new Hit(Rule.XSS, 0, -1, 0.9));
+        break;
+      case "writeasync":
+        if (recv.equals("response") || recv.endsWith(".response")) {
+          out.add(new Hit(Rule.XSS, 0, Value.T_HTML, 0.85));
+        }
+        break;
       case "htmlstring": case "markupstring":
         if (ctor) out.add(new Hit(Rule.XSS, Hit.ANY, 0, 1.0));
         break;

@@ -1870,6 +1870,18 @@ final class TaintAnalyzer {
         if (rule == Rule.SQL_INJECTION) return containsString(first.a(), first.b());
         if (rule == Rule.COMMAND_INJECTION) return args.size() == 1;
         return true;
+      case CSHARP:
+        if (rule == Rule.XSS && lname.equals("content")) {
+          // Content(body, "text/html"): only an HTML content type renders the body as markup
+          if (args.size() < 2) return false;
+          Arg type = args.get(1);
+          for (int i = type.a(); i < type.b(); i++) {
+            Token x = t.get(i);
+            if (x.kind() == TokenKind.STRING && x.text().toLowerCase(Locale.ROOT).contains("html")) return true;
+          }
+          return false;
+        }
+        return true;
       case PYTHON:
         for (Arg g : args) {
           if ("shell".equals(g.kw()) && g.b() > g.a() && t.get(g.a()).word("True")) return true;

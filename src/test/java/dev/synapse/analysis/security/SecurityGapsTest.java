@@ -223,4 +223,38 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(4), lines(newFile("Groups.java", src), "ldap_injection"));
   }
+
+  @Test
+  @DisplayName("C#: a query parameter returned through Content(body, \"text/html\") is XSS")
+  void csharpContentHtml() {
+    String src = """
+        public class EchoController : Controller
+        {
+            [HttpGet("/echo")]
+            public IActionResult Echo([FromQuery] string msg)
+            {
+                var body = $"<html><body>{msg}</body></html>";
+                return Content(body, "text/html");
+            }
+        }
+        """;
+    assertEquals(List.of(6), lines(newFile("EchoController.cs", src), "xss"));
+  }
+
+  @Test
+  @DisplayName("C#: a query parameter returned through Content(body, \"text/plain\") is not XSS")
+  void csharpContentPlain() {
+    String src = """
+        public class EchoController : Controller
+        {
+            [HttpGet("/echo")]
+            public IActionResult Echo([FromQuery] string msg)
+            {
+                var body = $"<html><body>{msg}</body></html>";
+                return Content(body, "text/plain");
+            }
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("EchoController.cs", src), "xss"));
+  }
 }
