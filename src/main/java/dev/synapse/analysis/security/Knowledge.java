@@ -288,6 +288,11 @@ final class Knowledge {
         || callee.equals("strconv.itoa") || callee.equals("string.valueof") && false) {
       return Rule.ALL;
     }
+    // .NET System.Text.Encodings.Web: HtmlEncoder.Default.Encode(x), JavaScriptEncoder...Encode(x)
+    if (name.equals("encode") && (callee.startsWith("htmlencoder.") || callee.contains(".htmlencoder.")
+        || callee.startsWith("_htmlencoder.") || callee.startsWith("javascriptencoder."))) {
+      return XSS;
+    }
     return 0;
   }
 
