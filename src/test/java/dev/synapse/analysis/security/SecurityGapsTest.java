@@ -3,7 +3,9 @@ package dev.synapse.analysis.security;
 import static dev.synapse.analysis.security.SecurityTestDiffs.lines;
 import static dev.synapse.analysis.security.SecurityTestDiffs.newFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.synapse.signal.Finding;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -256,5 +258,51 @@ class SecurityGapsTest {
         }
         """;
     assertEquals(List.of(), lines(newFile("EchoController.cs", src), "xss"));
+  }
+
+  @Test
+  @DisplayName("C#: a query parameter encoded with HtmlEncoder.Default.Encode is not XSS")
+  void csharpHtmlEncoder() {
+    String src = """
+        public class Echo2Controller : Controller
+        {
+            [HttpGet("/echo2")]
+            public IActionResult Echo([FromQuery] string msg)
+            {
+                var safe = HtmlEncoder.Default.Encode(msg ?? string.Empty);
+                return Content($"<html><body>{safe}</body></html>", "text/html");
+            }
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("Echo2Controller.cs", src), "xss"));
+  }
+
+  @Test
+  @DisplayName("C#: a connection string constant with Password= is a hardcoded secret, without echoing it")
+  void csharpConnectionStringPassword() {
+    String src = """
+        public static class Db
+        {
+            public const string ConnectionString =
+                "Server=prod-sql.acme.local;Database=Shop;User Id=shop_app;Password=Xk9#vR2!mQ7pLz4w;";
+        }
+        """;
+    List<Finding> fs = SecurityTestDiffs.run(newFile("Db.cs", src), "hardcoded_secret");
+    assertEquals(1, fs.size());
+    assertEquals(4, fs.get(0).line());
+    assertFalse(fs.get(0).summary().contains("Xk9#vR2"));
+  }
+
+  @Test
+  @DisplayName("C#: a connection string with integrated security or a placeholder password is not a secret")
+  void csharpConnectionStringNoPassword() {
+    String src = """
+        public static class Db
+        {
+            public const string A = "Server=sql;Database=Shop;Integrated Security=true;";
+            public const string B = "Server=sql;Database=Shop;User Id=app;Password=${DB_PASSWORD};";
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("Db.cs", src), "hardcoded_secret"));
   }
 }
