@@ -305,4 +305,32 @@ class SecurityGapsTest {
         """;
     assertEquals(List.of(), lines(newFile("Db.cs", src), "hardcoded_secret"));
   }
+
+  @Test
+  @DisplayName("C#: [AllowAnonymous] added to an action of an [Authorize] controller is an auth bypass")
+  void csharpAllowAnonymousOnSensitiveAction() {
+    String src = """
+        [Authorize]
+        public class AccountController : Controller
+        {
+            [AllowAnonymous]
+            public IActionResult Export() => Ok();
+        }
+        """;
+    assertEquals(List.of(4), lines(newFile("AccountController.cs", src), "auth_bypass"));
+  }
+
+  @Test
+  @DisplayName("C#: [AllowAnonymous] added to a Login action is by design and not reported")
+  void csharpAllowAnonymousOnLogin() {
+    String src = """
+        [Authorize]
+        public class AccountController : Controller
+        {
+            [AllowAnonymous]
+            public IActionResult Login(string returnUrl) => View();
+        }
+        """;
+    assertEquals(List.of(), lines(newFile("AccountController.cs", src), "auth_bypass"));
+  }
 }
