@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The configuration table of docs/readme-ops.md stays consistent with {@link ConfigKey}. */
+/** The configuration table of README.md stays consistent with {@link ConfigKey}. */
 class OpsGuideTest {
-  private static final Path GUIDE = Path.of("docs/readme-ops.md");
+  private static final Path GUIDE = Path.of("README.md");
 
   /** @return the table row prefix documenting the key: json name, env, aliases, default */
   static String rowPrefix(ConfigKey k) {

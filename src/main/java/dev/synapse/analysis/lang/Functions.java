@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Splits a {@link SourceView} into functions: braces for C-like languages (named methods,
  * {@code function}/{@code func}/{@code fun} declarations, arrow functions), indentation for
- * Python, {@code def ... end} by indentation for Ruby and Elixir. A function whose end (or header)
+ * Python, {@code def ... end} by indentation for Ruby and Elixir. Java comes from JavaParser where
+ * the hunk's text parses ({@link JavaStructure}), with the brace scan as the fallback. A function whose end (or header)
  * lies outside the hunk is returned with {@code complete == false}. Stateless and thread-safe;
  * linear in the number of tokens.
  */
@@ -75,7 +76,9 @@ public final class Functions {
    * @return the functions sorted by segment and start token
    */
   public static List<FunctionSpan> of(AnalysisContext ctx, FileDiff file, Side side) {
-    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side())));
+    java.util.concurrent.atomic.AtomicLong budget = ctx.memo(JavaStructure.ReviewBudget.KEY,
+        k -> new java.util.concurrent.atomic.AtomicLong(JavaStructure.REVIEW_BUDGET_CHARS));
+    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side()), budget));
   }
 
   /**
@@ -83,7 +86,19 @@ public final class Functions {
    * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
    */
   public static List<FunctionSpan> of(SourceView view) {
+    return of(view, null);
+  }
+
+  /**
+   * @param view a source view
+   * @param budget Java characters the review may still give to JavaParser (taken from when this
+   *     side is parsed), or null for no per-review limit
+   * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
+   */
+  static List<FunctionSpan> of(SourceView view, java.util.concurrent.atomic.AtomicLong budget) {
     List<FunctionSpan> out = new ArrayList<>();
+    boolean parse = view.language() == Language.JAVA && JavaStructure.parseable(view)
+        && (budget == null || JavaStructure.take(budget, view));
     for (int si = 0; si < view.segments().size(); si++) {
       SourceView.Segment seg = view.segments().get(si);
       switch (view.language().family()) {
@@ -92,12 +107,36 @@ public final class Functions {
           byIndent(view.language(), seg, si, out);
           break;
         default:
-          if (view.language() != Language.UNKNOWN) byBraces(view.language(), seg, si, out);
+          if (parse) {
+            java(seg, si, out);
+          } else if (view.language() != Language.UNKNOWN) {
+            byBraces(view.language(), seg, si, out);
+          }
       }
     }
     out.sort(Comparator.comparingInt(FunctionSpan::segment)
         .thenComparingInt(FunctionSpan::headerStart));
     return depthsFixed(out);
+  }
+
+  /**
+   * Java: the parser's functions for the region of the segment that parses ({@link JavaStructure}),
+   * the lexer's for the rest (partial members at the hunk's edges) or for all of it when nothing
+   * parses.
+   */
+  private static void java(SourceView.Segment seg, int si, List<FunctionSpan> out) {
+    List<FunctionSpan> lexed = new ArrayList<>();
+    byBraces(Language.JAVA, seg, si, lexed);
+    JavaStructure.Parsed parsed = JavaStructure.parse(seg, si);
+    if (parsed == null) {
+      out.addAll(lexed);
+      return;
+    }
+    for (FunctionSpan f : lexed) {
+      boolean inside = f.headerStart() < parsed.to() && f.end() > parsed.from();
+      if (!inside) out.add(f);
+    }
+    out.addAll(parsed.spans());
   }
 
   private static List<FunctionSpan> depthsFixed(List<FunctionSpan> in) {

@@ -16,10 +16,16 @@ import java.util.TreeMap;
  * What a diff shows of one side of one file: for each hunk, the contiguous text of that side
  * (context plus added lines for the new side, context plus removed lines for the old side) with
  * real line numbers, which of those lines changed, and the tokens of that text. Each hunk is
- * lexed on its own, so a mis-read at one hunk's edge does not spill into the next. Immutable and
- * thread-safe once built.
+ * lexed on its own, so a mis-read at one hunk's edge does not spill into the next. Lines longer
+ * than {@link #MAX_LINE_CHARS} are lexed up to that bound. Immutable and thread-safe once built.
  */
 public final class SourceView {
+
+  /**
+   * Lines longer than this many characters are lexed only up to this bound (minified or generated
+   * content); the full text stays available through {@link #line(int)}.
+   */
+  public static final int MAX_LINE_CHARS = 64 * 1024;
 
   /**
    * One hunk's text on this side.
@@ -108,7 +114,9 @@ public final class SourceView {
         if (isChange) changed.set(lines.size());
         lines.add(l.text());
         if (text.length() > 0 || lines.size() > 1) text.append('\n');
-        text.append(l.text());
+        String lineText = l.text();
+        // minified or generated giant lines are analysed up to a bound (keeps time per line bounded)
+        text.append(lineText.length() > MAX_LINE_CHARS ? lineText.substring(0, MAX_LINE_CHARS) : lineText);
       }
       if (!lines.isEmpty()) segs.add(segment(first, lines, changed, text, lang));
     }

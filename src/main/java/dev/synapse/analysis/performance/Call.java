@@ -16,8 +16,10 @@ import java.util.Set;
  * @param openParen index of the opening parenthesis, or -1 for a call without parentheses
  * @param closeParen index of the matching closing parenthesis on the same line, or -1 when the
  *     arguments continue on later lines (or there are no parentheses)
+ * @param start index of the first token of the receiver chain (the name's index when the call
+ *     has no receiver)
  */
-record Call(String name, List<String> chain, int tokenIndex, int openParen, int closeParen) {
+record Call(String name, List<String> chain, int tokenIndex, int openParen, int closeParen, int start) {
   private static final Set<String> MEMBER = Set.of(
       ".", "::", "->", "?.", "?->");
 
@@ -39,6 +41,16 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
       if (!s.equals("()") && !s.equals("[]")) return s;
     }
     return "";
+  }
+
+  /** @return true when the call has parentheses and they enclose nothing: {@code name()} */
+  boolean emptyArgs() {
+    return openParen >= 0 && closeParen == openParen + 1;
+  }
+
+  /** @return true when the token right before the receiver chain is {@code await} */
+  boolean awaited(List<Tok> t) {
+    return start > 0 && start <= t.size() && t.get(start - 1).is("await");
   }
 
   /** @return true when the argument list is present and empty: {@code name()} */
@@ -63,7 +75,9 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
       boolean member = k > 0 && MEMBER.contains(t.get(k - 1).text());
       if (!paren && !(bare && member)) continue;
       int close = paren ? match[k + 1] : -1;
-      out.add(new Call(tok.text(), chain(t, k, match), k, paren ? k + 1 : -1, close));
+      int[] start = new int[1];
+      List<String> chain = chain(t, k, match, start);
+      out.add(new Call(tok.text(), chain, k, paren ? k + 1 : -1, close, start[0]));
     }
     return out;
   }
@@ -95,9 +109,10 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   /** Longest receiver chain followed back from a call. */
   private static final int MAX_CHAIN = 16;
 
-  private static List<String> chain(List<Tok> t, int k, int[] match) {
+  private static List<String> chain(List<Tok> t, int k, int[] match, int[] start) {
     List<String> rev = new ArrayList<>();
     rev.add(t.get(k).text());
+    start[0] = k;
     int j = k - 1;
     while (j >= 1 && MEMBER.contains(t.get(j).text()) && rev.size() < MAX_CHAIN) {
       j--;
@@ -106,13 +121,16 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
         if (match[j] < 0) break;
         rev.add(p.is(")") ? "()" : "[]");
         j = match[j];
+        start[0] = j;
         j--;
         if (j >= 0 && t.get(j).ident()) {
           rev.add(t.get(j).text());
+          start[0] = j;
           j--;
         }
       } else if (p.ident()) {
         rev.add(p.text());
+        start[0] = j;
         j--;
       } else {
         break;

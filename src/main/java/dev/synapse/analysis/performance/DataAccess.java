@@ -1,7 +1,9 @@
 package dev.synapse.analysis.performance;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,7 +69,31 @@ final class DataAccess {
       "SingleOrDefaultAsync", "ToList", "ToListAsync", "CountAsync", "AnyAsync", "find",
       "findOne", "findOneBy", "findBy", "createQuery", "createNativeQuery", "load", "table",
       "raw", "getRepository", "First", "Take", "Last", "Raw", "Pluck", "Count",
-      "QueryRowx", "Queryx", "Preload");
+      "QueryRowx", "Queryx", "Preload", "Exec", "ExecContext", "NamedExec", "QueryRowxContext",
+      "exec");
+  /** Finder names that are data access on any receiver ({@code customers.findById(…)}). */
+  private static final Set<String> FINDERS = Set.of(
+      "findOne", "findOneOrFail", "findOneByOrFail", "findByPk", "findUnique", "findUniqueOrThrow",
+      "findFirstOrThrow", "findOrFail", "getReferenceById", "find_by", "find_by!", "get_or_none",
+      "find_one", "fetchrow", "fetchval", "fetch_one", "fetch_val", "selectByPrimaryKey");
+  /** Camel-case finder prefixes, data access on any receiver when followed by a capital or nothing. */
+  private static final String[] FINDER_PREFIXES = {"findBy", "findOneBy", "findAllBy", "findFirstBy",
+      "getBy", "loadBy", "fetchBy", "countBy", "existsBy", "queryBy", "selectBy"};
+  /** Snake-case finder prefixes ({@code get_by_id}, {@code find_by_email}). */
+  private static final String[] SNAKE_FINDER_PREFIXES = {"find_by_", "get_by_", "load_by_", "fetch_by_",
+      "find_one_by", "find_all_by_"};
+  /** Testing-library element queries ({@code screen.getByText}) share the finder prefixes. */
+  private static final String[] DOM_QUERY_SUFFIXES = {"Text", "Role", "LabelText", "PlaceholderText",
+      "TestId", "AltText", "Title", "DisplayValue", "Selector", "TagName", "ClassName", "Name"};
+  /** Utility libraries and UI-test drivers whose finder-like names are in-memory or DOM lookups. */
+  private static final Set<String> NOT_DATA_ROOTS = Set.of("_", "lodash", "R", "screen", "page",
+      "browser", "driver", "cy", "document", "window", "element", "locator", "wrapper", "container");
+  /** Declared type names (lower case, matched as suffixes) of data-access receivers. */
+  private static final String[] DATA_TYPE_SUFFIXES = {"repository", "repo", "dao", "entitymanager",
+      "jdbctemplate", "datasource", "dbcontext", "prismaclient", "knex", "sequelize", "mongoclient"};
+  /** Declared type names (lower case, matched as suffixes) of remote-service clients. */
+  private static final String[] CLIENT_TYPE_SUFFIXES = {"client", "resttemplate", "webclient", "api",
+      "gateway"};
   /** Rails association queries: {@code project.tasks.where(…)}. */
   private static final Set<String> RUBY_ASSOC = Set.of(
       "where", "count", "find", "find_by", "exists?", "pluck", "sum", "order", "limit",
@@ -104,6 +130,153 @@ final class DataAccess {
    * @return what the call reaches, or null for an ordinary call
    */
   static Kind classify(SourceLanguage lang, Call c, Set<String> loopVars) {
+    return classify(lang, c, loopVars, false, Map.of());
+  }
+
+  /**
+   * @param c a call
+   * @param loopVars variables bound by an enclosing loop
+   * @param awaited the call is the operand of {@code await} (JS/TS, Python, C#): it does I/O
+   * @param declared receivers whose declared type is a data-access or client type, see
+   *     {@link #declaredReceivers}
+   * @return what the call reaches, or null for an ordinary call
+   */
+  static Kind classify(SourceLanguage lang, Call c, Set<String> loopVars, boolean awaited,
+      Map<String, Kind> declared) {
+    Kind k = classifyByName(lang, c, loopVars);
+    if (k != null) return k;
+    if (c.chain().size() < 2) return null;
+    String name = c.name();
+    String receiver = c.receiver();
+    if (NOT_DATA_ROOTS.contains(c.root())) return null;
+    // finder names mean data access whatever the receiver is called: customers.findById(…)
+    if (finderName(name) && !(name.equals("findOne") && c.emptyArgs() && lang == SourceLanguage.JAVA)) {
+      return Kind.QUERY;
+    }
+    if (name.equals("findFirst") && !c.emptyArgs() && lang.js()) return Kind.QUERY;
+    // a receiver declared as a repository/DAO/entity manager/client: this.customers.load(id)
+    Kind typed = declared.get(receiver);
+    if (typed == Kind.QUERY && (startsWithAny(name, REPO_PREFIXES) || SQL_METHODS.contains(name))) return Kind.QUERY;
+    if (typed == Kind.REMOTE && (HTTP_METHODS.contains(name) || startsWithAny(name, REPO_PREFIXES))) return Kind.REMOTE;
+    // await x.load(…) / await this.users.get(id): an awaited data-access name is a round trip
+    boolean onThis = c.chain().size() == 2 && (c.root().equals("this") || c.root().equals("self"));
+    if (awaited && !onThis && (startsWithAny(name, REPO_PREFIXES) || name.equals("first")) && !domQuery(name)) {
+      return Kind.QUERY;
+    }
+    return null;
+  }
+
+  /** A finder name that is data access on any receiver. */
+  static boolean finderName(String name) {
+    if (FINDERS.contains(name)) return true;
+    if (domQuery(name)) return false;
+    for (String p : FINDER_PREFIXES) {
+      if (name.startsWith(p) && (name.length() == p.length() || Character.isUpperCase(name.charAt(p.length())))) {
+        return true;
+      }
+    }
+    for (String p : SNAKE_FINDER_PREFIXES) if (name.startsWith(p)) return true;
+    return false;
+  }
+
+  /** DOM / testing-library element queries: getByText, findByRole, getElementsByTagName, … */
+  private static boolean domQuery(String name) {
+    int by = name.indexOf("By");
+    if (by < 0) return false;
+    String rest = name.substring(by + 2);
+    for (String s : DOM_QUERY_SUFFIXES) if (rest.equals(s)) return true;
+    return false;
+  }
+
+  /**
+   * Names declared in a file with a data-access or client type: fields, parameters and
+   * variables such as {@code private final CustomerRepository customers;},
+   * {@code private readonly customers: Repository<Customer>}, {@code IOrderDao _orders},
+   * {@code db *sql.DB}, {@code CustomerRepository $customers}. Looks at new-side rows only;
+   * linear in the number of tokens.
+   *
+   * @return name to what calls through it reach (QUERY for repositories/DAOs/entity managers
+   *     and database handles, REMOTE for clients)
+   */
+  static Map<String, Kind> declaredReceivers(FileView v) {
+    Map<String, Kind> out = new HashMap<>();
+    for (FileView.Row r : v.rows) {
+      if (!r.onNewSide()) continue;
+      List<Tok> t = r.toks();
+      for (int i = 0; i + 1 < t.size(); i++) {
+        Tok a = t.get(i);
+        if (!a.ident()) continue;
+        // name: Type / name?: Type (TypeScript, Kotlin, Python annotations)
+        if ((t.get(i + 1).is(":") || t.get(i + 1).is("?") && i + 2 < t.size() && t.get(i + 2).is(":"))) {
+          int ti = t.get(i + 1).is(":") ? i + 2 : i + 3;
+          if (ti < t.size() && t.get(ti).ident()) {
+            Kind k = typeKind(lastQualified(t, ti));
+            if (k != null) out.put(a.text(), k);
+          }
+          continue;
+        }
+        // Type name; / Type<X> name = / *sql.DB (Go: name *pkg.Type)
+        if (v.lang == SourceLanguage.GO) {
+          int ti = t.get(i + 1).is("*") ? i + 2 : i + 1;
+          if (ti < t.size() && t.get(ti).ident() && !t.get(ti).is("func")) {
+            Kind k = typeKind(lastQualified(t, ti));
+            if (k != null) out.put(a.text(), k);
+          }
+          continue;
+        }
+        Tok b = t.get(i + 1);
+        if (!b.ident() || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
+        String after = i + 2 < t.size() ? t.get(i + 2).text() : ";";
+        if (!(after.equals(";") || after.equals("=") || after.equals(",") || after.equals(")")
+            || after.equals("{"))) {
+          continue;
+        }
+        Kind k = typeKind(a.text());
+        if (k != null) out.put(b.text().startsWith("$") ? b.text().substring(1) : b.text(), k);
+      }
+      // generic types: IRepository<Customer> _customers / Repository<Order> orders
+      for (int i = 2; i < t.size(); i++) {
+        if (!t.get(i).ident() || !t.get(i - 1).is(">")) continue;
+        int depth = 0;
+        int j = i - 1;
+        for (; j >= Math.max(0, i - 40); j--) {
+          if (t.get(j).is(">")) depth++;
+          else if (t.get(j).is("<") && --depth == 0) break;
+        }
+        if (j <= 0 || depth != 0 || !t.get(j - 1).ident()) continue;
+        Kind k = typeKind(t.get(j - 1).text());
+        String n = t.get(i).text();
+        if (k != null) out.put(n.startsWith("$") ? n.substring(1) : n, k);
+      }
+    }
+    return out;
+  }
+
+  /** The last segment of a qualified type name starting at token {@code i}: sql.DB gives DB. */
+  private static String lastQualified(List<Tok> t, int i) {
+    String s = t.get(i).text();
+    int j = i;
+    while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).ident() && j - i < 12) {
+      j += 2;
+      s = t.get(j).text();
+    }
+    return s;
+  }
+
+  private static Kind typeKind(String type) {
+    if (type.isEmpty() || !Character.isUpperCase(type.charAt(0))) return null;
+    String l = lower(type);
+    if (l.equals("db") || l.equals("tx") || l.equals("pool") || l.equals("conn")) return Kind.QUERY;
+    if (l.endsWith("mapper") && !(l.endsWith("objectmapper") || l.endsWith("jsonmapper")
+        || l.endsWith("xmlmapper") || l.endsWith("modelmapper"))) {
+      return Kind.QUERY;
+    }
+    for (String s : DATA_TYPE_SUFFIXES) if (l.endsWith(s)) return Kind.QUERY;
+    for (String s : CLIENT_TYPE_SUFFIXES) if (l.endsWith(s)) return Kind.REMOTE;
+    return null;
+  }
+
+  private static Kind classifyByName(SourceLanguage lang, Call c, Set<String> loopVars) {
     String name = c.name();
     List<String> chain = c.chain();
     String root = c.root();

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Finds loops over collections on the new side of a file: keyword loops ({@code for},
- * {@code foreach}, {@code for … range}, {@code for x <- xs}, cursor-style {@code while}),
+ * {@code foreach}, {@code for … range}, {@code for x <- xs}, cursor-style {@code while} and
+ * Go's condition-only {@code for rows.Next()} / {@code for scanner.Scan()}),
  * comprehensions (Python), and iteration calls ({@code each}, {@code map}, {@code forEach},
  * {@code Enum.map}, …). Each loop knows the variables it binds and its body: the rest of the
  * header line after the body opener plus the following rows indented deeper than the header.
@@ -185,7 +186,8 @@ final class Loops {
       }
     }
     if (cStyle && !boundByCollection) return null;
-    if (!cStyle && !sawIn) return null;
+    // Go condition-only loop over a result set or iterator: for rows.Next() { … }
+    if (!cStyle && !sawIn) return v.lang == SourceLanguage.GO ? whileLoop(v, row, k) : null;
     if (literalIterable(t, k)) return null;
     vars.remove("const");
     vars.remove("let");
@@ -248,7 +250,8 @@ final class Loops {
       if (s.equals("(")) depth++;
       else if (s.equals(")")) depth--;
       if (s.equals("next") || s.equals("hasNext") || s.equals("fetch") || s.equals("Next")
-          || s.equals("fetch_assoc") || s.equals("fetchone") || s.equals("fetch_row")) {
+          || s.equals("fetch_assoc") || s.equals("fetchone") || s.equals("fetch_row")
+          || s.equals("Scan") && j > 0 && t.get(j - 1).is(".")) {
         cursor = true;
       }
       if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":"))) {

@@ -19,7 +19,11 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #RULE_FILE}: a whole file whose path is not a constant ({@code Files.readAllLines},
  *       {@code File.read!}, {@code CSV.read}, PHP {@code file()}, {@code fs.readFileSync},
- *       {@code os.ReadFile}, {@code File.ReadAllText}, Python {@code .read()}, …);
+ *       {@code fs.promises.readFile}, {@code os.ReadFile}, {@code File.ReadAllText}, Python
+ *       {@code .read()}, …), read line-wise, then split into lines/records, or — the same test
+ *       in every language — request-controlled (request input, a request handler's parameter or
+ *       a local assigned from one) or unbounded (a log/export/dump/upload/… file, or the change
+ *       replaced a stream with the whole read);
  *   <li>{@link #RULE_BODY}: a whole request, response or stream body ({@code io.ReadAll} without
  *       {@code http.MaxBytesReader}/{@code io.LimitReader}, {@code InputStream.readAllBytes},
  *       {@code IOUtils.toByteArray}, {@code ReadToEnd}, {@code php://input}, raw-body without
@@ -76,6 +80,20 @@ public final class MemoryHotspotCheck implements Check {
   private static final String[] CONFIG_WORDS = {"config", "conf", "settings", "template", "schema",
       "cert", "key", "secret", "manifest", "version", "properties", "env", "yaml", "yml", "toml",
       "ini", "license", "readme", "migration", "fixture", "locale", "i18n", "translation"};
+  /** Parameter names and types of request handlers (Express, Spring, servlets, Go, ASP.NET, Django). */
+  private static final Set<String> HANDLER_PARAMS = Set.of("req", "request", "res", "response", "Request",
+      "Response", "HttpServletRequest", "HttpServletResponse", "ResponseWriter", "HttpRequest",
+      "HttpResponse", "HttpContext", "RequestParam", "PathVariable", "FastifyRequest", "FastifyReply",
+      "NextRequest", "NextApiRequest", "NextApiResponse", "ServerRequest", "reply");
+  /** Words naming files that grow without bound. */
+  private static final Set<String> UNBOUNDED_FILES = Set.of("log", "logs", "dump", "dumps", "export",
+      "exports", "backup", "backups", "archive", "archives", "upload", "uploads", "download", "downloads",
+      "attachment", "attachments", "media", "video", "videos", "dataset", "datasets", "audit", "trace",
+      "traces", "recording", "recordings");
+  /** Streaming reads (on removed lines: the change replaced a stream with a whole read). */
+  private static final String[] STREAMING = {"createreadstream", "files.lines", "bufferedreader",
+      "newscanner", "file.stream!", "each_line", "fgets", "readline", ".pipe(", "io.copy", "csv.foreach",
+      "streamreader", "newinputstream", "iterrows", "chunksize"};
   private static final Set<String> NOT_VARIABLES = Set.of("true", "false", "nil", "null", "None", "True",
       "False", "undefined", "__dirname", "__filename", "__DIR__", "__FILE__", "__file__", "utf8",
       "encoding", "headers", "mode", "flag", "charset");
@@ -267,7 +285,7 @@ public final class MemoryHotspotCheck implements Check {
             || lt.contains("resp") || lt.contains("stream") || lt.contains("upload") || lt.contains("files")
             || lt.contains("params") || lt.contains("attachment");
         if (configLike(v, row, lt) || guarded(v, row)) return null;
-        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row)) return null;
+        if (!network && !LINE_READERS.contains(name) && !piecewise(v, row) && !unboundedUse(v, row, c, target)) return null;
         return new Hit(network ? Kind.BODY : Kind.FILE, target + " reads the whole " + (network ? "body" : "input") + " into memory");
       } else {
         return null;
@@ -279,9 +297,109 @@ public final class MemoryHotspotCheck implements Check {
     String lt = target.toLowerCase(Locale.ROOT);
     if (configLike(v, row, lt) || guarded(v, row)) return null;
     boolean lines = LINE_READERS.contains(name) || receiver.equals("CSV");
-    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row)) return null;
+    if (!lines && !containsAny(lt, REQUEST_INPUT) && !piecewise(v, row) && !unboundedUse(v, row, c, target)) return null;
     String shown = receiver.isEmpty() ? name : receiver + "." + name;
     return new Hit(Kind.FILE, shown + " reads the whole file into memory");
+  }
+
+  /**
+   * The file read whole is request-controlled or of unbounded size: its path comes from a
+   * request handler's parameters (directly or through a local assigned from them earlier in the
+   * function), the path or function names a growing kind of file (logs, exports, dumps, uploads,
+   * …), or the removed lines of the hunk streamed it.
+   */
+  private static boolean unboundedUse(FileView v, int row, Call c, String target) {
+    return requestControlled(v, row, c) || unboundedName(v, row, target) || replacedStream(v, row);
+  }
+
+  /**
+   * The path argument names a parameter of the enclosing function, which handles a request, or a
+   * local assigned earlier in the function from such a parameter (one hop per assignment, in
+   * order: {@code name := r.URL.Query().Get("file")}, {@code const p = req.params.name}).
+   */
+  private static boolean requestControlled(FileView v, int row, Call c) {
+    FileView.Function f = v.newFunctionAt(row);
+    if (f == null || f.declRow() < 0 || c.openParen() < 0) return false;
+    Set<String> tainted = new java.util.HashSet<>();
+    boolean handler = false;
+    int depth = 0;
+    boolean opened = false;
+    int bodyFrom = row;
+    for (int q = f.declRow(); q <= Math.min(row - 1, f.declRow() + 8); q++) {
+      Row r = v.rows.get(q);
+      if (!r.onNewSide()) continue;
+      for (Tok t : r.toks()) {
+        if (t.is("(")) {
+          depth++;
+          opened = true;
+        } else if (t.is(")")) {
+          depth--;
+        } else if (t.ident() && opened && depth > 0) {
+          tainted.add(t.text());
+          if (HANDLER_PARAMS.contains(t.text())) handler = true;
+        }
+      }
+      if (opened && depth <= 0) {
+        bodyFrom = q + 1;
+        break;
+      }
+    }
+    if (!handler) return false;
+    for (int q = bodyFrom; q < row && q - bodyFrom < 200; q++) {
+      Row r = v.rows.get(q);
+      if (!r.onNewSide()) continue;
+      List<Tok> t = r.toks();
+      for (int j = 1; j < t.size(); j++) {
+        if (!t.get(j).is("=")) continue;
+        int lhs = t.get(j - 1).is(":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
+        if (!t.get(lhs).ident()) break;
+        for (int k = j + 1; k < Math.min(t.size(), j + 200); k++) {
+          if (t.get(k).ident() && tainted.contains(t.get(k).text())) {
+            tainted.add(t.get(lhs).text());
+            break;
+          }
+        }
+        break;
+      }
+    }
+    List<Tok> t = v.rows.get(row).toks();
+    int to = c.closeParen() < 0 ? t.size() : c.closeParen();
+    for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
+      Tok a = t.get(j);
+      boolean member = t.get(j - 1).is(".") || t.get(j - 1).is("?.");
+      if (a.ident() && !member && !HANDLER_PARAMS.contains(a.text()) && tainted.contains(a.text())) return true;
+    }
+    return false;
+  }
+
+  /** The path or the function names a kind of file that grows without bound. */
+  private static boolean unboundedName(FileView v, int row, String target) {
+    FileView.Function f = v.newFunctionAt(row);
+    String words = target + " " + (f == null ? "" : f.name());
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words.length(); i++) {
+      char ch = words.charAt(i);
+      if (Character.isUpperCase(ch) && i > 0 && Character.isLowerCase(words.charAt(i - 1))) sb.append(' ');
+      sb.append(Character.isLetter(ch) ? Character.toLowerCase(ch) : ' ');
+    }
+    for (String w : sb.toString().split(" ")) if (UNBOUNDED_FILES.contains(w)) return true;
+    return false;
+  }
+
+  /** A removed line of the same hunk streamed the input (the change turns a stream into a whole read). */
+  private static boolean replacedStream(FileView v, int row) {
+    int hunk = v.rows.get(row).hunk();
+    for (int q = Math.max(0, row - 20); q < Math.min(v.rows.size(), row + 20); q++) {
+      Row r = v.rows.get(q);
+      if (r.hunk() != hunk || r.kind() != LineKind.REMOVED) continue;
+      if (containsAny(cut(r.code()).toLowerCase(Locale.ROOT), STREAMING)) return true;
+    }
+    return false;
+  }
+
+  /** A line cut to the length the tokenizer looks at, so pathological lines stay cheap. */
+  private static String cut(String code) {
+    return code.length() <= Tok.MAX_CHARS ? code : code.substring(0, Tok.MAX_CHARS);
   }
 
   /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */

@@ -15,7 +15,10 @@ import java.util.Set;
 
 /**
  * {@code n_plus_one}: a database query (ORM finder, repository method, SQL driver call,
- * association query through the loop variable) or a remote call (HTTP client) inside the body
+ * association query through the loop variable, a finder name such as {@code findById} /
+ * {@code findOneBy} on any receiver, a data-access method on a receiver declared with a
+ * repository/DAO/database type, an awaited data-access call) or a remote call (HTTP client, a
+ * receiver declared with a client type) inside the body
  * of a loop over a collection, on an added line — one round trip per element where one batched
  * query or request would do. CWE-1073 (non-SQL-invokable control element with excessive
  * number of data resource accesses) for queries, CWE-1050 (excessive platform resource
@@ -57,14 +60,16 @@ public final class NPlusOneCheck implements Check {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       Set<Integer> reported = new HashSet<>();
       java.util.Map<Integer, List<Call>> calls = new java.util.HashMap<>();
+      java.util.Map<String, DataAccess.Kind> declared = null;
       for (Loops.Loop loop : Loops.of(v)) {
+        if (declared == null) declared = DataAccess.declaredReceivers(v);
         for (int row : loop.rows()) {
           Row r = v.rows.get(row);
           if (r.kind() != LineKind.ADDED || reported.contains(row)) continue;
           List<Call> rowCalls = calls.computeIfAbsent(row, k -> Call.in(r.toks(), v.lang == SourceLanguage.RUBY));
           for (Call c : rowCalls) {
             if (!loop.inBody(row, c.tokenIndex())) continue;
-            DataAccess.Kind kind = DataAccess.classify(v.lang, c, loop.vars());
+            DataAccess.Kind kind = DataAccess.classify(v.lang, c, loop.vars(), c.awaited(r.toks()), declared);
             if (kind == null) continue;
             boolean association = loop.vars().contains(c.root()) || loop.vars().contains(stripSigil(c.root()));
             if (kind == DataAccess.Kind.QUERY && association && preloaded(v, loop, c.chain().get(1))) continue;

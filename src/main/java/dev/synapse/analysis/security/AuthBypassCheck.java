@@ -100,7 +100,10 @@ public final class AuthBypassCheck implements Check {
             if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
             }
-            if (why != null && why.startsWith("AllowAnonymous") && !hunkRemovesGuard) why = null;
+            if (why != null && why.startsWith("AllowAnonymous") && !hunkRemovesGuard
+                && !overridesAuthorize(nv, ln)) {
+              why = null;
+            }
             if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln,
                 guardContext(file, seg.firstLine()))) {
               why = "the guard method now returns true unconditionally";
@@ -202,6 +205,44 @@ public final class AuthBypassCheck implements Check {
   }
 
   /** @return a description when the (added) line opens access, else null */
+  /** Action names that are anonymous by design (sign-in flows, error and health pages). */
+  private static final String[] PUBLIC_ACTIONS = {"login", "logon", "signin", "signup", "register",
+      "logout", "signout", "forgot", "reset", "callback", "error", "health", "ping", "status",
+      "confirm", "verify", "challenge", "index", "home", "about", "privacy", "public", "anonymous",
+      "accessdenied", "lockout", "welcome", "landing"};
+
+  /**
+   * @return true when {@code [AllowAnonymous]} on line {@code ln} opens an action of a file that
+   *     requires authorisation ({@code [Authorize]}) and the action is not a sign-in style page
+   */
+  private static boolean overridesAuthorize(SourceView view, int ln) {
+    boolean authorize = false;
+    for (SourceView.Segment seg : view.segments()) {
+      for (String l : seg.lines()) {
+        if (l.contains("[Authorize") || l.contains("Authorize]")) {
+          authorize = true;
+          break;
+        }
+      }
+      if (authorize) break;
+    }
+    if (!authorize) return false;
+    for (int k = ln; k <= ln + 4; k++) {
+      String text = view.line(k);
+      if (text == null) return false;
+      int paren = text.indexOf('(');
+      String trimmed = text.trim();
+      if (paren < 0 || trimmed.startsWith("[")) continue;
+      int s = paren;
+      while (s > 0 && Character.isJavaIdentifierPart(text.charAt(s - 1))) s--;
+      String name = text.substring(s, paren).toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) return false;
+      for (String w : PUBLIC_ACTIONS) if (name.contains(w)) return false;
+      return true;
+    }
+    return false;
+  }
+
   private static String weakening(List<Token> line, Language lang) {
     if (importLine(line)) return null;
     for (int i = 0; i < line.size(); i++) {

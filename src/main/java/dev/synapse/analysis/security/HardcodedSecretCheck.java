@@ -79,6 +79,9 @@ public final class HardcodedSecretCheck implements Check {
           } else if (credentialUrl(value)) {
             why = "a connection URL with an embedded password";
             conf = 0.85;
+          } else if (connectionStringPassword(value)) {
+            why = "a connection string with an embedded password";
+            conf = 0.85;
           } else {
             String name = nameFor(t, i);
             if (name != null && secretName(name) && plausibleSecret(value, name)) {
@@ -259,6 +262,30 @@ public final class HardcodedSecretCheck implements Check {
     String lower = pw.toLowerCase(Locale.ROOT);
     return !PLACEHOLDER_WORDS.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
         && !lower.equals("pass") && !lower.equals("pw");
+  }
+
+  /**
+   * ADO.NET / ODBC style {@code Server=..;User Id=..;Password=..;} (also {@code Pwd=}) with a real
+   * password value (CWE-798).
+   */
+  static boolean connectionStringPassword(String v) {
+    if (v.indexOf(';') < 0 || v.indexOf('=') < 0) return false;
+    for (String part : v.split(";", -1)) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) continue;
+      String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      if (!key.equals("password") && !key.equals("pwd")) continue;
+      String pw = part.substring(eq + 1).trim();
+      if (pw.startsWith("'") || pw.startsWith("\"")) pw = pw.substring(1);
+      if (pw.length() < 4 || pw.startsWith("${") || pw.startsWith("{") || pw.startsWith("<")
+          || pw.startsWith("%") || pw.startsWith("$")) {
+        return false;
+      }
+      String lower = pw.toLowerCase(Locale.ROOT);
+      return !PLACEHOLDER_WORDS.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
+          && !lower.equals("password");
+    }
+    return false;
   }
 
   /** @return a description of a well-known credential format, or null */

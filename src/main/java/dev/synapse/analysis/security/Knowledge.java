@@ -288,6 +288,11 @@ final class Knowledge {
         || callee.equals("strconv.itoa") || callee.equals("string.valueof") && false) {
       return Rule.ALL;
     }
+    // .NET System.Text.Encodings.Web: HtmlEncoder.Default.Encode(x), JavaScriptEncoder...Encode(x)
+    if (name.equals("encode") && (callee.startsWith("htmlencoder.") || callee.contains(".htmlencoder.")
+        || callee.startsWith("_htmlencoder.") || callee.startsWith("javascriptencoder."))) {
+      return XSS;
+    }
     return 0;
   }
 
@@ -415,8 +420,11 @@ final class Knowledge {
     boolean ctor = callee.startsWith("new ");
     switch (lang) {
       case JAVA:
+        javaSinks(name, callee, recv, ctor, argc, out);
+        break;
       case KOTLIN:
-        javaSinks(name, callee, recv, ctor, out);
+        // Kotlin constructs without `new`: ProcessBuilder(..), File(..) are receiverless calls
+        javaSinks(name, callee, recv, ctor || recv.isEmpty(), argc, out);
         break;
       case CSHARP:
         csharpSinks(name, callee, recv, ctor, out);
@@ -451,7 +459,8 @@ final class Knowledge {
     out.add(new Hit(Rule.SQL_INJECTION, Hit.ANY, Value.T_SQL, 0.9));
   }
 
-  private static void javaSinks(String name, String callee, String recv, boolean ctor, List<Hit> out) {
+  private static void javaSinks(String name, String callee, String recv, boolean ctor, int argc,
+      List<Hit> out) {
     switch (name) {
       case "executequery": case "executeupdate": case "executelargeupdate": case "preparestatement":
       case "preparecall": case "addbatch": case "createnativequery": case "createsqlquery":
@@ -493,6 +502,12 @@ final class Knowledge {
         if (recv.equals("files")) out.add(new Hit(Rule.PATH_TRAVERSAL, Hit.ANY, 0, 1.0));
         break;
       case "search":
+        if (argc == 4) {
+          // search(name, filterExpr, filterArgs, controls): {0}-style arguments are escaped by
+          // the provider (JNDI DirContext), so only the filter expression itself counts
+          out.add(new Hit(Rule.LDAP_INJECTION, 1, 0, 1.0));
+          break;
+        }
         out.add(new Hit(Rule.LDAP_INJECTION, Hit.ANY,
             recv.contains("ctx") || recv.contains("context") || recv.contains("ldap")
                 || recv.contains("idc") || recv.contains("dir") ? 0 : Value.T_LDAP, 1.0));
@@ -530,6 +545,15 @@ final class Knowledge {
         break;
       case "raw": case "write":
         if (recv.equals("html") || recv.equals("response")) out.add(new Hit(Rule.XSS, Hit.ANY, 0, 1.0));
+        break;
+      case "content":
+        // Controller.Content(body, "text/html"): the content type is checked by the caller
+        if (recv.isEmpty() || recv.equals("this")) out.add(new Hit(Rule.XSS, 0, -1, 0.9));
+        break;
+      case "writeasync":
+        if (recv.equals("response") || recv.endsWith(".response")) {
+          out.add(new Hit(Rule.XSS, 0, Value.T_HTML, 0.85));
+        }
         break;
       case "htmlstring": case "markupstring":
         if (ctor) out.add(new Hit(Rule.XSS, Hit.ANY, 0, 1.0));
@@ -663,6 +687,8 @@ final class Knowledge {
         }
         break;
       case "spawn": case "spawnsync": case "execfile": case "execfilesync":
+        // argv form: only the program name is dangerous, unless { shell: true } (checked by the caller)
+        out.add(new Hit(Rule.COMMAND_INJECTION, 0, 0, 1.0));
         out.add(new Hit(Rule.COMMAND_INJECTION, Hit.ANY, Value.T_SHELL, 1.0));
         break;
       case "readfile": case "readfilesync": case "createreadstream": case "createwritestream":

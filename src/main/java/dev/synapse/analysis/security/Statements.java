@@ -128,7 +128,10 @@ final class Statements {
     if (prev.kind() == TokenKind.KEYWORD) {
       String k = prev.text();
       return !(k.equals("return") || k.equals("in") || k.equals("of") || k.equals("yield")
-          || k.equals("await") || k.equals("throw"));
+          || k.equals("await") || k.equals("throw")
+          // const { a, b } = obj  (JS/TS destructuring declaration)
+          || (k.equals("const") || k.equals("let") || k.equals("var"))
+          && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT));
     }
     if (prev.kind() == TokenKind.OPERATOR) {
       String s = prev.text();

@@ -386,7 +386,16 @@ final class TaintAnalyzer {
     if (lang == Language.ELIXIR && b - a == 1 && f.kind() == TokenKind.IDENTIFIER) {
       returned = returned.join(lookup(f.text()));
     }
+    if ((lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) && f.op("(") && match[a] == b - 1
+        || b - a > 1 && f.op("(") && match[a] == b - 2 && t.get(b - 1).op(";")) {
+      simple(a + 1, match[a], cond); // ({ a } = obj);
+      return;
+    }
     int k = findAssign(a, b);
+    if (k > a && objectPattern(a, k, b, cond)) {
+      guards(a, b);
+      return;
+    }
     if (k > a) {
       Value rhs = eval(k + 1, b);
       assign(a, k, rhs, t.get(k).text(), cond);
@@ -395,6 +404,78 @@ final class TaintAnalyzer {
       if (lang == Language.ELIXIR || lang == Language.RUBY) returned = v;
     }
     guards(a, b);
+  }
+
+  /**
+   * JS/TS object destructuring {@code const { q, params: { id } } = req}: each bound name gets
+   * the value of the access path it names ({@code req.q}, {@code req.params.id}).
+   *
+   * @return true when the statement was handled
+   */
+  private boolean objectPattern(int a, int k, int b, boolean cond) {
+    if (!(lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) || !t.get(k).op("=")) return false;
+    int s = a;
+    while (s < k && t.get(s).kind() == TokenKind.KEYWORD) s++;
+    if (s >= k || !t.get(s).op("{") || match[s] != k - 1) return false;
+    Value whole = eval(k + 1, b);
+    String rhsPath = null;
+    boolean plain = k + 1 < b;
+    for (int i = k + 1; i < b && plain; i++) {
+      Token x = t.get(i);
+      plain = isName(x) || x.op(".") || x.op("?.") || x.op(";");
+    }
+    if (plain) rhsPath = chainText(k + 1, t.get(b - 1).op(";") ? b - 1 : b);
+    bindPattern(s, k - 1, rhsPath, whole, cond);
+    return true;
+  }
+
+  private void bindPattern(int open, int close, String path, Value whole, boolean cond) {
+    int i = open + 1;
+    while (i < close) {
+      int end = i;
+      while (end < close && !t.get(end).op(",")) {
+        Token x = t.get(end);
+        if ((x.op("{") || x.op("[") || x.op("(")) && match[end] > end) end = match[end];
+        end++;
+      }
+      // one property: name | key: name | key: { ... } | name = default | ...rest
+      int colon = -1;
+      for (int j = i; j < end; j++) {
+        if (t.get(j).op(":")) {
+          colon = j;
+          break;
+        }
+      }
+      Token first = t.get(i);
+      if (first.op("...") && i + 1 < end && isName(t.get(i + 1))) {
+        env.put(t.get(i + 1).text(), cond ? whole.join(env.getOrDefault(t.get(i + 1).text(), Value.CLEAN)) : whole);
+      } else if (isName(first)) {
+        String key = first.text();
+        String sub = path == null ? null : path + "." + key;
+        Value v = memberValue(sub, whole);
+        if (colon > i && colon + 1 < end && t.get(colon + 1).op("{") && match[colon + 1] > colon + 1) {
+          bindPattern(colon + 1, match[colon + 1], sub, v, cond);
+        } else {
+          int nameAt = colon > i && colon + 1 < end ? colon + 1 : i;
+          if (isName(t.get(nameAt))) {
+            String name = t.get(nameAt).text();
+            Value old = env.get(name);
+            env.put(name, cond && old != null ? old.join(v) : v);
+          }
+        }
+      }
+      i = end + 1;
+    }
+  }
+
+  private Value memberValue(String path, Value whole) {
+    if (path != null) {
+      Value v = lookup(path);
+      if (v.tainted()) return v;
+      double sc = sourceOf(path.toLowerCase(Locale.ROOT), lang);
+      if (sc > 0) return Value.source(sc, Value.O_REQUEST);
+    }
+    return whole.flatten();
   }
 
   private int findAssign(int a, int b) {
@@ -425,7 +506,7 @@ final class TaintAnalyzer {
   }
 
   private void assign(int a, int k, Value rhs, String op, boolean cond) {
-    String lhs = chainText(a, k);
+    String lhs = lang == Language.TYPESCRIPT || lang == Language.JAVASCRIPT ? uncastText(a, k) : chainText(a, k);
     String lower = lhs.toLowerCase(Locale.ROOT);
     int line = t.get(k).line();
     // sinks on the left-hand side
@@ -547,6 +628,33 @@ final class TaintAnalyzer {
 
   private static boolean isName(Token x) {
     return x.kind() == TokenKind.IDENTIFIER || x.word("this") || x.word("self");
+  }
+
+  /**
+   * {@link #chainText} seeing through TypeScript casts and grouping: {@code (req.session as any).x},
+   * {@code (<any>req.session).x}, {@code req.session!.x}.
+   */
+  private String uncastText(int a, int b) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.op("(") || x.op(")") || x.op("!")) continue;
+      if (x.text().equals("as") && x.kind() != TokenKind.STRING) {
+        while (i + 1 < b && !t.get(i + 1).op(")") && !isMember(t.get(i + 1))) i++;
+        continue;
+      }
+      if (x.op("<") && (i == a || t.get(i - 1).op("("))) {
+        int depthLt = 0;
+        for (; i < b; i++) {
+          if (t.get(i).op("<")) depthLt++;
+          else if (t.get(i).op(">") && --depthLt == 0) break;
+        }
+        continue;
+      }
+      if (isMember(x)) sb.append('.');
+      else sb.append(x.text());
+    }
+    return sb.toString();
   }
 
   private String chainText(int a, int b) {
@@ -1017,7 +1125,12 @@ final class TaintAnalyzer {
     int text = 0;
     boolean literal = false;
     int i = a;
+    int numericOperand = -1; // index in ops of the operand of a numeric cast such as (int)
     while (i < b) {
+      if (numericOperand >= 0 && ops.size() > numericOperand) {
+        ops.set(numericOperand, Value.CLEAN);
+        numericOperand = -1;
+      }
       Token x = t.get(i);
       switch (x.kind()) {
         case STRING: {
@@ -1123,6 +1236,9 @@ final class TaintAnalyzer {
               continue;
             }
             if (isCast(i, j, b)) {
+              if (j == i + 2 && NUMERIC_TYPES.contains(t.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+                numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
+              }
               i = j + 1;
               continue;
             }
@@ -1186,6 +1302,7 @@ final class TaintAnalyzer {
           i++;
       }
     }
+    if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
     if (bool) {
       Object c = b - a <= 40 ? ConstEval.eval(t, a, b, this::constOf) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
@@ -1257,6 +1374,9 @@ final class TaintAnalyzer {
     }
     return Math.max(j, i + 1);
   }
+
+  private static final Set<String> NUMERIC_TYPES = Set.of("int", "integer", "float", "double", "long",
+      "short", "byte", "bool", "boolean", "decimal", "uint", "ulong", "ushort", "sbyte", "real");
 
   private boolean isCast(int open, int close, int b) {
     if (close + 1 >= b) return false;
@@ -1387,7 +1507,7 @@ final class TaintAnalyzer {
     Value cur = base;
     boolean fromBase = base != null;
     if (!fromBase) {
-      double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
     // method call directly on a base value: base.name(args)
@@ -1405,7 +1525,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase ? 0 : Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1446,7 +1566,7 @@ final class TaintAnalyzer {
         path.append('[').append(ks).append(']');
         j = close;
         if (!cur.tainted() && path.length() < MAX_PATH) {
-          double sc = Knowledge.source(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1502,7 +1622,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = lcallee.length() < MAX_PATH ? Knowledge.source(lcallee + "()", lang) : 0;
+    double sc = lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -1699,6 +1819,12 @@ final class TaintAnalyzer {
         continue;
       }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
+      if (idx == Knowledge.Hit.ANY && h.rule() == Rule.COMMAND_INJECTION && ARGV_EXEC.contains(lname)
+          && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+        // execFile/spawn with an argv array runs no shell (only the program name matters)
+        if (shellOption(args)) sink(h.rule(), joinAll(av), nameTok.line(), h.conf(), lname, 0);
+        continue;
+      }
       if (h.rule() == Rule.XSS && (lang == Language.JAVA || lang == Language.KOTLIN)
           && !shortRecv.contains("getwriter") && !webOutput()) {
         continue; // a plain writer or stream: not an HTTP response in this function
@@ -1720,6 +1846,21 @@ final class TaintAnalyzer {
     }
   }
 
+  private static final Set<String> ARGV_EXEC = Set.of("spawn", "spawnsync", "execfile", "execfilesync");
+
+  /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */
+  private boolean shellOption(List<Arg> args) {
+    for (Arg g : args) {
+      for (int i = g.a(); i + 2 < g.b(); i++) {
+        if (t.get(i).text().equals("shell") && t.get(i + 1).op(":") && !t.get(i + 2).word("false")
+            && !t.get(i + 2).word("undefined") && !t.get(i + 2).word("null")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Extra conditions for sinks that are only dangerous in one calling form. */
   private boolean special(Rule rule, String lname, List<Arg> args, List<Value> av) {
     if (args.isEmpty()) return false;
@@ -1728,6 +1869,18 @@ final class TaintAnalyzer {
       case RUBY:
         if (rule == Rule.SQL_INJECTION) return containsString(first.a(), first.b());
         if (rule == Rule.COMMAND_INJECTION) return args.size() == 1;
+        return true;
+      case CSHARP:
+        if (rule == Rule.XSS && lname.equals("content")) {
+          // Content(body, "text/html"): only an HTML content type renders the body as markup
+          if (args.size() < 2) return false;
+          Arg type = args.get(1);
+          for (int i = type.a(); i < type.b(); i++) {
+            Token x = t.get(i);
+            if (x.kind() == TokenKind.STRING && x.text().toLowerCase(Locale.ROOT).contains("html")) return true;
+          }
+          return false;
+        }
         return true;
       case PYTHON:
         for (Arg g : args) {
@@ -1768,6 +1921,11 @@ final class TaintAnalyzer {
   private void sink(Rule rule, Value v, int sinkLine, double hitConf, String how, int unused) {
     if (!reporting || !v.tainted(rule)) return;
     int mix = v.mix(rule);
+    if ((v.origin & Value.O_REQUEST) == 0 && mix == 0 && rule != Rule.CODE_INJECTION
+        && rule != Rule.TRUST_BOUNDARY) {
+      // a value handed in by a caller and used as-is: the injection (if any) is built elsewhere
+      return;
+    }
     int line = -1;
     if (mix > 0 && view.isChanged(mix)) line = mix;
     else if (view.isChanged(sinkLine)) line = sinkLine;
@@ -1805,7 +1963,7 @@ final class TaintAnalyzer {
     Value v = env.get(name);
     if (v != null) return v;
     if (name.length() <= 10 && BARE.contains(name)) {
-      double sc = Knowledge.source(name.toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(name.toLowerCase(Locale.ROOT), lang);
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
@@ -1813,6 +1971,18 @@ final class TaintAnalyzer {
 
   private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
       "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
+
+  /** Memoised {@link Knowledge#source} (paths repeat a lot within a file). */
+  private double sourceOf(String lowerPath, Language language) {
+    Double d = sourceCache.get(lowerPath);
+    if (d == null) {
+      d = Knowledge.source(lowerPath, language);
+      if (sourceCache.size() < 4096) sourceCache.put(lowerPath, d);
+    }
+    return d;
+  }
+
+  private final Map<String, Double> sourceCache = new HashMap<>();
 
   private Value lookupReceiver(String recvPath) {
     String head = root(recvPath);

@@ -70,7 +70,7 @@ final class TextClass {
     if (eq && paren) f |= Value.T_LDAP;
     if ((f & T_SLASH) != 0 && (bracketOrAt || eq) || lower.startsWith("//")) f |= Value.T_XPATH;
     if (SHELLS.contains(lower.trim()) || lower.startsWith("sh -c") || lower.startsWith("bash -c")
-        || lower.equals("-c") || lower.equals("/c")) {
+        || lower.equals("-c") || lower.equals("/c") || lower.equals("/k") || lower.equals("-command")) {
       f |= Value.T_SHELL;
     }
     // SQL: scan words

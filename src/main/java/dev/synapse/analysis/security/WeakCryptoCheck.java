@@ -13,6 +13,8 @@ import dev.synapse.diff.FileDiff;
 import dev.synapse.signal.Finding;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +85,34 @@ public final class WeakCryptoCheck implements Check {
 
   /** Per-run cache of the current line's lower-cased text (instances are per run). */
   private int cachedLine = -1;
+  /** Names assigned exactly one string literal in the current file (constants), name -> value. */
+  private Map<String, String> constants = Map.of();
+
+  /**
+   * Collects {@code NAME = "literal"} declarations (Java/Kotlin/C# constants and fields, JS/TS
+   * consts, Python/Ruby module constants); a name assigned more than once is dropped.
+   */
+  private static Map<String, String> stringConstants(SourceView view) {
+    Map<String, String> out = new HashMap<>();
+    Set<String> dropped = new HashSet<>();
+    for (SourceView.Segment seg : view.segments()) {
+      List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+      for (int i = 0; i + 2 < t.size(); i++) {
+        Token n = t.get(i);
+        if (n.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("=")) continue;
+        Token v = t.get(i + 2);
+        boolean literal = v.kind() == TokenKind.STRING && !v.has(Token.F_INTERPOLATED)
+            && (i + 3 >= t.size() || !t.get(i + 3).op("+") && !t.get(i + 3).op("."));
+        if (!literal || out.containsKey(n.text()) || i > 0 && t.get(i - 1).op(".")) {
+          dropped.add(n.text());
+          continue;
+        }
+        out.put(n.text(), v.text());
+      }
+    }
+    out.keySet().removeAll(dropped);
+    return out;
+  }
   private String cachedLower = "";
 
   @Override
@@ -100,6 +130,7 @@ public final class WeakCryptoCheck implements Check {
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, Hit> hits = new LinkedHashMap<>();
       boolean cryptoRand = mentions(view, "crypto/rand");
+      constants = stringConstants(view);
       for (int si = 0; si < view.segments().size(); si++) {
         SourceView.Segment seg = view.segments().get(si);
         List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
@@ -158,6 +189,21 @@ public final class WeakCryptoCheck implements Check {
     }
     if (x.kind() != TokenKind.IDENTIFIER && x.kind() != TokenKind.KEYWORD) return null;
     String name = x.text();
+    // ---- a constant naming the algorithm: Cipher.getInstance(TRANSFORM)
+    String constant = constants.get(name);
+    if (constant != null && i > 0 && (t.get(i - 1).op("(") || t.get(i - 1).op(","))
+        && (i + 1 >= t.size() || t.get(i + 1).op(")") || t.get(i + 1).op(","))) {
+      String call = enclosingCall(t, i);
+      String v = constant.toLowerCase(Locale.ROOT).trim();
+      if (call != null && WEAK_HASH_STRINGS.contains(v) && HASH_FACTORIES.contains(call)
+          && !nonSecurity(lowerLine)) {
+        return weakHash(x.line(), name + " (" + constant + ")");
+      }
+      if (call != null && weakCipherSpec(v, call)) {
+        return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher " + name + " ('" + constant
+            + "') is broken or uses ECB mode.", "CWE-327", null, 0.85);
+      }
+    }
     Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
     boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
     String lname = name.toLowerCase(Locale.ROOT);

@@ -129,6 +129,20 @@ class LexerTest {
   }
 
   @Test
+  @DisplayName("the lexer handles 1 MB adversarial inputs of every family within the bound")
+  void adversarialMegabyte() {
+    String[][] cases = {{"/[", "javascript"}, {"<<~A ", "ruby"}, {"%w(", "ruby"}, {"f'{", "python"},
+        {"$a.", "php"}, {"~s(", "elixir"}, {"\"\"\"", "kotlin"}, {"/*", "java"}, {"`", "go"}};
+    for (String[] c : cases) {
+      String src = c[0].repeat((1 << 20) / c[0].length());
+      Language lang = Language.valueOf(c[1].toUpperCase(java.util.Locale.ROOT));
+      List<Token> ts = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10), () -> Lexer.lex(src, 1, lang));
+      assertFalse(ts.isEmpty(), c[0]);
+    }
+  }
+
+  @Test
   @DisplayName("deeply nested interpolation is bounded and does not overflow the stack")
   void deepNesting() {
     String src = "`${`".repeat(20000);

@@ -244,4 +244,102 @@ class MemoryHotspotCheckTest {
     assertTrue(run(check, newFile("a.js",
         "async function some(db) {", "  return db.collection('events').find({}).limit(50).toArray();", "}")).isEmpty());
   }
+
+  @Test
+  @DisplayName("readFileSync of a request handler's parameter that replaces a stream is a whole-file read")
+  void readFileSyncServed() {
+    List<Finding> f = run(check, diff("src/jobs/export.ts", 4,
+        " export function sendLog(res: Response, path: string) {",
+        "-  createReadStream(path).pipe(res);",
+        "+  const data = readFileSync(path);",
+        "+  res.end(data);",
+        " }"));
+    assertEquals(List.of(5), lines(f));
+    assertEquals(MemoryHotspotCheck.RULE_FILE, f.get(0).ruleId());
+  }
+
+  @Test
+  @DisplayName("a wrapped readFileSync of a request-chosen file is reported")
+  void readFileSyncWrapped() {
+    assertEquals(List.of(2), lines(run(check, newFile("r.js",
+        "function show(req, res) {",
+        "  const doc = JSON.parse(fs.readFileSync(req.query.file));",
+        "  return doc.id;",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("an awaited fs.promises.readFile of a request handler's parameter is reported")
+  void promisesReadFileHandlerParameter() {
+    assertEquals(List.of(2), lines(run(check, newFile("r.ts",
+        "export async function show(req: Request, file: string) {",
+        "  const text = await fs.promises.readFile(file, 'utf8');",
+        "  return text.length;",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("a whole read of a log file is reported as unbounded")
+  void readFileSyncLog() {
+    assertEquals(List.of(2), lines(run(check, newFile("tail.js",
+        "function tail(auditLogPath) {",
+        "  const all = fs.readFileSync(auditLogPath, 'utf8');",
+        "  return all.slice(-100);",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("readFileSync of a constant template or a config file is not reported")
+  void readFileSyncConstantOrConfig() {
+    assertTrue(run(check, newFile("t.js",
+        "function render(res, name) {",
+        "  const tpl = fs.readFileSync(path.join(__dirname, 'email.html'), 'utf8');",
+        "  const cfg = JSON.parse(fs.readFileSync(configPath));",
+        "  res.send(tpl);",
+        "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("readFileSync of a parameter outside a request handler, neither served nor split, is not reported")
+  void readFileSyncPlainHelper() {
+    assertTrue(run(check, newFile("h.js",
+        "function digest(file) {",
+        "  const buf = fs.readFileSync(file);",
+        "  return hash(buf);",
+        "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("the same rule applies to Java: Files.readAllBytes of a request parameter is reported")
+  void javaReadAllBytesServed() {
+    assertEquals(List.of(4), lines(run(check, newFile("D.java",
+        "class D {",
+        "  @GetMapping(\"/f\")",
+        "  ResponseEntity<byte[]> get(@RequestParam String name) throws IOException {",
+        "    byte[] b = Files.readAllBytes(Paths.get(base, name));",
+        "    return ResponseEntity.ok(b);",
+        "  }",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("Go os.ReadFile of a name taken from the request earlier in the handler is reported")
+  void goReadFileRequestLocal() {
+    assertEquals(List.of(4), lines(run(check, newFile("s.go",
+        "package web",
+        "func Static(w http.ResponseWriter, r *http.Request) {",
+        "\tname := r.URL.Query().Get(\"file\")",
+        "\tb, _ := os.ReadFile(filepath.Join(dir, name))",
+        "\tw.Write(b)",
+        "}"))));
+  }
+
+  @Test
+  @DisplayName("a handler serving a file whose path is not request-controlled is not reported")
+  void handlerServesFixedPath() {
+    assertTrue(run(check, newFile("s.js",
+        "function home(req, res) {",
+        "  res.send(fs.readFileSync(indexPath));",
+        "}")).isEmpty());
+  }
 }

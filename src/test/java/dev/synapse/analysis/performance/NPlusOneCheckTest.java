@@ -239,4 +239,114 @@ class NPlusOneCheckTest {
         "public class A {", "  public List<Customer> F(List<Order> orders) {",
         "    return orders.Select(o => _db.Customers.Find(o.CustomerId)).ToList();", "  }", "}"))));
   }
+
+  @Test
+  @DisplayName("a findById call is a query whatever the receiver is called")
+  void finderOnAnyReceiver() {
+    assertEquals(List.of(4), lines(run(check, newFile("A.java",
+        "class A {", "  List<Invoice> monthly() {", "    for (Order o : orders.findAll()) {",
+        "      Customer c = customers.findById(o.getCustomerId()).orElseThrow();", "    }", "  }", "}"))));
+  }
+
+  @Test
+  @DisplayName("Map.get and List.get in a loop are not queries")
+  void mapAndListGet() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  void f(List<Order> orders, Map<Long, Customer> byId, List<String> names) {",
+        "    for (Order o : orders) {", "      Customer c = byId.get(o.getCustomerId());",
+        "      String n = names.get(0);", "    }", "  }", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("dict.get inside a Python loop is not a query")
+  void dictGet() {
+    assertTrue(run(check, newFile("a.py",
+        "def total(items, prices):", "    s = 0", "    for item in items:",
+        "        s += prices.get(item.sku, 0)", "    return s")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("an awaited TypeORM findOneBy inside for-of is reported")
+  void typeormFindOneBy() {
+    assertEquals(List.of(5), lines(run(check, newFile("s.ts",
+        "export class S {", "  async f(): Promise<void> {", "    const all = await this.orders.find();",
+        "    for (const o of all) {", "      const c = await this.customers.findOneBy({ id: o.customerId });",
+        "    }", "  }", "}"))));
+  }
+
+  @Test
+  @DisplayName("an awaited data-access call on a plain receiver inside a loop is reported")
+  void awaitedDataAccess() {
+    assertEquals(List.of(3), lines(run(check, newFile("s.js",
+        "async function names(ids) {", "  for (const id of ids) {", "    const u = await users.load(id);",
+        "  }", "}"))));
+  }
+
+  @Test
+  @DisplayName("testing-library element queries in a loop are not data access")
+  void domQueries() {
+    assertTrue(run(check, newFile("s.test.ts",
+        "test('labels', async () => {", "  for (const label of labels) {",
+        "    expect(await screen.findByText(label)).toBeTruthy();", "    screen.getByRole('button');",
+        "  }", "});")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a data-access method on a receiver declared as a repository is reported")
+  void declaredRepository() {
+    assertEquals(List.of(6), lines(run(check, newFile("A.java",
+        "class A {", "  private final CustomerRepository people;",
+        "  void f(List<Order> orders) {", "    for (Order o : orders) {", "      // per element",
+        "      Customer c = people.load(o.getCustomerId());", "    }", "  }", "}"))));
+  }
+
+  @Test
+  @DisplayName("the same method on a receiver declared as a map is not reported")
+  void declaredMap() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  private final Map<Long, Customer> people;",
+        "  void f(List<Order> orders) {", "    for (Order o : orders) {", "      // per element",
+        "      Customer c = people.get(o.getCustomerId());", "    }", "  }", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("Java Stream findFirst in a loop is not a query")
+  void streamFindFirst() {
+    assertTrue(run(check, newFile("A.java",
+        "class A {", "  void f(List<Order> orders, List<Customer> cs) {", "    for (Order o : orders) {",
+        "      cs.stream().filter(c -> c.id() == o.customerId()).findFirst();", "    }", "  }", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a query inside Go's for rows.Next() loop is reported")
+  void goRowsNext() {
+    assertEquals(List.of(5), lines(run(check, newFile("a.go",
+        "package a", "func (s *Store) f(rows *sql.Rows) {", "	for rows.Next() {", "		rows.Scan(&o.ID)",
+        "		s.DB.QueryRow(\"SELECT email FROM users WHERE id = $1\", o.UserID).Scan(&o.Email)",
+        "	}", "}"))));
+  }
+
+  @Test
+  @DisplayName("a Go condition loop on a counter is not a loop over records")
+  void goCounterLoop() {
+    assertTrue(run(check, newFile("a.go",
+        "package a", "func f(db *sql.DB) {", "	for i < 3 {",
+        "		db.Exec(\"UPDATE t SET n = n + 1\")", "		i++", "	}", "}")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a Go Exec per element of a range loop is reported")
+  void goExec() {
+    assertEquals(List.of(4), lines(run(check, newFile("a.go",
+        "package a", "func f(db *sql.DB, ids []int) {", "	for _, id := range ids {",
+        "		db.Exec(\"DELETE FROM t WHERE id = $1\", id)", "	}", "}"))));
+  }
+
+  @Test
+  @DisplayName("lodash countBy in a loop is not a query")
+  void lodashCountBy() {
+    assertTrue(run(check, newFile("s.js",
+        "function f(groups) {", "  for (const g of groups) {", "    const n = _.countBy(g.items, 'kind');",
+        "  }", "}")).isEmpty());
+  }
 }

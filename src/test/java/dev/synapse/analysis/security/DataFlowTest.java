@@ -106,6 +106,36 @@ class DataFlowTest {
   }
 
   @Test
+  @DisplayName("constant branches are folded in Python, JavaScript and Ruby too")
+  void constantBranchesOtherLanguages() {
+    assertEquals(List.of(), lines(newFile("v.py", """
+        def view(request):
+            q = request.GET["q"]
+            if 1 > 2:
+                sql = "SELECT * FROM t WHERE a = '" + q + "'"
+            else:
+                sql = "SELECT 1"
+            safe = q if False else "x"
+            cursor.execute(sql)
+            cursor.execute("SELECT * FROM t WHERE b = '" + safe + "'")
+        """), "sql_injection"));
+    assertEquals(List.of(), lines(newFile("r.js", """
+        app.get('/', (req, res) => {
+          let html = 'none';
+          if (false) { html = req.query.x; }
+          res.send('<p>' + html + '</p>');
+        });
+        """), "xss"));
+    assertEquals(List.of(4), lines(newFile("c.rb", """
+        def index
+          q = "safe"
+          q = params[:q] if 2 > 1
+          @r = User.where("name = '#{q}'")
+        end
+        """), "sql_injection"));
+  }
+
+  @Test
   @DisplayName("an undecided branch joins both values")
   void undecidedBranch() {
     String body = """
@@ -185,6 +215,19 @@ class DataFlowTest {
     assertEquals(1, fs.size());
     assertEquals(3, fs.get(0).line());
     assertEquals(true, fs.get(0).confidence() < 0.9);
+  }
+
+  @Test
+  @DisplayName("a parameter used as-is by a wrapper is not reported; one built into SQL text is")
+  void parameterUsedAsIs() {
+    String src = """
+        def run_query(cursor, sql):
+            cursor.execute(sql)
+
+        def find(cursor, name):
+            cursor.execute("SELECT * FROM t WHERE name = '" + name + "'")
+        """;
+    assertEquals(List.of(5), lines(newFile("db.py", src), "sql_injection"));
   }
 
   @Test

@@ -1,0 +1,369 @@
+package dev.synapse.analysis.lang;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Java method structure from a real parser (JavaParser, no symbol solving, language level RAW:
+ * the newest grammar the parser knows, without the per-version validators, which roughly halves
+ * parse time and is irrelevant to structure). One hunk's text on one
+ * side, when its braces balance, is tried (1) as a whole compilation unit and (2) wrapped as
+ * class-body members ({@code class __Synapse { ... }}), in the order its first tokens suggest;
+ * otherwise it is (3) trimmed to its longest brace-balanced run of lines (dropping the
+ * partial members at the hunk's edges) and wrapped again. The methods, constructors and compact
+ * constructors found are returned as {@link FunctionSpan}s whose token indices and lines refer
+ * to the segment's own lexer tokens, so callers see the same records the lexer would produce.
+ * When no attempt parses, or a parsed brace cannot be matched to a lexer token, {@link #parse}
+ * returns null and the caller keeps the lexer's segmentation.
+ *
+ * <p>Stateless and thread-safe (a parser is built per call). Time: linear in the segment size
+ * (at most two parses); segments over {@link #MAX_CHARS} characters, holding a line longer
+ * than {@link SourceView#MAX_LINE_CHARS}, or nesting brackets deeper than {@link #MAX_NESTING},
+ * are not parsed.
+ */
+public final class JavaStructure {
+  private JavaStructure() {}
+
+  /** Segments longer than this many characters are left to the lexer (bounded parse time). */
+  public static final int MAX_CHARS = 200_000;
+
+  /** Segments nesting brackets deeper than this are left to the lexer (parser recursion depth). */
+  public static final int MAX_NESTING = 200;
+
+  private static final String WRAP_OPEN = "class __Synapse {\n";
+  private static final String WRAP_CLOSE = "\n}\n";
+
+  /**
+   * The result of parsing one segment.
+   *
+   * @param from first lexer token index of the parsed region (inclusive)
+   * @param to last lexer token index of the parsed region (exclusive)
+   * @param spans the functions found in the region, token indices relative to the segment
+   * @param partial true when only a trimmed part of the segment parsed (the edges hold partial
+   *     members the caller should take from the lexer)
+   */
+  public record Parsed(int from, int to, List<FunctionSpan> spans, boolean partial) {}
+
+  /**
+   * Java text (characters) one review may hand to JavaParser in all; sides beyond it use the lexer.
+   * JavaParser costs roughly ten times the lexer per character, so this keeps a large review within
+   * the analysis time budget (issue 4: a 1,000-line diff in under 20 ms) while the hunks of a
+   * typical pull request (a few hundred lines) are all parsed.
+   */
+  public static final long REVIEW_BUDGET_CHARS = 16_000;
+
+  /** Memo key of a review's remaining parse budget ({@code AnalysisContext.memo}). */
+  public enum ReviewBudget {
+    /** The only key. */
+    KEY
+  }
+
+  /**
+   * Takes a side's characters from the review's budget.
+   *
+   * @return true when the whole side fits in what remains (then it is deducted), else false
+   */
+  static boolean take(java.util.concurrent.atomic.AtomicLong budget, SourceView view) {
+    long chars = 0;
+    for (SourceView.Segment seg : view.segments()) for (String l : seg.lines()) chars += l.length() + 1;
+    long need = chars;
+    return budget.getAndUpdate(left -> left >= need ? left - need : left) >= need;
+  }
+
+  /**
+   * Whether a side is small enough to parse: all its segments together hold at most {@link
+   * #MAX_CHARS} characters (larger sides, e.g. generated code, stay with the lexer).
+   *
+   * @param view one side of a file
+   * @return true when the side is within the parse budget
+   */
+  public static boolean parseable(SourceView view) {
+    long chars = 0;
+    for (SourceView.Segment seg : view.segments()) {
+      for (String l : seg.lines()) {
+        chars += l.length() + 1;
+        if (chars > MAX_CHARS) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses one Java segment.
+   *
+   * @param seg the segment (one hunk's text on one side)
+   * @param si the segment's index in its view
+   * @return the parsed region and its functions, or null when the segment should be left to the
+   *     lexer (too large, does not parse, or a position could not be mapped)
+   */
+  public static Parsed parse(SourceView.Segment seg, int si) {
+    List<Token> toks = seg.tokens();
+    if (toks.isEmpty()) return null;
+    long chars = 0;
+    for (String l : seg.lines()) {
+      if (l.length() > SourceView.MAX_LINE_CHARS) return null;
+      chars += l.length() + 1;
+      if (chars > MAX_CHARS) return null;
+    }
+    if (nesting(toks) > MAX_NESTING) return null;
+    int first = seg.firstLine();
+    int last = seg.lastLine();
+    int[] region = balancedRegion(toks);
+    if (region == null) return null;
+    if (region[0] == 0 && region[1] == toks.size()) {
+      // balanced as a whole: a compilation unit or a run of members
+      return attempt(seg, si, first, last, 0, toks.size(), false);
+    }
+    int fromLine = toks.get(region[0]).line();
+    if (region[0] > 0 && toks.get(region[0] - 1).endLine() >= fromLine) fromLine++;
+    int toLine = toks.get(region[1] - 1).endLine();
+    if (region[1] < toks.size() && toks.get(region[1]).line() <= toLine) toLine--;
+    if (fromLine > toLine || (fromLine == first && toLine == last)) return null;
+    int from = 0;
+    while (from < toks.size() && toks.get(from).line() < fromLine) from++;
+    int to = from;
+    while (to < toks.size() && toks.get(to).line() <= toLine) to++;
+    if (to <= from) return null;
+    return attempt(seg, si, fromLine, toLine, from, to, true);
+  }
+
+  /** Deepest bracket nesting of the tokens (the parser recurses once per level). */
+  private static int nesting(List<Token> toks) {
+    int depth = 0;
+    int max = 0;
+    for (Token t : toks) {
+      if (t.kind() != TokenKind.OPERATOR) continue;
+      String s = t.text();
+      if (s.equals("{") || s.equals("(") || s.equals("[")) max = Math.max(max, ++depth);
+      else if (s.equals("}") || s.equals(")") || s.equals("]")) depth = Math.max(0, depth - 1);
+    }
+    return max;
+  }
+
+  /**
+   * The longest token range [a, b) whose brace depth at both ends is the same level L and never
+   * below L in between: a run of whole members (or statements) between partial edges. Linear:
+   * a stack of (level, first boundary at that level since depth last fell below it).
+   */
+  private static int[] balancedRegion(List<Token> toks) {
+    int n = toks.size();
+    int[] levels = new int[n + 2];
+    int[] firsts = new int[n + 2];
+    int top = -1;
+    int depth = 0;
+    int bestA = -1;
+    int bestB = -1;
+    for (int i = 0; i <= n; i++) {
+      if (i > 0) {
+        Token t = toks.get(i - 1);
+        if (t.op("{")) depth++;
+        else if (t.op("}")) depth--;
+      }
+      while (top >= 0 && levels[top] > depth) top--;
+      if (top >= 0 && levels[top] == depth) {
+        if (i - firsts[top] > bestB - bestA) {
+          bestA = firsts[top];
+          bestB = i;
+        }
+      } else {
+        top++;
+        levels[top] = depth;
+        firsts[top] = i;
+      }
+    }
+    return bestB > bestA ? new int[] {bestA, bestB} : null;
+  }
+
+  private static Parsed attempt(SourceView.Segment seg, int si, int fromLine, int toLine,
+      int fromTok, int toTok, boolean partial) {
+    StringBuilder sb = new StringBuilder();
+    for (int ln = fromLine; ln <= toLine; ln++) {
+      sb.append(seg.lines().get(ln - seg.firstLine())).append('\n');
+    }
+    String text = sb.toString();
+    boolean unitFirst = looksLikeUnit(seg.tokens(), fromTok, toTok);
+    for (int round = 0; round < 2; round++) {
+      boolean asUnit = (round == 0) == unitFirst;
+      Optional<CompilationUnit> cu = parseUnit(asUnit ? text : WRAP_OPEN + text + WRAP_CLOSE);
+      if (cu.isPresent()) {
+        return spans(cu.get(), seg, si, asUnit ? fromLine : fromLine - 1, fromTok, toTok, partial);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when the region starts (after comments, annotations and modifiers) like a compilation
+   * unit: {@code package}, {@code import} or a type declaration. Decides which parse to try first.
+   */
+  private static boolean looksLikeUnit(List<Token> t, int from, int to) {
+    int i = from;
+    while (i < to) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.COMMENT) {
+        i++;
+      } else if (x.op("@") && i + 1 < to && !t.get(i + 1).word("interface")) {
+        i += 2;
+        while (i + 1 < to && t.get(i).op(".")) i += 2;
+        if (i < to && t.get(i).op("(")) {
+          int level = 0;
+          for (; i < to; i++) {
+            if (t.get(i).op("(")) level++;
+            else if (t.get(i).op(")") && --level == 0) break;
+          }
+          i++;
+        }
+      } else if (UNIT_MODIFIERS.contains(x.text()) && x.kind() != TokenKind.STRING) {
+        i++;
+      } else {
+        return UNIT_STARTS.contains(x.text()) && x.kind() != TokenKind.STRING;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> UNIT_MODIFIERS = Set.of("public",
+      "protected", "private", "abstract", "static", "final", "sealed", "non", "-", "strictfp");
+  private static final Set<String> UNIT_STARTS = Set.of("package", "import",
+      "class", "interface", "enum", "record", "@", "module", "open");
+
+  private static Optional<CompilationUnit> parseUnit(String text) {
+    ParserConfiguration cfg = new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+        .setAttributeComments(false);
+    try {
+      ParseResult<CompilationUnit> r = new JavaParser(cfg).parse(text);
+      return r.isSuccessful() ? r.getResult() : Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      // pathological input (e.g. a very long operator chain): the lexer's view stands
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Maps the unit's callables to lexer tokens. {@code textLine1} is the real line number of line 1
+   * of the parsed text (lines before the region's first line belong to the wrapper).
+   */
+  private static Parsed spans(CompilationUnit cu, SourceView.Segment seg, int si, int textLine1,
+      int fromTok, int toTok, boolean partial) {
+    Locator loc = new Locator(cu, seg, textLine1);
+    List<FunctionSpan> out = new ArrayList<>();
+    for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+      Optional<BlockStmt> body = c instanceof MethodDeclaration m ? m.getBody()
+          : c instanceof ConstructorDeclaration k ? Optional.of(k.getBody()) : Optional.empty();
+      if (body.isEmpty()) continue;
+      FunctionSpan s = span(loc, c, body.get(), c.getNameAsString(), params(c.getParameters()), si);
+      if (s == null) return null;
+      out.add(s);
+    }
+    for (CompactConstructorDeclaration c : cu.findAll(CompactConstructorDeclaration.class)) {
+      List<FunctionSpan.Param> ps = c.findAncestor(RecordDeclaration.class)
+          .map(r -> params(r.getParameters())).orElse(List.of());
+      FunctionSpan s = span(loc, c, c.getBody(), c.getNameAsString(), ps, si);
+      if (s == null) return null;
+      out.add(s);
+    }
+    return new Parsed(fromTok, toTok, out, partial);
+  }
+
+  private static FunctionSpan span(Locator loc, Node decl, BlockStmt body, String name,
+      List<FunctionSpan.Param> params, int si) {
+    Optional<JavaToken> head = decl.getTokenRange().map(r -> r.getBegin());
+    Optional<JavaToken> open = body.getTokenRange().map(r -> r.getBegin());
+    Optional<JavaToken> close = body.getTokenRange().map(r -> r.getEnd());
+    if (head.isEmpty() || open.isEmpty() || close.isEmpty()) return null;
+    int h = loc.index(head.get());
+    int o = loc.index(open.get());
+    int c = loc.index(close.get());
+    if (h < 0 || o < 0 || c < 0 || !(h <= o && o < c)) return null;
+    List<Token> t = loc.seg.tokens();
+    return new FunctionSpan(name, si, h, o + 1, c + 1, t.get(h).line(), t.get(c).line(), params,
+        true, 0);
+  }
+
+  private static List<FunctionSpan.Param> params(List<Parameter> in) {
+    List<FunctionSpan.Param> out = new ArrayList<>(in.size());
+    for (Parameter p : in) {
+      List<String> ann = new ArrayList<>();
+      for (AnnotationExpr a : p.getAnnotations()) ann.add(a.getName().getIdentifier());
+      out.add(new FunctionSpan.Param(p.getNameAsString(), compact(p.getType().asString()),
+          List.copyOf(ann)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Type text without whitespace, as the lexer's segmentation reports it. */
+  private static String compact(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!Character.isWhitespace(ch)) b.append(ch);
+    }
+    return b.toString();
+  }
+
+  /**
+   * Finds the lexer token for a parser token: the k-th token with the same text on the same real
+   * line, where k counts the parser's non-comment tokens of that text before it on that line.
+   */
+  private static final class Locator {
+    private final SourceView.Segment seg;
+    private final int textLine1;
+    private final Map<Integer, List<JavaToken>> parserLines = new HashMap<>();
+    private final Map<Integer, List<Integer>> lexerLines = new HashMap<>();
+
+    Locator(CompilationUnit cu, SourceView.Segment seg, int textLine1) {
+      this.seg = seg;
+      this.textLine1 = textLine1;
+      cu.getTokenRange().ifPresent(r -> {
+        for (JavaToken t : r) {
+          if (t.getCategory().isWhitespaceOrComment() || t.getRange().isEmpty()) continue;
+          parserLines.computeIfAbsent(t.getRange().get().begin.line, k -> new ArrayList<>()).add(t);
+        }
+      });
+      List<Token> toks = seg.tokens();
+      for (int i = 0; i < toks.size(); i++) {
+        TokenKind k = toks.get(i).kind();
+        if (k == TokenKind.OPERATOR || k == TokenKind.IDENTIFIER || k == TokenKind.KEYWORD) {
+          lexerLines.computeIfAbsent(toks.get(i).line(), x -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+
+    int index(JavaToken target) {
+      if (target.getRange().isEmpty()) return -1;
+      Position at = target.getRange().get().begin;
+      String text = target.getText();
+      int k = 0;
+      for (JavaToken t : parserLines.getOrDefault(at.line, List.of())) {
+        Position p = t.getRange().get().begin;
+        if (p.column >= at.column) break;
+        if (t.getText().equals(text)) k++;
+      }
+      int realLine = at.line + textLine1 - 1;
+      for (int i : lexerLines.getOrDefault(realLine, List.of())) {
+        if (seg.tokens().get(i).text().equals(text) && k-- == 0) return i;
+      }
+      return -1;
+    }
+  }
+}
