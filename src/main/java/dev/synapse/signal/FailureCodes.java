@@ -2,7 +2,7 @@ package dev.synapse.signal;
 
 /**
  * Failure codes carried by {@code Message.fail(code, message)} on the event bus. The HTTP layer
- * maps them to statuses in one place ({@code dev.synapse.http.ErrorMapper}).
+ * maps them to statuses in one place ({@code dev.synapse.http.ApiError}).
  */
 public final class FailureCodes {
   /** The request was malformed (maps to 400). */
