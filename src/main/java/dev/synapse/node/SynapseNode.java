@@ -56,15 +56,13 @@ public final class SynapseNode {
   private final Vertx vertx;
   private final NodeContext context;
   private final ReviewService reviews;
-  private final SummaryWaiters waiters;
   private volatile int httpPort = -1;
   private volatile BackupService backups;
 
-  private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews, SummaryWaiters waiters) {
+  private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews) {
     this.vertx = vertx;
     this.context = context;
     this.reviews = reviews;
-    this.waiters = waiters;
   }
 
   /**
@@ -135,7 +133,7 @@ public final class SynapseNode {
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());
-    SynapseNode node = new SynapseNode(vertx, ctx, reviews, waiters);
+    SynapseNode node = new SynapseNode(vertx, ctx, reviews);
     return bus.start()
         .compose(v -> waiters.start())
         .compose(v -> new FeedbackLearner(vertx, agents).start())

@@ -7,7 +7,6 @@ import dev.synapse.review.StoredReview;
 import dev.synapse.review.SummaryBuilder;
 import dev.synapse.review.SummaryEmitter;
 import dev.synapse.signal.Addresses;
-import dev.synapse.signal.ReviewRequest;
 import dev.synapse.signal.ReviewResult;
 import dev.synapse.signal.ReviewSummary;
 import dev.synapse.signal.Signal;
@@ -177,8 +176,4 @@ public final class ReviewOrchestrator {
     return "error";
   }
 
-  /** @return a request signal's payload as a request (for callers holding a signal) */
-  static ReviewRequest requestOf(Signal s) {
-    return ReviewRequest.fromTrustedJson(s.data());
-  }
 }
