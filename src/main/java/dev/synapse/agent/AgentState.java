@@ -19,7 +19,8 @@ public final class AgentState {
   public static final int SCAR_TISSUE_SIZE = 50;
 
   private final String agent;
-  private final ArrayDeque<JsonObject> history = new ArrayDeque<>();
+  /** Reviews: {@link Reviewed} when recorded here, JSON when restored from a snapshot. */
+  private final ArrayDeque<Object> history = new ArrayDeque<>();
   private final ArrayDeque<JsonObject> scarTissue = new ArrayDeque<>();
   private final LearnedPatterns learned = new LearnedPatterns();
 
@@ -48,8 +49,28 @@ public final class AgentState {
    */
   public synchronized void recordReview(String reviewId, String status, int findings, long runtimeMs) {
     if (history.size() == HISTORY_SIZE) history.pollFirst();
-    history.addLast(new JsonObject().put("review_id", reviewId).put("status", status)
-        .put("findings", findings).put("runtime_ms", runtimeMs).put("at", Instant.now().toString()));
+    history.addLast(new Reviewed(reviewId, status, findings, runtimeMs, Instant.now()));
+  }
+
+  /**
+   * One review of the history, kept as fields and turned into JSON only when read: the history
+   * is written once per review and specialist but read rarely (snapshots, admin, tests).
+   */
+  private record Reviewed(String reviewId, String status, int findings, long runtimeMs, Instant at) {
+    JsonObject toJson() {
+      return new JsonObject().put("review_id", reviewId).put("status", status)
+          .put("findings", findings).put("runtime_ms", runtimeMs).put("at", at.toString());
+    }
+  }
+
+  private static JsonObject json(Object entry) {
+    return entry instanceof Reviewed r ? r.toJson() : (JsonObject) entry;
+  }
+
+  private List<JsonObject> historyJson() {
+    List<JsonObject> out = new ArrayList<>(history.size());
+    for (Object e : history) out.add(json(e));
+    return out;
   }
 
   /**
@@ -68,7 +89,7 @@ public final class AgentState {
 
   /** @return a copy of the review history, oldest first */
   public synchronized List<JsonObject> history() {
-    return new ArrayList<>(history);
+    return historyJson();
   }
 
   /** @return a copy of the scar tissue, oldest first */
@@ -85,7 +106,7 @@ public final class AgentState {
   /** @return full state for snapshots */
   public synchronized JsonObject toJson() {
     return new JsonObject().put("agent", agent)
-        .put("review_history", new JsonArray(new ArrayList<>(history)))
+        .put("review_history", new JsonArray(new ArrayList<Object>(historyJson())))
         .put("learned_patterns", learned.toJson())
         .put("scar_tissue", new JsonArray(new ArrayList<>(scarTissue)));
   }

@@ -1,5 +1,6 @@
 package dev.synapse.bus;
 
+import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.signal.Addresses;
 import dev.synapse.signal.Signal;
 import io.vertx.core.Future;
@@ -10,23 +11,47 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Facade over the Vert.x event bus for signals: publish to every observer (on every cluster
  * node), subscribe by {@link TypePattern}, and replay a bounded {@link SignalHistory}.
  *
- * <p>Every signal is published on {@link Addresses#SIGNALS_ALL}; each node keeps its own history
- * from that broadcast, so replay covers signals from the whole cluster. Point-to-point work
- * (coordinator, specialists) goes through {@link #request}. Methods may be called from any
- * thread; handlers run on the subscriber's context.
+ * <p>Every signal is published on {@link Addresses#SIGNALS_ALL} for subscribers (WebSocket
+ * sessions, other nodes). The node's own bookkeeping — the history and the node listeners added
+ * with {@link #listen} (e.g. the summary waiters) — does not go through an event-bus consumer for
+ * signals published on this node: {@link #publish} records them directly on the publishing
+ * thread, which saves a hand-off to another event loop per signal and listener. Signals from
+ * other cluster nodes reach the same bookkeeping through one node consumer (clustered nodes only);
+ * that consumer skips this node's own publications (marked with the {@value #ORIGIN_HEADER}
+ * header), and a repeated delivery of the same CloudEvent is recorded once either way.
+ * On a node that is not clustered, the event-bus publication itself is skipped while no
+ * {@link #subscribe subscription} is registered (nobody would receive it). Every publication is
+ * counted in {@code synapse_signals_published_total{type}} here (when metrics are given) and
+ * logged at DEBUG, by {@code LoggingInterceptor} when it goes through the event bus, else here.
+ * Point-to-point work (coordinator, specialists) goes through {@link #request}. Methods may be
+ * called from any thread; subscription handlers run on the subscriber's context.
  */
 public final class SignalBus {
   /** Ids remembered per consumer to drop a repeated delivery of the same CloudEvent. */
   public static final int DEDUP_WINDOW = 4096;
+  /** Delivery header naming the {@link SignalBus} instance that published a signal (clustered). */
+  public static final String ORIGIN_HEADER = "synapse-origin";
+
+  private static final Logger SIGNAL_LOG = LoggerFactory.getLogger("dev.synapse.signals");
 
   private final Vertx vertx;
+  private final SynapseMetrics metrics;
   private final SignalHistory history;
-  private MessageConsumer<Signal> historyConsumer;
+  private final List<MessageConsumer<Signal>> subscribers = new CopyOnWriteArrayList<>();
+  private final RecentIds seen = new RecentIds(DEDUP_WINDOW);
+  private final List<Handler<Signal>> listeners = new CopyOnWriteArrayList<>();
+  private final String origin = UUID.randomUUID().toString();
+  private final DeliveryOptions publishOptions = new DeliveryOptions().addHeader(ORIGIN_HEADER, origin);
+  private MessageConsumer<Signal> remoteConsumer;
 
   /**
    * @param vertx the Vert.x instance whose event bus carries the signals (the {@code Signal}
@@ -34,32 +59,91 @@ public final class SignalBus {
    * @param historyCapacity signals kept for replay
    */
   public SignalBus(Vertx vertx, int historyCapacity) {
+    this(vertx, historyCapacity, null);
+  }
+
+  /**
+   * @param metrics where publications are counted ({@code synapse_signals_published_total}), or
+   *     null for none
+   * @see #SignalBus(Vertx, int)
+   */
+  public SignalBus(Vertx vertx, int historyCapacity, SynapseMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.history = new SignalHistory(historyCapacity);
   }
 
   /**
-   * Starts recording history.
+   * Starts recording signals from other cluster nodes (this node's own are recorded by
+   * {@link #publish} from construction on).
    *
-   * @return completes when the history consumer is registered (cluster-wide when clustered)
+   * @return completes when the node consumer is registered cluster-wide (at once when not
+   *     clustered)
    */
   public Future<Void> start() {
-    RecentIds seen = new RecentIds(DEDUP_WINDOW);
-    historyConsumer = vertx.eventBus().consumer(Addresses.SIGNALS_ALL, m -> {
-      Signal s = m.body();
-      if (seen.firstSighting(s.source(), s.id())) history.add(s);
+    if (!vertx.isClustered()) return Future.succeededFuture();
+    remoteConsumer = vertx.eventBus().consumer(Addresses.SIGNALS_ALL, m -> {
+      if (!origin.equals(m.headers().get(ORIGIN_HEADER))) record(m.body());
     });
-    return historyConsumer.completion();
+    return remoteConsumer.completion();
   }
 
-  /** Stops recording history. */
+  /** Stops recording signals from other nodes. */
   public Future<Void> stop() {
-    return historyConsumer == null ? Future.succeededFuture() : historyConsumer.unregister();
+    return remoteConsumer == null ? Future.succeededFuture() : remoteConsumer.unregister();
   }
 
-  /** Publishes a signal to every observer on every node. Never blocks. */
+  /**
+   * Adds a node listener: called once per distinct signal (by source and id) published on this
+   * node — on the publishing thread, before {@link #publish} returns — or received from another
+   * cluster node — on the node consumer's context. It must be thread-safe, quick and must not
+   * block; a listener that needs its own context hands the work over itself.
+   *
+   * @param listener the listener; exceptions it throws are not propagated to the publisher
+   */
+  public void listen(Handler<Signal> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Publishes a signal to every observer on every node: records it in this node's history and
+   * node listeners at once, then publishes it on the event bus for subscribers. Never blocks.
+   */
   public void publish(Signal signal) {
-    vertx.eventBus().publish(Addresses.SIGNALS_ALL, signal);
+    if (metrics != null) metrics.signalPublished(signal.type());
+    record(signal);
+    if (vertx.isClustered()) {
+      vertx.eventBus().publish(Addresses.SIGNALS_ALL, signal, publishOptions);
+    } else if (hasSubscribers()) {
+      vertx.eventBus().publish(Addresses.SIGNALS_ALL, signal);
+    } else if (SIGNAL_LOG.isDebugEnabled()) {
+      SIGNAL_LOG.atDebug().setMessage("signal")
+          .addKeyValue("signal_id", signal.id()).addKeyValue("signal_type", signal.type())
+          .addKeyValue("review_id", signal.reviewId()).addKeyValue("address", Addresses.SIGNALS_ALL)
+          .addKeyValue("send", false).log();
+    }
+  }
+
+  /** @return true while a subscription made here is registered; forgets unregistered ones */
+  private boolean hasSubscribers() {
+    if (subscribers.isEmpty()) return false;
+    for (MessageConsumer<Signal> c : subscribers) {
+      if (c.isRegistered()) return true;
+    }
+    subscribers.removeIf(c -> !c.isRegistered());
+    return false;
+  }
+
+  private void record(Signal s) {
+    if (!seen.firstSighting(s.source(), s.id())) return;
+    history.add(s);
+    for (Handler<Signal> l : listeners) {
+      try {
+        l.handle(s);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(SignalBus.class).warn("signal listener failed: {}", e.toString());
+      }
+    }
   }
 
   /**
@@ -88,10 +172,13 @@ public final class SignalBus {
    */
   public MessageConsumer<Signal> subscribe(TypePattern pattern, Handler<Signal> handler) {
     RecentIds seen = new RecentIds(DEDUP_WINDOW);
-    return vertx.eventBus().<Signal>consumer(Addresses.SIGNALS_ALL, m -> {
+    MessageConsumer<Signal> consumer = vertx.eventBus().<Signal>consumer(Addresses.SIGNALS_ALL, m -> {
       Signal s = m.body();
       if (pattern.matches(s.type()) && seen.firstSighting(s.source(), s.id())) handler.handle(s);
     });
+    subscribers.removeIf(c -> !c.isRegistered());
+    subscribers.add(consumer);
+    return consumer;
   }
 
   /**

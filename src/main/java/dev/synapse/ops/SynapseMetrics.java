@@ -47,8 +47,15 @@ public final class SynapseMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
-  /** Meters by (kind, label values): registry look-ups build ids and tags on every call. */
+  /**
+   * Meters by kind, then by label values (nested maps keyed by the label strings, so a hit
+   * allocates nothing): registry look-ups build ids and tags on every call.
+   */
+  private final Map<String, Counter> published = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Timer>> actionTimers = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Counter>> findings = new ConcurrentHashMap<>();
   private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
+  private final Timer reviewDuration;
 
   /** @param registry the registry to record into (the Vert.x Prometheus registry in production) */
   public SynapseMetrics(MeterRegistry registry) {
@@ -58,7 +65,8 @@ public final class SynapseMetrics {
     for (String path : PATHS)
       for (String status : STATUSES)
         for (Severity s : Severity.values()) reviewCounter(path, status, s.wire());
-    reviewTimer();
+    reviewDuration = Timer.builder("synapse.review.duration").serviceLevelObjectives(REVIEW_BUCKETS)
+        .register(registry);
     registry.counter("synapse.rate.limited");
     for (String agent : AGENTS) registry.counter("synapse.agent.errors", "agent", agent, "action", "dispatch", "kind", "timeout");
     for (String type : CATEGORIES)
@@ -97,9 +105,11 @@ public final class SynapseMetrics {
   }
 
   private void signalPublished(String type, int n) {
-    String label = SignalTypes.ALL.contains(type) ? type : "other";
-    Counter c = (Counter) meters.computeIfAbsent(List.of("published", label),
-        k -> registry.counter("synapse.signals.published", "type", label));
+    Counter c = published.get(type);
+    if (c == null) {
+      String label = SignalTypes.ALL.contains(type) ? type : "other";
+      c = published.computeIfAbsent(label, k -> registry.counter("synapse.signals.published", "type", label));
+    }
     if (n > 0) c.increment(n);
   }
 
@@ -111,14 +121,14 @@ public final class SynapseMetrics {
    */
   public void reviewCompleted(String path, String status, String severity, long durationMs) {
     reviewCounter(path, status, severity).increment();
-    ((Timer) meters.computeIfAbsent(List.of("review.duration"), k -> reviewTimer()))
-        .record(Duration.ofMillis(durationMs));
+    reviewDuration.record(durationMs, TimeUnit.MILLISECONDS);
   }
 
   /** Counts a finding: {@code synapse_findings_total{type,severity}}. */
   public void finding(String type, String severity) {
-    ((Counter) meters.computeIfAbsent(List.of("findings", type, severity),
-        k -> registry.counter("synapse.findings", "type", type, "severity", severity))).increment();
+    findings.computeIfAbsent(type, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(severity, k -> registry.counter("synapse.findings", "type", type, "severity", severity))
+        .increment();
   }
 
   /** Records one action: {@code synapse_action_duration_seconds{agent,action}}, in ns. */
@@ -127,7 +137,10 @@ public final class SynapseMetrics {
   }
 
   private Timer actionTimer(String agent, String action) {
-    return (Timer) meters.computeIfAbsent(List.of("action", agent, action),
+    Map<String, Timer> byAction = actionTimers.get(agent);
+    if (byAction == null) byAction = actionTimers.computeIfAbsent(agent, k -> new ConcurrentHashMap<>());
+    Timer t = byAction.get(action);
+    return t != null ? t : byAction.computeIfAbsent(action,
         k -> Timer.builder("synapse.action.duration").tags("agent", agent, "action", action)
             .serviceLevelObjectives(ACTION_BUCKETS).register(registry));
   }
@@ -156,10 +169,5 @@ public final class SynapseMetrics {
   private Counter reviewCounter(String path, String status, String severity) {
     return (Counter) meters.computeIfAbsent(List.of("reviews", path, status, severity),
         k -> registry.counter("synapse.reviews", "path", path, "status", status, "severity", severity));
-  }
-
-  private Timer reviewTimer() {
-    return Timer.builder("synapse.review.duration").serviceLevelObjectives(REVIEW_BUCKETS)
-        .register(registry);
   }
 }

@@ -47,7 +47,11 @@ public final class SummaryEmitter {
       metrics.reviewCompleted(summary.decisionPath(), summary.status(), summary.severity().wire(),
           summary.durationMs());
       metrics.reviewEnded();
-      LOG.atInfo().setMessage("review summary")
+      // INFO for the reviews an operator acts on (failed, escalated); DEBUG for the rest: one
+      // synchronous console line per review costs more than the rest of a small review's
+      // bookkeeping at thousands of reviews a second (metrics count every review anyway).
+      boolean notable = ReviewSummary.FAILED.equals(summary.status()) || !summary.escalations().isEmpty();
+      (notable ? LOG.atInfo() : LOG.atDebug()).setMessage("review summary")
           .addKeyValue("review_id", summary.reviewId()).addKeyValue("status", summary.status())
           .addKeyValue("severity", summary.severity().wire()).addKeyValue("findings", summary.findings().size())
           .addKeyValue("path", summary.decisionPath()).addKeyValue("duration_ms", summary.durationMs()).log();
@@ -65,14 +69,13 @@ public final class SummaryEmitter {
    */
   public void publish(ReviewSummary summary) {
     String id = summary.reviewId();
-    bus.publish(withId(Signal.create(SignalTypes.REVIEW_SUMMARY, source, id, summary.toJson()),
-        eventId(SignalTypes.REVIEW_SUMMARY, id)));
+    bus.publish(Signal.create(eventId(SignalTypes.REVIEW_SUMMARY, id), SignalTypes.REVIEW_SUMMARY,
+        source, id, summary.toJson()));
     if (!summary.escalations().isEmpty()) {
-      bus.publish(withId(Signal.create(SignalTypes.REVIEW_ESCALATE, source, id,
-          new JsonObject().put("review_id", id)
+      bus.publish(Signal.create(eventId(SignalTypes.REVIEW_ESCALATE, id), SignalTypes.REVIEW_ESCALATE,
+          source, id, new JsonObject().put("review_id", id)
               .put("severity", summary.severity().wire())
-              .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))),
-          eventId(SignalTypes.REVIEW_ESCALATE, id)));
+              .put("escalations", new JsonArray(new ArrayList<>(summary.escalations())))));
     }
   }
 
@@ -84,10 +87,5 @@ public final class SummaryEmitter {
   public static String eventId(String type, String reviewId) {
     return java.util.UUID.nameUUIDFromBytes((type + "/" + reviewId)
         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-  }
-
-  private static Signal withId(Signal s, String id) {
-    return new Signal(id, s.type(), s.source(), s.subject(), s.time(), s.dataContentType(), s.data(),
-        s.extensions());
   }
 }

@@ -1,29 +1,40 @@
 package dev.synapse.review;
 
 import dev.synapse.bus.SignalBus;
-import dev.synapse.bus.TypePattern;
 import dev.synapse.signal.ReviewSummary;
-import dev.synapse.signal.Signal;
 import dev.synapse.signal.SignalTypes;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Lets callers wait for a review's summary ({@code ?wait=SECONDS}, the CLI). One bus
- * subscription per node; summaries from any cluster node complete local waiters. Thread-safe.
+ * Lets callers wait for a review's summary ({@code ?wait=SECONDS}, the CLI). One node listener
+ * on the {@link SignalBus} ({@link SignalBus#listen}); summaries from any cluster node complete
+ * local waiters. Each waiter is completed on the context that called {@link #await} (the HTTP
+ * event loop of the request), so the response is written, and the wait timer cancelled, from
+ * the request's own thread. Thread-safe.
  */
 public final class SummaryWaiters {
   private final Vertx vertx;
   private final SignalBus bus;
   private final ReviewStore store;
-  private final Map<String, List<Promise<ReviewSummary>>> waiters = new ConcurrentHashMap<>();
-  private MessageConsumer<Signal> consumer;
+  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+
+  /** A pending wait: its promise and the context it completes on. */
+  private record Waiter(Promise<ReviewSummary> promise, Context context) {
+    void complete(ReviewSummary summary) {
+      if (Vertx.currentContext() == context) {
+        promise.tryComplete(summary);
+      } else {
+        context.runOnContext(v -> promise.tryComplete(summary));
+      }
+    }
+  }
 
   /**
    * @param vertx timers
@@ -36,16 +47,17 @@ public final class SummaryWaiters {
     this.store = store;
   }
 
-  /** @return completes when the subscription is registered */
+  /** Listens for summaries on the bus. @return completed (the listener is in place at once) */
   public Future<Void> start() {
-    consumer = bus.subscribe(TypePattern.of(SignalTypes.REVIEW_SUMMARY), s -> {
-      List<Promise<ReviewSummary>> list = waiters.remove(s.reviewId());
+    bus.listen(s -> {
+      if (!SignalTypes.REVIEW_SUMMARY.equals(s.type())) return;
+      List<Waiter> list = waiters.remove(s.reviewId());
       if (list != null) {
         ReviewSummary summary = ReviewSummary.fromJson(s.data());
-        for (Promise<ReviewSummary> p : list) p.tryComplete(summary);
+        for (Waiter w : list) w.complete(summary);
       }
     });
-    return consumer.completion();
+    return Future.succeededFuture();
   }
 
   /** @return pending waits (for health) */
@@ -61,7 +73,8 @@ public final class SummaryWaiters {
   public Future<ReviewSummary> await(String reviewId, long timeoutMs) {
     Promise<ReviewSummary> promise = Promise.promise();
     if (timeoutMs > 0) {
-      waiters.computeIfAbsent(reviewId, k -> new CopyOnWriteArrayList<>()).add(promise);
+      Context context = vertx.getOrCreateContext();
+      waiters.computeIfAbsent(reviewId, k -> new CopyOnWriteArrayList<>()).add(new Waiter(promise, context));
       long timer = vertx.setTimer(timeoutMs, t -> {
         remove(reviewId, promise);
         promise.tryComplete(null);
@@ -84,7 +97,7 @@ public final class SummaryWaiters {
 
   private void remove(String reviewId, Promise<ReviewSummary> p) {
     waiters.computeIfPresent(reviewId, (k, list) -> {
-      list.remove(p);
+      list.removeIf(w -> w.promise() == p);
       return list.isEmpty() ? null : list;
     });
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -53,11 +54,12 @@ public record Signal(
     Objects.requireNonNull(time, "time");
     if (dataContentType == null) dataContentType = JSON;
     if (data == null) data = new JsonObject();
-    extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    extensions = extensions == null || extensions.isEmpty()
+        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }
 
   /**
-   * Creates a new signal with a fresh UUID and the current time.
+   * Creates a new signal with a fresh UUID ({@link #newId()}) and the current time.
    *
    * @param type a {@link SignalTypes} value
    * @param source the emitting component's source URI-reference
@@ -66,8 +68,31 @@ public record Signal(
    * @param data the payload
    */
   public static Signal create(String type, String source, String reviewId, JsonObject data) {
-    return new Signal(UUID.randomUUID().toString(), type, source,
-        reviewId == null ? null : subjectOf(reviewId), Instant.now(), JSON, data, Map.of());
+    return create(newId(), type, source, reviewId, data);
+  }
+
+  /**
+   * As {@link #create(String, String, String, JsonObject)} with a given id (e.g. a name-based
+   * UUID that makes a re-publication the same CloudEvent).
+   *
+   * @param id the CloudEvents id
+   */
+  public static Signal create(String id, String type, String source, String reviewId, JsonObject data) {
+    return new Signal(id, type, source, reviewId == null ? null : subjectOf(reviewId), Instant.now(),
+        JSON, data, Map.of());
+  }
+
+  /**
+   * @return a random (version 4) UUID string for a signal id. CloudEvents ids only need to be
+   *     unique per source; they are not secrets, so the bits come from
+   *     {@link ThreadLocalRandom} instead of {@code UUID.randomUUID()}'s {@code SecureRandom},
+   *     whose shared lock serialises every event loop publishing signals. Thread-safe.
+   */
+  public static String newId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;                          // version 4
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;   // IETF variant
+    return new UUID(msb, lsb).toString();
   }
 
   /** @return {@code review/<reviewId>} */

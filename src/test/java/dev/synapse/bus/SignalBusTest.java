@@ -29,8 +29,7 @@ class SignalBusTest {
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     metrics = SynapseMetrics.inMemory();
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
-    vertx.eventBus().addOutboundInterceptor(new MetricsInterceptor(metrics));
-    bus = new SignalBus(vertx, 3);
+    bus = new SignalBus(vertx, 3, metrics);
     bus.start().onComplete(ctx.succeedingThenComplete());
   }
 

@@ -49,7 +49,7 @@ public final class CoordinatorVerticle extends VerticleBase {
         message.fail(FailureCodes.NOT_FOUND, "unknown review " + reviewId);
       } else {
         message.reply(null);
-        if (!ar.result().state().done()) orchestrator.run(ar.result());
+        if (!ar.result().state().done()) orchestrator.run(ar.result(), message.body());
       }
     });
   }

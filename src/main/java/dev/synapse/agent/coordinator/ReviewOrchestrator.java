@@ -74,6 +74,17 @@ public final class ReviewOrchestrator {
    * @return completes with the summary this call stored, or null when another run stored it
    */
   public Future<ReviewSummary> run(StoredReview review) {
+    return run(review, null);
+  }
+
+  /**
+   * As {@link #run(StoredReview)}, forwarding a {@code review.request} signal received for this
+   * review to the specialists instead of building a new one (its {@code data} is the stored
+   * request's payload: the ingress built it from the same request).
+   *
+   * @param received the signal the coordinator was handed, or null to build one from the store
+   */
+  public Future<ReviewSummary> run(StoredReview review, Signal received) {
     String id = review.reviewId();
     if (running.putIfAbsent(id, Boolean.TRUE) != null) return Future.succeededFuture();
     Classifier.Classification c = review.decisionPath() != null
@@ -83,8 +94,8 @@ public final class ReviewOrchestrator {
         ? List.of(AgentNames.SECURITY) : AgentNames.SPECIALISTS;
     Map<String, ReviewResult> results = new ConcurrentHashMap<>(review.results());
     Map<String, String> noResponse = new ConcurrentHashMap<>();
-    Signal request = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null,
-        review.request().toJson());
+    Signal request = received != null && id.equals(received.reviewId()) ? received
+        : Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, review.request().toJson());
     return node.store().classify(id, c.path(), c.rationale())
         .compose(v -> {
           List<Future<Void>> calls = new ArrayList<>();
