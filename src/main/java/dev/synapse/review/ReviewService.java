@@ -158,6 +158,11 @@ public final class ReviewService {
     return waiters.await(reviewId, timeoutMs);
   }
 
+  /** @see SummaryWaiters#awaitJson(String, long) */
+  public Future<JsonObject> awaitSummaryJson(String reviewId, long timeoutMs) {
+    return waiters.awaitJson(reviewId, timeoutMs);
+  }
+
   /** @return the review store */
   public ReviewStore store() {
     return store;

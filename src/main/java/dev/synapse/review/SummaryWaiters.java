@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +27,8 @@ public final class SummaryWaiters {
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
 
   /** A pending wait: its promise and the context it completes on. */
-  private record Waiter(Promise<ReviewSummary> promise, Context context) {
-    void complete(ReviewSummary summary) {
+  private record Waiter(Promise<JsonObject> promise, Context context) {
+    void complete(JsonObject summary) {
       if (Vertx.currentContext() == context) {
         promise.tryComplete(summary);
       } else {
@@ -53,8 +54,7 @@ public final class SummaryWaiters {
       if (!SignalTypes.REVIEW_SUMMARY.equals(s.type())) return;
       List<Waiter> list = waiters.remove(s.reviewId());
       if (list != null) {
-        ReviewSummary summary = ReviewSummary.fromJson(s.data());
-        for (Waiter w : list) w.complete(summary);
+        for (Waiter w : list) w.complete(s.data());
       }
     });
     return Future.succeededFuture();
@@ -71,7 +71,18 @@ public final class SummaryWaiters {
    * @return the summary, or null when none arrived in time; fails only when the store fails
    */
   public Future<ReviewSummary> await(String reviewId, long timeoutMs) {
-    Promise<ReviewSummary> promise = Promise.promise();
+    return awaitJson(reviewId, timeoutMs).map(j -> j == null ? null : ReviewSummary.fromJson(j));
+  }
+
+  /**
+   * {@link #await} with the summary as its {@code review.summary} payload (DESIGN.md 1), as
+   * published: what an HTTP response encodes, without reading the summary back and writing it
+   * again. The object is shared with the signal: read it, never modify it.
+   *
+   * @return the payload, or null when none arrived in time; fails only when the store fails
+   */
+  public Future<JsonObject> awaitJson(String reviewId, long timeoutMs) {
+    Promise<JsonObject> promise = Promise.promise();
     if (timeoutMs > 0) {
       Context context = vertx.getOrCreateContext();
       waiters.computeIfAbsent(reviewId, k -> new CopyOnWriteArrayList<>()).add(new Waiter(promise, context));
@@ -87,7 +98,7 @@ public final class SummaryWaiters {
         promise.tryFail(ar.cause());
       } else if (ar.result() != null && ar.result().summary() != null) {
         remove(reviewId, promise);
-        promise.tryComplete(ar.result().summary());
+        promise.tryComplete(ar.result().summary().toJson());
       } else if (timeoutMs <= 0) {
         promise.tryComplete(null);
       }
@@ -95,7 +106,7 @@ public final class SummaryWaiters {
     return promise.future();
   }
 
-  private void remove(String reviewId, Promise<ReviewSummary> p) {
+  private void remove(String reviewId, Promise<JsonObject> p) {
     waiters.computeIfPresent(reviewId, (k, list) -> {
       list.removeIf(w -> w.promise() == p);
       return list.isEmpty() ? null : list;

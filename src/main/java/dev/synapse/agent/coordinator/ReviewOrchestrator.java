@@ -46,6 +46,8 @@ public final class ReviewOrchestrator {
   private final Map<String, Boolean> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final SummaryEmitter emitter;
+  /** Delivery options of a dispatch by decision path, built once (they are never modified). */
+  private final Map<String, DeliveryOptions> dispatchOptions = new ConcurrentHashMap<>();
 
   /**
    * @param vertx timers and the event bus
@@ -159,8 +161,8 @@ public final class ReviewOrchestrator {
   }
 
   private Future<ReviewResult> dispatch(String agent, Signal request, String path, int attempt) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(specialistDeadlineMs())
-        .addHeader(SpecialistVerticle.PATH_HEADER, path);
+    DeliveryOptions options = dispatchOptions.computeIfAbsent(path, p -> new DeliveryOptions()
+        .setSendTimeout(specialistDeadlineMs()).addHeader(SpecialistVerticle.PATH_HEADER, p));
     return vertx.eventBus().<Signal>request(Addresses.agent(agent), request, options)
         .map(Message::body)
         .map(signal -> ReviewResult.fromJson(signal.data()))
