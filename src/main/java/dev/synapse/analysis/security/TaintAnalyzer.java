@@ -41,8 +41,13 @@ final class TaintAnalyzer {
    */
   record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
 
+  /**
+   * One analysed unit with what every walk over it shares: the bracket matches and the
+   * statements of its body (both depend on the tokens alone, so they are computed once).
+   */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {}
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, int[] match,
+      List<Statements.Stmt> stmts) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -103,6 +108,9 @@ final class TaintAnalyzer {
   private final Map<String, Summary> summaries = new HashMap<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final Map<String, Candidate> found = new LinkedHashMap<>();
+  /** Summary lookups of the first summary pass: name to the summary seen first (or NO_SUMMARY). */
+  private Map<String, Summary> consulted;
+  private static final Summary NO_SUMMARY = new Summary(0, 0L, false, Value.CLEAN);
 
   private Unit u;
   private List<Token> t;
@@ -142,8 +150,12 @@ final class TaintAnalyzer {
         if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i + 1).op("(")) called.add(ts.get(i).text());
       }
     }
+    a.consulted = new HashMap<>();
     for (int pass = 0; pass < 2; pass++) {
-      if (pass == 1 && a.summaries.isEmpty()) break;
+      if (pass == 1) {
+        if (!a.summariesChanged()) break;
+        a.consulted = null;
+      }
       for (Unit unit : units) {
         if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
         if (!called.contains(unit.name()) && !(implicitReturn && view.language() != Language.KOTLIN)) {
@@ -157,8 +169,24 @@ final class TaintAnalyzer {
             x.intrinsic || y.intrinsic, x.ret().join(y.ret())));
       }
     }
+    a.consulted = null;
     for (Unit unit : units) a.run(unit, true);
     return new ArrayList<>(a.found.values());
+  }
+
+  /**
+   * Whether a second summary pass could differ from the first: it can only when some lookup of
+   * a summary during the first pass saw something other than the summary's final state (absent
+   * then, or merged with another unit of the same name afterwards). Otherwise the second pass
+   * repeats every walk with the same inputs, and joining a summary with itself changes nothing
+   * that {@link #call} reads (masks, dependencies, mix lines, text flags).
+   */
+  private boolean summariesChanged() {
+    for (Map.Entry<String, Summary> e : consulted.entrySet()) {
+      Summary now = summaries.get(e.getKey());
+      if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+    }
+    return false;
   }
 
   private static boolean hasReturn(Unit unit) {
@@ -193,7 +221,7 @@ final class TaintAnalyzer {
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
             || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
-        out.add(new Unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
+        out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
             controller));
       }
       List<Token> rest = new ArrayList<>();
@@ -201,16 +229,23 @@ final class TaintAnalyzer {
         if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(new Unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
       }
     }
     return out;
   }
 
+  private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
+    int[] m = matchBrackets(toks);
+    List<Statements.Stmt> stmts = Statements.split(toks, bodyFrom, toks.size(), lang, view, m);
+    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller, m, stmts);
+  }
+
+  /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
   private void collectGlobals(Unit unit) {
     List<Token> toks = unit.toks();
-    int[] m = matchBrackets(toks);
-    for (Statements.Stmt s : Statements.split(toks, 0, toks.size(), lang, view, m)) {
+    for (Statements.Stmt s : unit.stmts()) {
       int k = -1;
       for (int i = s.a(); i < s.b(); i++) {
         if (toks.get(i).op("=") || toks.get(i).op(":=")) {
@@ -250,7 +285,7 @@ final class TaintAnalyzer {
   private void run(Unit unit, boolean report) {
     this.u = unit;
     this.t = unit.toks();
-    this.match = matchBrackets(t);
+    this.match = unit.match();
     this.env = new HashMap<>();
     this.reporting = report;
     this.returned = Value.CLEAN;
@@ -263,7 +298,7 @@ final class TaintAnalyzer {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
     }
     for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
-    List<Statements.Stmt> stmts = Statements.split(t, unit.bodyFrom(), t.size(), lang, view, match);
+    List<Statements.Stmt> stmts = unit.stmts();
     int base = Integer.MAX_VALUE;
     for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
     for (int si = 0; si < stmts.size(); si++) {
@@ -1632,6 +1667,7 @@ final class TaintAnalyzer {
       return r.sanitise(san);
     }
     Summary s = summaries.get(name);
+    if (consulted != null) consulted.putIfAbsent(name, s == null ? NO_SUMMARY : s);
     if (s != null && (recvPath.isEmpty() || recvPath.equals("this") || recvPath.equals("self")
         || recvPath.startsWith("?") || recvPath.equals("$this") || Character.isUpperCase(recvPath.charAt(0)))) {
       Value r = Value.CLEAN;
