@@ -5,10 +5,8 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -2120,25 +2118,29 @@ final class TaintAnalyzer {
 
   /** Matching bracket indices for ( [ { and interpolation markers; -1 when unmatched. */
   static int[] matchBrackets(List<Token> t) {
-    int[] m = new int[t.size()];
+    int n = t.size();
+    int[] m = new int[n];
     java.util.Arrays.fill(m, -1);
-    Deque<Integer> stack = new ArrayDeque<>();
-    for (int i = 0; i < t.size(); i++) {
-      Token x = t.get(i);
-      if (x.kind() == TokenKind.INTERP_START || x.op("(") || x.op("[") || x.op("{")) {
-        stack.push(i);
-      } else if (x.kind() == TokenKind.INTERP_END || x.op(")") || x.op("]") || x.op("}")) {
+    int[] stack = new int[n];
+    int[] codes = new int[n];
+    int sp = 0;
+    for (int i = 0; i < n; i++) {
+      int code = bracket(t.get(i));
+      codes[i] = code;
+      if (code > 0) {
+        stack[sp++] = i;
+      } else if (code < 0) {
         // pop to the nearest compatible opener
-        while (!stack.isEmpty()) {
-          int o = stack.peek();
-          if (compatible(t.get(o), x)) {
-            stack.pop();
+        while (sp > 0) {
+          int o = stack[sp - 1];
+          if (codes[o] == -code) {
+            sp--;
             m[o] = i;
             m[i] = o;
             break;
           }
-          if (x.kind() == TokenKind.INTERP_END || stack.size() > 0 && t.get(o).kind() != TokenKind.INTERP_START) {
-            stack.pop(); // unbalanced opener inside: drop it
+          if (code == -INTERP || codes[o] != INTERP) {
+            sp--; // unbalanced opener inside: drop it
           } else {
             break;
           }
@@ -2148,10 +2150,33 @@ final class TaintAnalyzer {
     return m;
   }
 
-  private static boolean compatible(Token open, Token close) {
-    if (open.kind() == TokenKind.INTERP_START) return close.kind() == TokenKind.INTERP_END;
-    if (close.kind() == TokenKind.INTERP_END) return false;
-    return open.op("(") && close.op(")") || open.op("[") && close.op("]")
-        || open.op("{") && close.op("}");
+  private static final int INTERP = 4;
+
+  /**
+   * @return 1, 2, 3 for the openers ( [ {, {@link #INTERP} for an interpolation start, the
+   *     negated code for the matching closers, 0 for any other token
+   */
+  private static int bracket(Token x) {
+    switch (x.kind()) {
+      case INTERP_START:
+        return INTERP;
+      case INTERP_END:
+        return -INTERP;
+      case OPERATOR: {
+        String s = x.text();
+        if (s.length() != 1) return 0;
+        switch (s.charAt(0)) {
+          case '(': return 1;
+          case '[': return 2;
+          case '{': return 3;
+          case ')': return -1;
+          case ']': return -2;
+          case '}': return -3;
+          default: return 0;
+        }
+      }
+      default:
+        return 0;
+    }
   }
 }
