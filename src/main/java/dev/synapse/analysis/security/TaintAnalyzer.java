@@ -41,11 +41,13 @@ final class TaintAnalyzer {
 
   /**
    * One analysed unit with what every walk over it shares: the bracket matches and the
-   * statements of its body (both depend on the tokens alone, so they are computed once).
+   * statements of its body (both depend on the tokens alone, so they are computed once), and
+   * per-token memos filled on first use by {@link #textOf} and {@link #lowerOf} (owned by the
+   * one analyser that made the unit).
    */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller, int[] match,
-      List<Statements.Stmt> stmts) {}
+      List<Statements.Stmt> stmts, int[] textFlags, String[] lower) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -237,7 +239,10 @@ final class TaintAnalyzer {
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
     int[] m = matchBrackets(toks);
     List<Statements.Stmt> stmts = Statements.split(toks, bodyFrom, toks.size(), lang, view, m);
-    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller, m, stmts);
+    int[] textFlags = new int[toks.size()];
+    java.util.Arrays.fill(textFlags, -1);
+    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller, m, stmts,
+        textFlags, new String[toks.size()]);
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
@@ -1010,7 +1015,7 @@ final class TaintAnalyzer {
         continue;
       }
       if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
-      String name = x.text().toLowerCase(Locale.ROOT);
+      String name = lowerOf(i);
       boolean pathGuard = Knowledge.PATH_GUARDS.contains(name);
       boolean allowGuard = Knowledge.ALLOW_GUARDS.contains(name);
       if (!pathGuard && !allowGuard) continue;
@@ -1149,7 +1154,7 @@ final class TaintAnalyzer {
       Token x = t.get(a);
       Object c = literal(x);
       if (c != null) {
-        return Value.constant(c, x.kind() == TokenKind.STRING ? TextClass.classify(x.text()) : 0);
+        return Value.constant(c, x.kind() == TokenKind.STRING ? textOf(a) : 0);
       }
     }
     boolean bool = false;
@@ -1181,7 +1186,7 @@ final class TaintAnalyzer {
             continue;
           }
           if (!"html".equals(x.prefix()) && !"regex".equals(x.prefix())) {
-            text |= TextClass.classify(x.text());
+            text |= textOf(i);
             literal = true;
           }
           i++;
@@ -1269,7 +1274,7 @@ final class TaintAnalyzer {
               continue;
             }
             if (isCast(i, j, b)) {
-              if (j == i + 2 && NUMERIC_TYPES.contains(t.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+              if (j == i + 2 && NUMERIC_TYPES.contains(lowerOf(i + 1))) {
                 numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
               }
               i = j + 1;
@@ -1369,6 +1374,29 @@ final class TaintAnalyzer {
     return r;
   }
 
+  /** Rules for which an interpolation into a command literal is a mix: those of a blank. */
+  private static final int SPACE_RELEVANCE = TextClass.relevance(TextClass.classify(" "));
+
+  /** @return {@link TextClass#classify} of string token {@code i} of the unit, computed once */
+  private int textOf(int i) {
+    int f = u.textFlags()[i];
+    if (f < 0) {
+      f = TextClass.classify(t.get(i).text());
+      u.textFlags()[i] = f;
+    }
+    return f;
+  }
+
+  /** @return the lower-cased (Locale.ROOT) text of token {@code i} of the unit, computed once */
+  private String lowerOf(int i) {
+    String s = u.lower()[i];
+    if (s == null) {
+      s = t.get(i).text().toLowerCase(Locale.ROOT);
+      u.lower()[i] = s;
+    }
+    return s;
+  }
+
   /** Evaluates just a string literal's fragments and interpolations in [a, b). */
   private Value evalLiteral(int a, int b) {
     Value r = Value.CLEAN;
@@ -1376,12 +1404,12 @@ final class TaintAnalyzer {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
       if (x.kind() == TokenKind.STRING) {
-        text |= TextClass.classify(x.text());
+        text |= textOf(i);
       } else if (x.kind() == TokenKind.INTERP_START) {
         int j = match[i] < 0 ? b : Math.min(match[i], b);
         Value v = eval(i + 1, j);
         int line = i + 1 < j ? t.get(i + 1).line() : x.line();
-        r = r.join(v.mixed(TextClass.relevance(TextClass.classify(" ")) | Knowledge.CMD, line, 0));
+        r = r.join(v.mixed(SPACE_RELEVANCE | Knowledge.CMD, line, 0));
         i = j;
       }
     }
@@ -1514,7 +1542,8 @@ final class TaintAnalyzer {
     if (j < limit && t.get(j).op("(") && match[j] > 0 && match[j] < limit) {
       int close = match[j];
       List<Arg> args = splitArgs(j + 1, close);
-      v = call("new " + name, name.toString(), "", null, args, t.get(i), close);
+      v = call("new " + name, name.toString(), name.toString().toLowerCase(Locale.ROOT), "", null,
+          args, t.get(i), close);
       j = close + 1;
       if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit
           && lang != Language.JAVA) {
@@ -1577,7 +1606,7 @@ final class TaintAnalyzer {
           recv = cur != null ? cur : lookupReceiver(recvPath);
         }
         List<Arg> args = splitArgs(j + 2, close);
-        cur = call(callee, name, recvPath, recv, args, t.get(j), close);
+        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close);
         path.append("()");
         j = close;
         fromBase = fromBase && false;
@@ -1614,7 +1643,7 @@ final class TaintAnalyzer {
         int mod = topLevelWord(j + 1, limit, "if", "unless", "do");
         if (mod > 0) end = mod;
         List<Arg> args = splitArgs(j + 1, end);
-        cur = call(head.text(), head.text(), "", null, args, head, end - 1);
+        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1);
         return new R(cur, end);
       }
       break;
@@ -1637,9 +1666,8 @@ final class TaintAnalyzer {
     return container.keyed == null ? container.flatten() : container.own();
   }
 
-  private Value call(String callee, String name, String recvPath, Value recv, List<Arg> args,
-      Token nameTok, int close) {
-    String lname = name.toLowerCase(Locale.ROOT);
+  private Value call(String callee, String name, String lname, String recvPath, Value recv,
+      List<Arg> args, Token nameTok, int close) {
     String lcallee = callee.toLowerCase(Locale.ROOT);
     String lrecv = recvPath.toLowerCase(Locale.ROOT);
     List<Value> av = new ArrayList<>(args.size());
