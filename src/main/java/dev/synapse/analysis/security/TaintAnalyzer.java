@@ -39,15 +39,9 @@ final class TaintAnalyzer {
    */
   record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
 
-  /**
-   * One analysed unit with what every walk over it shares: the bracket matches and the
-   * statements of its body (both depend on the tokens alone, so they are computed once), and
-   * per-token memos filled on first use by {@link #textOf} and {@link #lowerOf} (owned by the
-   * one analyser that made the unit).
-   */
+  /** One analysed unit, with what every walk over it shares ({@link UnitIndex}). */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, int[] match,
-      List<Statements.Stmt> stmts, int[] textFlags, String[] lower) {}
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -98,9 +92,6 @@ final class TaintAnalyzer {
       "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
       "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
 
-  private static final Set<String> LOOP_FUNCS = Set.of("forEach", "each", "map", "filter",
-      "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
-      "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
 
   private final SourceView view;
   private final Language lang;
@@ -113,7 +104,9 @@ final class TaintAnalyzer {
   private static final Summary NO_SUMMARY = new Summary(0, 0L, false, Value.CLEAN);
 
   private Unit u;
+  private UnitIndex ix;
   private List<Token> t;
+  private final java.util.function.Function<String, Object> constOf = this::constOf;
   private int[] match;
   private Map<String, Value> env;
   private boolean reporting;
@@ -237,18 +230,14 @@ final class TaintAnalyzer {
 
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
-    int[] m = matchBrackets(toks);
-    List<Statements.Stmt> stmts = Statements.split(toks, bodyFrom, toks.size(), lang, view, m);
-    int[] textFlags = new int[toks.size()];
-    java.util.Arrays.fill(textFlags, -1);
-    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller, m, stmts,
-        textFlags, new String[toks.size()]);
+    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
+        new UnitIndex(toks, bodyFrom, lang, view));
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
   private void collectGlobals(Unit unit) {
     List<Token> toks = unit.toks();
-    for (Statements.Stmt s : unit.stmts()) {
+    for (Statements.Stmt s : unit.ix().stmts) {
       int k = -1;
       for (int i = s.a(); i < s.b(); i++) {
         if (toks.get(i).op("=") || toks.get(i).op(":=")) {
@@ -288,7 +277,8 @@ final class TaintAnalyzer {
   private void run(Unit unit, boolean report) {
     this.u = unit;
     this.t = unit.toks();
-    this.match = unit.match();
+    this.ix = unit.ix();
+    this.match = ix.match;
     this.env = new HashMap<>();
     this.reporting = report;
     this.returned = Value.CLEAN;
@@ -301,7 +291,7 @@ final class TaintAnalyzer {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
     }
     for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
-    List<Statements.Stmt> stmts = unit.stmts();
+    List<Statements.Stmt> stmts = ix.stmts;
     int base = Integer.MAX_VALUE;
     for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
     for (int si = 0; si < stmts.size(); si++) {
@@ -645,7 +635,7 @@ final class TaintAnalyzer {
       int open = match[end - 1];
       if (open > s) {
         String base = chainText(s, open);
-        Object key = ConstEval.eval(t, open + 1, end - 1, this::constOf);
+        Object key = constEval(open + 1, end - 1);
         String ks = open + 1 == end - 1 ? "" : key == null ? "?" : keyString(key);
         out.add(base + "[" + ks + "]");
         return out;
@@ -736,10 +726,10 @@ final class TaintAnalyzer {
     Value cv = eval(condA, condB);
     guards(condA, condB);
     Boolean c = f.word("switch") || f.word("case") && lang != Language.ELIXIR || f.word("when")
-        ? null : ConstEval.condition(t, condA, condB, this::constOf);
+        ? null : constCondition(condA, condB);
     if (c != null && negate) c = !c;
     if (f.word("switch") && parens) {
-      Object sv = ConstEval.eval(t, condA, condB, this::constOf);
+      Object sv = constEval(condA, condB);
       if (sv != null) foldSwitch(condB + 1, sv);
     }
     if (c != null) {
@@ -844,7 +834,7 @@ final class TaintAnalyzer {
       if (t.get(li).word("default")) continue;
       int colon = topLevel(li, close, ":");
       if (colon < 0) continue;
-      Object lv = ConstEval.eval(t, li + 1, colon, this::constOf);
+      Object lv = constEval(li + 1, colon);
       if (lv != null && equalConst(lv, value)) {
         start = li;
         break;
@@ -958,9 +948,9 @@ final class TaintAnalyzer {
   }
 
   private void loopLambda(int a, int b) {
-    for (int i = a; i + 1 < b; i++) {
+    for (int i = ix.nextLoop(a); i + 1 < b; i = ix.nextLoop(i + 1)) {
       Token x = t.get(i);
-      if (x.kind() != TokenKind.IDENTIFIER || !LOOP_FUNCS.contains(x.text())) continue;
+      if (x.kind() != TokenKind.IDENTIFIER || !UnitIndex.LOOP_FUNCS.contains(x.text())) continue;
       if (i < 2 || !isMember(t.get(i - 1))) continue;
       int recvStart = i - 1;
       while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || isMember(t.get(recvStart - 1)))) {
@@ -995,7 +985,7 @@ final class TaintAnalyzer {
   // ------------------------------------------------------------------ guards
 
   private void guards(int a, int b) {
-    for (int i = a; i + 1 < b; i++) {
+    for (int i = ix.nextGuard(a); i + 1 < b; i = ix.nextGuard(i + 1)) {
       Token x = t.get(i);
       if (lang == Language.PYTHON && x.word("in") && i > a) {
         int rightEnd = i + 1;
@@ -1127,24 +1117,24 @@ final class TaintAnalyzer {
 
   private Value evalInner(int a, int b) {
     // ternaries
-    int q = topLevel(a, b, "?");
+    int q = ix.hasQuestion(a, b) ? topLevel(a, b, "?") : -1;
     if (q > a) {
       int colon = ternaryColon(q + 1, b);
       if (colon > q) {
         eval(a, q);
-        Boolean c = ConstEval.condition(t, a, q, this::constOf);
+        Boolean c = constCondition(a, q);
         if (c == Boolean.TRUE) return eval(q + 1, colon);
         if (c == Boolean.FALSE) return eval(colon + 1, b);
         return eval(q + 1, colon).join(eval(colon + 1, b));
       }
     }
-    if (lang == Language.PYTHON) {
+    if (lang == Language.PYTHON && ix.hasIf(a + 1, b)) {
       int iff = topLevelWord(a + 1, b, "if");
       int els = iff > 0 ? topLevelWord(iff + 1, b, "else") : -1;
       if (iff > a && els > iff) {
         eval(iff + 1, els);
         guards(iff + 1, els);
-        Boolean c = ConstEval.condition(t, iff + 1, els, this::constOf);
+        Boolean c = constCondition(iff + 1, els);
         if (c == Boolean.TRUE) return eval(a, iff);
         if (c == Boolean.FALSE) return eval(els + 1, b);
         return eval(a, iff).join(eval(els + 1, b));
@@ -1309,7 +1299,7 @@ final class TaintAnalyzer {
             }
             Value v = collection(i + 1, j, s.equals("{"));
             if (j + 1 < b && t.get(j + 1).op("[") && match[j + 1] > 0 && match[j + 1] < b) {
-              Object key = ConstEval.eval(t, j + 2, match[j + 1], this::constOf);
+              Object key = constEval(j + 2, match[j + 1]);
               Value got = key == null ? null : v.get(keyString(key));
               v = got != null ? got : v.flatten();
               j = match[j + 1];
@@ -1342,7 +1332,7 @@ final class TaintAnalyzer {
     }
     if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
     if (bool) {
-      Object c = b - a <= 40 ? ConstEval.eval(t, a, b, this::constOf) : null;
+      Object c = b - a <= 40 ? constEval(a, b) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
     }
     Value r = Value.CLEAN;
@@ -1353,14 +1343,14 @@ final class TaintAnalyzer {
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
       // new mix line per category: the first tainted operand without its own mix for it
-      int[] ml = new int[Rule.values().length];
+      int[] ml = new int[Value.RULE_COUNT];
       for (int k = 0; k < ops.size(); k++) {
         Value v = ops.get(k);
         if (!v.tainted()) continue;
         int line = lines.get(k);
         for (int c = 0; c < ml.length; c++) {
           int bit = 1 << c;
-          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(Rule.values()[c]) != 0) continue;
+          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(c) != 0) continue;
           if (ml[c] == 0 || line < ml[c]) ml[c] = line;
         }
       }
@@ -1368,7 +1358,7 @@ final class TaintAnalyzer {
     }
     r = r.withText(text);
     if (!r.tainted() && b - a <= 40 && b - a > 1) {
-      Object c = ConstEval.eval(t, a, b, this::constOf);
+      Object c = constEval(a, b);
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
@@ -1377,24 +1367,22 @@ final class TaintAnalyzer {
   /** Rules for which an interpolation into a command literal is a mix: those of a blank. */
   private static final int SPACE_RELEVANCE = TextClass.relevance(TextClass.classify(" "));
 
-  /** @return {@link TextClass#classify} of string token {@code i} of the unit, computed once */
   private int textOf(int i) {
-    int f = u.textFlags()[i];
-    if (f < 0) {
-      f = TextClass.classify(t.get(i).text());
-      u.textFlags()[i] = f;
-    }
-    return f;
+    return ix.textOf(i);
   }
 
-  /** @return the lower-cased (Locale.ROOT) text of token {@code i} of the unit, computed once */
   private String lowerOf(int i) {
-    String s = u.lower()[i];
-    if (s == null) {
-      s = t.get(i).text().toLowerCase(Locale.ROOT);
-      u.lower()[i] = s;
-    }
-    return s;
+    return ix.lower(i);
+  }
+
+  /** {@link ConstEval#eval} over [a, b) of the unit, skipping ranges that cannot be constant. */
+  private Object constEval(int a, int b) {
+    return ix.mayBeConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
+  }
+
+  /** {@link ConstEval#condition} over [a, b) of the unit, skipping ranges that cannot be constant. */
+  private Boolean constCondition(int a, int b) {
+    return ix.mayBeConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
   }
 
   /** Evaluates just a string literal's fragments and interpolations in [a, b). */
@@ -1489,7 +1477,7 @@ final class TaintAnalyzer {
           r = r.join(eval(g.a(), g.b()));
           continue;
         }
-        Object key = ConstEval.eval(t, g.a(), sep, this::constOf);
+        Object key = constEval(g.a(), sep);
         if (key == null && sep == g.a() + 1 && t.get(g.a()).kind() == TokenKind.IDENTIFIER) {
           key = t.get(g.a()).text();
         }
@@ -1615,7 +1603,7 @@ final class TaintAnalyzer {
       if (nx.op("[") && match[j + 1] > 0 && match[j + 1] < limit) {
         int close = match[j + 1];
         Value idxBase = cur != null ? cur : lookup(path.toString());
-        Object key = ConstEval.eval(t, j + 2, close, this::constOf);
+        Object key = constEval(j + 2, close);
         Value idx = eval(j + 2, close);
         Value got = null;
         if (key != null && idxBase.keyed != null) {
@@ -1839,7 +1827,7 @@ final class TaintAnalyzer {
   }
 
   private Object constArg(Arg g) {
-    return ConstEval.eval(t, g.a(), g.b(), this::constOf);
+    return constEval(g.a(), g.b());
   }
 
   private static String keyString(Object key) {
