@@ -1557,7 +1557,7 @@ final class TaintAnalyzer {
     Value cur = base;
     boolean fromBase = base != null;
     if (!fromBase) {
-      double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(lowerOf(i), lang); // the path is the head's text
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
     // method call directly on a base value: base.name(args)

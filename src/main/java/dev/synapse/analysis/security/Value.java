@@ -221,6 +221,7 @@ final class Value {
 
   /** @return the join of every keyed element and the container's own taint */
   Value flatten() {
+    if (keyed == null && constant == null) return this; // already flat (values are immutable)
     Value v = new Value(mask, conf, mix, strongMix, text, null, null, paramDeps, origin);
     if (keyed != null) for (Value e : keyed.values()) v = v.join(e.flatten());
     return v;
