@@ -24,7 +24,9 @@ import java.util.Set;
  * where untrusted data was mixed into query/command/path/markup text, or else on the sink line.
  *
  * <p>One instance per file and call; not thread-safe, not shared. Time is linear in the tokens
- * times a small constant (three passes, bounded expression nesting).
+ * times a small constant (at most three walks per unit: two summary walks, the second skipped
+ * when it would repeat the first, and one reporting walk; bounded expression nesting). What the
+ * walks share per unit is computed once ({@link UnitIndex}).
  */
 final class TaintAnalyzer {
 
@@ -91,7 +93,6 @@ final class TaintAnalyzer {
       "intern", "stripped", "trimspace", "tolower", "toupper", "sprintf", "format", "join", "strval",
       "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
       "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
-
 
   private final SourceView view;
   private final Language lang;

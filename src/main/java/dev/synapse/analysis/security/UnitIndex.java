@@ -4,7 +4,6 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,7 +56,6 @@ final class UnitIndex {
     this.nextGuard = new int[n + 1];
     this.nextLoop = new int[n + 1];
     this.textFlags = new int[n];
-    Arrays.fill(textFlags, -1);
     this.lower = new String[n];
     for (int i = 0; i < n; i++) {
       Token x = toks.get(i);
@@ -80,9 +78,22 @@ final class UnitIndex {
         String name = lower(i);
         if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)) nextG = i;
       }
-      if (x.kind() == TokenKind.IDENTIFIER && LOOP_FUNCS.contains(x.text())) nextL = i;
+      if (x.kind() == TokenKind.IDENTIFIER && loopInitial(x.text()) && LOOP_FUNCS.contains(x.text())) {
+        nextL = i;
+      }
       nextGuard[i] = nextG;
       nextLoop[i] = nextL;
+    }
+  }
+
+  /** @return whether a name can be in {@link #LOOP_FUNCS} by its first letter (a cheap pre-test) */
+  private static boolean loopInitial(String name) {
+    if (name.isEmpty()) return false;
+    switch (name.charAt(0)) {
+      case 'f': case 'e': case 'm': case 'c': case 's': case 'r': case 'F':
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -119,12 +130,12 @@ final class UnitIndex {
 
   /** @return {@link TextClass#classify} of string token {@code i}, computed once */
   int textOf(int i) {
-    int f = textFlags[i];
-    if (f < 0) {
-      f = TextClass.classify(toks.get(i).text());
+    int f = textFlags[i]; // flags + 1; 0 = not classified yet
+    if (f == 0) {
+      f = TextClass.classify(toks.get(i).text()) + 1;
       textFlags[i] = f;
     }
-    return f;
+    return f - 1;
   }
 
   /** @return the lower-cased (Locale.ROOT) text of token {@code i}, computed once */
