@@ -1147,6 +1147,9 @@ final class TaintAnalyzer {
       if (c != null) {
         return Value.constant(c, x.kind() == TokenKind.STRING ? textOf(a) : 0);
       }
+      if (x.kind() == TokenKind.IDENTIFIER) {
+        return Value.CLEAN.join(chain(a, null, b).v()); // the operand loop below, for one name
+      }
     }
     boolean bool = false;
     List<Value> ops = new ArrayList<>();
