@@ -69,7 +69,8 @@ final class Knowledge {
     String p = path;
     if (p.startsWith("this.") || p.startsWith("self.")) p = p.substring(5);
     String[] seg = p.split("\\.");
-    String head = strip(seg[0]);
+    for (int i = 0; i < seg.length; i++) seg[i] = strip(seg[i]);
+    String head = seg[0];
     if (p.startsWith("$_get") || p.startsWith("$_post") || p.startsWith("$_request")
         || p.startsWith("$_cookie") || p.startsWith("$_server") || p.startsWith("$_files")) {
       return 0.95;
@@ -102,23 +103,19 @@ final class Knowledge {
       return 0.85;
     }
     if (lang == Language.GO && (head.equals("r") || head.equals("req") || head.equals("request"))
-        && seg.length >= 2 && GO_REQUEST_FIELDS.contains(strip(seg[1]))) {
+        && seg.length >= 2 && GO_REQUEST_FIELDS.contains(seg[1])) {
       return 0.95;
     }
     if (lang == Language.GO && (p.startsWith("mux.vars(") || p.startsWith("chi.urlparam("))) {
       return 0.95;
     }
-    // request.<field> / req.<field>
-    StringBuilder recvSb = new StringBuilder();
+    // request.<field> / req.<field> (the field test first: it is the rarer one)
     for (int i = 0; i < seg.length - 1 && i < 3; i++) {
-      if (i > 0) recvSb.append('.');
-      recvSb.append(strip(seg[i]));
-      String recv = recvSb.toString();
-      String last = strip(seg[i]);
-      String field = strip(seg[i + 1]);
-      if ((REQUEST_OBJECTS.contains(recv) || last.equals("request") || last.equals("req")
-          || last.endsWith("request") && !last.equals("newrequest"))
-          && REQUEST_FIELDS.contains(field)) {
+      String last = seg[i];
+      String field = seg[i + 1];
+      if (REQUEST_FIELDS.contains(field) && (last.equals("request") || last.equals("req")
+          || last.endsWith("request") && !last.equals("newrequest")
+          || REQUEST_OBJECTS.contains(i == 0 ? head : String.join(".", List.of(seg).subList(0, i + 1))))) {
         if (head.equals("r") && lang != Language.GO) continue;
         if (head.equals("event") && !field.equals("body") && !field.equals("querystringparameters")
             && !field.equals("pathparameters") && !field.equals("data")) {
@@ -129,15 +126,15 @@ final class Knowledge {
     }
     // distinctive accessor names whatever the receiver
     for (String s : seg) {
-      if (ANY_RECEIVER_SOURCES.contains(strip(s))) return 0.9;
+      if (ANY_RECEIVER_SOURCES.contains(s)) return 0.9;
     }
     // message payloads
     if ((head.equals("msg") || head.equals("message")) && seg.length >= 2
-        && (strip(seg[1]).equals("payload") || strip(seg[1]).equals("body")
-        || strip(seg[1]).equals("data") || strip(seg[1]).equals("value"))) {
+        && (seg[1].equals("payload") || seg[1].equals("body")
+        || seg[1].equals("data") || seg[1].equals("value"))) {
       return 0.8;
     }
-    if (head.equals("record") && seg.length >= 2 && strip(seg[1]).equals("value")) return 0.7;
+    if (head.equals("record") && seg.length >= 2 && seg[1].equals("value")) return 0.7;
     if (lang == Language.CSHARP && (p.startsWith("request.query") || p.startsWith("request.form")
         || p.startsWith("request.cookies") || p.startsWith("request.headers")
         || p.startsWith("request.querystring") || p.startsWith("request.params")

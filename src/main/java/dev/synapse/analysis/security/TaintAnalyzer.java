@@ -5,10 +5,8 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +24,9 @@ import java.util.Set;
  * where untrusted data was mixed into query/command/path/markup text, or else on the sink line.
  *
  * <p>One instance per file and call; not thread-safe, not shared. Time is linear in the tokens
- * times a small constant (three passes, bounded expression nesting).
+ * times a small constant (at most three walks per unit: two summary walks, the second skipped
+ * when it would repeat the first, and one reporting walk; bounded expression nesting). What the
+ * walks share per unit is computed once ({@link UnitIndex}).
  */
 final class TaintAnalyzer {
 
@@ -41,8 +41,9 @@ final class TaintAnalyzer {
    */
   record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
 
+  /** One analysed unit, with what every walk over it shares ({@link UnitIndex}). */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {}
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -93,19 +94,20 @@ final class TaintAnalyzer {
       "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
       "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
 
-  private static final Set<String> LOOP_FUNCS = Set.of("forEach", "each", "map", "filter",
-      "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
-      "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
-
   private final SourceView view;
   private final Language lang;
   private final List<FunctionSpan> fns;
   private final Map<String, Summary> summaries = new HashMap<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final Map<String, Candidate> found = new LinkedHashMap<>();
+  /** Summary lookups of the first summary pass: name to the summary seen first (or NO_SUMMARY). */
+  private Map<String, Summary> consulted;
+  private static final Summary NO_SUMMARY = new Summary(0, 0L, false, Value.CLEAN);
 
   private Unit u;
+  private UnitIndex ix;
   private List<Token> t;
+  private final java.util.function.Function<String, Object> constOf = this::constOf;
   private int[] match;
   private Map<String, Value> env;
   private boolean reporting;
@@ -142,8 +144,12 @@ final class TaintAnalyzer {
         if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i + 1).op("(")) called.add(ts.get(i).text());
       }
     }
+    a.consulted = new HashMap<>();
     for (int pass = 0; pass < 2; pass++) {
-      if (pass == 1 && a.summaries.isEmpty()) break;
+      if (pass == 1) {
+        if (!a.summariesChanged()) break;
+        a.consulted = null;
+      }
       for (Unit unit : units) {
         if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
         if (!called.contains(unit.name()) && !(implicitReturn && view.language() != Language.KOTLIN)) {
@@ -157,8 +163,24 @@ final class TaintAnalyzer {
             x.intrinsic || y.intrinsic, x.ret().join(y.ret())));
       }
     }
+    a.consulted = null;
     for (Unit unit : units) a.run(unit, true);
     return new ArrayList<>(a.found.values());
+  }
+
+  /**
+   * Whether a second summary pass could differ from the first: it can only when some lookup of
+   * a summary during the first pass saw something other than the summary's final state (absent
+   * then, or merged with another unit of the same name afterwards). Otherwise the second pass
+   * repeats every walk with the same inputs, and joining a summary with itself changes nothing
+   * that {@link #call} reads (masks, dependencies, mix lines, text flags).
+   */
+  private boolean summariesChanged() {
+    for (Map.Entry<String, Summary> e : consulted.entrySet()) {
+      Summary now = summaries.get(e.getKey());
+      if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+    }
+    return false;
   }
 
   private static boolean hasReturn(Unit unit) {
@@ -193,7 +215,7 @@ final class TaintAnalyzer {
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
             || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
-        out.add(new Unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
+        out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
             controller));
       }
       List<Token> rest = new ArrayList<>();
@@ -201,16 +223,22 @@ final class TaintAnalyzer {
         if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(new Unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
       }
     }
     return out;
   }
 
+  private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
+    return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
+        new UnitIndex(toks, bodyFrom, lang, view));
+  }
+
+  /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
   private void collectGlobals(Unit unit) {
     List<Token> toks = unit.toks();
-    int[] m = matchBrackets(toks);
-    for (Statements.Stmt s : Statements.split(toks, 0, toks.size(), lang, view, m)) {
+    for (Statements.Stmt s : unit.ix().stmts) {
       int k = -1;
       for (int i = s.a(); i < s.b(); i++) {
         if (toks.get(i).op("=") || toks.get(i).op(":=")) {
@@ -250,7 +278,8 @@ final class TaintAnalyzer {
   private void run(Unit unit, boolean report) {
     this.u = unit;
     this.t = unit.toks();
-    this.match = matchBrackets(t);
+    this.ix = unit.ix();
+    this.match = ix.match;
     this.env = new HashMap<>();
     this.reporting = report;
     this.returned = Value.CLEAN;
@@ -263,7 +292,7 @@ final class TaintAnalyzer {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
     }
     for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
-    List<Statements.Stmt> stmts = Statements.split(t, unit.bodyFrom(), t.size(), lang, view, match);
+    List<Statements.Stmt> stmts = ix.stmts;
     int base = Integer.MAX_VALUE;
     for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
     for (int si = 0; si < stmts.size(); si++) {
@@ -607,7 +636,7 @@ final class TaintAnalyzer {
       int open = match[end - 1];
       if (open > s) {
         String base = chainText(s, open);
-        Object key = ConstEval.eval(t, open + 1, end - 1, this::constOf);
+        Object key = constEval(open + 1, end - 1);
         String ks = open + 1 == end - 1 ? "" : key == null ? "?" : keyString(key);
         out.add(base + "[" + ks + "]");
         return out;
@@ -698,10 +727,10 @@ final class TaintAnalyzer {
     Value cv = eval(condA, condB);
     guards(condA, condB);
     Boolean c = f.word("switch") || f.word("case") && lang != Language.ELIXIR || f.word("when")
-        ? null : ConstEval.condition(t, condA, condB, this::constOf);
+        ? null : constCondition(condA, condB);
     if (c != null && negate) c = !c;
     if (f.word("switch") && parens) {
-      Object sv = ConstEval.eval(t, condA, condB, this::constOf);
+      Object sv = constEval(condA, condB);
       if (sv != null) foldSwitch(condB + 1, sv);
     }
     if (c != null) {
@@ -806,7 +835,7 @@ final class TaintAnalyzer {
       if (t.get(li).word("default")) continue;
       int colon = topLevel(li, close, ":");
       if (colon < 0) continue;
-      Object lv = ConstEval.eval(t, li + 1, colon, this::constOf);
+      Object lv = constEval(li + 1, colon);
       if (lv != null && equalConst(lv, value)) {
         start = li;
         break;
@@ -920,9 +949,9 @@ final class TaintAnalyzer {
   }
 
   private void loopLambda(int a, int b) {
-    for (int i = a; i + 1 < b; i++) {
+    for (int i = ix.nextLoop(a); i + 1 < b; i = ix.nextLoop(i + 1)) {
       Token x = t.get(i);
-      if (x.kind() != TokenKind.IDENTIFIER || !LOOP_FUNCS.contains(x.text())) continue;
+      if (x.kind() != TokenKind.IDENTIFIER || !UnitIndex.LOOP_FUNCS.contains(x.text())) continue;
       if (i < 2 || !isMember(t.get(i - 1))) continue;
       int recvStart = i - 1;
       while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || isMember(t.get(recvStart - 1)))) {
@@ -957,7 +986,7 @@ final class TaintAnalyzer {
   // ------------------------------------------------------------------ guards
 
   private void guards(int a, int b) {
-    for (int i = a; i + 1 < b; i++) {
+    for (int i = ix.nextGuard(a); i + 1 < b; i = ix.nextGuard(i + 1)) {
       Token x = t.get(i);
       if (lang == Language.PYTHON && x.word("in") && i > a) {
         int rightEnd = i + 1;
@@ -977,7 +1006,7 @@ final class TaintAnalyzer {
         continue;
       }
       if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
-      String name = x.text().toLowerCase(Locale.ROOT);
+      String name = lowerOf(i);
       boolean pathGuard = Knowledge.PATH_GUARDS.contains(name);
       boolean allowGuard = Knowledge.ALLOW_GUARDS.contains(name);
       if (!pathGuard && !allowGuard) continue;
@@ -1089,24 +1118,24 @@ final class TaintAnalyzer {
 
   private Value evalInner(int a, int b) {
     // ternaries
-    int q = topLevel(a, b, "?");
+    int q = ix.hasQuestion(a, b) ? topLevel(a, b, "?") : -1;
     if (q > a) {
       int colon = ternaryColon(q + 1, b);
       if (colon > q) {
         eval(a, q);
-        Boolean c = ConstEval.condition(t, a, q, this::constOf);
+        Boolean c = constCondition(a, q);
         if (c == Boolean.TRUE) return eval(q + 1, colon);
         if (c == Boolean.FALSE) return eval(colon + 1, b);
         return eval(q + 1, colon).join(eval(colon + 1, b));
       }
     }
-    if (lang == Language.PYTHON) {
+    if (lang == Language.PYTHON && ix.hasIf(a + 1, b)) {
       int iff = topLevelWord(a + 1, b, "if");
       int els = iff > 0 ? topLevelWord(iff + 1, b, "else") : -1;
       if (iff > a && els > iff) {
         eval(iff + 1, els);
         guards(iff + 1, els);
-        Boolean c = ConstEval.condition(t, iff + 1, els, this::constOf);
+        Boolean c = constCondition(iff + 1, els);
         if (c == Boolean.TRUE) return eval(a, iff);
         if (c == Boolean.FALSE) return eval(els + 1, b);
         return eval(a, iff).join(eval(els + 1, b));
@@ -1116,7 +1145,10 @@ final class TaintAnalyzer {
       Token x = t.get(a);
       Object c = literal(x);
       if (c != null) {
-        return Value.constant(c, x.kind() == TokenKind.STRING ? TextClass.classify(x.text()) : 0);
+        return Value.constant(c, x.kind() == TokenKind.STRING ? textOf(a) : 0);
+      }
+      if (x.kind() == TokenKind.IDENTIFIER) {
+        return Value.CLEAN.join(chain(a, null, b).v()); // the operand loop below, for one name
       }
     }
     boolean bool = false;
@@ -1148,7 +1180,7 @@ final class TaintAnalyzer {
             continue;
           }
           if (!"html".equals(x.prefix()) && !"regex".equals(x.prefix())) {
-            text |= TextClass.classify(x.text());
+            text |= textOf(i);
             literal = true;
           }
           i++;
@@ -1236,7 +1268,7 @@ final class TaintAnalyzer {
               continue;
             }
             if (isCast(i, j, b)) {
-              if (j == i + 2 && NUMERIC_TYPES.contains(t.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+              if (j == i + 2 && NUMERIC_TYPES.contains(lowerOf(i + 1))) {
                 numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
               }
               i = j + 1;
@@ -1271,7 +1303,7 @@ final class TaintAnalyzer {
             }
             Value v = collection(i + 1, j, s.equals("{"));
             if (j + 1 < b && t.get(j + 1).op("[") && match[j + 1] > 0 && match[j + 1] < b) {
-              Object key = ConstEval.eval(t, j + 2, match[j + 1], this::constOf);
+              Object key = constEval(j + 2, match[j + 1]);
               Value got = key == null ? null : v.get(keyString(key));
               v = got != null ? got : v.flatten();
               j = match[j + 1];
@@ -1304,7 +1336,7 @@ final class TaintAnalyzer {
     }
     if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
     if (bool) {
-      Object c = b - a <= 40 ? ConstEval.eval(t, a, b, this::constOf) : null;
+      Object c = b - a <= 40 ? constEval(a, b) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
     }
     Value r = Value.CLEAN;
@@ -1315,14 +1347,14 @@ final class TaintAnalyzer {
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
       // new mix line per category: the first tainted operand without its own mix for it
-      int[] ml = new int[Rule.values().length];
+      int[] ml = new int[Value.RULE_COUNT];
       for (int k = 0; k < ops.size(); k++) {
         Value v = ops.get(k);
         if (!v.tainted()) continue;
         int line = lines.get(k);
         for (int c = 0; c < ml.length; c++) {
           int bit = 1 << c;
-          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(Rule.values()[c]) != 0) continue;
+          if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(c) != 0) continue;
           if (ml[c] == 0 || line < ml[c]) ml[c] = line;
         }
       }
@@ -1330,10 +1362,31 @@ final class TaintAnalyzer {
     }
     r = r.withText(text);
     if (!r.tainted() && b - a <= 40 && b - a > 1) {
-      Object c = ConstEval.eval(t, a, b, this::constOf);
+      Object c = constEval(a, b);
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
+  }
+
+  /** Rules for which an interpolation into a command literal is a mix: those of a blank. */
+  private static final int SPACE_RELEVANCE = TextClass.relevance(TextClass.classify(" "));
+
+  private int textOf(int i) {
+    return ix.textOf(i);
+  }
+
+  private String lowerOf(int i) {
+    return ix.lower(i);
+  }
+
+  /** {@link ConstEval#eval} over [a, b) of the unit, skipping ranges that cannot be constant. */
+  private Object constEval(int a, int b) {
+    return ix.mayBeConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
+  }
+
+  /** {@link ConstEval#condition} over [a, b) of the unit, skipping ranges that cannot be constant. */
+  private Boolean constCondition(int a, int b) {
+    return ix.mayBeConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
   }
 
   /** Evaluates just a string literal's fragments and interpolations in [a, b). */
@@ -1343,12 +1396,12 @@ final class TaintAnalyzer {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
       if (x.kind() == TokenKind.STRING) {
-        text |= TextClass.classify(x.text());
+        text |= textOf(i);
       } else if (x.kind() == TokenKind.INTERP_START) {
         int j = match[i] < 0 ? b : Math.min(match[i], b);
         Value v = eval(i + 1, j);
         int line = i + 1 < j ? t.get(i + 1).line() : x.line();
-        r = r.join(v.mixed(TextClass.relevance(TextClass.classify(" ")) | Knowledge.CMD, line, 0));
+        r = r.join(v.mixed(SPACE_RELEVANCE | Knowledge.CMD, line, 0));
         i = j;
       }
     }
@@ -1428,7 +1481,7 @@ final class TaintAnalyzer {
           r = r.join(eval(g.a(), g.b()));
           continue;
         }
-        Object key = ConstEval.eval(t, g.a(), sep, this::constOf);
+        Object key = constEval(g.a(), sep);
         if (key == null && sep == g.a() + 1 && t.get(g.a()).kind() == TokenKind.IDENTIFIER) {
           key = t.get(g.a()).text();
         }
@@ -1481,7 +1534,8 @@ final class TaintAnalyzer {
     if (j < limit && t.get(j).op("(") && match[j] > 0 && match[j] < limit) {
       int close = match[j];
       List<Arg> args = splitArgs(j + 1, close);
-      v = call("new " + name, name.toString(), "", null, args, t.get(i), close);
+      v = call("new " + name, name.toString(), name.toString().toLowerCase(Locale.ROOT), "", null,
+          args, t.get(i), close);
       j = close + 1;
       if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit
           && lang != Language.JAVA) {
@@ -1507,7 +1561,7 @@ final class TaintAnalyzer {
     Value cur = base;
     boolean fromBase = base != null;
     if (!fromBase) {
-      double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+      double sc = sourceOf(lowerOf(i), lang); // the path is the head's text
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
     // method call directly on a base value: base.name(args)
@@ -1544,7 +1598,7 @@ final class TaintAnalyzer {
           recv = cur != null ? cur : lookupReceiver(recvPath);
         }
         List<Arg> args = splitArgs(j + 2, close);
-        cur = call(callee, name, recvPath, recv, args, t.get(j), close);
+        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close);
         path.append("()");
         j = close;
         fromBase = fromBase && false;
@@ -1553,7 +1607,7 @@ final class TaintAnalyzer {
       if (nx.op("[") && match[j + 1] > 0 && match[j + 1] < limit) {
         int close = match[j + 1];
         Value idxBase = cur != null ? cur : lookup(path.toString());
-        Object key = ConstEval.eval(t, j + 2, close, this::constOf);
+        Object key = constEval(j + 2, close);
         Value idx = eval(j + 2, close);
         Value got = null;
         if (key != null && idxBase.keyed != null) {
@@ -1581,7 +1635,7 @@ final class TaintAnalyzer {
         int mod = topLevelWord(j + 1, limit, "if", "unless", "do");
         if (mod > 0) end = mod;
         List<Arg> args = splitArgs(j + 1, end);
-        cur = call(head.text(), head.text(), "", null, args, head, end - 1);
+        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1);
         return new R(cur, end);
       }
       break;
@@ -1604,9 +1658,8 @@ final class TaintAnalyzer {
     return container.keyed == null ? container.flatten() : container.own();
   }
 
-  private Value call(String callee, String name, String recvPath, Value recv, List<Arg> args,
-      Token nameTok, int close) {
-    String lname = name.toLowerCase(Locale.ROOT);
+  private Value call(String callee, String name, String lname, String recvPath, Value recv,
+      List<Arg> args, Token nameTok, int close) {
     String lcallee = callee.toLowerCase(Locale.ROOT);
     String lrecv = recvPath.toLowerCase(Locale.ROOT);
     List<Value> av = new ArrayList<>(args.size());
@@ -1632,6 +1685,7 @@ final class TaintAnalyzer {
       return r.sanitise(san);
     }
     Summary s = summaries.get(name);
+    if (consulted != null) consulted.putIfAbsent(name, s == null ? NO_SUMMARY : s);
     if (s != null && (recvPath.isEmpty() || recvPath.equals("this") || recvPath.equals("self")
         || recvPath.startsWith("?") || recvPath.equals("$this") || Character.isUpperCase(recvPath.charAt(0)))) {
       Value r = Value.CLEAN;
@@ -1777,7 +1831,7 @@ final class TaintAnalyzer {
   }
 
   private Object constArg(Arg g) {
-    return ConstEval.eval(t, g.a(), g.b(), this::constOf);
+    return constEval(g.a(), g.b());
   }
 
   private static String keyString(Object key) {
@@ -2084,25 +2138,29 @@ final class TaintAnalyzer {
 
   /** Matching bracket indices for ( [ { and interpolation markers; -1 when unmatched. */
   static int[] matchBrackets(List<Token> t) {
-    int[] m = new int[t.size()];
+    int n = t.size();
+    int[] m = new int[n];
     java.util.Arrays.fill(m, -1);
-    Deque<Integer> stack = new ArrayDeque<>();
-    for (int i = 0; i < t.size(); i++) {
-      Token x = t.get(i);
-      if (x.kind() == TokenKind.INTERP_START || x.op("(") || x.op("[") || x.op("{")) {
-        stack.push(i);
-      } else if (x.kind() == TokenKind.INTERP_END || x.op(")") || x.op("]") || x.op("}")) {
+    int[] stack = new int[n];
+    int[] codes = new int[n];
+    int sp = 0;
+    for (int i = 0; i < n; i++) {
+      int code = bracket(t.get(i));
+      codes[i] = code;
+      if (code > 0) {
+        stack[sp++] = i;
+      } else if (code < 0) {
         // pop to the nearest compatible opener
-        while (!stack.isEmpty()) {
-          int o = stack.peek();
-          if (compatible(t.get(o), x)) {
-            stack.pop();
+        while (sp > 0) {
+          int o = stack[sp - 1];
+          if (codes[o] == -code) {
+            sp--;
             m[o] = i;
             m[i] = o;
             break;
           }
-          if (x.kind() == TokenKind.INTERP_END || stack.size() > 0 && t.get(o).kind() != TokenKind.INTERP_START) {
-            stack.pop(); // unbalanced opener inside: drop it
+          if (code == -INTERP || codes[o] != INTERP) {
+            sp--; // unbalanced opener inside: drop it
           } else {
             break;
           }
@@ -2112,10 +2170,33 @@ final class TaintAnalyzer {
     return m;
   }
 
-  private static boolean compatible(Token open, Token close) {
-    if (open.kind() == TokenKind.INTERP_START) return close.kind() == TokenKind.INTERP_END;
-    if (close.kind() == TokenKind.INTERP_END) return false;
-    return open.op("(") && close.op(")") || open.op("[") && close.op("]")
-        || open.op("{") && close.op("}");
+  private static final int INTERP = 4;
+
+  /**
+   * @return 1, 2, 3 for the openers ( [ {, {@link #INTERP} for an interpolation start, the
+   *     negated code for the matching closers, 0 for any other token
+   */
+  private static int bracket(Token x) {
+    switch (x.kind()) {
+      case INTERP_START:
+        return INTERP;
+      case INTERP_END:
+        return -INTERP;
+      case OPERATOR: {
+        String s = x.text();
+        if (s.length() != 1) return 0;
+        switch (s.charAt(0)) {
+          case '(': return 1;
+          case '[': return 2;
+          case '{': return 3;
+          case ')': return -1;
+          case ']': return -2;
+          case '}': return -3;
+          default: return 0;
+        }
+      }
+      default:
+        return 0;
+    }
   }
 }

@@ -92,6 +92,7 @@ final class TextClass {
       int st = i;
       while (i < n && (Character.isLetter(lower.charAt(i)) || lower.charAt(i) == '_')) i++;
       if (i == st) break;
+      if (i - st > 9) continue; // longer than every word tested below
       String w = lower.substring(st, i);
       if (SQL_WORDS.contains(w)) sqlWords++;
       switch (w) {

@@ -33,6 +33,11 @@ final class Value {
 
   static final Value CLEAN = new Value(0, 0, null, 0, 0, null, null, 0L, 0);
 
+  /** The rules in ordinal order (one copy: {@code Rule.values()} clones on every call). */
+  private static final Rule[] RULES = Rule.values();
+  /** Number of rules: the length of every mix-line array. */
+  static final int RULE_COUNT = RULES.length;
+
   final int mask;
   final double conf;
   private final int[] mix;
@@ -84,6 +89,11 @@ final class Value {
     return mix == null ? 0 : mix[r.ordinal()];
   }
 
+  /** @return the mix line of the rule with this ordinal (0 = none) */
+  int mix(int ordinal) {
+    return mix == null ? 0 : mix[ordinal];
+  }
+
   /** @return the union of both values (may-analysis join) */
   Value join(Value o) {
     if (o == this) return this;
@@ -91,7 +101,7 @@ final class Value {
     if (this == CLEAN) return o.constant != null ? o.withoutConstant() : o;
     int[] m = null;
     if (mix != null || o.mix != null) {
-      m = new int[Rule.values().length];
+      m = new int[RULE_COUNT];
       for (int i = 0; i < m.length; i++) {
         int a = mix == null ? 0 : mix[i];
         int b = o.mix == null ? 0 : o.mix[i];
@@ -126,9 +136,9 @@ final class Value {
   /** @return this value with mix lines set for categories that have none yet */
   Value mixed(int categories, int line, int strongCats) {
     if (mask == 0 || categories == 0) return this;
-    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int[] m = mix == null ? new int[RULE_COUNT] : Arrays.copyOf(mix, mix.length);
     int s = strongMix;
-    for (Rule r : Rule.values()) {
+    for (Rule r : RULES) {
       if ((categories & r.bit()) != 0 && (mask & r.bit()) != 0 && m[r.ordinal()] == 0) {
         m[r.ordinal()] = line;
         if ((strongCats & r.bit()) != 0) s |= r.bit();
@@ -140,7 +150,7 @@ final class Value {
   /** @return this value with the other value's mix lines for categories that have none here */
   Value withMixFrom(Value o) {
     if (o == null || o.mix == null || mask == 0) return this;
-    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int[] m = mix == null ? new int[RULE_COUNT] : Arrays.copyOf(mix, mix.length);
     int s = strongMix;
     for (int i = 0; i < m.length; i++) {
       if (m[i] == 0 && o.mix[i] != 0 && (mask & (1 << i)) != 0) {
@@ -157,7 +167,7 @@ final class Value {
    * @return the value with those mix lines
    */
   Value withMixLines(int[] lines, int strongCats) {
-    int[] m = mix == null ? new int[Rule.values().length] : Arrays.copyOf(mix, mix.length);
+    int[] m = mix == null ? new int[RULE_COUNT] : Arrays.copyOf(mix, mix.length);
     int s = strongMix;
     boolean changed = false;
     for (int i = 0; i < m.length; i++) {
@@ -211,6 +221,7 @@ final class Value {
 
   /** @return the join of every keyed element and the container's own taint */
   Value flatten() {
+    if (keyed == null && constant == null) return this; // already flat (values are immutable)
     Value v = new Value(mask, conf, mix, strongMix, text, null, null, paramDeps, origin);
     if (keyed != null) for (Value e : keyed.values()) v = v.join(e.flatten());
     return v;

@@ -1,0 +1,150 @@
+package dev.synapse.analysis.security;
+
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What every walk of {@link TaintAnalyzer} over one unit's tokens shares, computed once per unit
+ * (the analyser walks a unit up to three times): bracket matches, the statements of the body,
+ * prefix counts that answer "does [a, b) contain any ..." in O(1), jump tables to the next token
+ * a scan acts on, and memos of lower-cased token text and literal classification filled on first
+ * use. Linear time and space in the unit's tokens. Not thread-safe: owned by the one analyser
+ * that built it.
+ */
+final class UnitIndex {
+  /** Calls that start a per-element callback (the receiver's taint flows to its parameter). */
+  static final Set<String> LOOP_FUNCS = Set.of("forEach", "each", "map", "filter",
+      "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
+      "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
+
+  /** Operator texts {@link ConstEval} can consume; any other operator makes a range non-constant. */
+  private static final Set<String> CONST_OPS = Set.of("||", "&&", "==", "!=", "===", "!==", "<",
+      ">", "<=", ">=", "+", "-", "*", "/", "%", "!", "(", ")", ".", "or", "and", "not");
+
+  private final List<Token> toks;
+  /** Matching bracket per token ({@link TaintAnalyzer#matchBrackets}). */
+  final int[] match;
+  /** Statements of the body (from {@code bodyFrom}). */
+  final List<Statements.Stmt> stmts;
+  private final int[] nonConst;
+  private final int[] questions;
+  private final int[] ifs;
+  private final int[] nextGuard;
+  private final int[] nextLoop;
+  private final int[] textFlags;
+  private final String[] lower;
+
+  /**
+   * @param toks the unit's significant tokens
+   * @param bodyFrom index of the first body token
+   * @param lang the file's language
+   * @param view the file's view (statement levels read line indentation)
+   */
+  UnitIndex(List<Token> toks, int bodyFrom, Language lang, SourceView view) {
+    this.toks = toks;
+    int n = toks.size();
+    this.match = TaintAnalyzer.matchBrackets(toks);
+    this.stmts = Statements.split(toks, bodyFrom, n, lang, view, match);
+    this.nonConst = new int[n + 1];
+    this.questions = new int[n + 1];
+    this.ifs = new int[n + 1];
+    this.nextGuard = new int[n + 1];
+    this.nextLoop = new int[n + 1];
+    this.textFlags = new int[n];
+    this.lower = new String[n];
+    for (int i = 0; i < n; i++) {
+      Token x = toks.get(i);
+      TokenKind k = x.kind();
+      boolean constable = k == TokenKind.NUMBER || k == TokenKind.STRING || k == TokenKind.KEYWORD
+          || k == TokenKind.IDENTIFIER || k == TokenKind.OPERATOR && CONST_OPS.contains(x.text());
+      nonConst[i + 1] = nonConst[i] + (constable ? 0 : 1);
+      questions[i + 1] = questions[i] + (x.op("?") ? 1 : 0);
+      ifs[i + 1] = ifs[i] + (k == TokenKind.KEYWORD && x.text().equals("if") ? 1 : 0);
+    }
+    int nextG = n;
+    int nextL = n;
+    nextGuard[n] = n;
+    nextLoop[n] = n;
+    for (int i = n - 1; i >= 0; i--) {
+      Token x = toks.get(i);
+      if (lang == Language.PYTHON && x.word("in") || x.op("=~")) {
+        nextG = i;
+      } else if (x.kind() == TokenKind.IDENTIFIER && i + 1 < n && toks.get(i + 1).op("(")) {
+        String name = lower(i);
+        if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)) nextG = i;
+      }
+      if (x.kind() == TokenKind.IDENTIFIER && loopInitial(x.text()) && LOOP_FUNCS.contains(x.text())) {
+        nextL = i;
+      }
+      nextGuard[i] = nextG;
+      nextLoop[i] = nextL;
+    }
+  }
+
+  /** @return whether a name can be in {@link #LOOP_FUNCS} by its first letter (a cheap pre-test) */
+  private static boolean loopInitial(String name) {
+    if (name.isEmpty()) return false;
+    switch (name.charAt(0)) {
+      case 'f': case 'e': case 'm': case 'c': case 's': case 'r': case 'F':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * @return false when [a, b) holds a token {@link ConstEval} cannot consume, so that evaluating
+   *     it as a constant would give null; true when it might be constant
+   */
+  boolean mayBeConstant(int a, int b) {
+    return b > toks.size() || nonConst[b] - nonConst[a] == 0;
+  }
+
+  /** @return whether [a, b) contains a {@code ?} operator */
+  boolean hasQuestion(int a, int b) {
+    return questions[Math.min(b, toks.size())] - questions[Math.min(a, toks.size())] > 0;
+  }
+
+  /** @return whether [a, b) contains the keyword {@code if} */
+  boolean hasIf(int a, int b) {
+    return ifs[Math.min(b, toks.size())] - ifs[Math.min(a, toks.size())] > 0;
+  }
+
+  /**
+   * @return the first index at or after {@code i} that a guard scan acts on (Python {@code in},
+   *     {@code =~}, a call of a path or allow-list guard name); the token count when none
+   */
+  int nextGuard(int i) {
+    return nextGuard[Math.min(i, toks.size())];
+  }
+
+  /** @return the first index at or after {@code i} naming a {@link #LOOP_FUNCS} call; size when none */
+  int nextLoop(int i) {
+    return nextLoop[Math.min(i, toks.size())];
+  }
+
+  /** @return {@link TextClass#classify} of string token {@code i}, computed once */
+  int textOf(int i) {
+    int f = textFlags[i]; // flags + 1; 0 = not classified yet
+    if (f == 0) {
+      f = TextClass.classify(toks.get(i).text()) + 1;
+      textFlags[i] = f;
+    }
+    return f - 1;
+  }
+
+  /** @return the lower-cased (Locale.ROOT) text of token {@code i}, computed once */
+  String lower(int i) {
+    String s = lower[i];
+    if (s == null) {
+      s = toks.get(i).text().toLowerCase(Locale.ROOT);
+      lower[i] = s;
+    }
+    return s;
+  }
+}
