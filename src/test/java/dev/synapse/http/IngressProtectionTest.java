@@ -142,11 +142,11 @@ class IngressProtectionTest {
     WebSocketConnectOptions base = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(secured.httpPort()).setURI("/ws");
     Checkpoint refused = test.checkpoint();
     Checkpoint accepted = test.checkpoint();
-    ws.connect(base).onComplete(test.failing(err -> test.verify(() -> {
+    TestNodes.connectWebSocket(ws, base).onComplete(test.failing(err -> test.verify(() -> {
       assertTrue(err.getMessage().contains("401"), err.getMessage());
       refused.flag();
     })));
-    ws.connect(new WebSocketConnectOptions(base.toJson()).addHeader("Authorization", "Bearer " + SECRET))
+    TestNodes.connectWebSocket(ws, new WebSocketConnectOptions(base.toJson()).addHeader("Authorization", "Bearer " + SECRET))
         .onComplete(test.succeeding(socket -> {
           socket.close().onComplete(v -> accepted.flag());
         }));

@@ -56,6 +56,25 @@ final class TestNodes {
     }
   }
 
+  /**
+   * Connects a WebSocket, retrying (up to 3 attempts) only when the handshake fails with "Connection
+   * closed while handshake in process": an intermittent client-side eviction during the handshake in
+   * Vert.x 5 (eclipse-vertx/vert.x#5839, open), more frequent on a loaded machine. Any other failure,
+   * e.g. a 401 refusal, fails the returned future at once.
+   */
+  static io.vertx.core.Future<io.vertx.core.http.WebSocket> connectWebSocket(io.vertx.core.http.WebSocketClient client,
+      io.vertx.core.http.WebSocketConnectOptions options) {
+    return connectWebSocket(client, options, 3);
+  }
+
+  private static io.vertx.core.Future<io.vertx.core.http.WebSocket> connectWebSocket(io.vertx.core.http.WebSocketClient client,
+      io.vertx.core.http.WebSocketConnectOptions options, int attempts) {
+    return client.connect(options).recover(err -> {
+      boolean evicted = String.valueOf(err.getMessage()).contains("handshake in process");
+      return evicted && attempts > 1 ? connectWebSocket(client, options, attempts - 1) : io.vertx.core.Future.failedFuture(err);
+    });
+  }
+
   static WebClient client(Vertx vertx, SynapseNode node) {
     return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
   }

@@ -44,7 +44,7 @@ class WebSocketApiTest {
   }
 
   private static Future<WebSocket> connect(Vertx vertx) {
-    return vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+    return TestNodes.connectWebSocket(vertx.createWebSocketClient(), new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(node.httpPort()).setURI("/ws"));
   }
 
