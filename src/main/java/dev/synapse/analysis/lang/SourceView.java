@@ -52,7 +52,10 @@ public final class SourceView {
   private final Language language;
   private final Side side;
   private final List<Segment> segments;
-  private final TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
+  /** Distinct segment first lines, ascending, for {@link #segmentAt} (binary search, no boxing). */
+  private final int[] firstLines;
+  /** {@code firstLines[k]}'s segment index (the last segment starting there, as a map would keep). */
+  private final int[] segmentIndex;
   private final Map<Integer, List<String>> comments = new HashMap<>();
 
   private SourceView(String path, Language language, Side side, List<Segment> segments) {
@@ -60,8 +63,18 @@ public final class SourceView {
     this.language = language;
     this.side = side;
     this.segments = List.copyOf(segments);
+    TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
     for (int i = 0; i < segments.size(); i++) {
       byFirstLine.put(segments.get(i).firstLine(), i);
+    }
+    firstLines = new int[byFirstLine.size()];
+    segmentIndex = new int[byFirstLine.size()];
+    int at = 0;
+    for (Map.Entry<Integer, Integer> e : byFirstLine.entrySet()) {
+      firstLines[at] = e.getKey();
+      segmentIndex[at++] = e.getValue();
+    }
+    for (int i = 0; i < segments.size(); i++) {
       for (Token t : segments.get(i).tokens()) {
         if (t.kind() == TokenKind.COMMENT) {
           for (int l = t.line(); l <= t.endLine(); l++) {
@@ -151,9 +164,20 @@ public final class SourceView {
 
   /** @return the segment containing {@code line}, or null when the diff does not show it */
   public Segment segmentAt(int line) {
-    Map.Entry<Integer, Integer> e = byFirstLine.floorEntry(line);
-    if (e == null) return null;
-    Segment s = segments.get(e.getValue());
+    int lo = 0;
+    int hi = firstLines.length - 1;
+    int floor = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (firstLines[mid] <= line) {
+        floor = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (floor < 0) return null;
+    Segment s = segments.get(segmentIndex[floor]);
     return s.contains(line) ? s : null;
   }
 

@@ -71,8 +71,8 @@ public final class AuthBypassCheck implements Check {
       SourceView nv = Functions.view(context, file, Side.NEW);
       boolean any = false;
       for (SourceView.Segment seg : nv.segments()) {
-        for (List<Token> line : lines(seg, nv)) {
-          if (!nv.isChanged(line.get(0).line()) || weakening(line, nv.language()) != null) continue;
+        for (List<Token> line : changedLines(seg)) {
+          if (weakening(line, nv.language()) != null) continue;
           String key = guardKey(line);
           if (key != null) {
             addedKeys.add(key);
@@ -93,9 +93,8 @@ public final class AuthBypassCheck implements Check {
           SourceView.Segment seg = nv.segments().get(si);
           boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, nv);
           boolean hunkRemoves = hunkRemovesAnything(file, seg);
-          for (List<Token> line : lines(seg, nv)) {
+          for (List<Token> line : changedLines(seg)) {
             int ln = line.get(0).line();
-            if (!nv.isChanged(ln)) continue;
             String why = weakening(line, nv.language());
             if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
@@ -104,8 +103,8 @@ public final class AuthBypassCheck implements Check {
                 && !overridesAuthorize(nv, ln)) {
               why = null;
             }
-            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln,
-                guardContext(file, seg.firstLine()))) {
+            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln, file,
+                seg.firstLine())) {
               why = "the guard method now returns true unconditionally";
             }
             if (why == null) continue;
@@ -125,9 +124,9 @@ public final class AuthBypassCheck implements Check {
         int newStart = newStartOf(file, seg.firstLine());
         for (int w : hunksWithWeakening) if (w == newStart) weakened = true;
         String addedText = addedTextOfHunk(file, seg.firstLine());
-        for (List<Token> line : lines(seg, ov)) {
+        for (List<Token> line : changedLines(seg)) {
           int ln = line.get(0).line();
-          if (!ov.isChanged(ln) || importLine(line)) continue;
+          if (importLine(line)) continue;
           String key = guardKey(line);
           if (key != null) {
             if (weakened || addedKeys.contains(key) || Boolean.TRUE.equals(fileAddsGuard.get(file))
@@ -156,20 +155,32 @@ public final class AuthBypassCheck implements Check {
 
   // ------------------------------------------------------------------ line helpers
 
-  /** Significant tokens grouped by line. */
-  private static List<List<Token>> lines(SourceView.Segment seg, SourceView view) {
-    List<List<Token>> out = new ArrayList<>();
-    List<Token> cur = null;
-    int line = -1;
+  /**
+   * Significant (non-comment) tokens grouped by the line they start on, for the changed lines of
+   * the segment only (added lines on the new side, removed lines on the old side): every rule of
+   * this check looks at changed lines. Each group is a sub-list view of one shared list.
+   */
+  private static List<List<Token>> changedLines(SourceView.Segment seg) {
+    List<Token> sig = new ArrayList<>();
+    List<int[]> bounds = new ArrayList<>();
+    int first = seg.firstLine();
+    int line = Integer.MIN_VALUE;
+    boolean changed = false;
     for (Token t : seg.tokens()) {
       if (t.kind() == TokenKind.COMMENT) continue;
       if (t.line() != line) {
-        cur = new ArrayList<>();
-        out.add(cur);
         line = t.line();
+        int rel = line - first;
+        changed = rel >= 0 && seg.changed().get(rel);
+        if (changed) bounds.add(new int[] {sig.size(), sig.size()});
       }
-      cur.add(t);
+      if (changed) {
+        sig.add(t);
+        bounds.get(bounds.size() - 1)[1] = sig.size();
+      }
     }
+    List<List<Token>> out = new ArrayList<>(bounds.size());
+    for (int[] r : bounds) out.add(sig.subList(r[0], r[1]));
     return out;
   }
 
@@ -187,6 +198,7 @@ public final class AuthBypassCheck implements Check {
       Token t = line.get(i);
       if (t.kind() != TokenKind.IDENTIFIER && t.kind() != TokenKind.SYMBOL) continue;
       if (t.text().length() < 5 && !t.text().equalsIgnoreCase("verify")) continue;
+      if (!mayNameGuard(t.text())) continue;
       String l = t.text().toLowerCase(Locale.ROOT);
       if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
       if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
@@ -202,6 +214,29 @@ public final class AuthBypassCheck implements Check {
       }
     }
     return null;
+  }
+
+  private static final String[] GUARD_ROOTS = {"auth", "login", "admin", "role", "permission",
+      "guard", "owner", "secur", "verif", "polic", "access", "staff", "user", "require"};
+
+  /**
+   * Cheap pre-test for {@link #guardKey}: false only when the lower-cased text contains none of
+   * {@link #GUARD_ROOTS} (the key test), so the text cannot be a guard. ASCII text is matched
+   * case-insensitively in place, without building the lower-cased copy; other text answers true
+   * (the exact test decides).
+   */
+  private static boolean mayNameGuard(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) if (text.charAt(i) >= 128) return true;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+      if ("alrpgosvu".indexOf(c) < 0) continue;
+      for (String root : GUARD_ROOTS) {
+        if (root.charAt(0) == c && text.regionMatches(true, i, root, 0, root.length())) return true;
+      }
+    }
+    return false;
   }
 
   /** @return a description when the (added) line opens access, else null */
@@ -314,7 +349,7 @@ public final class AuthBypassCheck implements Check {
   }
 
   private static boolean returnsTrueInGuard(List<Token> line, List<FunctionSpan> fns, int si, int ln,
-      boolean guardContext) {
+      FileDiff file, int newFirstLine) {
     boolean retTrue = line.size() >= 2 && line.get(0).word("return")
         && (line.get(1).word("true") || line.get(1).word("True"))
         && (line.size() == 2 || line.get(2).op(";"));
@@ -323,7 +358,7 @@ public final class AuthBypassCheck implements Check {
     for (FunctionSpan f : fns) {
       if (f.segment() == si && f.containsLine(ln)) inFunction = true;
     }
-    if (!inFunction) return guardContext;
+    if (!inFunction) return guardContext(file, newFirstLine);
     for (FunctionSpan f : fns) {
       if (f.segment() != si || !f.containsLine(ln)) continue;
       String n = f.name().toLowerCase(Locale.ROOT).replace("_", "").replace("?", "");
@@ -374,8 +409,8 @@ public final class AuthBypassCheck implements Check {
     }
     SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
     if (os == null) return false;
-    for (List<Token> line : lines(os, ov)) {
-      if (ov.isChanged(line.get(0).line()) && guardKey(line) != null) return true;
+    for (List<Token> line : changedLines(os)) {
+      if (guardKey(line) != null) return true;
     }
     return false;
   }
