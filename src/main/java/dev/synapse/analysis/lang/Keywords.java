@@ -1,8 +1,13 @@
 package dev.synapse.analysis.lang;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
-/** Reserved words per language, used by {@link Lexer} to tell keywords from identifiers. */
+/**
+ * Reserved words per language, used by {@link Lexer} to tell keywords from identifiers. The
+ * tables are built once and never changed (immutable sets, private arrays that are only read).
+ */
 final class Keywords {
   private Keywords() {}
 
@@ -55,6 +60,39 @@ final class Keywords {
       "false", "fn", "in", "nil", "not", "or", "rescue", "true", "when", "case", "cond", "if",
       "unless", "with", "for", "def", "defp", "defmodule", "defmacro", "defmacrop", "import",
       "alias", "require", "use", "receive", "try", "quote", "unquote");
+
+  /** Per language: keywords bucketed by first character (ASCII), for {@link #find}. */
+  private static final String[][][] BY_FIRST_CHAR = new String[Language.values().length][][];
+
+  static {
+    for (Language lang : Language.values()) {
+      List<List<String>> buckets = new ArrayList<>();
+      for (int c = 0; c < 128; c++) buckets.add(new ArrayList<>());
+      for (String k : of(lang)) buckets.get(k.charAt(0)).add(k);
+      String[][] table = new String[128][];
+      for (int c = 0; c < 128; c++) table[c] = buckets.get(c).toArray(new String[0]);
+      BY_FIRST_CHAR[lang.ordinal()] = table;
+    }
+  }
+
+  /**
+   * Finds the keyword spelled by {@code s[from, to)} without copying the text.
+   *
+   * @param lang the language
+   * @param s the source text
+   * @param from start index (inclusive), {@code from < to}
+   * @param to end index (exclusive)
+   * @return the keyword (the interned constant of this class), or null when the text is not one
+   */
+  static String find(Language lang, String s, int from, int to) {
+    char c = s.charAt(from);
+    if (c >= 128) return null;
+    int len = to - from;
+    for (String k : BY_FIRST_CHAR[lang.ordinal()][c]) {
+      if (k.length() == len && s.regionMatches(from, k, 0, len)) return k;
+    }
+    return null;
+  }
 
   static Set<String> of(Language lang) {
     switch (lang) {
