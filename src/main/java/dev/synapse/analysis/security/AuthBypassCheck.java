@@ -17,6 +17,7 @@ import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,14 +67,15 @@ public final class AuthBypassCheck implements Check {
     // guards present on added lines anywhere in the diff, by guard key, and per file
     Set<String> addedKeys = new HashSet<>();
     Map<FileDiff, Boolean> fileAddsGuard = new HashMap<>();
+    Lines lines = new Lines();
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
       SourceView nv = Functions.view(context, file, Side.NEW);
       boolean any = false;
       for (SourceView.Segment seg : nv.segments()) {
-        for (List<Token> line : changedLines(seg)) {
-          if (weakening(line, nv.language()) != null) continue;
-          String key = guardKey(line);
+        for (Line line : lines.of(seg, nv.language())) {
+          if (line.weakening() != null) continue;
+          String key = line.guardKey;
           if (key != null) {
             addedKeys.add(key);
             any = true;
@@ -91,11 +93,12 @@ public final class AuthBypassCheck implements Check {
         List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
         for (int si = 0; si < nv.segments().size(); si++) {
           SourceView.Segment seg = nv.segments().get(si);
-          boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, nv);
+          boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, lines);
           boolean hunkRemoves = hunkRemovesAnything(file, seg);
-          for (List<Token> line : changedLines(seg)) {
+          for (Line changed : lines.of(seg, nv.language())) {
+            List<Token> line = changed.tokens;
             int ln = line.get(0).line();
-            String why = weakening(line, nv.language());
+            String why = changed.weakening();
             if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
             }
@@ -124,13 +127,14 @@ public final class AuthBypassCheck implements Check {
         int newStart = newStartOf(file, seg.firstLine());
         for (int w : hunksWithWeakening) if (w == newStart) weakened = true;
         String addedText = addedTextOfHunk(file, seg.firstLine());
-        for (List<Token> line : changedLines(seg)) {
+        for (Line changed : lines.of(seg, ov.language())) {
+          List<Token> line = changed.tokens;
           int ln = line.get(0).line();
           if (importLine(line)) continue;
-          String key = guardKey(line);
+          String key = changed.guardKey;
           if (key != null) {
             if (weakened || addedKeys.contains(key) || Boolean.TRUE.equals(fileAddsGuard.get(file))
-                || weakening(line, ov.language()) != null) {
+                || changed.weakening() != null) {
               continue;
             }
             out.add(ff.make(Rule.AUTH_BYPASS, ov, ln, 0.75, Rule.AUTH_BYPASS.title()
@@ -160,6 +164,46 @@ public final class AuthBypassCheck implements Check {
    * the segment only (added lines on the new side, removed lines on the old side): every rule of
    * this check looks at changed lines. Each group is a sub-list view of one shared list.
    */
+  /** One changed line's tokens with its guard key and (on first use) its weakening. */
+  private static final class Line {
+    final List<Token> tokens;
+    final Language lang;
+    final String guardKey;
+    private String weakening;
+    private boolean weakeningKnown;
+
+    Line(List<Token> tokens, Language lang) {
+      this.tokens = tokens;
+      this.lang = lang;
+      this.guardKey = guardKey(tokens);
+    }
+
+    String weakening() {
+      if (!weakeningKnown) {
+        weakening = AuthBypassCheck.weakening(tokens, lang);
+        weakeningKnown = true;
+      }
+      return weakening;
+    }
+  }
+
+  /**
+   * The changed lines of each segment, built once per run (one run reads a segment up to three
+   * times). Confined to one call of {@link #run}.
+   */
+  private static final class Lines {
+    private final Map<SourceView.Segment, List<Line>> bySegment = new IdentityHashMap<>();
+
+    List<Line> of(SourceView.Segment seg, Language lang) {
+      return bySegment.computeIfAbsent(seg, k -> {
+        List<List<Token>> groups = changedLines(k);
+        List<Line> out = new ArrayList<>(groups.size());
+        for (List<Token> g : groups) out.add(new Line(g, lang));
+        return out;
+      });
+    }
+  }
+
   private static List<List<Token>> changedLines(SourceView.Segment seg) {
     List<Token> sig = new ArrayList<>();
     List<int[]> bounds = new ArrayList<>();
@@ -396,7 +440,7 @@ public final class AuthBypassCheck implements Check {
   }
 
   private static boolean hunkRemovesGuard(AnalysisContext ctx, FileDiff file, SourceView.Segment newSeg,
-      SourceView nv) {
+      Lines lines) {
     Hunk h = hunkOf(file, newSeg.firstLine());
     if (h == null) return false;
     SourceView ov = Functions.view(ctx, file, Side.OLD);
@@ -409,8 +453,8 @@ public final class AuthBypassCheck implements Check {
     }
     SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
     if (os == null) return false;
-    for (List<Token> line : changedLines(os)) {
-      if (guardKey(line) != null) return true;
+    for (Line line : lines.of(os, ov.language())) {
+      if (line.guardKey != null) return true;
     }
     return false;
   }
