@@ -49,10 +49,10 @@ public final class InsecureCookieCheck implements Check {
       Map<Integer, String> hits = new LinkedHashMap<>();
       for (int si = 0; si < view.segments().size(); si++) {
         SourceView.Segment seg = view.segments().get(si);
-        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        List<Token> t = view.significantTokens(si);
         for (int i = 0; i < t.size(); i++) {
           Token x = t.get(i);
-          if (!view.isChanged(x.line())) continue;
+          if (!view.isChanged(seg, x.line())) continue;
           String why = inspect(view, t, i, fns, si);
           if (why != null) hits.putIfAbsent(x.line(), why);
         }

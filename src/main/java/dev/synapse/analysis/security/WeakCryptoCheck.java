@@ -95,8 +95,8 @@ public final class WeakCryptoCheck implements Check {
   private static Map<String, String> stringConstants(SourceView view) {
     Map<String, String> out = new HashMap<>();
     Set<String> dropped = new HashSet<>();
-    for (SourceView.Segment seg : view.segments()) {
-      List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+    for (int si = 0; si < view.segments().size(); si++) {
+      List<Token> t = view.significantTokens(si);
       for (int i = 0; i + 2 < t.size(); i++) {
         Token n = t.get(i);
         if (n.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("=")) continue;
@@ -133,10 +133,10 @@ public final class WeakCryptoCheck implements Check {
       constants = stringConstants(view);
       for (int si = 0; si < view.segments().size(); si++) {
         SourceView.Segment seg = view.segments().get(si);
-        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        List<Token> t = view.significantTokens(si);
         for (int i = 0; i < t.size(); i++) {
           Token x = t.get(i);
-          if (!view.isChanged(x.line())) continue;
+          if (!view.isChanged(seg, x.line())) continue;
           Hit h = inspect(view, t, i, fns, si, cryptoRand);
           if (h != null) hits.putIfAbsent(h.line(), h);
         }
