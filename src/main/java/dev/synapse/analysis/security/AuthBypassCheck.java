@@ -66,7 +66,8 @@ public final class AuthBypassCheck implements Check {
     List<Finding> out = new ArrayList<>();
     // guards present on added lines anywhere in the diff, by guard key, and per file
     Set<String> addedKeys = new HashSet<>();
-    Map<FileDiff, Boolean> fileAddsGuard = new HashMap<>();
+    // identity: FileDiff is a record whose hashCode walks every line of the file's diff
+    Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
     Lines lines = new Lines();
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
@@ -260,27 +261,64 @@ public final class AuthBypassCheck implements Check {
     return null;
   }
 
-  private static final String[] GUARD_ROOTS = {"auth", "login", "admin", "role", "permission",
-      "guard", "owner", "secur", "verif", "polic", "access", "staff", "user", "require"};
-
   /**
    * Cheap pre-test for {@link #guardKey}: false only when the lower-cased text contains none of
-   * {@link #GUARD_ROOTS} (the key test), so the text cannot be a guard. ASCII text is matched
+   * the roots guardKey requires (auth, login, admin, role, permission, guard, owner, secur,
+   * verif, polic, access, staff, user, require), so the text cannot be a guard. ASCII text is matched
    * case-insensitively in place, without building the lower-cased copy; other text answers true
    * (the exact test decides).
    */
   private static boolean mayNameGuard(String text) {
     int n = text.length();
-    for (int i = 0; i < n; i++) if (text.charAt(i) >= 128) return true;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
-      if ("alrpgosvu".indexOf(c) < 0) continue;
-      for (String root : GUARD_ROOTS) {
-        if (root.charAt(0) == c && text.regionMatches(true, i, root, 0, root.length())) return true;
+      if (c >= 128) return true;
+      switch (c | 0x20) {
+        case 'a':
+          if (at(text, i, "auth") || at(text, i, "admin") || at(text, i, "access")) return true;
+          break;
+        case 'l':
+          if (at(text, i, "login")) return true;
+          break;
+        case 'r':
+          if (at(text, i, "role") || at(text, i, "require")) return true;
+          break;
+        case 'p':
+          if (at(text, i, "permission") || at(text, i, "polic")) return true;
+          break;
+        case 'g':
+          if (at(text, i, "guard")) return true;
+          break;
+        case 'o':
+          if (at(text, i, "owner")) return true;
+          break;
+        case 's':
+          if (at(text, i, "secur") || at(text, i, "staff")) return true;
+          break;
+        case 'v':
+          if (at(text, i, "verif")) return true;
+          break;
+        case 'u':
+          if (at(text, i, "user")) return true;
+          break;
+        default:
+          break;
       }
     }
     return false;
+  }
+
+  /**
+   * @return true when {@code text} holds the lower-case ASCII word {@code root} at {@code i},
+   *     ignoring ASCII case ({@code c | 0x20} lower-cases exactly the ASCII letters)
+   */
+  private static boolean at(String text, int i, String root) {
+    int len = root.length();
+    if (i + len > text.length()) return false;
+    for (int k = 0; k < len; k++) {
+      if ((text.charAt(i + k) | 0x20) != root.charAt(k)) return false;
+    }
+    return true;
   }
 
   /** @return a description when the (added) line opens access, else null */
