@@ -115,6 +115,19 @@ public final class WeakCryptoCheck implements Check {
   }
   private String cachedLower = "";
 
+  /**
+   * @return the lower-cased text of {@code line} ("" when not shown), computed when a rule first
+   *     needs it and kept for the next tokens of the same line
+   */
+  private String lowerLine(SourceView view, int line) {
+    if (line != cachedLine) {
+      String text = view.line(line);
+      cachedLower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+      cachedLine = line;
+    }
+    return cachedLower;
+  }
+
   @Override
   public List<Finding> run(AnalysisContext context) {
     return new WeakCryptoCheck().scan(context);
@@ -159,19 +172,13 @@ public final class WeakCryptoCheck implements Check {
   private Hit inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
       boolean cryptoRand) {
     Token x = t.get(i);
-    if (x.line() != cachedLine) {
-      String line = view.line(x.line());
-      cachedLower = line == null ? "" : line.toLowerCase(Locale.ROOT);
-      cachedLine = x.line();
-    }
-    String lowerLine = cachedLower;
     Language lang = view.language();
     // ---- weak hashes / ciphers named in strings
     if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
       String v = x.text().toLowerCase(Locale.ROOT).trim();
       String call = enclosingCall(t, i);
       if (WEAK_HASH_STRINGS.contains(v) && call != null && HASH_FACTORIES.contains(call)
-          && !nonSecurity(lowerLine)) {
+          && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), x.text());
       }
       if (call != null && weakCipherSpec(v, call)) {
@@ -181,7 +188,7 @@ public final class WeakCryptoCheck implements Check {
       return null;
     }
     if (x.kind() == TokenKind.SYMBOL && WEAK_SYMBOLS.contains(x.text().toLowerCase(Locale.ROOT))
-        && lang == Language.ELIXIR && lowerLine.contains(":crypto.") && !nonSecurity(lowerLine)) {
+        && lang == Language.ELIXIR && lowerLine(view, x.line()).contains(":crypto.") && !nonSecurity(lowerLine(view, x.line()))) {
       boolean hash = x.text().equals("md5") || x.text().startsWith("sha") || x.text().equals("md4");
       return hash ? weakHash(x.line(), x.text())
           : new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher :" + x.text()
@@ -196,7 +203,7 @@ public final class WeakCryptoCheck implements Check {
       String call = enclosingCall(t, i);
       String v = constant.toLowerCase(Locale.ROOT).trim();
       if (call != null && WEAK_HASH_STRINGS.contains(v) && HASH_FACTORIES.contains(call)
-          && !nonSecurity(lowerLine)) {
+          && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), name + " (" + constant + ")");
       }
       if (call != null && weakCipherSpec(v, call)) {
@@ -215,7 +222,7 @@ public final class WeakCryptoCheck implements Check {
     String lrecv = recv.toLowerCase(Locale.ROOT);
     // ---- weak hashes by API
     if (WEAK_HASH_CALLS.contains(lname) && next != null && (next.op("(") || next.op("."))
-        && !nonSecurity(lowerLine) && !argsContain(t, i + 1, "usedforsecurity")) {
+        && !nonSecurity(lowerLine(view, x.line())) && !argsContain(t, i + 1, "usedforsecurity")) {
       boolean ok = lrecv.equals("hashlib") || lrecv.equals("digestutils") || lrecv.equals("hashing")
           || lrecv.equals("cryptojs") || lrecv.equals("crypto") || lang == Language.PHP && recv.isEmpty()
           || lang == Language.GO && (lrecv.equals("md5") || lrecv.equals("sha1"))
@@ -223,11 +230,11 @@ public final class WeakCryptoCheck implements Check {
       if (ok) return weakHash(x.line(), name);
     }
     if ((lname.equals("new") || lname.equals("sum") || lname.equals("newhash")) && lang == Language.GO
-        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine)) {
+        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine(view, x.line()))) {
       return weakHash(x.line(), recv);
     }
     if ((name.equals("MD5") || name.equals("SHA1")) && next != null && next.op(".")
-        && !nonSecurity(lowerLine) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
+        && !nonSecurity(lowerLine(view, x.line())) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
         || lang == Language.CSHARP || lang == Language.RUBY && prev != null && prev.op("::"))) {
       return weakHash(x.line(), name);
     }
@@ -260,7 +267,7 @@ public final class WeakCryptoCheck implements Check {
     Hit r = random(view, t, i, fns, si, cryptoRand, name, lname, recv, lrecv, next);
     if (r != null) return r;
     // ---- TLS verification off
-    return tls(t, i, name, next, lang, lowerLine);
+    return tls(view, t, i, name, next, lang);
   }
 
   private SourceView currentView;
@@ -421,7 +428,7 @@ public final class WeakCryptoCheck implements Check {
     return false;
   }
 
-  private static Hit tls(List<Token> t, int i, String name, Token next, Language lang, String lowerLine) {
+  private Hit tls(SourceView view, List<Token> t, int i, String name, Token next, Language lang) {
     String lname = name.toLowerCase(Locale.ROOT);
     boolean assignLike = next != null && (next.op("=") || next.op(":") || next.op("=>"));
     Token val = assignLike && i + 2 < t.size() ? t.get(i + 2) : null;
@@ -439,11 +446,11 @@ public final class WeakCryptoCheck implements Check {
         || lname.equals("curlopt_ssl_verifypeer") || lname.equals("curlopt_ssl_verifyhost")
         || lname.equals("ssl") && lang == Language.PYTHON || lname.equals("verify_certs")
         || lname.equals("sslverify") || lname.equals("verify_ssl_certs"))) {
-      if (lname.equals("verify") && lowerLine.contains("jwt")) return null;
+      if (lname.equals("verify") && lowerLine(view, t.get(i).line()).contains("jwt")) return null;
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (truthy && (lname.equals("insecureskipverify") || lname.equals("trustallcerts")
-        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine.contains("tls"))) {
+        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine(view, t.get(i).line()).contains("tls"))) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (name.equals("VERIFY_NONE") || name.equals("CERT_NONE") || name.equals("_create_unverified_context")
@@ -452,11 +459,11 @@ public final class WeakCryptoCheck implements Check {
         || name.equals("InsecureTrustManagerFactory") || name.equals("verify_none")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine.contains("0")) {
+    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine(view, t.get(i).line()).contains("0")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if ((name.equals("ServerCertificateValidationCallback")
-        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine.contains("true")) {
+        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine(view, t.get(i).line()).contains("true")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (name.equals("X509TrustManager") && i > 0 && t.get(i - 1).word("new")) {
