@@ -61,17 +61,26 @@ final class Keywords {
       "unless", "with", "for", "def", "defp", "defmodule", "defmacro", "defmacrop", "import",
       "alias", "require", "use", "receive", "try", "quote", "unquote");
 
-  /** Per language: keywords bucketed by first character (ASCII), for {@link #find}. */
-  private static final String[][][] BY_FIRST_CHAR = new String[Language.values().length][][];
+  /** Keywords longer than this do not exist in any table (longest: 12 characters). */
+  private static final int MAX_LEN = 15;
+
+  /**
+   * Per language: keywords bucketed by first character (ASCII) and length, index {@code c * (MAX_LEN
+   * + 1) + length}, for {@link #find}. Built once, only read afterwards.
+   */
+  private static final String[][][] BUCKETS = new String[Language.values().length][][];
 
   static {
     for (Language lang : Language.values()) {
       List<List<String>> buckets = new ArrayList<>();
-      for (int c = 0; c < 128; c++) buckets.add(new ArrayList<>());
-      for (String k : of(lang)) buckets.get(k.charAt(0)).add(k);
-      String[][] table = new String[128][];
-      for (int c = 0; c < 128; c++) table[c] = buckets.get(c).toArray(new String[0]);
-      BY_FIRST_CHAR[lang.ordinal()] = table;
+      for (int b = 0; b < 128 * (MAX_LEN + 1); b++) buckets.add(new ArrayList<>());
+      for (String k : of(lang)) {
+        if (k.length() > MAX_LEN) throw new IllegalStateException("keyword too long: " + k);
+        buckets.get(k.charAt(0) * (MAX_LEN + 1) + k.length()).add(k);
+      }
+      String[][] table = new String[buckets.size()][];
+      for (int b = 0; b < table.length; b++) table[b] = buckets.get(b).toArray(new String[0]);
+      BUCKETS[lang.ordinal()] = table;
     }
   }
 
@@ -86,10 +95,10 @@ final class Keywords {
    */
   static String find(Language lang, String s, int from, int to) {
     char c = s.charAt(from);
-    if (c >= 128) return null;
     int len = to - from;
-    for (String k : BY_FIRST_CHAR[lang.ordinal()][c]) {
-      if (k.length() == len && s.regionMatches(from, k, 0, len)) return k;
+    if (c >= 128 || len > MAX_LEN) return null;
+    for (String k : BUCKETS[lang.ordinal()][c * (MAX_LEN + 1) + len]) {
+      if (s.regionMatches(from, k, 0, len)) return k;
     }
     return null;
   }

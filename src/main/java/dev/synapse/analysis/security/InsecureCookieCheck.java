@@ -72,9 +72,12 @@ public final class InsecureCookieCheck implements Check {
     }
     String name = x.text();
     if (name.length() < 6) return null;
-    String l = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
     Token val = i + 2 < t.size() ? t.get(i + 2) : null;
+    // the two flag rules below need a following '(' or an assignment; only then normalise the name
+    boolean flagShape = next != null
+        && (next.op("(") || next.op(":") || next.op("=") || next.op("=>"));
+    String l = flagShape ? name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "") : "";
     // setSecure(false) / setHttpOnly(false)
     if ((l.equals("setsecure") || l.equals("sethttponly")) && next != null && next.op("(")
         && val != null && (val.word("false") || val.text().equals("0"))) {

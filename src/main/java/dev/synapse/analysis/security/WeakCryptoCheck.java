@@ -74,6 +74,26 @@ public final class WeakCryptoCheck implements Check {
       "insecuretrustmanagerfactory", "node_tls_reject_unauthorized", "servercertificatevalidationcallback",
       "servercertificatecustomvalidationcallback", "x509trustmanager");
 
+  /** Sorted hash codes of {@link #INTERESTING}, for {@link #mayBeInteresting}. */
+  private static final int[] INTERESTING_HASHES =
+      INTERESTING.stream().mapToInt(String::hashCode).sorted().toArray();
+
+  /**
+   * Pre-test for {@code INTERESTING.contains(name.toLowerCase(Locale.ROOT))} without building the
+   * lower-cased copy: for ASCII text, the hash code of its lower-case form must be one of the
+   * set's (false is exact; true may be a hash collision, the set decides). Other text answers true.
+   */
+  private static boolean mayBeInteresting(String name) {
+    int h = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128) return true;
+      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+      h = 31 * h + c;
+    }
+    return java.util.Arrays.binarySearch(INTERESTING_HASHES, h) >= 0;
+  }
+
   private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
       "randrange", "getrandbits", "sample", "uniform", "shuffle");
   private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
@@ -213,6 +233,7 @@ public final class WeakCryptoCheck implements Check {
     }
     Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
     boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
+    if (!assignLike && !WEAK_CIPHER_IDENTS.contains(name) && !mayBeInteresting(name)) return null;
     String lname = name.toLowerCase(Locale.ROOT);
     if (!assignLike && !INTERESTING.contains(lname) && !WEAK_CIPHER_IDENTS.contains(name)) return null;
     Token prev = i > 0 ? t.get(i - 1) : null;
