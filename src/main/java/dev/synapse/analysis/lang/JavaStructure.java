@@ -204,6 +204,7 @@ public final class JavaStructure {
 
   private static Parsed attempt(Parser parser, SourceView.Segment seg, int si, int fromLine, int toLine,
       int fromTok, int toTok, boolean partial) {
+    if (startsWithStatement(seg.tokens(), fromTok, toTok, fromLine)) return null;
     StringBuilder sb = new StringBuilder();
     for (int ln = fromLine; ln <= toLine; ln++) {
       sb.append(seg.lines().get(ln - seg.firstLine())).append('\n');
@@ -218,6 +219,43 @@ public final class JavaStructure {
       }
     }
     return null;
+  }
+
+  /** Keywords that start a statement and can start neither a class member nor a compilation unit. */
+  private static final Set<String> STATEMENT_KEYWORDS = Set.of("if", "for", "while", "return",
+      "try", "throw", "do", "break", "continue", "switch", "else", "case", "catch", "finally", "new",
+      "assert", "this", "super");
+
+  /** Operators that, after a (qualified) name, make an expression statement. */
+  private static final Set<String> STATEMENT_OPERATORS = Set.of("(", "=", "+=", "-=", "++", "--");
+
+  /**
+   * True when the text of the region certainly parses neither as a compilation unit nor as class
+   * members, because its first token starts a statement: a statement keyword ({@code if},
+   * {@code return}, ...) or a call or assignment on a (qualified) name ({@code out.println(},
+   * {@code a.b = }, {@code x++}; a bare {@code name(} is left alone, it may be a constructor). Such
+   * regions (hunks inside a method body) are left to the lexer without running the parser twice
+   * on input it must reject. Only decided when no earlier multi-line token reaches into the
+   * region's first line, so the parser would see exactly these tokens first.
+   */
+  private static boolean startsWithStatement(List<Token> t, int from, int to, int fromLine) {
+    if (from > 0 && t.get(from - 1).endLine() >= fromLine) return false;
+    int i = from;
+    while (i < to && t.get(i).kind() == TokenKind.COMMENT) i++;
+    if (i >= to) return false;
+    Token first = t.get(i);
+    if (first.kind() == TokenKind.KEYWORD) return STATEMENT_KEYWORDS.contains(first.text());
+    if (first.kind() != TokenKind.IDENTIFIER) return false;
+    int dots = 0;
+    int j = i + 1;
+    while (j + 1 < to && t.get(j).op(".") && t.get(j + 1).kind() == TokenKind.IDENTIFIER) {
+      j += 2;
+      dots++;
+    }
+    if (j >= to || t.get(j).kind() != TokenKind.OPERATOR) return false;
+    String op = t.get(j).text();
+    if (op.equals("(")) return dots > 0;
+    return STATEMENT_OPERATORS.contains(op);
   }
 
   /**
