@@ -207,7 +207,14 @@ public final class JavaStructure {
     if (startsWithStatement(seg.tokens(), fromTok, toTok, fromLine)) return null;
     StringBuilder sb = new StringBuilder();
     for (int ln = fromLine; ln <= toLine; ln++) {
-      sb.append(seg.lines().get(ln - seg.firstLine())).append('\n');
+      // indentation is dropped: it is outside every token except text blocks and block comments,
+      // whose validity it does not affect; positions are mapped by line and order, not column
+      String line = seg.lines().get(ln - seg.firstLine());
+      int indent = 0;
+      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      sb.append(line, indent, line.length()).append('\n');
     }
     String text = sb.toString();
     boolean unitFirst = looksLikeUnit(seg.tokens(), fromTok, toTok);

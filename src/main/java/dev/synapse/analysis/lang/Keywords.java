@@ -98,9 +98,17 @@ final class Keywords {
     int len = to - from;
     if (c >= 128 || len > MAX_LEN) return null;
     for (String k : BUCKETS[lang.ordinal()][c * (MAX_LEN + 1) + len]) {
-      if (s.regionMatches(from, k, 0, len)) return k;
+      if (same(s, from, k, len)) return k;
     }
     return null;
+  }
+
+  /** @return true when {@code s[from, from + len)} equals {@code k} (first characters known equal) */
+  private static boolean same(String s, int from, String k, int len) {
+    for (int i = 1; i < len; i++) {
+      if (s.charAt(from + i) != k.charAt(i)) return false;
+    }
+    return true;
   }
 
   static Set<String> of(Language lang) {
