@@ -78,7 +78,9 @@ public final class Functions {
   public static List<FunctionSpan> of(AnalysisContext ctx, FileDiff file, Side side) {
     java.util.concurrent.atomic.AtomicLong budget = ctx.memo(JavaStructure.ReviewBudget.KEY,
         k -> new java.util.concurrent.atomic.AtomicLong(JavaStructure.REVIEW_BUDGET_CHARS));
-    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side()), budget));
+    return ctx.memo(new Key(file, side), k -> of(view(ctx, k.file(), k.side()), budget,
+        view(ctx, k.file(), k.side()).language() == Language.JAVA
+            ? ctx.memo(JavaStructure.Parser.class, c -> new JavaStructure.Parser()) : null));
   }
 
   /**
@@ -86,19 +88,22 @@ public final class Functions {
    * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
    */
   public static List<FunctionSpan> of(SourceView view) {
-    return of(view, null);
+    return of(view, null, null);
   }
 
   /**
    * @param view a source view
    * @param budget Java characters the review may still give to JavaParser (taken from when this
    *     side is parsed), or null for no per-review limit
+   * @param parser the review's Java parser, or null to make one when this side is parsed
    * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
    */
-  static List<FunctionSpan> of(SourceView view, java.util.concurrent.atomic.AtomicLong budget) {
+  static List<FunctionSpan> of(SourceView view, java.util.concurrent.atomic.AtomicLong budget,
+      JavaStructure.Parser parser) {
     List<FunctionSpan> out = new ArrayList<>();
     boolean parse = view.language() == Language.JAVA && JavaStructure.parseable(view)
         && (budget == null || JavaStructure.take(budget, view));
+    JavaStructure.Parser javaParser = parse && parser == null ? new JavaStructure.Parser() : parser;
     for (int si = 0; si < view.segments().size(); si++) {
       SourceView.Segment seg = view.segments().get(si);
       switch (view.language().family()) {
@@ -108,7 +113,7 @@ public final class Functions {
           break;
         default:
           if (parse) {
-            java(seg, si, out);
+            java(seg, si, out, javaParser);
           } else if (view.language() != Language.UNKNOWN) {
             byBraces(view.language(), seg, si, out);
           }
@@ -124,10 +129,11 @@ public final class Functions {
    * the lexer's for the rest (partial members at the hunk's edges) or for all of it when nothing
    * parses.
    */
-  private static void java(SourceView.Segment seg, int si, List<FunctionSpan> out) {
+  private static void java(SourceView.Segment seg, int si, List<FunctionSpan> out,
+      JavaStructure.Parser parser) {
     List<FunctionSpan> lexed = new ArrayList<>();
     byBraces(Language.JAVA, seg, si, lexed);
-    JavaStructure.Parsed parsed = JavaStructure.parse(seg, si);
+    JavaStructure.Parsed parsed = JavaStructure.parse(seg, si, parser);
     if (parsed == null) {
       out.addAll(lexed);
       return;

@@ -4,7 +4,6 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -16,9 +15,7 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +32,7 @@ import java.util.Set;
  * When no attempt parses, or a parsed brace cannot be matched to a lexer token, {@link #parse}
  * returns null and the caller keeps the lexer's segmentation.
  *
- * <p>Stateless and thread-safe (a parser is built per call). Time: linear in the segment size
+ * <p>Stateless and thread-safe (the {@link Parser} passed in serialises its own use). Time: linear in the segment size
  * (at most two parses); segments over {@link #MAX_CHARS} characters, holding a line longer
  * than {@link SourceView#MAX_LINE_CHARS}, or nesting brackets deeper than {@link #MAX_NESTING},
  * are not parsed.
@@ -116,6 +113,18 @@ public final class JavaStructure {
    *     lexer (too large, does not parse, or a position could not be mapped)
    */
   public static Parsed parse(SourceView.Segment seg, int si) {
+    return parse(seg, si, new Parser());
+  }
+
+  /**
+   * Parses one Java segment with a given (reused) parser.
+   *
+   * @param seg the segment (one hunk's text on one side)
+   * @param si the segment's index in its view
+   * @param parser the parser to use; calls on it are serialised
+   * @return as {@link #parse(SourceView.Segment, int)}
+   */
+  public static Parsed parse(SourceView.Segment seg, int si, Parser parser) {
     List<Token> toks = seg.tokens();
     if (toks.isEmpty()) return null;
     long chars = 0;
@@ -131,7 +140,7 @@ public final class JavaStructure {
     if (region == null) return null;
     if (region[0] == 0 && region[1] == toks.size()) {
       // balanced as a whole: a compilation unit or a run of members
-      return attempt(seg, si, first, last, 0, toks.size(), false);
+      return attempt(parser, seg, si, first, last, 0, toks.size(), false);
     }
     int fromLine = toks.get(region[0]).line();
     if (region[0] > 0 && toks.get(region[0] - 1).endLine() >= fromLine) fromLine++;
@@ -143,7 +152,7 @@ public final class JavaStructure {
     int to = from;
     while (to < toks.size() && toks.get(to).line() <= toLine) to++;
     if (to <= from) return null;
-    return attempt(seg, si, fromLine, toLine, from, to, true);
+    return attempt(parser, seg, si, fromLine, toLine, from, to, true);
   }
 
   /** Deepest bracket nesting of the tokens (the parser recurses once per level). */
@@ -193,22 +202,67 @@ public final class JavaStructure {
     return bestB > bestA ? new int[] {bestA, bestB} : null;
   }
 
-  private static Parsed attempt(SourceView.Segment seg, int si, int fromLine, int toLine,
+  private static Parsed attempt(Parser parser, SourceView.Segment seg, int si, int fromLine, int toLine,
       int fromTok, int toTok, boolean partial) {
+    if (startsWithStatement(seg.tokens(), fromTok, toTok, fromLine)) return null;
     StringBuilder sb = new StringBuilder();
     for (int ln = fromLine; ln <= toLine; ln++) {
-      sb.append(seg.lines().get(ln - seg.firstLine())).append('\n');
+      // indentation is dropped: it is outside every token except text blocks and block comments,
+      // whose validity it does not affect; positions are mapped by line and order, not column
+      String line = seg.lines().get(ln - seg.firstLine());
+      int indent = 0;
+      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      sb.append(line, indent, line.length()).append('\n');
     }
     String text = sb.toString();
     boolean unitFirst = looksLikeUnit(seg.tokens(), fromTok, toTok);
     for (int round = 0; round < 2; round++) {
       boolean asUnit = (round == 0) == unitFirst;
-      Optional<CompilationUnit> cu = parseUnit(asUnit ? text : WRAP_OPEN + text + WRAP_CLOSE);
+      Optional<CompilationUnit> cu = parser.parseUnit(asUnit ? text : WRAP_OPEN + text + WRAP_CLOSE);
       if (cu.isPresent()) {
         return spans(cu.get(), seg, si, asUnit ? fromLine : fromLine - 1, fromTok, toTok, partial);
       }
     }
     return null;
+  }
+
+  /** Keywords that start a statement and can start neither a class member nor a compilation unit. */
+  private static final Set<String> STATEMENT_KEYWORDS = Set.of("if", "for", "while", "return",
+      "try", "throw", "do", "break", "continue", "switch", "else", "case", "catch", "finally", "new",
+      "assert", "this", "super");
+
+  /** Operators that, after a (qualified) name, make an expression statement. */
+  private static final Set<String> STATEMENT_OPERATORS = Set.of("(", "=", "+=", "-=", "++", "--");
+
+  /**
+   * True when the text of the region certainly parses neither as a compilation unit nor as class
+   * members, because its first token starts a statement: a statement keyword ({@code if},
+   * {@code return}, ...) or a call or assignment on a (qualified) name ({@code out.println(},
+   * {@code a.b = }, {@code x++}; a bare {@code name(} is left alone, it may be a constructor). Such
+   * regions (hunks inside a method body) are left to the lexer without running the parser twice
+   * on input it must reject. Only decided when no earlier multi-line token reaches into the
+   * region's first line, so the parser would see exactly these tokens first.
+   */
+  private static boolean startsWithStatement(List<Token> t, int from, int to, int fromLine) {
+    if (from > 0 && t.get(from - 1).endLine() >= fromLine) return false;
+    int i = from;
+    while (i < to && t.get(i).kind() == TokenKind.COMMENT) i++;
+    if (i >= to) return false;
+    Token first = t.get(i);
+    if (first.kind() == TokenKind.KEYWORD) return STATEMENT_KEYWORDS.contains(first.text());
+    if (first.kind() != TokenKind.IDENTIFIER) return false;
+    int dots = 0;
+    int j = i + 1;
+    while (j + 1 < to && t.get(j).op(".") && t.get(j + 1).kind() == TokenKind.IDENTIFIER) {
+      j += 2;
+      dots++;
+    }
+    if (j >= to || t.get(j).kind() != TokenKind.OPERATOR) return false;
+    String op = t.get(j).text();
+    if (op.equals("(")) return dots > 0;
+    return STATEMENT_OPERATORS.contains(op);
   }
 
   /**
@@ -246,16 +300,31 @@ public final class JavaStructure {
   private static final Set<String> UNIT_STARTS = Set.of("package", "import",
       "class", "interface", "enum", "record", "@", "module", "open");
 
-  private static Optional<CompilationUnit> parseUnit(String text) {
-    ParserConfiguration cfg = new ParserConfiguration()
+  /**
+   * One reusable JavaParser (language level RAW, no comment attribution, no line-separator
+   * detection, no lexical preservation): building the generated parser's tables costs about as
+   * much as parsing a small hunk, so a review shares one ({@link Functions#of(dev.synapse.analysis.AnalysisContext,
+   * dev.synapse.diff.FileDiff, dev.synapse.signal.Side)} keeps it in the review's memo). Calls are
+   * serialised on the instance, so it may be shared by threads of one review.
+   */
+  public static final class Parser {
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-        .setAttributeComments(false);
-    try {
-      ParseResult<CompilationUnit> r = new JavaParser(cfg).parse(text);
-      return r.isSuccessful() ? r.getResult() : Optional.empty();
-    } catch (RuntimeException | StackOverflowError e) {
-      // pathological input (e.g. a very long operator chain): the lexer's view stands
-      return Optional.empty();
+        .setAttributeComments(false)
+        .setLexicalPreservationEnabled(false)
+        .setDetectOriginalLineSeparator(false));
+
+    /** Creates a parser; not shared across reviews. */
+    public Parser() {}
+
+    synchronized Optional<CompilationUnit> parseUnit(String text) {
+      try {
+        ParseResult<CompilationUnit> r = parser.parse(text);
+        return r.isSuccessful() ? r.getResult() : Optional.empty();
+      } catch (RuntimeException | StackOverflowError e) {
+        // pathological input (e.g. a very long operator chain): the lexer's view stands
+        return Optional.empty();
+      }
     }
   }
 
@@ -265,7 +334,7 @@ public final class JavaStructure {
    */
   private static Parsed spans(CompilationUnit cu, SourceView.Segment seg, int si, int textLine1,
       int fromTok, int toTok, boolean partial) {
-    Locator loc = new Locator(cu, seg, textLine1);
+    Locator loc = new Locator(seg, textLine1);
     List<FunctionSpan> out = new ArrayList<>();
     for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
       Optional<BlockStmt> body = c instanceof MethodDeclaration m ? m.getBody()
@@ -323,47 +392,53 @@ public final class JavaStructure {
 
   /**
    * Finds the lexer token for a parser token: the k-th token with the same text on the same real
-   * line, where k counts the parser's non-comment tokens of that text before it on that line.
+   * line, where k counts the parser's non-comment tokens of that text before it on that line
+   * (walked back through the parser's token links, so only that line's tokens are visited).
    */
   private static final class Locator {
     private final SourceView.Segment seg;
     private final int textLine1;
-    private final Map<Integer, List<JavaToken>> parserLines = new HashMap<>();
-    private final Map<Integer, List<Integer>> lexerLines = new HashMap<>();
 
-    Locator(CompilationUnit cu, SourceView.Segment seg, int textLine1) {
+    Locator(SourceView.Segment seg, int textLine1) {
       this.seg = seg;
       this.textLine1 = textLine1;
-      cu.getTokenRange().ifPresent(r -> {
-        for (JavaToken t : r) {
-          if (t.getCategory().isWhitespaceOrComment() || t.getRange().isEmpty()) continue;
-          parserLines.computeIfAbsent(t.getRange().get().begin.line, k -> new ArrayList<>()).add(t);
-        }
-      });
-      List<Token> toks = seg.tokens();
-      for (int i = 0; i < toks.size(); i++) {
-        TokenKind k = toks.get(i).kind();
-        if (k == TokenKind.OPERATOR || k == TokenKind.IDENTIFIER || k == TokenKind.KEYWORD) {
-          lexerLines.computeIfAbsent(toks.get(i).line(), x -> new ArrayList<>()).add(i);
-        }
-      }
     }
 
     int index(JavaToken target) {
       if (target.getRange().isEmpty()) return -1;
-      Position at = target.getRange().get().begin;
+      int atLine = target.getRange().get().begin.line;
       String text = target.getText();
       int k = 0;
-      for (JavaToken t : parserLines.getOrDefault(at.line, List.of())) {
-        Position p = t.getRange().get().begin;
-        if (p.column >= at.column) break;
-        if (t.getText().equals(text)) k++;
+      for (Optional<JavaToken> p = target.getPreviousToken(); p.isPresent();
+          p = p.get().getPreviousToken()) {
+        JavaToken t = p.get();
+        if (t.getRange().isEmpty()) continue;
+        if (t.getRange().get().begin.line != atLine) break;
+        if (!t.getCategory().isWhitespaceOrComment() && t.getText().equals(text)) k++;
       }
-      int realLine = at.line + textLine1 - 1;
-      for (int i : lexerLines.getOrDefault(realLine, List.of())) {
-        if (seg.tokens().get(i).text().equals(text) && k-- == 0) return i;
+      int realLine = atLine + textLine1 - 1;
+      List<Token> toks = seg.tokens();
+      for (int i = firstOnLine(toks, realLine); i < toks.size() && toks.get(i).line() == realLine; i++) {
+        Token x = toks.get(i);
+        TokenKind kind = x.kind();
+        if ((kind == TokenKind.OPERATOR || kind == TokenKind.IDENTIFIER || kind == TokenKind.KEYWORD)
+            && x.text().equals(text) && k-- == 0) {
+          return i;
+        }
       }
       return -1;
+    }
+
+    /** Index of the first token starting on {@code line} or later (tokens are in line order). */
+    private static int firstOnLine(List<Token> toks, int line) {
+      int lo = 0;
+      int hi = toks.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (toks.get(mid).line() < line) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
     }
   }
 }

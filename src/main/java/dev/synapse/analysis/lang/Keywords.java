@@ -1,8 +1,13 @@
 package dev.synapse.analysis.lang;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
-/** Reserved words per language, used by {@link Lexer} to tell keywords from identifiers. */
+/**
+ * Reserved words per language, used by {@link Lexer} to tell keywords from identifiers. The
+ * tables are built once and never changed (immutable sets, private arrays that are only read).
+ */
 final class Keywords {
   private Keywords() {}
 
@@ -55,6 +60,56 @@ final class Keywords {
       "false", "fn", "in", "nil", "not", "or", "rescue", "true", "when", "case", "cond", "if",
       "unless", "with", "for", "def", "defp", "defmodule", "defmacro", "defmacrop", "import",
       "alias", "require", "use", "receive", "try", "quote", "unquote");
+
+  /** Keywords longer than this do not exist in any table (longest: 12 characters). */
+  private static final int MAX_LEN = 15;
+
+  /**
+   * Per language: keywords bucketed by first character (ASCII) and length, index {@code c * (MAX_LEN
+   * + 1) + length}, for {@link #find}. Built once, only read afterwards.
+   */
+  private static final String[][][] BUCKETS = new String[Language.values().length][][];
+
+  static {
+    for (Language lang : Language.values()) {
+      List<List<String>> buckets = new ArrayList<>();
+      for (int b = 0; b < 128 * (MAX_LEN + 1); b++) buckets.add(new ArrayList<>());
+      for (String k : of(lang)) {
+        if (k.length() > MAX_LEN) throw new IllegalStateException("keyword too long: " + k);
+        buckets.get(k.charAt(0) * (MAX_LEN + 1) + k.length()).add(k);
+      }
+      String[][] table = new String[buckets.size()][];
+      for (int b = 0; b < table.length; b++) table[b] = buckets.get(b).toArray(new String[0]);
+      BUCKETS[lang.ordinal()] = table;
+    }
+  }
+
+  /**
+   * Finds the keyword spelled by {@code s[from, to)} without copying the text.
+   *
+   * @param lang the language
+   * @param s the source text
+   * @param from start index (inclusive), {@code from < to}
+   * @param to end index (exclusive)
+   * @return the keyword (the interned constant of this class), or null when the text is not one
+   */
+  static String find(Language lang, String s, int from, int to) {
+    char c = s.charAt(from);
+    int len = to - from;
+    if (c >= 128 || len > MAX_LEN) return null;
+    for (String k : BUCKETS[lang.ordinal()][c * (MAX_LEN + 1) + len]) {
+      if (same(s, from, k, len)) return k;
+    }
+    return null;
+  }
+
+  /** @return true when {@code s[from, from + len)} equals {@code k} (first characters known equal) */
+  private static boolean same(String s, int from, String k, int len) {
+    for (int i = 1; i < len; i++) {
+      if (s.charAt(from + i) != k.charAt(i)) return false;
+    }
+    return true;
+  }
 
   static Set<String> of(Language lang) {
     switch (lang) {

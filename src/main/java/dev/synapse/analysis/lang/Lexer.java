@@ -2,7 +2,6 @@ package dev.synapse.analysis.lang;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A hand-written, single-pass lexer for the ten supported languages. It knows each language's
@@ -37,7 +36,6 @@ public final class Lexer {
   private final String s;
   private final int n;
   private final Language lang;
-  private final Set<String> keywords;
   private final List<Token> out = new ArrayList<>();
   private int pos;
   private int line;
@@ -55,7 +53,6 @@ public final class Lexer {
     this.n = s.length();
     this.line = firstLine;
     this.lang = lang;
-    this.keywords = Keywords.of(lang);
   }
 
   /**
@@ -526,7 +523,7 @@ public final class Lexer {
   }
 
   private boolean quoted(String close, int openLen, boolean escapes, int mode, int flags, int depth) {
-    String prefix = s.substring(pos, pos + openLen);
+    String prefix = openLen == 1 ? oneChar(s.charAt(pos)) : s.substring(pos, pos + openLen);
     return quotedFrom(pos + openLen, prefix, close, escapes, false, mode, flags, depth);
   }
 
@@ -735,10 +732,11 @@ public final class Lexer {
       i++;
     }
     if (i == start) i++;
-    String word = s.substring(start, i);
+    String keyword = Keywords.find(lang, s, start, i);
+    String word = keyword != null ? keyword : s.substring(start, i);
     pos = i;
     // Python string prefixes were handled before; a PHP/Ruby sigil alone is an operator
-    TokenKind kind = keywords.contains(word) ? TokenKind.KEYWORD : TokenKind.IDENTIFIER;
+    TokenKind kind = keyword != null ? TokenKind.KEYWORD : TokenKind.IDENTIFIER;
     if (word.length() == 1 && (c == '$' || c == '@') && !Character.isLetter(c)) {
       kind = TokenKind.OPERATOR;
     }
@@ -767,10 +765,22 @@ public final class Lexer {
 
   private static final String OP_CHARS = "=<>!&|+-*/%^.:?~@\\";
 
+  /** One-character texts of ASCII characters, interned (the same instances as source literals). */
+  private static final String[] ONE_CHAR = new String[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ONE_CHAR[c] = String.valueOf((char) c).intern();
+  }
+
+  /** @return the text of a one-character token; shared instances for ASCII */
+  private static String oneChar(char c) {
+    return c < 128 ? ONE_CHAR[c] : String.valueOf(c);
+  }
+
   private void operator() {
     char c0 = s.charAt(pos);
     if (pos + 1 >= n || OP_CHARS.indexOf(c0) < 0 || OP_CHARS.indexOf(s.charAt(pos + 1)) < 0) {
-      emit(TokenKind.OPERATOR, String.valueOf(c0), line, "", 0);
+      emit(TokenKind.OPERATOR, oneChar(c0), line, "", 0);
       pos++;
       return;
     }
@@ -790,7 +800,7 @@ public final class Lexer {
         return;
       }
     }
-    emit(TokenKind.OPERATOR, String.valueOf(s.charAt(pos)), line, "", 0);
+    emit(TokenKind.OPERATOR, oneChar(s.charAt(pos)), line, "", 0);
     pos++;
   }
 

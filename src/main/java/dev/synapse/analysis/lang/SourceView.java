@@ -52,24 +52,51 @@ public final class SourceView {
   private final Language language;
   private final Side side;
   private final List<Segment> segments;
-  private final TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
+  /** Distinct segment first lines, ascending, for {@link #segmentAt} (binary search, no boxing). */
+  private final int[] firstLines;
+  /** {@code firstLines[k]}'s segment index (the last segment starting there, as a map would keep). */
+  private final int[] segmentIndex;
   private final Map<Integer, List<String>> comments = new HashMap<>();
+  /** Per segment: its tokens without comments. */
+  private final List<List<Token>> significant;
+  /** Segments ascend by first line and do not overlap (true for every well-formed diff). */
+  private final boolean ordered;
 
   private SourceView(String path, Language language, Side side, List<Segment> segments) {
     this.path = path;
     this.language = language;
     this.side = side;
     this.segments = List.copyOf(segments);
+    TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
     for (int i = 0; i < segments.size(); i++) {
       byFirstLine.put(segments.get(i).firstLine(), i);
-      for (Token t : segments.get(i).tokens()) {
-        if (t.kind() == TokenKind.COMMENT) {
+    }
+    firstLines = new int[byFirstLine.size()];
+    segmentIndex = new int[byFirstLine.size()];
+    int at = 0;
+    for (Map.Entry<Integer, Integer> e : byFirstLine.entrySet()) {
+      firstLines[at] = e.getKey();
+      segmentIndex[at++] = e.getValue();
+    }
+    List<List<Token>> sig = new ArrayList<>(segments.size());
+    boolean inOrder = true;
+    for (int i = 0; i < segments.size(); i++) {
+      if (i > 0 && segments.get(i).firstLine() <= segments.get(i - 1).lastLine()) inOrder = false;
+      List<Token> tokens = segments.get(i).tokens();
+      List<Token> nonComment = new ArrayList<>(tokens.size());
+      sig.add(Collections.unmodifiableList(nonComment));
+      for (Token t : tokens) {
+        if (t.kind() != TokenKind.COMMENT) {
+          nonComment.add(t);
+        } else {
           for (int l = t.line(); l <= t.endLine(); l++) {
             comments.computeIfAbsent(l, k -> new ArrayList<>()).add(t.text());
           }
         }
       }
     }
+    significant = List.copyOf(sig);
+    ordered = inOrder;
   }
 
   /**
@@ -151,9 +178,20 @@ public final class SourceView {
 
   /** @return the segment containing {@code line}, or null when the diff does not show it */
   public Segment segmentAt(int line) {
-    Map.Entry<Integer, Integer> e = byFirstLine.floorEntry(line);
-    if (e == null) return null;
-    Segment s = segments.get(e.getValue());
+    int lo = 0;
+    int hi = firstLines.length - 1;
+    int floor = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (firstLines[mid] <= line) {
+        floor = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (floor < 0) return null;
+    Segment s = segments.get(segmentIndex[floor]);
     return s.contains(line) ? s : null;
   }
 
@@ -167,6 +205,31 @@ public final class SourceView {
   public boolean isChanged(int line) {
     Segment s = segmentAt(line);
     return s != null && s.changed().get(line - s.firstLine());
+  }
+
+  /**
+   * Whether a line of a given segment changed: the same answer as {@link #isChanged(int)} for a
+   * line of {@code seg}, in constant time.
+   *
+   * @param seg one of {@link #segments()}
+   * @param line a line number
+   * @return true when {@code line} was added (new side) or removed (old side)
+   */
+  public boolean isChanged(Segment seg, int line) {
+    if (ordered && seg.contains(line)) return seg.changed().get(line - seg.firstLine());
+    return isChanged(line);
+  }
+
+  /**
+   * The tokens of one segment without comments, built once with the view (several checks read
+   * them).
+   *
+   * @param segment index into {@link #segments()}
+   * @return the non-comment tokens in order; unmodifiable
+   * @throws IndexOutOfBoundsException for a bad index
+   */
+  public List<Token> significantTokens(int segment) {
+    return significant.get(segment);
   }
 
   /** @return the texts of comments that cover {@code line}, possibly empty */

@@ -17,6 +17,7 @@ import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,15 +66,17 @@ public final class AuthBypassCheck implements Check {
     List<Finding> out = new ArrayList<>();
     // guards present on added lines anywhere in the diff, by guard key, and per file
     Set<String> addedKeys = new HashSet<>();
-    Map<FileDiff, Boolean> fileAddsGuard = new HashMap<>();
+    // identity: FileDiff is a record whose hashCode walks every line of the file's diff
+    Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
+    Lines lines = new Lines();
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
       SourceView nv = Functions.view(context, file, Side.NEW);
       boolean any = false;
       for (SourceView.Segment seg : nv.segments()) {
-        for (List<Token> line : lines(seg, nv)) {
-          if (!nv.isChanged(line.get(0).line()) || weakening(line, nv.language()) != null) continue;
-          String key = guardKey(line);
+        for (Line line : lines.of(seg, nv.language())) {
+          if (line.weakening() != null) continue;
+          String key = line.guardKey;
           if (key != null) {
             addedKeys.add(key);
             any = true;
@@ -91,12 +94,12 @@ public final class AuthBypassCheck implements Check {
         List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
         for (int si = 0; si < nv.segments().size(); si++) {
           SourceView.Segment seg = nv.segments().get(si);
-          boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, nv);
+          boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, lines);
           boolean hunkRemoves = hunkRemovesAnything(file, seg);
-          for (List<Token> line : lines(seg, nv)) {
+          for (Line changed : lines.of(seg, nv.language())) {
+            List<Token> line = changed.tokens;
             int ln = line.get(0).line();
-            if (!nv.isChanged(ln)) continue;
-            String why = weakening(line, nv.language());
+            String why = changed.weakening();
             if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
             }
@@ -104,8 +107,8 @@ public final class AuthBypassCheck implements Check {
                 && !overridesAuthorize(nv, ln)) {
               why = null;
             }
-            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln,
-                guardContext(file, seg.firstLine()))) {
+            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln, file,
+                seg.firstLine())) {
               why = "the guard method now returns true unconditionally";
             }
             if (why == null) continue;
@@ -125,13 +128,14 @@ public final class AuthBypassCheck implements Check {
         int newStart = newStartOf(file, seg.firstLine());
         for (int w : hunksWithWeakening) if (w == newStart) weakened = true;
         String addedText = addedTextOfHunk(file, seg.firstLine());
-        for (List<Token> line : lines(seg, ov)) {
+        for (Line changed : lines.of(seg, ov.language())) {
+          List<Token> line = changed.tokens;
           int ln = line.get(0).line();
-          if (!ov.isChanged(ln) || importLine(line)) continue;
-          String key = guardKey(line);
+          if (importLine(line)) continue;
+          String key = changed.guardKey;
           if (key != null) {
             if (weakened || addedKeys.contains(key) || Boolean.TRUE.equals(fileAddsGuard.get(file))
-                || weakening(line, ov.language()) != null) {
+                || changed.weakening() != null) {
               continue;
             }
             out.add(ff.make(Rule.AUTH_BYPASS, ov, ln, 0.75, Rule.AUTH_BYPASS.title()
@@ -156,20 +160,72 @@ public final class AuthBypassCheck implements Check {
 
   // ------------------------------------------------------------------ line helpers
 
-  /** Significant tokens grouped by line. */
-  private static List<List<Token>> lines(SourceView.Segment seg, SourceView view) {
-    List<List<Token>> out = new ArrayList<>();
-    List<Token> cur = null;
-    int line = -1;
+  /**
+   * Significant (non-comment) tokens grouped by the line they start on, for the changed lines of
+   * the segment only (added lines on the new side, removed lines on the old side): every rule of
+   * this check looks at changed lines. Each group is a sub-list view of one shared list.
+   */
+  /** One changed line's tokens with its guard key and (on first use) its weakening. */
+  private static final class Line {
+    final List<Token> tokens;
+    final Language lang;
+    final String guardKey;
+    private String weakening;
+    private boolean weakeningKnown;
+
+    Line(List<Token> tokens, Language lang) {
+      this.tokens = tokens;
+      this.lang = lang;
+      this.guardKey = guardKey(tokens);
+    }
+
+    String weakening() {
+      if (!weakeningKnown) {
+        weakening = AuthBypassCheck.weakening(tokens, lang);
+        weakeningKnown = true;
+      }
+      return weakening;
+    }
+  }
+
+  /**
+   * The changed lines of each segment, built once per run (one run reads a segment up to three
+   * times). Confined to one call of {@link #run}.
+   */
+  private static final class Lines {
+    private final Map<SourceView.Segment, List<Line>> bySegment = new IdentityHashMap<>();
+
+    List<Line> of(SourceView.Segment seg, Language lang) {
+      return bySegment.computeIfAbsent(seg, k -> {
+        List<List<Token>> groups = changedLines(k);
+        List<Line> out = new ArrayList<>(groups.size());
+        for (List<Token> g : groups) out.add(new Line(g, lang));
+        return out;
+      });
+    }
+  }
+
+  private static List<List<Token>> changedLines(SourceView.Segment seg) {
+    List<Token> sig = new ArrayList<>();
+    List<int[]> bounds = new ArrayList<>();
+    int first = seg.firstLine();
+    int line = Integer.MIN_VALUE;
+    boolean changed = false;
     for (Token t : seg.tokens()) {
       if (t.kind() == TokenKind.COMMENT) continue;
       if (t.line() != line) {
-        cur = new ArrayList<>();
-        out.add(cur);
         line = t.line();
+        int rel = line - first;
+        changed = rel >= 0 && seg.changed().get(rel);
+        if (changed) bounds.add(new int[] {sig.size(), sig.size()});
       }
-      cur.add(t);
+      if (changed) {
+        sig.add(t);
+        bounds.get(bounds.size() - 1)[1] = sig.size();
+      }
     }
+    List<List<Token>> out = new ArrayList<>(bounds.size());
+    for (int[] r : bounds) out.add(sig.subList(r[0], r[1]));
     return out;
   }
 
@@ -187,6 +243,7 @@ public final class AuthBypassCheck implements Check {
       Token t = line.get(i);
       if (t.kind() != TokenKind.IDENTIFIER && t.kind() != TokenKind.SYMBOL) continue;
       if (t.text().length() < 5 && !t.text().equalsIgnoreCase("verify")) continue;
+      if (!mayNameGuard(t.text())) continue;
       String l = t.text().toLowerCase(Locale.ROOT);
       if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
       if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
@@ -202,6 +259,66 @@ public final class AuthBypassCheck implements Check {
       }
     }
     return null;
+  }
+
+  /**
+   * Cheap pre-test for {@link #guardKey}: false only when the lower-cased text contains none of
+   * the roots guardKey requires (auth, login, admin, role, permission, guard, owner, secur,
+   * verif, polic, access, staff, user, require), so the text cannot be a guard. ASCII text is matched
+   * case-insensitively in place, without building the lower-cased copy; other text answers true
+   * (the exact test decides).
+   */
+  private static boolean mayNameGuard(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 128) return true;
+      switch (c | 0x20) {
+        case 'a':
+          if (at(text, i, "auth") || at(text, i, "admin") || at(text, i, "access")) return true;
+          break;
+        case 'l':
+          if (at(text, i, "login")) return true;
+          break;
+        case 'r':
+          if (at(text, i, "role") || at(text, i, "require")) return true;
+          break;
+        case 'p':
+          if (at(text, i, "permission") || at(text, i, "polic")) return true;
+          break;
+        case 'g':
+          if (at(text, i, "guard")) return true;
+          break;
+        case 'o':
+          if (at(text, i, "owner")) return true;
+          break;
+        case 's':
+          if (at(text, i, "secur") || at(text, i, "staff")) return true;
+          break;
+        case 'v':
+          if (at(text, i, "verif")) return true;
+          break;
+        case 'u':
+          if (at(text, i, "user")) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return true when {@code text} holds the lower-case ASCII word {@code root} at {@code i},
+   *     ignoring ASCII case ({@code c | 0x20} lower-cases exactly the ASCII letters)
+   */
+  private static boolean at(String text, int i, String root) {
+    int len = root.length();
+    if (i + len > text.length()) return false;
+    for (int k = 0; k < len; k++) {
+      if ((text.charAt(i + k) | 0x20) != root.charAt(k)) return false;
+    }
+    return true;
   }
 
   /** @return a description when the (added) line opens access, else null */
@@ -314,7 +431,7 @@ public final class AuthBypassCheck implements Check {
   }
 
   private static boolean returnsTrueInGuard(List<Token> line, List<FunctionSpan> fns, int si, int ln,
-      boolean guardContext) {
+      FileDiff file, int newFirstLine) {
     boolean retTrue = line.size() >= 2 && line.get(0).word("return")
         && (line.get(1).word("true") || line.get(1).word("True"))
         && (line.size() == 2 || line.get(2).op(";"));
@@ -323,7 +440,7 @@ public final class AuthBypassCheck implements Check {
     for (FunctionSpan f : fns) {
       if (f.segment() == si && f.containsLine(ln)) inFunction = true;
     }
-    if (!inFunction) return guardContext;
+    if (!inFunction) return guardContext(file, newFirstLine);
     for (FunctionSpan f : fns) {
       if (f.segment() != si || !f.containsLine(ln)) continue;
       String n = f.name().toLowerCase(Locale.ROOT).replace("_", "").replace("?", "");
@@ -361,7 +478,7 @@ public final class AuthBypassCheck implements Check {
   }
 
   private static boolean hunkRemovesGuard(AnalysisContext ctx, FileDiff file, SourceView.Segment newSeg,
-      SourceView nv) {
+      Lines lines) {
     Hunk h = hunkOf(file, newSeg.firstLine());
     if (h == null) return false;
     SourceView ov = Functions.view(ctx, file, Side.OLD);
@@ -374,8 +491,8 @@ public final class AuthBypassCheck implements Check {
     }
     SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
     if (os == null) return false;
-    for (List<Token> line : lines(os, ov)) {
-      if (ov.isChanged(line.get(0).line()) && guardKey(line) != null) return true;
+    for (Line line : lines.of(os, ov.language())) {
+      if (line.guardKey != null) return true;
     }
     return false;
   }

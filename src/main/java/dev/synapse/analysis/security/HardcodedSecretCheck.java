@@ -62,11 +62,12 @@ public final class HardcodedSecretCheck implements Check {
       boolean testPath = isTestPath(view.path());
       FindingFactory ff = new FindingFactory();
       int lastLine = -1;
-      for (SourceView.Segment seg : view.segments()) {
-        List<Token> t = significant(seg.tokens());
+      for (int si = 0; si < view.segments().size(); si++) {
+        SourceView.Segment seg = view.segments().get(si);
+        List<Token> t = view.significantTokens(si);
         for (int i = 0; i < t.size(); i++) {
           Token s = t.get(i);
-          if (s.kind() != TokenKind.STRING || !view.isChanged(s.line())) continue;
+          if (s.kind() != TokenKind.STRING || !view.isChanged(seg, s.line())) continue;
           if (s.has(Token.F_INTERPOLATED) || "html".equals(s.prefix()) || "regex".equals(s.prefix())) continue;
           if (s.line() == lastLine) continue;
           String value = s.text();
@@ -102,12 +103,6 @@ public final class HardcodedSecretCheck implements Check {
       }
     }
     return out;
-  }
-
-  static List<Token> significant(List<Token> all) {
-    List<Token> t = new ArrayList<>(all.size());
-    for (Token x : all) if (x.kind() != TokenKind.COMMENT) t.add(x);
-    return t;
   }
 
   static boolean isTestPath(String path) {

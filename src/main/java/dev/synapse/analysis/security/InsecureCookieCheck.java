@@ -49,10 +49,10 @@ public final class InsecureCookieCheck implements Check {
       Map<Integer, String> hits = new LinkedHashMap<>();
       for (int si = 0; si < view.segments().size(); si++) {
         SourceView.Segment seg = view.segments().get(si);
-        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        List<Token> t = view.significantTokens(si);
         for (int i = 0; i < t.size(); i++) {
           Token x = t.get(i);
-          if (!view.isChanged(x.line())) continue;
+          if (!view.isChanged(seg, x.line())) continue;
           String why = inspect(view, t, i, fns, si);
           if (why != null) hits.putIfAbsent(x.line(), why);
         }
@@ -72,9 +72,12 @@ public final class InsecureCookieCheck implements Check {
     }
     String name = x.text();
     if (name.length() < 6) return null;
-    String l = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
     Token val = i + 2 < t.size() ? t.get(i + 2) : null;
+    // the two flag rules below need a following '(' or an assignment; only then normalise the name
+    boolean flagShape = next != null
+        && (next.op("(") || next.op(":") || next.op("=") || next.op("=>"));
+    String l = flagShape ? name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "") : "";
     // setSecure(false) / setHttpOnly(false)
     if ((l.equals("setsecure") || l.equals("sethttponly")) && next != null && next.op("(")
         && val != null && (val.word("false") || val.text().equals("0"))) {

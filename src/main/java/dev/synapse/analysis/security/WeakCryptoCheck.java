@@ -74,6 +74,26 @@ public final class WeakCryptoCheck implements Check {
       "insecuretrustmanagerfactory", "node_tls_reject_unauthorized", "servercertificatevalidationcallback",
       "servercertificatecustomvalidationcallback", "x509trustmanager");
 
+  /** Sorted hash codes of {@link #INTERESTING}, for {@link #mayBeInteresting}. */
+  private static final int[] INTERESTING_HASHES =
+      INTERESTING.stream().mapToInt(String::hashCode).sorted().toArray();
+
+  /**
+   * Pre-test for {@code INTERESTING.contains(name.toLowerCase(Locale.ROOT))} without building the
+   * lower-cased copy: for ASCII text, the hash code of its lower-case form must be one of the
+   * set's (false is exact; true may be a hash collision, the set decides). Other text answers true.
+   */
+  private static boolean mayBeInteresting(String name) {
+    int h = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128) return true;
+      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+      h = 31 * h + c;
+    }
+    return java.util.Arrays.binarySearch(INTERESTING_HASHES, h) >= 0;
+  }
+
   private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
       "randrange", "getrandbits", "sample", "uniform", "shuffle");
   private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
@@ -95,8 +115,8 @@ public final class WeakCryptoCheck implements Check {
   private static Map<String, String> stringConstants(SourceView view) {
     Map<String, String> out = new HashMap<>();
     Set<String> dropped = new HashSet<>();
-    for (SourceView.Segment seg : view.segments()) {
-      List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+    for (int si = 0; si < view.segments().size(); si++) {
+      List<Token> t = view.significantTokens(si);
       for (int i = 0; i + 2 < t.size(); i++) {
         Token n = t.get(i);
         if (n.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("=")) continue;
@@ -114,6 +134,19 @@ public final class WeakCryptoCheck implements Check {
     return out;
   }
   private String cachedLower = "";
+
+  /**
+   * @return the lower-cased text of {@code line} ("" when not shown), computed when a rule first
+   *     needs it and kept for the next tokens of the same line
+   */
+  private String lowerLine(SourceView view, int line) {
+    if (line != cachedLine) {
+      String text = view.line(line);
+      cachedLower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+      cachedLine = line;
+    }
+    return cachedLower;
+  }
 
   @Override
   public List<Finding> run(AnalysisContext context) {
@@ -133,10 +166,10 @@ public final class WeakCryptoCheck implements Check {
       constants = stringConstants(view);
       for (int si = 0; si < view.segments().size(); si++) {
         SourceView.Segment seg = view.segments().get(si);
-        List<Token> t = HardcodedSecretCheck.significant(seg.tokens());
+        List<Token> t = view.significantTokens(si);
         for (int i = 0; i < t.size(); i++) {
           Token x = t.get(i);
-          if (!view.isChanged(x.line())) continue;
+          if (!view.isChanged(seg, x.line())) continue;
           Hit h = inspect(view, t, i, fns, si, cryptoRand);
           if (h != null) hits.putIfAbsent(h.line(), h);
         }
@@ -159,19 +192,13 @@ public final class WeakCryptoCheck implements Check {
   private Hit inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
       boolean cryptoRand) {
     Token x = t.get(i);
-    if (x.line() != cachedLine) {
-      String line = view.line(x.line());
-      cachedLower = line == null ? "" : line.toLowerCase(Locale.ROOT);
-      cachedLine = x.line();
-    }
-    String lowerLine = cachedLower;
     Language lang = view.language();
     // ---- weak hashes / ciphers named in strings
     if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
       String v = x.text().toLowerCase(Locale.ROOT).trim();
       String call = enclosingCall(t, i);
       if (WEAK_HASH_STRINGS.contains(v) && call != null && HASH_FACTORIES.contains(call)
-          && !nonSecurity(lowerLine)) {
+          && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), x.text());
       }
       if (call != null && weakCipherSpec(v, call)) {
@@ -181,7 +208,7 @@ public final class WeakCryptoCheck implements Check {
       return null;
     }
     if (x.kind() == TokenKind.SYMBOL && WEAK_SYMBOLS.contains(x.text().toLowerCase(Locale.ROOT))
-        && lang == Language.ELIXIR && lowerLine.contains(":crypto.") && !nonSecurity(lowerLine)) {
+        && lang == Language.ELIXIR && lowerLine(view, x.line()).contains(":crypto.") && !nonSecurity(lowerLine(view, x.line()))) {
       boolean hash = x.text().equals("md5") || x.text().startsWith("sha") || x.text().equals("md4");
       return hash ? weakHash(x.line(), x.text())
           : new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher :" + x.text()
@@ -196,7 +223,7 @@ public final class WeakCryptoCheck implements Check {
       String call = enclosingCall(t, i);
       String v = constant.toLowerCase(Locale.ROOT).trim();
       if (call != null && WEAK_HASH_STRINGS.contains(v) && HASH_FACTORIES.contains(call)
-          && !nonSecurity(lowerLine)) {
+          && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), name + " (" + constant + ")");
       }
       if (call != null && weakCipherSpec(v, call)) {
@@ -206,6 +233,7 @@ public final class WeakCryptoCheck implements Check {
     }
     Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
     boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
+    if (!assignLike && !WEAK_CIPHER_IDENTS.contains(name) && !mayBeInteresting(name)) return null;
     String lname = name.toLowerCase(Locale.ROOT);
     if (!assignLike && !INTERESTING.contains(lname) && !WEAK_CIPHER_IDENTS.contains(name)) return null;
     Token prev = i > 0 ? t.get(i - 1) : null;
@@ -215,7 +243,7 @@ public final class WeakCryptoCheck implements Check {
     String lrecv = recv.toLowerCase(Locale.ROOT);
     // ---- weak hashes by API
     if (WEAK_HASH_CALLS.contains(lname) && next != null && (next.op("(") || next.op("."))
-        && !nonSecurity(lowerLine) && !argsContain(t, i + 1, "usedforsecurity")) {
+        && !nonSecurity(lowerLine(view, x.line())) && !argsContain(t, i + 1, "usedforsecurity")) {
       boolean ok = lrecv.equals("hashlib") || lrecv.equals("digestutils") || lrecv.equals("hashing")
           || lrecv.equals("cryptojs") || lrecv.equals("crypto") || lang == Language.PHP && recv.isEmpty()
           || lang == Language.GO && (lrecv.equals("md5") || lrecv.equals("sha1"))
@@ -223,11 +251,11 @@ public final class WeakCryptoCheck implements Check {
       if (ok) return weakHash(x.line(), name);
     }
     if ((lname.equals("new") || lname.equals("sum") || lname.equals("newhash")) && lang == Language.GO
-        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine)) {
+        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine(view, x.line()))) {
       return weakHash(x.line(), recv);
     }
     if ((name.equals("MD5") || name.equals("SHA1")) && next != null && next.op(".")
-        && !nonSecurity(lowerLine) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
+        && !nonSecurity(lowerLine(view, x.line())) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
         || lang == Language.CSHARP || lang == Language.RUBY && prev != null && prev.op("::"))) {
       return weakHash(x.line(), name);
     }
@@ -260,7 +288,7 @@ public final class WeakCryptoCheck implements Check {
     Hit r = random(view, t, i, fns, si, cryptoRand, name, lname, recv, lrecv, next);
     if (r != null) return r;
     // ---- TLS verification off
-    return tls(t, i, name, next, lang, lowerLine);
+    return tls(view, t, i, name, next, lang);
   }
 
   private SourceView currentView;
@@ -421,7 +449,7 @@ public final class WeakCryptoCheck implements Check {
     return false;
   }
 
-  private static Hit tls(List<Token> t, int i, String name, Token next, Language lang, String lowerLine) {
+  private Hit tls(SourceView view, List<Token> t, int i, String name, Token next, Language lang) {
     String lname = name.toLowerCase(Locale.ROOT);
     boolean assignLike = next != null && (next.op("=") || next.op(":") || next.op("=>"));
     Token val = assignLike && i + 2 < t.size() ? t.get(i + 2) : null;
@@ -439,11 +467,11 @@ public final class WeakCryptoCheck implements Check {
         || lname.equals("curlopt_ssl_verifypeer") || lname.equals("curlopt_ssl_verifyhost")
         || lname.equals("ssl") && lang == Language.PYTHON || lname.equals("verify_certs")
         || lname.equals("sslverify") || lname.equals("verify_ssl_certs"))) {
-      if (lname.equals("verify") && lowerLine.contains("jwt")) return null;
+      if (lname.equals("verify") && lowerLine(view, t.get(i).line()).contains("jwt")) return null;
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (truthy && (lname.equals("insecureskipverify") || lname.equals("trustallcerts")
-        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine.contains("tls"))) {
+        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine(view, t.get(i).line()).contains("tls"))) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (name.equals("VERIFY_NONE") || name.equals("CERT_NONE") || name.equals("_create_unverified_context")
@@ -452,11 +480,11 @@ public final class WeakCryptoCheck implements Check {
         || name.equals("InsecureTrustManagerFactory") || name.equals("verify_none")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine.contains("0")) {
+    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine(view, t.get(i).line()).contains("0")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if ((name.equals("ServerCertificateValidationCallback")
-        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine.contains("true")) {
+        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine(view, t.get(i).line()).contains("true")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
     if (name.equals("X509TrustManager") && i > 0 && t.get(i - 1).word("new")) {

@@ -289,4 +289,37 @@ class JavaStructureTest {
     org.junit.jupiter.api.Assertions.assertFalse(JavaStructure.take(budget, v), "the second does not");
     assertEquals(size / 2, budget.get(), "a refused side takes nothing");
   }
+
+  @Test
+  @DisplayName("a hunk of statements inside a method body is left to the lexer")
+  void statementRunIsNotParsed() {
+    FileDiff f = hunk(30, added(
+        "        resp.setContentType(\"text/html\");",
+        "        if (books.isEmpty()) {",
+        "            out.println(\"none\");",
+        "        }"));
+    assertNull(JavaStructure.parse(seg(f), 0));
+  }
+
+  @Test
+  @DisplayName("members that start with a constructor name and a parenthesis still parse")
+  void constructorFirstStillParses() {
+    FileDiff f = hunk(14, added(
+        "  InvoiceController(Repo repo) { this.repo = repo; }",
+        "  int size() { return 0; }"));
+    JavaStructure.Parsed p = JavaStructure.parse(seg(f), 0);
+    assertNotNull(p);
+    assertEquals(14, named(p.spans(), "InvoiceController").startLine());
+  }
+
+  @Test
+  @DisplayName("members that start with a qualified type still parse")
+  void qualifiedTypeFirstStillParses() {
+    FileDiff f = hunk(20, added(
+        "  java.util.List<String> names() { return java.util.List.of(); }",
+        "  int size() { return 0; }"));
+    JavaStructure.Parsed p = JavaStructure.parse(seg(f), 0);
+    assertNotNull(p);
+    assertEquals(20, named(p.spans(), "names").startLine());
+  }
 }
