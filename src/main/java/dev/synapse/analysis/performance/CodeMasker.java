@@ -39,6 +39,27 @@ final class CodeMasker {
     pendingHeredoc = null;
   }
 
+  /**
+   * @param other another masker of the same language
+   * @return true when both carry the same state, so the next line masks the same in both
+   */
+  boolean sameState(CodeMasker other) {
+    return java.util.Objects.equals(openString, other.openString) && openEscapes == other.openEscapes
+        && inBlockComment == other.inBlockComment && inRubyDoc == other.inRubyDoc
+        && java.util.Objects.equals(heredoc, other.heredoc)
+        && java.util.Objects.equals(pendingHeredoc, other.pendingHeredoc);
+  }
+
+  /** Takes over the state of {@code other} (after {@code other} masked a line this one skips). */
+  void copyState(CodeMasker other) {
+    openString = other.openString;
+    openEscapes = other.openEscapes;
+    inBlockComment = other.inBlockComment;
+    inRubyDoc = other.inRubyDoc;
+    heredoc = other.heredoc;
+    pendingHeredoc = other.pendingHeredoc;
+  }
+
   /** Masks a whole sequence with a fresh masker. */
   static String[] maskAll(SourceLanguage lang, List<String> lines) {
     CodeMasker m = new CodeMasker(lang);

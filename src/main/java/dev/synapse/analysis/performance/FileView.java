@@ -55,6 +55,8 @@ final class FileView {
   final SourceLanguage lang;
   final List<Row> rows;
   final List<String> sections;
+  /** Tokens of each hunk's masked section header (empty for a blank header). */
+  final List<List<Tok>> sectionToks;
   final List<Function> newFunctions;
   final List<Function> oldFunctions;
 
@@ -63,6 +65,11 @@ final class FileView {
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
     this.sections = List.copyOf(sections);
+    List<List<Tok>> st = new ArrayList<>(sections.size());
+    for (String section : sections) {
+      st.add(section.isBlank() ? List.of() : Tok.of(new CodeMasker(lang).mask(section), lang));
+    }
+    this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
     this.oldFunctions = Segmenter.segment(this, false);
   }
@@ -73,38 +80,33 @@ final class FileView {
    */
   static FileView of(FileDiff file) {
     SourceLanguage lang = SourceLanguage.of(file.path());
-    List<DiffLine> all = new ArrayList<>();
-    List<Integer> hunkOf = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     List<String> sections = new ArrayList<>();
+    CodeMasker newMasker = new CodeMasker(lang);
+    CodeMasker oldMasker = new CodeMasker(lang);
     int h = 0;
     for (Hunk hunk : file.hunks()) {
       sections.add(hunk.section());
+      // the text between hunks is unknown: each hunk starts from a clean state
+      newMasker.reset();
+      oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
-        all.add(l);
-        hunkOf.add(h);
+        String code;
+        if (l.kind() == LineKind.CONTEXT) {
+          if (newMasker.sameState(oldMasker)) {
+            // both sides mask a context line alike when their states agree (the usual case)
+            code = newMasker.mask(l.text());
+            oldMasker.copyState(newMasker);
+          } else {
+            code = newMasker.mask(l.text());
+            oldMasker.mask(l.text());
+          }
+        } else {
+          code = (l.kind() == LineKind.ADDED ? newMasker : oldMasker).mask(l.text());
+        }
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, lang)));
       }
       h++;
-    }
-    String[] codeNew = new String[all.size()];
-    String[] codeOld = new String[all.size()];
-    CodeMasker newMasker = new CodeMasker(lang);
-    CodeMasker oldMasker = new CodeMasker(lang);
-    int lastHunk = -1;
-    for (int i = 0; i < all.size(); i++) {
-      if (hunkOf.get(i) != lastHunk) {
-        newMasker.reset();
-        oldMasker.reset();
-        lastHunk = hunkOf.get(i);
-      }
-      DiffLine l = all.get(i);
-      if (l.kind() != LineKind.REMOVED) codeNew[i] = newMasker.mask(l.text());
-      if (l.kind() != LineKind.ADDED) codeOld[i] = oldMasker.mask(l.text());
-    }
-    List<Row> rows = new ArrayList<>(all.size());
-    for (int i = 0; i < all.size(); i++) {
-      DiffLine l = all.get(i);
-      String code = l.kind() == LineKind.REMOVED ? codeOld[i] : codeNew[i];
-      rows.add(new Row(hunkOf.get(i), l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, lang)));
     }
     return new FileView(file.path(), lang, rows, sections);
   }

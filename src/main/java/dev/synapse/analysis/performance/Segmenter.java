@@ -84,11 +84,9 @@ final class Segmenter {
    * header. Returns the last side index of that function, or -1 when there is none.
    */
   private static int sectionFunction(FileView v, List<Integer> side, int p, boolean newSide, List<Function> out) {
-    String section = v.sections.get(v.rows.get(side.get(p)).hunk());
-    if (section.isBlank()) return -1;
-    String masked = CodeMasker.maskAll(v.lang, List.of(section))[0];
-    List<Tok> t = Tok.of(masked, v.lang);
-    String name = declName(v.lang, t);
+    int hunkIndex = v.rows.get(side.get(p)).hunk();
+    if (v.sections.get(hunkIndex).isBlank()) return -1;
+    String name = declName(v.lang, v.sectionToks.get(hunkIndex));
     if (name == null) return -1;
     if (declAt(v, side, p) != null) return -1;
     int hunk = v.rows.get(side.get(p)).hunk();

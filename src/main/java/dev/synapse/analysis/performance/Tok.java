@@ -20,15 +20,25 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
    */
   static final int MAX_CHARS = 10_000;
 
-  private static final String[] OPERATORS = {
-    "?->", "<<<", "===", "!==", "...", "&&", "||", "??", "?.", "?:", "->", "=>", "::", "<-", "|>",
-    "==", "!=", "<=", ">=", "++", "--", "+=", "-=", "*=", "/=", "<<", ">>", "**"
-  };
+  /**
+   * Single ASCII characters as tokens, indexed by the character: punctuation tokens share these
+   * instances instead of allocating a substring each (and {@link #is} then hits the identity
+   * check of {@link String#equals} when the argument is the same literal).
+   */
+  private static final String[] ASCII = new String[128];
+  /** Bit {@code c} set when ASCII {@code c} is whitespace by {@link Character#isWhitespace(char)}. */
+  private static final boolean[] ASCII_SPACE = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = String.valueOf(c).intern();
+      ASCII_SPACE[c] = Character.isWhitespace(c);
+    }
+  }
 
   /** @return true when the token starts with a letter, underscore or {@code $} */
   boolean ident() {
-    char c = text.charAt(0);
-    return Character.isLetter(c) || c == '_' || c == '$';
+    return identStart(text.charAt(0));
   }
 
   boolean is(String s) {
@@ -48,36 +58,97 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
     boolean suffixes = lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR;
     while (i < n) {
       char c = code.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (space(c)) {
         i++;
         continue;
       }
       int start = i;
-      if (Character.isLetter(c) || c == '_' || c == '$') {
+      String text;
+      if (identStart(c)) {
         i++;
-        while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_' || code.charAt(i) == '$')) i++;
+        while (i < n && identPart(code.charAt(i))) i++;
         if (suffixes && i < n && (code.charAt(i) == '?' || code.charAt(i) == '!')
             && (i + 1 >= n || (code.charAt(i + 1) != '=' && code.charAt(i + 1) != ':'))) {
           i++;
         }
+        text = code.substring(start, i);
       } else if (Character.isDigit(c)) {
         i++;
         while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
             || (code.charAt(i) == '.' && i + 1 < n && Character.isDigit(code.charAt(i + 1))))) i++;
+        text = code.substring(start, i);
       } else {
-        int len = 1;
-        if ("?<!=.-&|:=>+*/".indexOf(c) >= 0) for (String op : OPERATORS) {
-          if (code.startsWith(op, i)) {
-            len = op.length();
-            break;
-          }
-        }
-        i += len;
+        text = operator(code, i, c);
+        if (text == null) text = c < 128 ? ASCII[c] : String.valueOf(c);
+        i += text.length();
       }
-      boolean before = start == 0 || Character.isWhitespace(code.charAt(start - 1));
-      boolean after = i >= n || Character.isWhitespace(code.charAt(i));
-      out.add(new Tok(code.substring(start, i), start, before, after));
+      boolean before = start == 0 || space(code.charAt(start - 1));
+      boolean after = i >= n || space(code.charAt(i));
+      out.add(new Tok(text, start, before, after));
     }
     return out;
+  }
+
+  /**
+   * The multi-character operator starting at {@code i} (first character {@code c}), longest
+   * first: {@code ?-> <<< === !== ... && || ?? ?. ?: -> => :: <- |> == != <= >= ++ -- += -= *= /=
+   * << >> **}; null when none starts there (the character is then a token of its own).
+   */
+  private static String operator(String code, int i, char c) {
+    char d = i + 1 < code.length() ? code.charAt(i + 1) : 0;
+    char e = i + 2 < code.length() ? code.charAt(i + 2) : 0;
+    switch (c) {
+      case '?':
+        if (d == '-' && e == '>') return "?->";
+        return d == '?' ? "??" : d == '.' ? "?." : d == ':' ? "?:" : null;
+      case '<':
+        if (d == '<' && e == '<') return "<<<";
+        return d == '-' ? "<-" : d == '=' ? "<=" : d == '<' ? "<<" : null;
+      case '=':
+        if (d == '=' && e == '=') return "===";
+        return d == '>' ? "=>" : d == '=' ? "==" : null;
+      case '!':
+        if (d == '=' && e == '=') return "!==";
+        return d == '=' ? "!=" : null;
+      case '.':
+        return d == '.' && e == '.' ? "..." : null;
+      case '&':
+        return d == '&' ? "&&" : null;
+      case '|':
+        return d == '|' ? "||" : d == '>' ? "|>" : null;
+      case ':':
+        return d == ':' ? "::" : null;
+      case '-':
+        return d == '>' ? "->" : d == '-' ? "--" : d == '=' ? "-=" : null;
+      case '>':
+        return d == '=' ? ">=" : d == '>' ? ">>" : null;
+      case '+':
+        return d == '+' ? "++" : d == '=' ? "+=" : null;
+      case '*':
+        return d == '=' ? "*=" : d == '*' ? "**" : null;
+      case '/':
+        return d == '=' ? "/=" : null;
+      default:
+        return null;
+    }
+  }
+
+  /** {@link Character#isWhitespace(char)} with an ASCII table first. */
+  private static boolean space(char c) {
+    return c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c);
+  }
+
+  /** A letter, underscore or {@code $} ({@link Character#isLetter(char)} beyond ASCII). */
+  private static boolean identStart(char c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    return Character.isLetter(c);
+  }
+
+  /** A letter, digit, underscore or {@code $} ({@link Character#isLetterOrDigit(char)} beyond ASCII). */
+  private static boolean identPart(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+    }
+    return Character.isLetterOrDigit(c);
   }
 }
