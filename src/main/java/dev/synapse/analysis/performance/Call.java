@@ -2,7 +2,6 @@ package dev.synapse.analysis.performance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A call (or, in Ruby, a parenthesis-less method reference) found in a tokenised line, with its
@@ -20,7 +19,7 @@ import java.util.Set;
  *     has no receiver)
  */
 record Call(String name, List<String> chain, int tokenIndex, int openParen, int closeParen, int start) {
-  private static final Set<String> MEMBER = Set.of(
+  private static final WordSet MEMBER = WordSet.of(
       ".", "::", "->", "?.", "?->");
 
   /** @return the first segment of the chain (the receiver root, or the name itself) */

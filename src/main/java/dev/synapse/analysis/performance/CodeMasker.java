@@ -73,6 +73,16 @@ final class CodeMasker {
    * @return the line with string contents and comments replaced by spaces, same length
    */
   String mask(String line) {
+    return new String(maskChars(line));
+  }
+
+  /**
+   * {@link #mask} without building the string.
+   *
+   * @param line one source line without terminator
+   * @return a fresh array holding the masked line (same length)
+   */
+  char[] maskChars(String line) {
     char[] c = line.toCharArray();
     int n = c.length;
     if (heredoc != null) {
@@ -82,17 +92,17 @@ final class CodeMasker {
       } else {
         blank(c, 0, n);
       }
-      return new String(c);
+      return c;
     }
     if (inRubyDoc) {
       if (line.startsWith("=end")) inRubyDoc = false;
       blank(c, 0, n);
-      return new String(c);
+      return c;
     }
     if (lang == SourceLanguage.RUBY && line.startsWith("=begin")) {
       inRubyDoc = true;
       blank(c, 0, n);
-      return new String(c);
+      return c;
     }
     int i = 0;
     if (inBlockComment) i = skipBlockComment(c, 0);
@@ -182,7 +192,7 @@ final class CodeMasker {
       heredoc = pendingHeredoc;
       pendingHeredoc = null;
     }
-    return new String(c);
+    return c;
   }
 
   private static char charAt(String s, int i) {

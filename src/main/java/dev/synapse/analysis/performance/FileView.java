@@ -64,6 +64,8 @@ final class FileView {
     this.path = path;
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
+    this.memberCalls = new Object[rows.size()];
+    this.parenCalls = new Object[rows.size()];
     this.sections = List.copyOf(sections);
     List<List<Tok>> st = new ArrayList<>(sections.size());
     for (String section : sections) {
@@ -91,20 +93,18 @@ final class FileView {
       newMasker.reset();
       oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
-        String code;
+        char[] masked;
         if (l.kind() == LineKind.CONTEXT) {
-          if (newMasker.sameState(oldMasker)) {
-            // both sides mask a context line alike when their states agree (the usual case)
-            code = newMasker.mask(l.text());
-            oldMasker.copyState(newMasker);
-          } else {
-            code = newMasker.mask(l.text());
-            oldMasker.mask(l.text());
-          }
+          boolean same = newMasker.sameState(oldMasker);
+          masked = newMasker.maskChars(l.text());
+          // both sides mask a context line alike when their states agree (the usual case)
+          if (same) oldMasker.copyState(newMasker);
+          else oldMasker.maskChars(l.text());
         } else {
-          code = (l.kind() == LineKind.ADDED ? newMasker : oldMasker).mask(l.text());
+          masked = (l.kind() == LineKind.ADDED ? newMasker : oldMasker).maskChars(l.text());
         }
-        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, lang)));
+        String code = new String(masked);
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, masked, lang)));
       }
       h++;
     }
@@ -141,6 +141,39 @@ final class FileView {
       for (int i = startRow; i <= endRow; i++) if (v.rows.get(i).kind() == LineKind.ADDED) return true;
       return false;
     }
+  }
+
+  /**
+   * Calls of each row, found on first use (see {@link #calls}). Entries are immutable lists of
+   * immutable calls, so a race between two checks computing the same row only repeats work.
+   */
+  private final Object[] memberCalls;
+  private final Object[] parenCalls;
+
+  /**
+   * The calls of a row, as {@link Call#in} finds them, computed once per row and shared by the
+   * checks of the review.
+   *
+   * @param row row index
+   * @param bare also member references without parentheses (Ruby), as {@code Call.in(toks, bare)}
+   * @return the calls in token order; immutable
+   */
+  @SuppressWarnings("unchecked")
+  List<Call> calls(int row, boolean bare) {
+    Object[] cache = bare ? memberCalls : parenCalls;
+    Object cached = cache[row];
+    if (cached != null) return (List<Call>) cached;
+    List<Call> out;
+    if (bare) {
+      out = List.copyOf(Call.in(rows.get(row).toks(), true));
+    } else {
+      // the calls with parentheses are exactly the bare list without the member references
+      List<Call> paren = new ArrayList<>();
+      for (Call c : calls(row, true)) if (c.openParen() >= 0) paren.add(c);
+      out = List.copyOf(paren);
+    }
+    cache[row] = out;
+    return out;
   }
 
   /** @return the new-side function covering the row, or null */

@@ -17,7 +17,7 @@ import java.util.Set;
  * Linear in the number of rows times the loop nesting depth.
  */
 final class Loops {
-  private static final Set<String> ITERATORS = Set.of(
+  private static final WordSet ITERATORS = WordSet.of(
       "each", "each_with_index", "each_with_object", "each_value", "each_pair", "map", "map!",
       "flat_map", "flatMap", "collect", "forEach", "to_h", "find_each", "filter_map", "reduce",
       "inject", "sum", "each_slice", "in_batches", "group_by", "index_by", "to_map",
@@ -91,7 +91,7 @@ final class Loops {
         } else if (tok.ident() && (ITERATORS.contains(tok.text()))) {
           if (calls == null) {
             calls = new java.util.HashMap<>();
-            for (Call c : Call.in(t, true)) calls.put(c.tokenIndex(), c);
+            for (Call c : v.calls(i, true)) calls.put(c.tokenIndex(), c);
           }
           loop = iteratorCall(v, i, k, calls.get(k));
         }

@@ -52,12 +52,24 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
    * @param lang the language (Ruby and Elixir identifiers may end in {@code ?} or {@code !})
    */
   static List<Tok> of(String code, SourceLanguage lang) {
+    return of(code, code.toCharArray(), lang);
+  }
+
+  /**
+   * {@link #of(String, SourceLanguage)} over the characters of {@code code} already at hand
+   * (the masker's output), so the scan reads an array instead of the string.
+   *
+   * @param code a masked line
+   * @param chars the same characters as {@code code}
+   * @param lang the language
+   */
+  static List<Tok> of(String code, char[] chars, SourceLanguage lang) {
     List<Tok> out = new ArrayList<>();
     int n = Math.min(code.length(), MAX_CHARS);
     int i = 0;
     boolean suffixes = lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR;
     while (i < n) {
-      char c = code.charAt(i);
+      char c = chars[i];
       if (space(c)) {
         i++;
         continue;
@@ -66,24 +78,24 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
       String text;
       if (identStart(c)) {
         i++;
-        while (i < n && identPart(code.charAt(i))) i++;
-        if (suffixes && i < n && (code.charAt(i) == '?' || code.charAt(i) == '!')
-            && (i + 1 >= n || (code.charAt(i + 1) != '=' && code.charAt(i + 1) != ':'))) {
+        while (i < n && identPart(chars[i])) i++;
+        if (suffixes && i < n && (chars[i] == '?' || chars[i] == '!')
+            && (i + 1 >= n || (chars[i + 1] != '=' && chars[i + 1] != ':'))) {
           i++;
         }
         text = code.substring(start, i);
       } else if (Character.isDigit(c)) {
         i++;
-        while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
-            || (code.charAt(i) == '.' && i + 1 < n && Character.isDigit(code.charAt(i + 1))))) i++;
+        while (i < n && (Character.isLetterOrDigit(chars[i]) || chars[i] == '_'
+            || (chars[i] == '.' && i + 1 < n && Character.isDigit(chars[i + 1])))) i++;
         text = code.substring(start, i);
       } else {
-        text = operator(code, i, c);
+        text = operator(chars, i, c);
         if (text == null) text = c < 128 ? ASCII[c] : String.valueOf(c);
         i += text.length();
       }
-      boolean before = start == 0 || space(code.charAt(start - 1));
-      boolean after = i >= n || space(code.charAt(i));
+      boolean before = start == 0 || space(chars[start - 1]);
+      boolean after = i >= n || space(chars[i]);
       out.add(new Tok(text, start, before, after));
     }
     return out;
@@ -94,9 +106,9 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
    * first: {@code ?-> <<< === !== ... && || ?? ?. ?: -> => :: <- |> == != <= >= ++ -- += -= *= /=
    * << >> **}; null when none starts there (the character is then a token of its own).
    */
-  private static String operator(String code, int i, char c) {
-    char d = i + 1 < code.length() ? code.charAt(i + 1) : 0;
-    char e = i + 2 < code.length() ? code.charAt(i + 2) : 0;
+  private static String operator(char[] code, int i, char c) {
+    char d = i + 1 < code.length ? code[i + 1] : 0;
+    char e = i + 2 < code.length ? code[i + 2] : 0;
     switch (c) {
       case '?':
         if (d == '-' && e == '>') return "?->";
