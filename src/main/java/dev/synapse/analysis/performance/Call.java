@@ -88,12 +88,12 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
     int[] stack = new int[t.size()];
     int sp = 0;
     for (int i = 0; i < t.size(); i++) {
-      String s = t.get(i).text();
-      if (s.equals("(") || s.equals("[")) {
+      char s = t.get(i).single();
+      if (s == '(' || s == '[') {
         stack[sp++] = i;
-      } else if (s.equals(")") || s.equals("]")) {
-        String open = s.equals(")") ? "(" : "[";
-        if (sp > 0 && t.get(stack[sp - 1]).is(open)) {
+      } else if (s == ')' || s == ']') {
+        char open = s == ')' ? '(' : '[';
+        if (sp > 0 && t.get(stack[sp - 1]).single() == open) {
           int o = stack[--sp];
           match[o] = i;
           match[i] = o;

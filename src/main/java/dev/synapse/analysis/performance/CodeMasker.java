@@ -16,6 +16,8 @@ final class CodeMasker {
   private static final int MAX_LITERAL = 1000;
 
   private final SourceLanguage lang;
+  private final boolean cStyle;
+  private final boolean hashComments;
   /** Closing delimiter of an open multi-line string, or null. */
   private String openString;
   /** Whether backslash escapes apply inside {@link #openString}. */
@@ -28,6 +30,8 @@ final class CodeMasker {
 
   CodeMasker(SourceLanguage lang) {
     this.lang = lang;
+    this.cStyle = lang.cStyleComments();
+    this.hashComments = lang.hashComments();
   }
 
   /** Forgets all state, e.g. at a hunk boundary where the text between is unknown. */
@@ -111,18 +115,18 @@ final class CodeMasker {
     boolean literalsFailed = false;
     while (i < n) {
       char ch = c[i];
-      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '/') {
+      if (cStyle && ch == '/' && i + 1 < n && c[i + 1] == '/') {
         blank(c, i, n);
         break;
       }
-      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '*') {
+      if (cStyle && ch == '/' && i + 1 < n && c[i + 1] == '*') {
         inBlockComment = true;
         c[i] = ' ';
         c[i + 1] = ' ';
         i = skipBlockComment(c, i + 2);
         continue;
       }
-      if (lang.hashComments() && ch == '#' && !(lang == SourceLanguage.PHP && i + 1 < n && c[i + 1] == '[')) {
+      if (hashComments && ch == '#' && !(lang == SourceLanguage.PHP && i + 1 < n && c[i + 1] == '[')) {
         blank(c, i, n);
         break;
       }

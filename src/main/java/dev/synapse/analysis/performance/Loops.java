@@ -81,6 +81,7 @@ final class Loops {
       int found = 0;
       for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
         Tok tok = t.get(k);
+        if (!tok.ident()) continue; // every loop opener below is a word
         Loop loop = null;
         if (tok.is("for") || tok.is("foreach")) {
           boolean comprehension = v.lang == SourceLanguage.PYTHON
@@ -118,8 +119,9 @@ final class Loops {
       d[i] = depth;
       if (!r.onNewSide()) continue;
       for (Tok t : r.toks()) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if ((t.is(")") || t.is("]") || t.is("}")) && depth > 0) depth--;
+        int delta = t.depthDelta();
+        if (delta > 0) depth++;
+        else if (delta < 0 && depth > 0) depth--;
       }
     }
     return d;

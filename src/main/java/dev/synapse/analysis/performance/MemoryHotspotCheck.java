@@ -417,8 +417,7 @@ public final class MemoryHotspotCheck implements Check {
     int hunk = r.hunk();
     int depth = 0;
     for (Tok t : r.toks()) {
-      if (t.is("(") || t.is("[") || t.is("{")) depth++;
-      else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      depth += t.depthDelta();
     }
     for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
       Row n = v.rows.get(q);
@@ -431,8 +430,7 @@ public final class MemoryHotspotCheck implements Check {
       if (!continues) break;
       all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
       for (Tok t : nt) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+        depth += t.depthDelta();
       }
     }
     String s = all.toString();
@@ -621,8 +619,7 @@ public final class MemoryHotspotCheck implements Check {
       }
       sb.append(r.head()).append('\n');
       for (Tok t : r.toks()) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+        depth += t.depthDelta();
       }
     }
     return sb.toString();

@@ -45,6 +45,20 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
     return text.equals(s);
   }
 
+  /** @return the character of a one-character token (punctuation, or a one-letter name), else 0 */
+  char single() {
+    return text.length() == 1 ? text.charAt(0) : 0;
+  }
+
+  /** @return +1 for an opening {@code ( [ {}, -1 for a closing {@code ) ] }}, else 0 */
+  int depthDelta() {
+    return switch (single()) {
+      case '(', '[', '{' -> 1;
+      case ')', ']', '}' -> -1;
+      default -> 0;
+    };
+  }
+
   /**
    * Splits one masked line into tokens. Linear in the line length.
    *
@@ -64,8 +78,8 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
    * @param lang the language
    */
   static List<Tok> of(String code, char[] chars, SourceLanguage lang) {
-    List<Tok> out = new ArrayList<>();
     int n = Math.min(code.length(), MAX_CHARS);
+    List<Tok> out = new ArrayList<>(Math.min(n / 3 + 4, 1024));
     int i = 0;
     boolean suffixes = lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR;
     while (i < n) {
