@@ -189,7 +189,7 @@ final class CodeMasker {
         }
         literalsFailed = true;
       }
-      if (!Character.isWhitespace(ch)) prevSignificant = ch;
+      if (!Tok.space(ch)) prevSignificant = ch;
       i++;
     }
     if (pendingHeredoc != null) {

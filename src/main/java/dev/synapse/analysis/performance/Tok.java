@@ -160,7 +160,7 @@ record Tok(String text, int col, boolean spaceBefore, boolean spaceAfter) {
   }
 
   /** {@link Character#isWhitespace(char)} with an ASCII table first. */
-  private static boolean space(char c) {
+  static boolean space(char c) {
     return c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c);
   }
 

@@ -8,11 +8,11 @@ import java.util.List;
  * An immutable set of words for lookups of token text on hot paths. Unlike {@code Set.of}, a
  * lookup does not hash the whole probe string (token texts are fresh substrings, so their
  * {@link String#hashCode} is not cached yet): the bucket is chosen from the length and the
- * first and last characters, then the few words there are compared with {@link String#equals}.
- * Most probes end at an empty bucket. Thread-safe (no mutable state).
+ * first, second and last characters, then the few words there are compared with
+ * {@link String#equals}. Most probes end at an empty bucket. Thread-safe (no mutable state).
  */
 final class WordSet {
-  private static final int BUCKETS = 256;
+  private static final int BUCKETS = 1024;
 
   private final String[][] buckets = new String[BUCKETS][];
 
@@ -46,7 +46,8 @@ final class WordSet {
 
   private static int bucket(String s) {
     int n = s.length();
-    return (n * 31 + s.charAt(0) * 7 + s.charAt(n - 1)) & (BUCKETS - 1);
+    int h = ((s.charAt(0) * 31 + s.charAt(n > 1 ? 1 : 0)) * 31 + s.charAt(n - 1)) * 31 + n;
+    return (h ^ (h >>> 10)) & (BUCKETS - 1);
   }
 
   /** @return true when {@code s} is a member; false for null or empty */
