@@ -109,34 +109,40 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   private static final int MAX_CHAIN = 16;
 
   private static List<String> chain(List<Tok> t, int k, int[] match, int[] start) {
-    List<String> rev = new ArrayList<>();
-    rev.add(t.get(k).text());
+    // each step adds at most two segments, so the chain stays below MAX_CHAIN + 2
+    String[] rev = new String[MAX_CHAIN + 2];
+    int size = 0;
+    rev[size++] = t.get(k).text();
     start[0] = k;
     int j = k - 1;
-    while (j >= 1 && MEMBER.contains(t.get(j).text()) && rev.size() < MAX_CHAIN) {
+    while (j >= 1 && MEMBER.contains(t.get(j).text()) && size < MAX_CHAIN) {
       j--;
       Tok p = t.get(j);
-      if (p.is(")") || p.is("]")) {
+      char close = p.single();
+      if (close == ')' || close == ']') {
         if (match[j] < 0) break;
-        rev.add(p.is(")") ? "()" : "[]");
+        rev[size++] = close == ')' ? "()" : "[]";
         j = match[j];
         start[0] = j;
         j--;
         if (j >= 0 && t.get(j).ident()) {
-          rev.add(t.get(j).text());
+          rev[size++] = t.get(j).text();
           start[0] = j;
           j--;
         }
       } else if (p.ident()) {
-        rev.add(p.text());
+        rev[size++] = p.text();
         start[0] = j;
         j--;
       } else {
         break;
       }
     }
-    List<String> out = new ArrayList<>(rev.size());
-    for (int i = rev.size() - 1; i >= 0; i--) out.add(rev.get(i));
-    return out;
+    if (size == 1) return List.of(rev[0]);
+    if (size == 2) return List.of(rev[1], rev[0]);
+    String[] out = new String[size];
+    for (int i = 0; i < size; i++) out[i] = rev[size - 1 - i];
+    return List.of(out);
   }
+
 }
