@@ -27,6 +27,8 @@ final class CodeMasker {
   /** Terminator line of an open heredoc, or null. */
   private String heredoc;
   private String pendingHeredoc;
+  /** Whether the last {@link #maskChars} call blanked any character. */
+  private boolean changed;
 
   CodeMasker(SourceLanguage lang) {
     this.lang = lang;
@@ -64,6 +66,14 @@ final class CodeMasker {
     pendingHeredoc = other.pendingHeredoc;
   }
 
+  /**
+   * @return false when the last {@link #maskChars} call left its line as it was (then the
+   *     line's own string can stand for the masked one)
+   */
+  boolean lastChanged() {
+    return changed;
+  }
+
   /** Masks a whole sequence with a fresh masker. */
   static String[] maskAll(SourceLanguage lang, List<String> lines) {
     CodeMasker m = new CodeMasker(lang);
@@ -77,7 +87,8 @@ final class CodeMasker {
    * @return the line with string contents and comments replaced by spaces, same length
    */
   String mask(String line) {
-    return new String(maskChars(line));
+    char[] c = maskChars(line);
+    return changed ? new String(c) : line;
   }
 
   /**
@@ -87,6 +98,7 @@ final class CodeMasker {
    * @return a fresh array holding the masked line (same length)
    */
   char[] maskChars(String line) {
+    changed = false;
     char[] c = line.toCharArray();
     int n = c.length;
     if (heredoc != null) {
@@ -123,6 +135,7 @@ final class CodeMasker {
         inBlockComment = true;
         c[i] = ' ';
         c[i + 1] = ' ';
+        changed = true;
         i = skipBlockComment(c, i + 2);
         continue;
       }
@@ -203,12 +216,14 @@ final class CodeMasker {
     return i < s.length() ? s.charAt(i) : ' ';
   }
 
-  private static void blank(char[] c, int from, int to) {
+  private void blank(char[] c, int from, int to) {
+    if (from < to) changed = true;
     for (int k = from; k < to; k++) c[k] = ' ';
   }
 
   private int skipBlockComment(char[] c, int from) {
     int i = from;
+    if (from < c.length) changed = true;
     while (i < c.length) {
       if (c[i] == '*' && i + 1 < c.length && c[i + 1] == '/') {
         c[i] = ' ';
@@ -225,6 +240,7 @@ final class CodeMasker {
   private int skipString(char[] c, int from, String close, boolean escapes, boolean multiLine) {
     int i = from;
     char first = close.charAt(0);
+    if (from < c.length) changed = true;
     while (i < c.length) {
       if (escapes && c[i] == '\\' && i + 1 < c.length) {
         c[i] = ' ';
@@ -268,7 +284,7 @@ final class CodeMasker {
   }
 
   /** Blanks a same-line regex literal body starting at the slash at {@code i}; returns -1 if unterminated. */
-  private static int skipRegex(char[] c, int i) {
+  private int skipRegex(char[] c, int i) {
     boolean inClass = false;
     for (int k = i + 1; k < c.length && k - i < MAX_LITERAL; k++) {
       char ch = c[k];
@@ -287,7 +303,7 @@ final class CodeMasker {
   }
 
   /** Blanks a same-line sigil or percent literal whose opening delimiter is at {@code open}. */
-  private static int skipSigil(char[] c, int open) {
+  private int skipSigil(char[] c, int open) {
     if (open >= c.length) return -1;
     char o = c[open];
     char close = switch (o) {

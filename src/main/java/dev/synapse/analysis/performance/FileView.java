@@ -93,17 +93,15 @@ final class FileView {
       newMasker.reset();
       oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
-        char[] masked;
+        CodeMasker side = l.kind() == LineKind.REMOVED ? oldMasker : newMasker;
+        boolean same = l.kind() == LineKind.CONTEXT && newMasker.sameState(oldMasker);
+        char[] masked = side.maskChars(l.text());
         if (l.kind() == LineKind.CONTEXT) {
-          boolean same = newMasker.sameState(oldMasker);
-          masked = newMasker.maskChars(l.text());
           // both sides mask a context line alike when their states agree (the usual case)
           if (same) oldMasker.copyState(newMasker);
           else oldMasker.maskChars(l.text());
-        } else {
-          masked = (l.kind() == LineKind.ADDED ? newMasker : oldMasker).maskChars(l.text());
         }
-        String code = new String(masked);
+        String code = side.lastChanged() ? new String(masked) : l.text();
         rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, masked, lang)));
       }
       h++;
