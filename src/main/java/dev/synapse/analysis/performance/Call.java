@@ -2,7 +2,6 @@ package dev.synapse.analysis.performance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A call (or, in Ruby, a parenthesis-less method reference) found in a tokenised line, with its
@@ -20,7 +19,7 @@ import java.util.Set;
  *     has no receiver)
  */
 record Call(String name, List<String> chain, int tokenIndex, int openParen, int closeParen, int start) {
-  private static final Set<String> MEMBER = Set.of(
+  private static final WordSet MEMBER = WordSet.of(
       ".", "::", "->", "?.", "?->");
 
   /** @return the first segment of the chain (the receiver root, or the name itself) */
@@ -89,12 +88,12 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
     int[] stack = new int[t.size()];
     int sp = 0;
     for (int i = 0; i < t.size(); i++) {
-      String s = t.get(i).text();
-      if (s.equals("(") || s.equals("[")) {
+      char s = t.get(i).single();
+      if (s == '(' || s == '[') {
         stack[sp++] = i;
-      } else if (s.equals(")") || s.equals("]")) {
-        String open = s.equals(")") ? "(" : "[";
-        if (sp > 0 && t.get(stack[sp - 1]).is(open)) {
+      } else if (s == ')' || s == ']') {
+        char open = s == ')' ? '(' : '[';
+        if (sp > 0 && t.get(stack[sp - 1]).single() == open) {
           int o = stack[--sp];
           match[o] = i;
           match[i] = o;
@@ -110,34 +109,40 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   private static final int MAX_CHAIN = 16;
 
   private static List<String> chain(List<Tok> t, int k, int[] match, int[] start) {
-    List<String> rev = new ArrayList<>();
-    rev.add(t.get(k).text());
+    // each step adds at most two segments, so the chain stays below MAX_CHAIN + 2
+    String[] rev = new String[MAX_CHAIN + 2];
+    int size = 0;
+    rev[size++] = t.get(k).text();
     start[0] = k;
     int j = k - 1;
-    while (j >= 1 && MEMBER.contains(t.get(j).text()) && rev.size() < MAX_CHAIN) {
+    while (j >= 1 && MEMBER.contains(t.get(j).text()) && size < MAX_CHAIN) {
       j--;
       Tok p = t.get(j);
-      if (p.is(")") || p.is("]")) {
+      char close = p.single();
+      if (close == ')' || close == ']') {
         if (match[j] < 0) break;
-        rev.add(p.is(")") ? "()" : "[]");
+        rev[size++] = close == ')' ? "()" : "[]";
         j = match[j];
         start[0] = j;
         j--;
         if (j >= 0 && t.get(j).ident()) {
-          rev.add(t.get(j).text());
+          rev[size++] = t.get(j).text();
           start[0] = j;
           j--;
         }
       } else if (p.ident()) {
-        rev.add(p.text());
+        rev[size++] = p.text();
         start[0] = j;
         j--;
       } else {
         break;
       }
     }
-    List<String> out = new ArrayList<>(rev.size());
-    for (int i = rev.size() - 1; i >= 0; i--) out.add(rev.get(i));
-    return out;
+    if (size == 1) return List.of(rev[0]);
+    if (size == 2) return List.of(rev[1], rev[0]);
+    String[] out = new String[size];
+    for (int i = 0; i < size; i++) out[i] = rev[size - 1 - i];
+    return List.of(out);
   }
+
 }

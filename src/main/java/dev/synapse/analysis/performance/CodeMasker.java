@@ -16,6 +16,8 @@ final class CodeMasker {
   private static final int MAX_LITERAL = 1000;
 
   private final SourceLanguage lang;
+  private final boolean cStyle;
+  private final boolean hashComments;
   /** Closing delimiter of an open multi-line string, or null. */
   private String openString;
   /** Whether backslash escapes apply inside {@link #openString}. */
@@ -25,9 +27,13 @@ final class CodeMasker {
   /** Terminator line of an open heredoc, or null. */
   private String heredoc;
   private String pendingHeredoc;
+  /** Whether the last {@link #maskChars} call blanked any character. */
+  private boolean changed;
 
   CodeMasker(SourceLanguage lang) {
     this.lang = lang;
+    this.cStyle = lang.cStyleComments();
+    this.hashComments = lang.hashComments();
   }
 
   /** Forgets all state, e.g. at a hunk boundary where the text between is unknown. */
@@ -37,6 +43,35 @@ final class CodeMasker {
     inRubyDoc = false;
     heredoc = null;
     pendingHeredoc = null;
+  }
+
+  /**
+   * @param other another masker of the same language
+   * @return true when both carry the same state, so the next line masks the same in both
+   */
+  boolean sameState(CodeMasker other) {
+    return java.util.Objects.equals(openString, other.openString) && openEscapes == other.openEscapes
+        && inBlockComment == other.inBlockComment && inRubyDoc == other.inRubyDoc
+        && java.util.Objects.equals(heredoc, other.heredoc)
+        && java.util.Objects.equals(pendingHeredoc, other.pendingHeredoc);
+  }
+
+  /** Takes over the state of {@code other} (after {@code other} masked a line this one skips). */
+  void copyState(CodeMasker other) {
+    openString = other.openString;
+    openEscapes = other.openEscapes;
+    inBlockComment = other.inBlockComment;
+    inRubyDoc = other.inRubyDoc;
+    heredoc = other.heredoc;
+    pendingHeredoc = other.pendingHeredoc;
+  }
+
+  /**
+   * @return false when the last {@link #maskChars} call left its line as it was (then the
+   *     line's own string can stand for the masked one)
+   */
+  boolean lastChanged() {
+    return changed;
   }
 
   /** Masks a whole sequence with a fresh masker. */
@@ -52,6 +87,18 @@ final class CodeMasker {
    * @return the line with string contents and comments replaced by spaces, same length
    */
   String mask(String line) {
+    char[] c = maskChars(line);
+    return changed ? new String(c) : line;
+  }
+
+  /**
+   * {@link #mask} without building the string.
+   *
+   * @param line one source line without terminator
+   * @return a fresh array holding the masked line (same length)
+   */
+  char[] maskChars(String line) {
+    changed = false;
     char[] c = line.toCharArray();
     int n = c.length;
     if (heredoc != null) {
@@ -61,17 +108,17 @@ final class CodeMasker {
       } else {
         blank(c, 0, n);
       }
-      return new String(c);
+      return c;
     }
     if (inRubyDoc) {
       if (line.startsWith("=end")) inRubyDoc = false;
       blank(c, 0, n);
-      return new String(c);
+      return c;
     }
     if (lang == SourceLanguage.RUBY && line.startsWith("=begin")) {
       inRubyDoc = true;
       blank(c, 0, n);
-      return new String(c);
+      return c;
     }
     int i = 0;
     if (inBlockComment) i = skipBlockComment(c, 0);
@@ -80,18 +127,19 @@ final class CodeMasker {
     boolean literalsFailed = false;
     while (i < n) {
       char ch = c[i];
-      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '/') {
+      if (cStyle && ch == '/' && i + 1 < n && c[i + 1] == '/') {
         blank(c, i, n);
         break;
       }
-      if (lang.cStyleComments() && ch == '/' && i + 1 < n && c[i + 1] == '*') {
+      if (cStyle && ch == '/' && i + 1 < n && c[i + 1] == '*') {
         inBlockComment = true;
         c[i] = ' ';
         c[i + 1] = ' ';
+        changed = true;
         i = skipBlockComment(c, i + 2);
         continue;
       }
-      if (lang.hashComments() && ch == '#' && !(lang == SourceLanguage.PHP && i + 1 < n && c[i + 1] == '[')) {
+      if (hashComments && ch == '#' && !(lang == SourceLanguage.PHP && i + 1 < n && c[i + 1] == '[')) {
         blank(c, i, n);
         break;
       }
@@ -154,26 +202,28 @@ final class CodeMasker {
         }
         literalsFailed = true;
       }
-      if (!Character.isWhitespace(ch)) prevSignificant = ch;
+      if (!Tok.space(ch)) prevSignificant = ch;
       i++;
     }
     if (pendingHeredoc != null) {
       heredoc = pendingHeredoc;
       pendingHeredoc = null;
     }
-    return new String(c);
+    return c;
   }
 
   private static char charAt(String s, int i) {
     return i < s.length() ? s.charAt(i) : ' ';
   }
 
-  private static void blank(char[] c, int from, int to) {
+  private void blank(char[] c, int from, int to) {
+    if (from < to) changed = true;
     for (int k = from; k < to; k++) c[k] = ' ';
   }
 
   private int skipBlockComment(char[] c, int from) {
     int i = from;
+    if (from < c.length) changed = true;
     while (i < c.length) {
       if (c[i] == '*' && i + 1 < c.length && c[i + 1] == '/') {
         c[i] = ' ';
@@ -190,6 +240,7 @@ final class CodeMasker {
   private int skipString(char[] c, int from, String close, boolean escapes, boolean multiLine) {
     int i = from;
     char first = close.charAt(0);
+    if (from < c.length) changed = true;
     while (i < c.length) {
       if (escapes && c[i] == '\\' && i + 1 < c.length) {
         c[i] = ' ';
@@ -233,7 +284,7 @@ final class CodeMasker {
   }
 
   /** Blanks a same-line regex literal body starting at the slash at {@code i}; returns -1 if unterminated. */
-  private static int skipRegex(char[] c, int i) {
+  private int skipRegex(char[] c, int i) {
     boolean inClass = false;
     for (int k = i + 1; k < c.length && k - i < MAX_LITERAL; k++) {
       char ch = c[k];
@@ -252,7 +303,7 @@ final class CodeMasker {
   }
 
   /** Blanks a same-line sigil or percent literal whose opening delimiter is at {@code open}. */
-  private static int skipSigil(char[] c, int open) {
+  private int skipSigil(char[] c, int open) {
     if (open >= c.length) return -1;
     char o = c[open];
     char close = switch (o) {

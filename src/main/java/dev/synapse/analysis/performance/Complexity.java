@@ -1,7 +1,6 @@
 package dev.synapse.analysis.performance;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Cyclomatic complexity (McCabe 1976; counting rules in the style of PMD, ESLint, gocyclo,
@@ -30,8 +29,19 @@ import java.util.Set;
  * do not count. Stateless; linear in the token count.
  */
 final class Complexity {
-  private static final Set<String> COMMON = Set.of(
+  private static final WordSet COMMON = WordSet.of(
       "if", "for", "while", "&&", "||");
+
+  /**
+   * First characters of every token that can be a decision point below ({@code if for foreach
+   * while when && || case catch ? ?? ?: elif elseif elsif except and or unless until rescue ->});
+   * other tokens are skipped without a set lookup.
+   */
+  private static final boolean[] MAY_DECIDE = new boolean[128];
+
+  static {
+    for (char c : "ifw&|c?eaour-".toCharArray()) MAY_DECIDE[c] = true;
+  }
 
   private Complexity() {}
 
@@ -52,6 +62,8 @@ final class Complexity {
     for (int i = 0; i < t.size(); i++) {
       Tok tok = t.get(i);
       String s = tok.text();
+      char first = s.charAt(0);
+      if (first >= 128 || !MAY_DECIDE[first]) continue;
       if (COMMON.contains(s)) {
         n++;
         continue;

@@ -55,6 +55,8 @@ final class FileView {
   final SourceLanguage lang;
   final List<Row> rows;
   final List<String> sections;
+  /** Tokens of each hunk's masked section header (empty for a blank header). */
+  final List<List<Tok>> sectionToks;
   final List<Function> newFunctions;
   final List<Function> oldFunctions;
 
@@ -62,7 +64,14 @@ final class FileView {
     this.path = path;
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
+    this.memberCalls = new Object[rows.size()];
+    this.parenCalls = new Object[rows.size()];
     this.sections = List.copyOf(sections);
+    List<List<Tok>> st = new ArrayList<>(sections.size());
+    for (String section : sections) {
+      st.add(section.isBlank() ? List.of() : Tok.of(new CodeMasker(lang).mask(section), lang));
+    }
+    this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
     this.oldFunctions = Segmenter.segment(this, false);
   }
@@ -73,38 +82,29 @@ final class FileView {
    */
   static FileView of(FileDiff file) {
     SourceLanguage lang = SourceLanguage.of(file.path());
-    List<DiffLine> all = new ArrayList<>();
-    List<Integer> hunkOf = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     List<String> sections = new ArrayList<>();
+    CodeMasker newMasker = new CodeMasker(lang);
+    CodeMasker oldMasker = new CodeMasker(lang);
     int h = 0;
     for (Hunk hunk : file.hunks()) {
       sections.add(hunk.section());
+      // the text between hunks is unknown: each hunk starts from a clean state
+      newMasker.reset();
+      oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
-        all.add(l);
-        hunkOf.add(h);
+        CodeMasker side = l.kind() == LineKind.REMOVED ? oldMasker : newMasker;
+        boolean same = l.kind() == LineKind.CONTEXT && newMasker.sameState(oldMasker);
+        char[] masked = side.maskChars(l.text());
+        if (l.kind() == LineKind.CONTEXT) {
+          // both sides mask a context line alike when their states agree (the usual case)
+          if (same) oldMasker.copyState(newMasker);
+          else oldMasker.maskChars(l.text());
+        }
+        String code = side.lastChanged() ? new String(masked) : l.text();
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, masked, lang)));
       }
       h++;
-    }
-    String[] codeNew = new String[all.size()];
-    String[] codeOld = new String[all.size()];
-    CodeMasker newMasker = new CodeMasker(lang);
-    CodeMasker oldMasker = new CodeMasker(lang);
-    int lastHunk = -1;
-    for (int i = 0; i < all.size(); i++) {
-      if (hunkOf.get(i) != lastHunk) {
-        newMasker.reset();
-        oldMasker.reset();
-        lastHunk = hunkOf.get(i);
-      }
-      DiffLine l = all.get(i);
-      if (l.kind() != LineKind.REMOVED) codeNew[i] = newMasker.mask(l.text());
-      if (l.kind() != LineKind.ADDED) codeOld[i] = oldMasker.mask(l.text());
-    }
-    List<Row> rows = new ArrayList<>(all.size());
-    for (int i = 0; i < all.size(); i++) {
-      DiffLine l = all.get(i);
-      String code = l.kind() == LineKind.REMOVED ? codeOld[i] : codeNew[i];
-      rows.add(new Row(hunkOf.get(i), l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, lang)));
     }
     return new FileView(file.path(), lang, rows, sections);
   }
@@ -139,6 +139,39 @@ final class FileView {
       for (int i = startRow; i <= endRow; i++) if (v.rows.get(i).kind() == LineKind.ADDED) return true;
       return false;
     }
+  }
+
+  /**
+   * Calls of each row, found on first use (see {@link #calls}). Entries are immutable lists of
+   * immutable calls, so a race between two checks computing the same row only repeats work.
+   */
+  private final Object[] memberCalls;
+  private final Object[] parenCalls;
+
+  /**
+   * The calls of a row, as {@link Call#in} finds them, computed once per row and shared by the
+   * checks of the review.
+   *
+   * @param row row index
+   * @param bare also member references without parentheses (Ruby), as {@code Call.in(toks, bare)}
+   * @return the calls in token order; immutable
+   */
+  @SuppressWarnings("unchecked")
+  List<Call> calls(int row, boolean bare) {
+    Object[] cache = bare ? memberCalls : parenCalls;
+    Object cached = cache[row];
+    if (cached != null) return (List<Call>) cached;
+    List<Call> out;
+    if (bare) {
+      out = List.copyOf(Call.in(rows.get(row).toks(), true));
+    } else {
+      // the calls with parentheses are exactly the bare list without the member references
+      List<Call> paren = new ArrayList<>();
+      for (Call c : calls(row, true)) if (c.openParen() >= 0) paren.add(c);
+      out = List.copyOf(paren);
+    }
+    cache[row] = out;
+    return out;
   }
 
   /** @return the new-side function covering the row, or null */

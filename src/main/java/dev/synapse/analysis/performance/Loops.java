@@ -17,7 +17,7 @@ import java.util.Set;
  * Linear in the number of rows times the loop nesting depth.
  */
 final class Loops {
-  private static final Set<String> ITERATORS = Set.of(
+  private static final WordSet ITERATORS = WordSet.of(
       "each", "each_with_index", "each_with_object", "each_value", "each_pair", "map", "map!",
       "flat_map", "flatMap", "collect", "forEach", "to_h", "find_each", "filter_map", "reduce",
       "inject", "sum", "each_slice", "in_batches", "group_by", "index_by", "to_map",
@@ -81,6 +81,7 @@ final class Loops {
       int found = 0;
       for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
         Tok tok = t.get(k);
+        if (!tok.ident()) continue; // every loop opener below is a word
         Loop loop = null;
         if (tok.is("for") || tok.is("foreach")) {
           boolean comprehension = v.lang == SourceLanguage.PYTHON
@@ -91,7 +92,7 @@ final class Loops {
         } else if (tok.ident() && (ITERATORS.contains(tok.text()))) {
           if (calls == null) {
             calls = new java.util.HashMap<>();
-            for (Call c : Call.in(t, true)) calls.put(c.tokenIndex(), c);
+            for (Call c : v.calls(i, true)) calls.put(c.tokenIndex(), c);
           }
           loop = iteratorCall(v, i, k, calls.get(k));
         }
@@ -118,8 +119,9 @@ final class Loops {
       d[i] = depth;
       if (!r.onNewSide()) continue;
       for (Tok t : r.toks()) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if ((t.is(")") || t.is("]") || t.is("}")) && depth > 0) depth--;
+        int delta = t.depthDelta();
+        if (delta > 0) depth++;
+        else if (delta < 0 && depth > 0) depth--;
       }
     }
     return d;

@@ -101,10 +101,12 @@ public final class MemoryHotspotCheck implements Check {
   /** Capitalised PHP receivers with static get()/all() that are not Eloquent models. */
   private static final Set<String> NOT_TABLES = Set.of("Cache", "Config", "Session", "Request",
       "Cookie", "Auth", "Arr", "Str", "Http", "Storage", "Route", "App", "Env", "Redis");
+  /** Last tokens of a row that continue the statement on the next row. */
+  private static final WordSet OPENERS = WordSet.of("(", ",", "|>", "=", "{", "[", ".", "->");
   /** Calls examined per row at most, so a pathological line stays linear. */
   private static final int MAX_CALLS_PER_ROW = 64;
   /** Names any rule looks at; other calls are skipped cheaply. */
-  private static final Set<String> INTERESTING;
+  private static final WordSet INTERESTING;
 
   static {
     Set<String> s = new java.util.HashSet<>(FILE_READERS);
@@ -113,7 +115,7 @@ public final class MemoryHotspotCheck implements Check {
         "each", "map", "to_a", "collect", "each_with_index", "select", "reject", "sort_by", "group_by",
         "index_by", "to_h", "each_with_object", "ToList", "ToListAsync", "file_get_contents", "body",
         "get", "read_csv", "read_excel", "read_json", "read_parquet", "read_sql", "toArray", "toList"));
-    INTERESTING = Set.copyOf(s);
+    INTERESTING = WordSet.of(s.toArray(new String[0]));
   }
 
   /** What kind of input is read whole. */
@@ -143,7 +145,7 @@ public final class MemoryHotspotCheck implements Check {
         Hit hit = null;
         String[] stmt = new String[1];
         int tried = 0;
-        for (Call c : Call.in(r.toks(), v.lang == SourceLanguage.RUBY)) {
+        for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
           if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
           hit = match(v, i, c, stmt);
           if (hit != null) break;
@@ -405,6 +407,8 @@ public final class MemoryHotspotCheck implements Check {
   /** A SELECT … FROM literal without WHERE or LIMIT (or an aggregate). */
   private static Hit unboundedSelect(FileView v, int row) {
     Row r = v.rows.get(row);
+    // the literal's "select" is taken from the raw text: without it there is nothing to find
+    if (!containsIgnoreCase(r.head(), "select")) return null;
     String lit = literals(r).toLowerCase(Locale.ROOT);
     int sel = lit.indexOf("select ");
     if (sel < 0) return null;
@@ -413,8 +417,7 @@ public final class MemoryHotspotCheck implements Check {
     int hunk = r.hunk();
     int depth = 0;
     for (Tok t : r.toks()) {
-      if (t.is("(") || t.is("[") || t.is("{")) depth++;
-      else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+      depth += t.depthDelta();
     }
     for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
       Row n = v.rows.get(q);
@@ -427,8 +430,7 @@ public final class MemoryHotspotCheck implements Check {
       if (!continues) break;
       all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
       for (Tok t : nt) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+        depth += t.depthDelta();
       }
     }
     String s = all.toString();
@@ -439,6 +441,26 @@ public final class MemoryHotspotCheck implements Check {
       if (s.contains(w)) return null;
     }
     return new Hit(Kind.TABLE, "SELECT without WHERE or LIMIT reads the whole table");
+  }
+
+  /**
+   * @return true when some characters of {@code s} in a row each lower-case
+   *     ({@link Character#toLowerCase(char)}) to the characters of the lower-case ASCII {@code word}
+   */
+  private static boolean containsIgnoreCase(String s, String word) {
+    char first = word.charAt(0);
+    for (int i = 0; i + word.length() <= s.length(); i++) {
+      if (lower(s.charAt(i)) != first) continue;
+      int k = 1;
+      while (k < word.length() && lower(s.charAt(i + k)) == word.charAt(k)) k++;
+      if (k == word.length()) return true;
+    }
+    return false;
+  }
+
+  private static char lower(char c) {
+    if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    return Character.toLowerCase(c);
   }
 
   private static boolean containsAny(String s, String[] words) {
@@ -581,7 +603,7 @@ public final class MemoryHotspotCheck implements Check {
       boolean continues = !cur.toks().isEmpty() && (cur.toks().get(0).is("|>") || cur.toks().get(0).is(".")
           || cur.toks().get(0).is("->") || cur.toks().get(0).is("?."));
       List<Tok> pt = prev.toks();
-      boolean prevOpen = !pt.isEmpty() && Set.of("(", ",", "|>", "=", "{", "[", ".", "->").contains(pt.get(pt.size() - 1).text());
+      boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1).text());
       if (!continues && !prevOpen) break;
       start = v.rows.indexOf(prev);
     }
@@ -597,8 +619,7 @@ public final class MemoryHotspotCheck implements Check {
       }
       sb.append(r.head()).append('\n');
       for (Tok t : r.toks()) {
-        if (t.is("(") || t.is("[") || t.is("{")) depth++;
-        else if (t.is(")") || t.is("]") || t.is("}")) depth--;
+        depth += t.depthDelta();
       }
     }
     return sb.toString();

@@ -59,14 +59,13 @@ public final class NPlusOneCheck implements Check {
     for (FileView v : FileViews.of(context)) {
       if (v.lang == SourceLanguage.UNKNOWN) continue;
       Set<Integer> reported = new HashSet<>();
-      java.util.Map<Integer, List<Call>> calls = new java.util.HashMap<>();
       java.util.Map<String, DataAccess.Kind> declared = null;
       for (Loops.Loop loop : Loops.of(v)) {
         if (declared == null) declared = DataAccess.declaredReceivers(v);
         for (int row : loop.rows()) {
           Row r = v.rows.get(row);
           if (r.kind() != LineKind.ADDED || reported.contains(row)) continue;
-          List<Call> rowCalls = calls.computeIfAbsent(row, k -> Call.in(r.toks(), v.lang == SourceLanguage.RUBY));
+          List<Call> rowCalls = v.calls(row, v.lang == SourceLanguage.RUBY);
           for (Call c : rowCalls) {
             if (!loop.inBody(row, c.tokenIndex())) continue;
             DataAccess.Kind kind = DataAccess.classify(v.lang, c, loop.vars(), c.awaited(r.toks()), declared);

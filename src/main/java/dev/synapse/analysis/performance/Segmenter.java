@@ -4,7 +4,6 @@ import dev.synapse.analysis.performance.FileView.Function;
 import dev.synapse.analysis.performance.FileView.Row;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds function declarations and their bodies on one side of a file's diff, per language:
@@ -17,7 +16,7 @@ final class Segmenter {
   /** Rows a multi-line declaration header may span. */
   static final int MAX_HEADER_ROWS = 12;
 
-  private static final Set<String> NOT_NAMES = Set.of(
+  private static final WordSet NOT_NAMES = WordSet.of(
       "if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw", "else",
       "try", "using", "lock", "foreach", "fixed", "when", "nameof", "typeof", "sizeof",
       "default", "checked", "unchecked", "super", "this", "function", "elseif", "match", "do",
@@ -25,10 +24,10 @@ final class Segmenter {
       "and", "or", "not", "unless", "until", "import", "require", "include", "echo", "print",
       "isset", "empty", "list", "array", "fn", "func", "go", "defer", "select", "range", "make",
       "panic");
-  private static final Set<String> JAVA_BAD_PREFIX = Set.of(
+  private static final WordSet JAVA_BAD_PREFIX = WordSet.of(
       "return", "new", "throw", "else", "await", "yield", "case", "goto", "break", "continue",
       "assert", "import", "package", "var", "val", "let", "const");
-  private static final Set<String> JS_MODIFIERS = Set.of(
+  private static final WordSet JS_MODIFIERS = WordSet.of(
       "async", "static", "get", "set", "public", "private", "protected", "readonly", "override",
       "abstract", "export", "default", "*", "declare");
 
@@ -48,15 +47,17 @@ final class Segmenter {
   static List<Function> segment(FileView v, boolean newSide) {
     List<Function> out = new ArrayList<>();
     if (v.lang == SourceLanguage.UNKNOWN) return out;
-    List<Integer> side = new ArrayList<>();
+    int[] side = new int[v.rows.size()];
+    int count = 0;
     for (int i = 0; i < v.rows.size(); i++) {
       Row r = v.rows.get(i);
-      if (newSide ? r.onNewSide() : r.onOldSide()) side.add(i);
+      if (newSide ? r.onNewSide() : r.onOldSide()) side[count++] = i;
     }
+    side = java.util.Arrays.copyOf(side, count);
     int p = 0;
     int lastHunk = -1;
-    while (p < side.size()) {
-      Row r = v.rows.get(side.get(p));
+    while (p < side.length) {
+      Row r = v.rows.get(side[p]);
       if (r.hunk() != lastHunk) {
         lastHunk = r.hunk();
         int end = sectionFunction(v, side, p, newSide, out);
@@ -73,7 +74,7 @@ final class Segmenter {
       if (d.bodyRow() < 0) d = new Decl(d.name(), d.body(), p, d.bodyCol(), d.indent());
       int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
           : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
-      out.add(new Function(d.name(), side.get(p), side.get(p), side.get(end[0]), end[1] == 1, newSide));
+      out.add(new Function(d.name(), side[p], side[p], side[end[0]], end[1] == 1, newSide));
       p = end[0] + 1;
     }
     return out;
@@ -83,27 +84,25 @@ final class Segmenter {
    * Handles the rows at the start of a hunk that belong to the function named in the hunk
    * header. Returns the last side index of that function, or -1 when there is none.
    */
-  private static int sectionFunction(FileView v, List<Integer> side, int p, boolean newSide, List<Function> out) {
-    String section = v.sections.get(v.rows.get(side.get(p)).hunk());
-    if (section.isBlank()) return -1;
-    String masked = CodeMasker.maskAll(v.lang, List.of(section))[0];
-    List<Tok> t = Tok.of(masked, v.lang);
-    String name = declName(v.lang, t);
+  private static int sectionFunction(FileView v, int[] side, int p, boolean newSide, List<Function> out) {
+    int hunkIndex = v.rows.get(side[p]).hunk();
+    if (v.sections.get(hunkIndex).isBlank()) return -1;
+    String name = declName(v.lang, v.sectionToks.get(hunkIndex));
     if (name == null) return -1;
     if (declAt(v, side, p) != null) return -1;
-    int hunk = v.rows.get(side.get(p)).hunk();
+    int hunk = v.rows.get(side[p]).hunk();
     int last = p;
     if (v.lang.braces()) {
       int depth = 1;
-      for (int q = p; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
+      for (int q = p; q < side.length && v.rows.get(side[q]).hunk() == hunk; q++) {
         last = q;
-        depth += braceDelta(v.rows.get(side.get(q)).code());
+        depth += braceDelta(v.rows.get(side[q]).code());
         if (depth <= 0) break;
       }
     } else {
       int minIndent = Integer.MAX_VALUE;
-      for (int q = p; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
-        Row r = v.rows.get(side.get(q));
+      for (int q = p; q < side.length && v.rows.get(side[q]).hunk() == hunk; q++) {
+        Row r = v.rows.get(side[q]);
         if (r.blank()) {
           last = q;
           continue;
@@ -117,7 +116,7 @@ final class Segmenter {
         last = q;
       }
     }
-    out.add(new Function(name, -1, side.get(p), side.get(last), false, newSide));
+    out.add(new Function(name, -1, side[p], side[last], false, newSide));
     return last;
   }
 
@@ -136,12 +135,12 @@ final class Segmenter {
   }
 
   /** Finds the closing brace of a BRACE body: {end side index, complete ? 1 : 0}. */
-  private static int[] braceEnd(FileView v, List<Integer> side, Decl d) {
-    int hunk = v.rows.get(side.get(d.bodyRow())).hunk();
+  private static int[] braceEnd(FileView v, int[] side, Decl d) {
+    int hunk = v.rows.get(side[d.bodyRow()]).hunk();
     int depth = 0;
     int q = d.bodyRow();
-    for (; q < side.size() && v.rows.get(side.get(q)).hunk() == hunk; q++) {
-      String code = v.rows.get(side.get(q)).code();
+    for (; q < side.length && v.rows.get(side[q]).hunk() == hunk; q++) {
+      String code = v.rows.get(side[q]).code();
       int from = q == d.bodyRow() ? d.bodyCol() : 0;
       for (int i = from; i < code.length(); i++) {
         char c = code.charAt(i);
@@ -156,12 +155,12 @@ final class Segmenter {
   }
 
   /** Finds the end of an INDENT body: {end side index, complete ? 1 : 0}. */
-  private static int[] indentEnd(FileView v, List<Integer> side, int declPos, Decl d) {
-    int hunk = v.rows.get(side.get(declPos)).hunk();
+  private static int[] indentEnd(FileView v, int[] side, int declPos, Decl d) {
+    int hunk = v.rows.get(side[declPos]).hunk();
     int last = d.bodyRow();
     int lastNonBlank = last;
-    for (int q = d.bodyRow() + 1; q < side.size(); q++) {
-      Row r = v.rows.get(side.get(q));
+    for (int q = d.bodyRow() + 1; q < side.length; q++) {
+      Row r = v.rows.get(side[q]);
       if (r.hunk() != hunk) return new int[] {lastNonBlank, 0};
       if (r.blank()) {
         last = q;
@@ -178,8 +177,8 @@ final class Segmenter {
   }
 
   /** Recognises a declaration header starting at side index {@code p}. */
-  private static Decl declAt(FileView v, List<Integer> side, int p) {
-    Row first = v.rows.get(side.get(p));
+  private static Decl declAt(FileView v, int[] side, int p) {
+    Row first = v.rows.get(side[p]);
     String name = declName(v.lang, first.toks());
     if (name == null) return callbackAt(v, first);
     int indent = first.indent();
@@ -187,8 +186,8 @@ final class Segmenter {
     // Scan the header: parentheses must balance, then the body opener decides.
     int depth = 0;
     boolean sawParen = false;
-    for (int q = p; q < side.size() && q < p + MAX_HEADER_ROWS; q++) {
-      Row r = v.rows.get(side.get(q));
+    for (int q = p; q < side.length && q < p + MAX_HEADER_ROWS; q++) {
+      Row r = v.rows.get(side[q]);
       if (r.hunk() != hunk) return null;
       List<Tok> toks = r.toks();
       for (int k = 0; k < toks.size(); k++) {
@@ -226,8 +225,8 @@ final class Segmenter {
               if (k + 1 < toks.size() && toks.get(k + 1).is("{")) {
                 return new Decl(name, Body.BRACE, q, toks.get(k + 1).col(), indent);
               }
-              if (k + 1 == toks.size() && q + 1 < side.size()) {
-                Row next = v.rows.get(side.get(q + 1));
+              if (k + 1 == toks.size() && q + 1 < side.length) {
+                Row next = v.rows.get(side[q + 1]);
                 if (!next.toks().isEmpty() && next.toks().get(0).is("{")) {
                   return new Decl(name, Body.BRACE, q + 1, next.toks().get(0).col(), indent);
                 }
@@ -244,8 +243,8 @@ final class Segmenter {
         List<Tok> toks2 = r.toks();
         boolean hasDo = false;
         for (Tok t : toks2) if (t.is("do")) hasDo = true;
-        if (!hasDo && q + 1 < side.size()) {
-          Row next = v.rows.get(side.get(q + 1));
+        if (!hasDo && q + 1 < side.length) {
+          Row next = v.rows.get(side[q + 1]);
           if (next.indent() <= indent) return null;
         }
       }
@@ -334,7 +333,7 @@ final class Segmenter {
     return null;
   }
 
-  private static final Set<String> RUBY_VISIBILITY = Set.of("private", "protected", "public",
+  private static final WordSet RUBY_VISIBILITY = WordSet.of("private", "protected", "public",
       "module_function", "private_class_method");
 
   private static String rubyDecl(List<Tok> t) {
