@@ -1,6 +1,8 @@
 package dev.synapse.bus;
 
 import dev.synapse.signal.Signal;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,10 +12,19 @@ import java.util.List;
 /**
  * Bounded in-memory history of signals, oldest evicted first. Thread-safe (all methods
  * synchronized; each call is O(size) at worst and never blocks on I/O).
+ *
+ * <p>Each signal is kept as its CloudEvent JSON encoding (one byte array, plus its type and time
+ * for filtering) rather than as the live {@link JsonObject} tree: a full history of 10,000
+ * signals is then about 10,000 objects for the garbage collector to copy and scan instead of
+ * several hundred thousand map entries, which keeps young-generation pauses short under load.
+ * {@link #add} pays one JSON encoding per signal (outside the lock); {@link #replay} decodes the
+ * signals it returns, which are equal to, not the same objects as, those added.
  */
 public final class SignalHistory {
+  private record Entry(String type, Instant time, byte[] json) {}
+
   private final int capacity;
-  private final ArrayDeque<Signal> signals;
+  private final ArrayDeque<Entry> signals;
 
   /** @param capacity maximum number of signals kept, ≥ 1 */
   public SignalHistory(int capacity) {
@@ -23,27 +34,34 @@ public final class SignalHistory {
   }
 
   /** Appends a signal, evicting the oldest when full. */
-  public synchronized void add(Signal signal) {
-    if (signals.size() == capacity) signals.pollFirst();
-    signals.addLast(signal);
+  public void add(Signal signal) {
+    Entry e = new Entry(signal.type(), signal.time(), signal.toJson().toBuffer().getBytes());
+    synchronized (this) {
+      if (signals.size() == capacity) signals.pollFirst();
+      signals.addLast(e);
+    }
   }
 
   /**
    * @param pattern type pattern, or null for all
    * @param since only signals with {@code time} at or after this instant, or null for all
    * @param limit most signals returned (the newest matching ones), ≥ 1
-   * @return matching signals, oldest first
+   * @return matching signals, oldest first (decoded copies)
    */
-  public synchronized List<Signal> replay(TypePattern pattern, Instant since, int limit) {
-    ArrayDeque<Signal> out = new ArrayDeque<>();
-    Iterator<Signal> it = signals.descendingIterator();
-    while (it.hasNext() && out.size() < limit) {
-      Signal s = it.next();
-      if (since != null && s.time().isBefore(since)) continue;
-      if (pattern != null && !pattern.matches(s.type())) continue;
-      out.addFirst(s);
+  public List<Signal> replay(TypePattern pattern, Instant since, int limit) {
+    ArrayDeque<Entry> out = new ArrayDeque<>();
+    synchronized (this) {
+      Iterator<Entry> it = signals.descendingIterator();
+      while (it.hasNext() && out.size() < limit) {
+        Entry s = it.next();
+        if (since != null && s.time().isBefore(since)) continue;
+        if (pattern != null && !pattern.matches(s.type())) continue;
+        out.addFirst(s);
+      }
     }
-    return new ArrayList<>(out);
+    List<Signal> result = new ArrayList<>(out.size());
+    for (Entry e : out) result.add(Signal.fromJson(new JsonObject(Buffer.buffer(e.json()))));
+    return result;
   }
 
   /** @return signals currently held */
@@ -53,7 +71,7 @@ public final class SignalHistory {
 
   /** @return the time of the oldest signal held, or null when empty */
   public synchronized Instant oldestTime() {
-    Signal s = signals.peekFirst();
+    Entry s = signals.peekFirst();
     return s == null ? null : s.time();
   }
 

@@ -43,4 +43,23 @@ class SignalHistoryTest {
     assertEquals(List.of("id-review.result40"),
         h.replay(TypePattern.of("review.**"), null, 1).stream().map(Signal::id).toList());
   }
+
+  @Test
+  @DisplayName("a replayed signal equals the one added: attributes, extensions and nested data survive the compact storage")
+  void replayRoundTrip() {
+    SignalHistory h = new SignalHistory(10);
+    JsonObject data = new JsonObject().put("review_id", "r1").put("risk", 0.5)
+        .put("findings", new io.vertx.core.json.JsonArray().add(new JsonObject().put("line", 11).put("type", "sql_injection")));
+    Signal s = new Signal("id-1", "review.result", "/synapse/agents/security_specialist", "review/r1",
+        Instant.parse("2026-11-29T16:00:00.123Z"), Signal.JSON, data, Map.of("traceparent", "00-abc-def-01"));
+    h.add(s);
+    Signal back = h.replay(null, null, 10).get(0);
+    assertEquals(s.id(), back.id());
+    assertEquals(s.type(), back.type());
+    assertEquals(s.source(), back.source());
+    assertEquals(s.subject(), back.subject());
+    assertEquals(s.time(), back.time());
+    assertEquals(s.data(), back.data());
+    assertEquals(s.extensions(), back.extensions());
+  }
 }
