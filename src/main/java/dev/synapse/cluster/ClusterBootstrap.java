@@ -4,7 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.config.SynapseConfig;
-import dev.synapse.ops.MetricsSetup;
+import dev.synapse.ops.VertxSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -74,9 +74,7 @@ public final class ClusterBootstrap {
   public static Future<Joined> join(SynapseConfig config, Config hazelcastConfig) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
     String registryName = "synapse-" + UUID.randomUUID();
-    // one event loop per core, as SynapseNode.EVENT_LOOPS for an embedded node
-    VertxOptions options = new VertxOptions().setMetricsOptions(MetricsSetup.options(registryName))
-        .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    VertxOptions options = VertxSetup.options(registryName);
     return Vertx.builder().with(options).withClusterManager(manager)
         .withMetrics(new MicrometerMetricsFactory()).buildClustered()
         .map(vertx -> {
