@@ -38,7 +38,9 @@ done
 [ "$SOAK_MIN" -le 60 ] || { echo "--soak must be <= 60 minutes" >&2; exit 2; }
 MAX_REQ_PER_THREAD=5000000
 mkdir -p "$OUT"
-export SYNAPSE_CORPUS="${SYNAPSE_CORPUS:-$ROOT/../shared/corpus/review-cases.jsonl}"
+DEFAULT_CORPUS="$ROOT/../shared/corpus/review-cases.jsonl"
+[ -f "$DEFAULT_CORPUS" ] || DEFAULT_CORPUS="$ROOT/src/test/resources/corpus/review-cases.jsonl"
+export SYNAPSE_CORPUS="${SYNAPSE_CORPUS:-$DEFAULT_CORPUS}"
 [ -f "$SYNAPSE_CORPUS" ] || { echo "corpus not found: $SYNAPSE_CORPUS (set SYNAPSE_CORPUS)" >&2; exit 2; }
 CP="$ROOT/bench/target/benchmarks.jar:$ROOT/target/synapse.jar"
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
