@@ -1535,7 +1535,7 @@ final class TaintAnalyzer {
       int close = match[j];
       List<Arg> args = splitArgs(j + 1, close);
       v = call("new " + name, name.toString(), name.toString().toLowerCase(Locale.ROOT), "", null,
-          args, t.get(i), close);
+          args, t.get(i), close, true);
       j = close + 1;
       if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit
           && lang != Language.JAVA) {
@@ -1560,7 +1560,9 @@ final class TaintAnalyzer {
     StringBuilder path = new StringBuilder(base == null ? head.text() : "?." + head.text());
     Value cur = base;
     boolean fromBase = base != null;
-    if (!fromBase) {
+    // whether some segment of the path so far could make it a source (else sourceOf gives 0)
+    boolean maySource = ix.maySourceSegment(i);
+    if (!fromBase && maySource) {
       double sc = sourceOf(lowerOf(i), lang); // the path is the head's text
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
@@ -1571,6 +1573,7 @@ final class TaintAnalyzer {
       if (isMember(nx) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
+        maySource |= ix.maySourceSegment(j + 2);
         j += 2;
         if (lang == Language.RUBY && reporting && (t.get(j).text().equals("html_safe")
             || t.get(j).text().equals("constantize")) && !(j + 1 < limit && t.get(j + 1).op("("))) {
@@ -1579,7 +1582,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase || !maySource ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1598,7 +1601,7 @@ final class TaintAnalyzer {
           recv = cur != null ? cur : lookupReceiver(recvPath);
         }
         List<Arg> args = splitArgs(j + 2, close);
-        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close);
+        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close, maySource);
         path.append("()");
         j = close;
         fromBase = fromBase && false;
@@ -1618,8 +1621,9 @@ final class TaintAnalyzer {
         if (key == null && idx.tainted() && lang == Language.PHP && false) cur = cur.join(idx);
         String ks = key == null ? "?" : keyString(key);
         path.append('[').append(ks).append(']');
+        maySource |= key != null && !(key instanceof Long); // a key text may hold anything
         j = close;
-        if (!cur.tainted() && path.length() < MAX_PATH) {
+        if (!cur.tainted() && maySource && path.length() < MAX_PATH) {
           double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
@@ -1635,7 +1639,7 @@ final class TaintAnalyzer {
         int mod = topLevelWord(j + 1, limit, "if", "unless", "do");
         if (mod > 0) end = mod;
         List<Arg> args = splitArgs(j + 1, end);
-        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1);
+        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1, maySource);
         return new R(cur, end);
       }
       break;
@@ -1658,8 +1662,12 @@ final class TaintAnalyzer {
     return container.keyed == null ? container.flatten() : container.own();
   }
 
+  /**
+   * @param maySource false when no segment of the callee can make it a request source
+   *     ({@link Knowledge#maySourceSegment}), so the source lookup is skipped
+   */
   private Value call(String callee, String name, String lname, String recvPath, Value recv,
-      List<Arg> args, Token nameTok, int close) {
+      List<Arg> args, Token nameTok, int close, boolean maySource) {
     String lcallee = callee.toLowerCase(Locale.ROOT);
     String lrecv = recvPath.toLowerCase(Locale.ROOT);
     List<Value> av = new ArrayList<>(args.size());
@@ -1675,7 +1683,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
+    double sc = maySource && lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
     if (san != 0) {

@@ -38,6 +38,8 @@ final class UnitIndex {
   private final int[] nextLoop;
   private final int[] textFlags;
   private final String[] lower;
+  /** Per token: 0 = not computed, 1 = no, 2 = {@link Knowledge#maySourceSegment} of its text. */
+  private final byte[] sourceSeg;
 
   /**
    * @param toks the unit's significant tokens
@@ -57,6 +59,7 @@ final class UnitIndex {
     this.nextLoop = new int[n + 1];
     this.textFlags = new int[n];
     this.lower = new String[n];
+    this.sourceSeg = new byte[n];
     for (int i = 0; i < n; i++) {
       Token x = toks.get(i);
       TokenKind k = x.kind();
@@ -146,5 +149,18 @@ final class UnitIndex {
       lower[i] = s;
     }
     return s;
+  }
+
+  /**
+   * @return whether token {@code i}, as a segment of an access path, could make the path a
+   *     request source ({@link Knowledge#maySourceSegment} of its lower-cased text), computed once
+   */
+  boolean maySourceSegment(int i) {
+    byte b = sourceSeg[i];
+    if (b == 0) {
+      b = Knowledge.maySourceSegment(lower(i)) ? (byte) 2 : (byte) 1;
+      sourceSeg[i] = b;
+    }
+    return b == 2;
   }
 }
