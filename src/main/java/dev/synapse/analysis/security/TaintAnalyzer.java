@@ -261,16 +261,37 @@ final class TaintAnalyzer {
       if ("'".equals(val.prefix()) && val.text().length() == 1) return val.text().charAt(0);
       return val.text();
     }
-    if (val.kind() == TokenKind.NUMBER) {
-      try {
-        return Long.parseLong(val.text().replace("_", "").replaceAll("[lL]$", ""));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
+    if (val.kind() == TokenKind.NUMBER) return integerLiteral(val.text());
     if (val.word("true") || val.word("True")) return Boolean.TRUE;
     if (val.word("false") || val.word("False")) return Boolean.FALSE;
     return null;
+  }
+
+  /**
+   * {@link Long#parseLong} of a number literal without its {@code _} separators and one trailing
+   * {@code l}/{@code L}.
+   *
+   * @return the value, or null when the text is not a decimal integer literal (hex, float,
+   *     overflow...); shapes that are plainly not integers are rejected without parsing, so the
+   *     common case throws no exception
+   */
+  private static Long integerLiteral(String text) {
+    String s = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
+    int n = s.length();
+    if (n > 0 && (s.charAt(n - 1) == 'l' || s.charAt(n - 1) == 'L')) s = s.substring(0, --n);
+    boolean ascii = true;
+    boolean digits = n > 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 128) ascii = false;
+      else if (!(c >= '0' && c <= '9' || i == 0 && n > 1 && (c == '-' || c == '+'))) digits = false;
+    }
+    if (ascii && !digits) return null;
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   // ================================================================== unit walk
