@@ -365,41 +365,25 @@ final class TaintAnalyzer {
 
   // ================================================================== statements
 
+  /**
+   * Words that can start a statement handled specially by {@link #statement} or {@link #simple}
+   * (a statement starting with any other token skips those tests).
+   */
+  private static final Set<String> LEAD_WORDS = Set.of("case", "default", "else", "try",
+      "finally", "do", "begin", "ensure", "if", "elif", "elsif", "unless", "while", "until",
+      "switch", "when", "cond", "for", "foreach", "with", "return", "yield", "throw", "raise",
+      "include", "require", "include_once", "require_once", "echo", "print");
+
+  /** @return whether {@code x} is an identifier or keyword in {@link #LEAD_WORDS} */
+  private static boolean leadWord(Token x) {
+    return (x.kind() == TokenKind.KEYWORD || x.kind() == TokenKind.IDENTIFIER)
+        && LEAD_WORDS.contains(x.text());
+  }
+
   private void statement(int a, int b, boolean cond, List<Statements.Stmt> stmts, int si) {
     if (a >= b) return;
     Token f = t.get(a);
-    if ((f.word("case") && lang.family() == Language.Family.C_LIKE) || f.word("default")
-        && a + 1 < b && t.get(a + 1).op(":")) {
-      int c = topLevel(a, b, ":");
-      if (c < 0 || c + 1 >= b) return;
-      statement(c + 1, b, true, stmts, si);
-      return;
-    }
-    if (f.word("else") || f.word("try") || f.word("finally") || f.word("do") && lang != Language.ELIXIR
-        || f.word("begin") || f.word("ensure")) {
-      int s = a + 1;
-      if (s < b && t.get(s).op(":")) s++;
-      if (s < b && (t.get(s).word("if") || t.get(s).word("if"))) {
-        statement(s, b, true, stmts, si);
-      } else if (s < b && !dead.get(s)) {
-        simple(s, b, true);
-      }
-      return;
-    }
-    if (f.word("if") || f.word("elif") || f.word("elsif") || f.word("unless") || f.word("while")
-        || f.word("until") || f.word("switch") || f.word("when") && lang == Language.KOTLIN
-        || (f.word("case") || f.word("cond")) && lang != Language.JAVA) {
-      control(a, b, stmts, si);
-      return;
-    }
-    if (f.word("for") || f.word("foreach")) {
-      forLoop(a, b);
-      return;
-    }
-    if (f.word("with") && lang == Language.PYTHON) {
-      withStatement(a, b);
-      return;
-    }
+    if (leadWord(f) && leadStatement(f, a, b, stmts, si)) return;
     loopLambda(a, b);
     if (lang == Language.RUBY || lang == Language.PYTHON && false) {
       int m = topLevelWord(a + 1, b, "if", "unless", "while", "until");
@@ -413,22 +397,65 @@ final class TaintAnalyzer {
     simple(a, b, cond);
   }
 
+  /**
+   * The statements that start with one of {@link #LEAD_WORDS}: labels, block openers, control
+   * flow, loops, {@code with}.
+   *
+   * @return true when the statement was handled
+   */
+  private boolean leadStatement(Token f, int a, int b, List<Statements.Stmt> stmts, int si) {
+    if ((f.word("case") && lang.family() == Language.Family.C_LIKE) || f.word("default")
+        && a + 1 < b && t.get(a + 1).op(":")) {
+      int c = topLevel(a, b, ":");
+      if (c < 0 || c + 1 >= b) return true;
+      statement(c + 1, b, true, stmts, si);
+      return true;
+    }
+    if (f.word("else") || f.word("try") || f.word("finally") || f.word("do") && lang != Language.ELIXIR
+        || f.word("begin") || f.word("ensure")) {
+      int s = a + 1;
+      if (s < b && t.get(s).op(":")) s++;
+      if (s < b && (t.get(s).word("if") || t.get(s).word("if"))) {
+        statement(s, b, true, stmts, si);
+      } else if (s < b && !dead.get(s)) {
+        simple(s, b, true);
+      }
+      return true;
+    }
+    if (f.word("if") || f.word("elif") || f.word("elsif") || f.word("unless") || f.word("while")
+        || f.word("until") || f.word("switch") || f.word("when") && lang == Language.KOTLIN
+        || (f.word("case") || f.word("cond")) && lang != Language.JAVA) {
+      control(a, b, stmts, si);
+      return true;
+    }
+    if (f.word("for") || f.word("foreach")) {
+      forLoop(a, b);
+      return true;
+    }
+    if (f.word("with") && lang == Language.PYTHON) {
+      withStatement(a, b);
+      return true;
+    }
+    return false;
+  }
+
   private void simple(int a, int b, boolean cond) {
     if (a >= b) return;
     Token f = t.get(a);
-    if (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise")) {
+    boolean lead = leadWord(f);
+    if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
       guards(a, b);
       return;
     }
-    if (lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
+    if (lead && lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
         || f.word("require_once"))) {
       Value v = eval(a + 1, b);
       sink(Rule.PATH_TRAVERSAL, v, f.line(), 0.9, f.text(), 0);
       return;
     }
-    if (lang == Language.PHP && (f.word("echo") || f.word("print"))) {
+    if (lead && lang == Language.PHP && (f.word("echo") || f.word("print"))) {
       Value v = eval(a + 1, b);
       sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
       return;
@@ -666,15 +693,11 @@ final class TaintAnalyzer {
     // last chain
     int i = end - 1;
     int start = i;
-    while (start - 2 >= s && isMember(t.get(start - 1)) && isName(t.get(start - 2))) start -= 2;
+    while (start - 2 >= s && ix.member(start - 1) && isName(t.get(start - 2))) start -= 2;
     if (isName(t.get(i))) out.add(chainText(start, end));
     return out;
   }
 
-  private boolean isMember(Token x) {
-    if (lang == Language.PHP) return x.op("->") || x.op("::");
-    return x.op(".") || x.op("->") && lang != Language.ELIXIR || x.op("?.") || x.op("::");
-  }
 
   private static boolean isName(Token x) {
     return x.kind() == TokenKind.IDENTIFIER || x.word("this") || x.word("self");
@@ -690,7 +713,7 @@ final class TaintAnalyzer {
       Token x = t.get(i);
       if (x.op("(") || x.op(")") || x.op("!")) continue;
       if (x.text().equals("as") && x.kind() != TokenKind.STRING) {
-        while (i + 1 < b && !t.get(i + 1).op(")") && !isMember(t.get(i + 1))) i++;
+        while (i + 1 < b && !t.get(i + 1).op(")") && !ix.member(i + 1)) i++;
         continue;
       }
       if (x.op("<") && (i == a || t.get(i - 1).op("("))) {
@@ -701,7 +724,7 @@ final class TaintAnalyzer {
         }
         continue;
       }
-      if (isMember(x)) sb.append('.');
+      if (ix.member(i)) sb.append('.');
       else sb.append(x.text());
     }
     return sb.toString();
@@ -711,7 +734,7 @@ final class TaintAnalyzer {
     StringBuilder sb = new StringBuilder();
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if (isMember(x)) sb.append('.');
+      if (ix.member(i)) sb.append('.');
       else if (x.kind() == TokenKind.STRING) sb.append(x.text());
       else if (x.kind() == TokenKind.SYMBOL) sb.append(x.text());
       else sb.append(x.text());
@@ -740,7 +763,7 @@ final class TaintAnalyzer {
           condB = i;
           break;
         }
-        if (x.op("(") || x.op("[") || x.op("{")) {
+        if (ix.opener(i)) {
           if (match[i] > 0 && match[i] < b) i = match[i];
         }
       }
@@ -785,7 +808,7 @@ final class TaintAnalyzer {
     if (t.get(s).op("{")) return match[s] < 0 ? t.size() : match[s] + 1;
     for (int i = s; i < t.size(); i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] < 0) return t.size();
         i = match[i];
         continue;
@@ -845,7 +868,7 @@ final class TaintAnalyzer {
     List<Integer> labels = new ArrayList<>();
     for (int k = open + 1; k < close; k++) {
       Token x = t.get(k);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(k)) {
         if (match[k] > 0) k = match[k];
         continue;
       }
@@ -869,7 +892,7 @@ final class TaintAnalyzer {
     if (start >= 0) {
       for (int k = start; k < close; k++) {
         Token x = t.get(k);
-        if (x.op("(") || x.op("[") || x.op("{")) {
+        if (ix.opener(k)) {
           if (match[k] > 0) k = match[k];
           continue;
         }
@@ -904,7 +927,7 @@ final class TaintAnalyzer {
     boolean varsAfter = false;
     for (int i = lo; i < hi; i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < hi) i = match[i];
         continue;
       }
@@ -951,7 +974,7 @@ final class TaintAnalyzer {
     if (end > a && t.get(end - 1).op(":")) end--;
     while (i < end) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < end) i = match[i];
         i++;
         continue;
@@ -973,9 +996,9 @@ final class TaintAnalyzer {
     for (int i = ix.nextLoop(a); i + 1 < b; i = ix.nextLoop(i + 1)) {
       Token x = t.get(i);
       if (x.kind() != TokenKind.IDENTIFIER || !UnitIndex.LOOP_FUNCS.contains(x.text())) continue;
-      if (i < 2 || !isMember(t.get(i - 1))) continue;
+      if (i < 2 || !ix.member(i - 1)) continue;
       int recvStart = i - 1;
-      while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || isMember(t.get(recvStart - 1)))) {
+      while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || ix.member(recvStart - 1))) {
         recvStart--;
       }
       Value recv = lookup(chainText(recvStart, i - 1)).flatten();
@@ -1033,11 +1056,11 @@ final class TaintAnalyzer {
       if (!pathGuard && !allowGuard) continue;
       int close = match[i + 1];
       if (close < 0) continue;
-      boolean hasRecv = i - 2 >= a && isMember(t.get(i - 1));
+      boolean hasRecv = i - 2 >= a && ix.member(i - 1);
       int recvStart = i - 1;
       if (hasRecv) {
         recvStart = i - 2;
-        while (recvStart - 2 >= a && isMember(t.get(recvStart - 1)) && isName(t.get(recvStart - 2))) {
+        while (recvStart - 2 >= a && ix.member(recvStart - 1) && isName(t.get(recvStart - 2))) {
           recvStart -= 2;
         }
       }
@@ -1253,7 +1276,7 @@ final class TaintAnalyzer {
           continue;
         }
         case IDENTIFIER: {
-          if (i > a && isMember(t.get(i - 1)) && !ops.isEmpty()) {
+          if (i > a && ix.member(i - 1) && !ops.isEmpty()) {
             R r = chain(i, ops.remove(ops.size() - 1), b);
             lines.remove(lines.size() - 1);
             ops.add(r.v());
@@ -1296,7 +1319,7 @@ final class TaintAnalyzer {
               continue;
             }
             Value v = eval(i + 1, j);
-            if (j + 1 < b && isMember(t.get(j + 1)) && j + 2 < b && isName(t.get(j + 2))) {
+            if (j + 1 < b && ix.member(j + 1) && j + 2 < b && isName(t.get(j + 2))) {
               R r = chain(j + 2, v, b);
               ops.add(r.v());
               lines.add(x.line());
@@ -1402,12 +1425,38 @@ final class TaintAnalyzer {
 
   /** {@link ConstEval#eval} over [a, b) of the unit, skipping ranges that cannot be constant. */
   private Object constEval(int a, int b) {
-    return ix.mayBeConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
+    return ix.mayBeConstant(a, b) && namesConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
   }
 
   /** {@link ConstEval#condition} over [a, b) of the unit, skipping ranges that cannot be constant. */
   private Boolean constCondition(int a, int b) {
-    return ix.mayBeConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
+    return ix.mayBeConstant(a, b) && namesConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
+  }
+
+  /**
+   * A sound pre-test of {@link ConstEval} (most ranges are not constant, and it fails by throwing
+   * through its recursive descent): every token of a constant range is consumed, an identifier
+   * either as a variable (which must have a known constant, {@link #constOf}) or as a method name
+   * right after {@code .}; a keyword only as {@code true}/{@code false} or as an operator word.
+   *
+   * @return false when [a, b) cannot be constant; true when it might be
+   */
+  private boolean namesConstant(int a, int b) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.IDENTIFIER) {
+        if (i > a && t.get(i - 1).text().equals(".")) continue; // a method name
+        if (constOf(x.text()) == null) return false;
+      } else if (x.kind() == TokenKind.KEYWORD) {
+        switch (x.text()) {
+          case "true": case "True": case "false": case "False": case "or": case "and": case "not":
+            break;
+          default:
+            return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Evaluates just a string literal's fragments and interpolations in [a, b). */
@@ -1475,7 +1524,7 @@ final class TaintAnalyzer {
     boolean map = false;
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < b) i = match[i];
         continue;
       }
@@ -1563,7 +1612,7 @@ final class TaintAnalyzer {
         j = match[j] + 1;
       }
     }
-    if (j < limit && isMember(t.get(j)) && j + 1 < limit && isName(t.get(j + 1))) {
+    if (j < limit && ix.member(j) && j + 1 < limit && isName(t.get(j + 1))) {
       return chain(j + 1, v, limit);
     }
     return new R(v, j);
@@ -1573,7 +1622,7 @@ final class TaintAnalyzer {
 
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
-    if (base == null && (i + 1 >= limit || !isMember(t.get(i + 1)) && !t.get(i + 1).op("(")
+    if (base == null && (i + 1 >= limit || !ix.member(i + 1) && !t.get(i + 1).op("(")
         && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
       return new R(simpleName(head.text()), i + 1);
     }
@@ -1591,7 +1640,7 @@ final class TaintAnalyzer {
     while (true) {
       Token nx = j + 1 < limit ? t.get(j + 1) : null;
       if (nx == null) break;
-      if (isMember(nx) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
+      if (ix.member(j + 1) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
         maySource |= ix.maySourceSegment(j + 2);
@@ -2114,8 +2163,7 @@ final class TaintAnalyzer {
         continue;
       }
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START)
-          && match[i] > 0 && match[i] < b) {
+      if (match[i] > i && match[i] < b) { // a matched ( [ { or interpolation start
         i = match[i];
       }
     }
@@ -2125,7 +2173,7 @@ final class TaintAnalyzer {
   private int topLevel(int a, int b, String op) {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }
@@ -2137,7 +2185,7 @@ final class TaintAnalyzer {
   private int topLevelWord(int a, int b, String... words) {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }
@@ -2152,7 +2200,7 @@ final class TaintAnalyzer {
     int nested = 0;
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }

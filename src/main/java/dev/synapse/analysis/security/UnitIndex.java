@@ -22,9 +22,12 @@ final class UnitIndex {
       "flatMap", "each_with_index", "each_with_object", "collect", "select", "reject", "find",
       "for_each", "foreach", "ForEach", "flat_map", "find_each", "each_slice", "map!", "each_value");
 
-  /** Operator texts {@link ConstEval} can consume; any other operator makes a range non-constant. */
-  private static final Set<String> CONST_OPS = Set.of("||", "&&", "==", "!=", "===", "!==", "<",
-      ">", "<=", ">=", "+", "-", "*", "/", "%", "!", "(", ")", ".", "or", "and", "not");
+  /** Per-token flag: an operator text {@link ConstEval} can consume. */
+  private static final int F_CONST_OP = 1;
+  /** Per-token flag: an opening bracket (round, square or curly). */
+  private static final int F_OPENER = 2;
+  /** Per-token flag: a member-access operator of the language ({@link #member}). */
+  private static final int F_MEMBER = 4;
 
   private final List<Token> toks;
   /** Matching bracket per token ({@link TaintAnalyzer#matchBrackets}). */
@@ -38,6 +41,8 @@ final class UnitIndex {
   private final int[] nextLoop;
   private final int[] textFlags;
   private final String[] lower;
+  /** Per token: F_* flags. */
+  private final byte[] flags;
   /** Per token: 0 = not computed, 1 = no, 2 = {@link Knowledge#maySourceSegment} of its text. */
   private final byte[] sourceSeg;
 
@@ -59,14 +64,17 @@ final class UnitIndex {
     this.nextLoop = new int[n + 1];
     this.textFlags = new int[n];
     this.lower = new String[n];
+    this.flags = new byte[n];
     this.sourceSeg = new byte[n];
     for (int i = 0; i < n; i++) {
       Token x = toks.get(i);
       TokenKind k = x.kind();
+      int f = k == TokenKind.OPERATOR ? operatorFlags(x.text(), lang) : 0;
+      flags[i] = (byte) f;
       boolean constable = k == TokenKind.NUMBER || k == TokenKind.STRING || k == TokenKind.KEYWORD
-          || k == TokenKind.IDENTIFIER || k == TokenKind.OPERATOR && CONST_OPS.contains(x.text());
+          || k == TokenKind.IDENTIFIER || (f & F_CONST_OP) != 0;
       nonConst[i + 1] = nonConst[i] + (constable ? 0 : 1);
-      questions[i + 1] = questions[i] + (x.op("?") ? 1 : 0);
+      questions[i + 1] = questions[i] + (k == TokenKind.OPERATOR && x.text().equals("?") ? 1 : 0);
       ifs[i + 1] = ifs[i] + (k == TokenKind.KEYWORD && x.text().equals("if") ? 1 : 0);
     }
     int nextG = n;
@@ -87,6 +95,44 @@ final class UnitIndex {
       nextGuard[i] = nextG;
       nextLoop[i] = nextL;
     }
+  }
+
+  /**
+   * @return the F_* flags of an operator text: {@link ConstEval}'s operators ({@code || && == !=
+   *     === !== < > <= >= + - * / % ! ( ) . or and not}), openers, the language's member operators
+   */
+  private static int operatorFlags(String s, Language lang) {
+    switch (s) {
+      case "(": case "[": case "{":
+        return s.equals("(") ? F_OPENER | F_CONST_OP : F_OPENER;
+      case ".":
+        return lang == Language.PHP ? F_CONST_OP : F_CONST_OP | F_MEMBER;
+      case "->":
+        return lang == Language.ELIXIR ? 0 : F_MEMBER;
+      case "?.":
+        return lang == Language.PHP ? 0 : F_MEMBER;
+      case "::":
+        return F_MEMBER;
+      case "||": case "&&": case "==": case "!=": case "===": case "!==": case "<": case ">":
+      case "<=": case ">=": case "+": case "-": case "*": case "/": case "%": case "!": case ")":
+      case "or": case "and": case "not":
+        return F_CONST_OP;
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * @return whether token {@code i} is a member-access operator: {@code . -> ?. ::} ({@code ->}
+   *     not in Elixir); in PHP only {@code ->} and {@code ::}
+   */
+  boolean member(int i) {
+    return (flags[i] & F_MEMBER) != 0;
+  }
+
+  /** @return whether token {@code i} is an opening bracket operator (round, square or curly) */
+  boolean opener(int i) {
+    return (flags[i] & F_OPENER) != 0;
   }
 
   /** @return whether a name can be in {@link #LOOP_FUNCS} by its first letter (a cheap pre-test) */
