@@ -199,7 +199,7 @@ final class TaintAnalyzer {
       for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
       for (FunctionSpan f : inSeg) {
         if (f.depth() != 0) continue;
-        List<Token> toks = new ArrayList<>();
+        List<Token> toks = new ArrayList<>(Math.max(0, Math.min(f.end(), all.size()) - f.headerStart()));
         int bodyFrom = 0;
         for (int i = f.headerStart(); i < f.end() && i < all.size(); i++) {
           covered[i] = true;
@@ -218,7 +218,9 @@ final class TaintAnalyzer {
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
             controller));
       }
-      List<Token> rest = new ArrayList<>();
+      int uncovered = 0;
+      for (boolean c : covered) if (!c) uncovered++;
+      List<Token> rest = new ArrayList<>(uncovered);
       for (int i = 0; i < all.size(); i++) {
         if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
       }
@@ -1196,15 +1198,14 @@ final class TaintAnalyzer {
       }
     }
     boolean bool = false;
-    List<Value> ops = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
+    Operands ops = operands();
     int text = 0;
     boolean literal = false;
     int i = a;
     int numericOperand = -1; // index in ops of the operand of a numeric cast such as (int)
     while (i < b) {
-      if (numericOperand >= 0 && ops.size() > numericOperand) {
-        ops.set(numericOperand, Value.CLEAN);
+      if (numericOperand >= 0 && ops.n > numericOperand) {
+        ops.v[numericOperand] = Value.CLEAN;
         numericOperand = -1;
       }
       Token x = t.get(i);
@@ -1218,8 +1219,7 @@ final class TaintAnalyzer {
             int e = literalEnd(i, b);
             Value cmd = evalLiteral(i, e);
             sink(Rule.COMMAND_INJECTION, cmd, x.line(), 1.0, "shell backticks", 0);
-            ops.add(cmd);
-            lines.add(x.line());
+            ops.add(cmd, x.line());
             i = e;
             continue;
           }
@@ -1235,8 +1235,7 @@ final class TaintAnalyzer {
           if (j < 0 || j > b) j = b;
           if (!x.has(Token.F_IN_TAGGED)) {
             Value v = eval(i + 1, j);
-            ops.add(v);
-            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+            ops.add(v, i + 1 < j ? t.get(i + 1).line() : x.line());
           }
           i = j + 1;
           continue;
@@ -1251,15 +1250,13 @@ final class TaintAnalyzer {
           String k = x.text();
           if (k.equals("new")) {
             R r = constructor(i, b);
-            ops.add(r.v());
-            lines.add(x.line());
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
           if (k.equals("this") || k.equals("self") || k.equals("super")) {
             R r = chain(i, null, b);
-            ops.add(r.v());
-            lines.add(x.line());
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
@@ -1276,11 +1273,9 @@ final class TaintAnalyzer {
           continue;
         }
         case IDENTIFIER: {
-          if (i > a && ix.member(i - 1) && !ops.isEmpty()) {
-            R r = chain(i, ops.remove(ops.size() - 1), b);
-            lines.remove(lines.size() - 1);
-            ops.add(r.v());
-            lines.add(x.line());
+          if (i > a && ix.member(i - 1) && ops.n > 0) {
+            R r = chain(i, ops.removeLast(), b);
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
@@ -1298,8 +1293,7 @@ final class TaintAnalyzer {
             continue;
           }
           R r = chain(i, null, b);
-          ops.add(r.v());
-          lines.add(x.line());
+          ops.add(r.v(), x.line());
           i = r.next();
           continue;
         }
@@ -1313,7 +1307,7 @@ final class TaintAnalyzer {
             }
             if (isCast(i, j, b)) {
               if (j == i + 2 && NUMERIC_TYPES.contains(lowerOf(i + 1))) {
-                numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
+                numericOperand = ops.n; // (int) $x: a number carries no markup or syntax
               }
               i = j + 1;
               continue;
@@ -1321,8 +1315,7 @@ final class TaintAnalyzer {
             Value v = eval(i + 1, j);
             if (j + 1 < b && ix.member(j + 1) && j + 2 < b && isName(t.get(j + 2))) {
               R r = chain(j + 2, v, b);
-              ops.add(r.v());
-              lines.add(x.line());
+              ops.add(r.v(), x.line());
               i = r.next();
               continue;
             }
@@ -1334,8 +1327,7 @@ final class TaintAnalyzer {
                 j = k2;
               }
             }
-            ops.add(v);
-            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+            ops.add(v, i + 1 < j ? t.get(i + 1).line() : x.line());
             i = j + 1;
             continue;
           }
@@ -1352,8 +1344,7 @@ final class TaintAnalyzer {
               v = got != null ? got : v.flatten();
               j = match[j + 1];
             }
-            ops.add(v);
-            lines.add(x.line());
+            ops.add(v, x.line());
             i = j + 1;
             continue;
           }
@@ -1378,24 +1369,24 @@ final class TaintAnalyzer {
           i++;
       }
     }
-    if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
+    if (numericOperand >= 0 && ops.n > numericOperand) ops.v[numericOperand] = Value.CLEAN;
     if (bool) {
       Object c = b - a <= 40 ? constEval(a, b) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
     }
     Value r = Value.CLEAN;
-    for (Value v : ops) r = r.join(v);
-    if (r.tainted() && (literal || ops.size() > 1)) {
+    for (int k = 0; k < ops.n; k++) r = r.join(ops.v[k]);
+    if (r.tainted() && (literal || ops.n > 1)) {
       int all = text;
-      for (Value v : ops) all |= v.text;
+      for (int k = 0; k < ops.n; k++) all |= ops.v[k].text;
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
       // new mix line per category: the first tainted operand without its own mix for it
       int[] ml = new int[Value.RULE_COUNT];
-      for (int k = 0; k < ops.size(); k++) {
-        Value v = ops.get(k);
+      for (int k = 0; k < ops.n; k++) {
+        Value v = ops.v[k];
         if (!v.tainted()) continue;
-        int line = lines.get(k);
+        int line = ops.line[k];
         for (int c = 0; c < ml.length; c++) {
           int bit = 1 << c;
           if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(c) != 0) continue;
@@ -1410,6 +1401,45 @@ final class TaintAnalyzer {
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
+  }
+
+  /**
+   * The operands of one {@link #evalInner} frame with the line each starts on. One instance per
+   * expression depth, reused: frames at the same depth never overlap (eval nests strictly).
+   */
+  private static final class Operands {
+    Value[] v = new Value[8];
+    int[] line = new int[8];
+    int n;
+
+    void add(Value x, int l) {
+      if (n == v.length) {
+        v = java.util.Arrays.copyOf(v, n * 2);
+        line = java.util.Arrays.copyOf(line, n * 2);
+      }
+      v[n] = x;
+      line[n++] = l;
+    }
+
+    Value removeLast() {
+      Value x = v[--n];
+      v[n] = null;
+      return x;
+    }
+  }
+
+  /** Per expression depth ({@link #depth}), the operand buffer of {@link #evalInner}. */
+  private final Operands[] operandStack = new Operands[MAX_DEPTH + 2];
+
+  /** @return the emptied operand buffer of the current expression depth */
+  private Operands operands() {
+    Operands o = operandStack[depth];
+    if (o == null) {
+      o = new Operands();
+      operandStack[depth] = o;
+    }
+    o.n = 0;
+    return o;
   }
 
   /** Rules for which an interpolation into a command literal is a mix: those of a blank. */
@@ -1741,10 +1771,11 @@ final class TaintAnalyzer {
     String lcallee = callee.toLowerCase(Locale.ROOT);
     String lrecv = recvPath.toLowerCase(Locale.ROOT);
     List<Value> av = new ArrayList<>(args.size());
-    List<Integer> lines = new ArrayList<>(args.size());
-    for (Arg g : args) {
+    int[] lines = new int[args.size()];
+    for (int k = 0; k < args.size(); k++) {
+      Arg g = args.get(k);
       av.add(eval(g.a(), g.b()));
-      lines.add(g.a() < g.b() ? t.get(g.a()).line() : nameTok.line());
+      lines[k] = g.a() < g.b() ? t.get(g.a()).line() : nameTok.line();
     }
     // sinks
     if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
@@ -1851,7 +1882,7 @@ final class TaintAnalyzer {
       Value r = Value.CLEAN;
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i);
-        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines.get(i), Knowledge.PATH) : v);
+        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines[i], Knowledge.PATH) : v);
       }
       if (recv != null && !isModule(recvPath)) {
         Value rv = recv.flatten();
@@ -1868,7 +1899,7 @@ final class TaintAnalyzer {
       Value r = Value.CLEAN;
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i).flatten();
-        r = r.join(v.tainted() ? v.mixed(rel, lines.get(i), strong) : v);
+        r = r.join(v.tainted() ? v.mixed(rel, lines[i], strong) : v);
       }
       if (recv != null && !isModule(recvPath)) {
         Value rv = recv.flatten();
