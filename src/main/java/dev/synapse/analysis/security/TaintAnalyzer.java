@@ -164,8 +164,41 @@ final class TaintAnalyzer {
       }
     }
     a.consulted = null;
-    for (Unit unit : units) a.run(unit, true);
+    boolean summaryMix = a.summaryMixChanged();
+    for (Unit unit : units) {
+      if (summaryMix || a.touchesChange(unit)) a.run(unit, true);
+    }
     return new ArrayList<>(a.found.values());
+  }
+
+  /*
+   * Why a reporting walk may be skipped: a candidate is recorded only on a changed line, and the
+   * line is either a sink token's line or a mix line. Mix lines are lines of the walked unit's own
+   * tokens, or come from a summary's return value. So a unit with no token on a changed line,
+   * when no summary carries a mix line on a changed line, records nothing.
+   */
+
+  /** @return whether some summary's return value carries a mix line on a changed line */
+  private boolean summaryMixChanged() {
+    for (Summary s : summaries.values()) {
+      for (int r = 0; r < Value.RULE_COUNT; r++) {
+        int line = s.ret().mix(r);
+        if (line > 0 && view.isChanged(line)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return whether a token of the unit starts on a changed line */
+  private boolean touchesChange(Unit unit) {
+    int last = Integer.MIN_VALUE;
+    for (Token x : unit.toks()) {
+      int line = x.line();
+      if (line == last) continue;
+      if (view.isChanged(line)) return true;
+      last = line;
+    }
+    return false;
   }
 
   /**
