@@ -147,19 +147,19 @@ final class Knowledge {
 
   /**
    * Lower-cased path segments of which every path that {@link #source} accepts contains at least
-   * one (the heads, fields and accessor names its tests compare against). A path none of whose
-   * segments is one of these, starts with {@code $}, or holds {@code . [ (} is never a source.
+   * one: the heads its prefix tests name, the receivers of the request-field test (a request
+   * field counts only after one of them, see {@link #REQUEST_OBJECTS}) and the accessor names
+   * that count whatever the receiver. With {@link #maySourceSegment}'s other cases (a name ending
+   * in {@code request}, a {@code $} sigil, text holding {@code . [ (}) this covers every test of
+   * {@link #source}.
    */
   private static final Set<String> SOURCE_SEGMENTS = sourceSegments();
 
   private static Set<String> sourceSegments() {
-    Set<String> s = new java.util.HashSet<>();
-    s.addAll(REQUEST_FIELDS);
-    s.addAll(GO_REQUEST_FIELDS);
-    s.addAll(ANY_RECEIVER_SOURCES);
+    Set<String> s = new java.util.HashSet<>(ANY_RECEIVER_SOURCES);
     s.addAll(List.of("argv", "sys", "os", "process", "system", "flag", "environment", "params",
-        "cookies", "request", "req", "r", "conn", "input", "location", "window", "document", "mux",
-        "chi", "msg", "message", "record", "httpcontext", "event"));
+        "cookies", "request", "req", "r", "raw", "event", "conn", "input", "location", "window",
+        "document", "mux", "chi", "msg", "message", "record", "httpcontext"));
     return Set.copyOf(s);
   }
 
@@ -171,7 +171,7 @@ final class Knowledge {
   static boolean maySourceSegment(String lowerSegment) {
     return lowerSegment.isEmpty() || lowerSegment.charAt(0) == '$' || lowerSegment.indexOf('.') >= 0
         || lowerSegment.indexOf('[') >= 0 || lowerSegment.indexOf('(') >= 0
-        || SOURCE_SEGMENTS.contains(lowerSegment);
+        || lowerSegment.endsWith("request") || SOURCE_SEGMENTS.contains(lowerSegment);
   }
 
   private static final Set<String> BARE_SOURCES = Set.of("params", "cookies", "argv", "$argv",
