@@ -137,13 +137,7 @@ final class TaintAnalyzer {
     }
     boolean implicitReturn = view.language() == Language.RUBY || view.language() == Language.ELIXIR
         || view.language() == Language.KOTLIN;
-    Set<String> called = new HashSet<>();
-    for (Unit unit : units) {
-      List<Token> ts = unit.toks();
-      for (int i = 0; i + 1 < ts.size(); i++) {
-        if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i + 1).op("(")) called.add(ts.get(i).text());
-      }
-    }
+    Set<String> called = calledNames(units);
     a.consulted = new HashMap<>();
     for (int pass = 0; pass < 2; pass++) {
       if (pass == 1) {
@@ -199,6 +193,35 @@ final class TaintAnalyzer {
       last = line;
     }
     return false;
+  }
+
+  /**
+   * The names a summary can be looked up by: every identifier followed by {@code (} (a call) or
+   * {@code <} (a generic call or constructor such as {@code new Foo<T>(...)}; a comparison only
+   * adds a name), except the name in a unit's own declaration header ({@code def foo(},
+   * {@code void foo(}), which calls nothing. A summary is read only at a call of its name
+   * ({@link #call}), so a unit whose name is not here needs no summary walk.
+   */
+  private static Set<String> calledNames(List<Unit> units) {
+    Set<String> called = new HashSet<>();
+    for (Unit unit : units) {
+      List<Token> ts = unit.toks();
+      int declared = -1;
+      for (int i = 0; i + 1 < ts.size() && i < unit.bodyFrom(); i++) {
+        if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i).text().equals(unit.name())
+            && ts.get(i + 1).op("(")) {
+          declared = i;
+          break;
+        }
+      }
+      for (int i = 0; i + 1 < ts.size(); i++) {
+        if (i != declared && ts.get(i).kind() == TokenKind.IDENTIFIER
+            && (ts.get(i + 1).op("(") || ts.get(i + 1).op("<"))) {
+          called.add(ts.get(i).text());
+        }
+      }
+    }
+    return called;
   }
 
   /**
@@ -297,9 +320,12 @@ final class TaintAnalyzer {
       return val.text();
     }
     if (val.kind() == TokenKind.NUMBER) return integerLiteral(val.text());
-    if (val.word("true") || val.word("True")) return Boolean.TRUE;
-    if (val.word("false") || val.word("False")) return Boolean.FALSE;
-    return null;
+    if (val.kind() != TokenKind.IDENTIFIER && val.kind() != TokenKind.KEYWORD) return null;
+    switch (val.text()) {
+      case "true": case "True": return Boolean.TRUE;
+      case "false": case "False": return Boolean.FALSE;
+      default: return null;
+    }
   }
 
   /**
