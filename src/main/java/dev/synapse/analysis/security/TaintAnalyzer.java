@@ -316,7 +316,7 @@ final class TaintAnalyzer {
 
   private static Object literal(Token val) {
     if (val.kind() == TokenKind.STRING && !val.has(Token.F_INTERPOLATED)) {
-      if ("'".equals(val.prefix()) && val.text().length() == 1) return val.text().charAt(0);
+      if (val.text().length() == 1 && "'".equals(val.prefix())) return val.text().charAt(0);
       return val.text();
     }
     if (val.kind() == TokenKind.NUMBER) return integerLiteral(val.text());
