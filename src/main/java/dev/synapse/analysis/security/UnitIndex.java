@@ -30,7 +30,10 @@ final class UnitIndex {
   private static final int F_MEMBER = 4;
 
   private final List<Token> toks;
-  /** Matching bracket per token ({@link TaintAnalyzer#matchBrackets}). */
+  /**
+   * Matching bracket per token: for ( [ { and interpolation starts the index of the closer, for
+   * closers the opener's; -1 when unmatched (an unbalanced opener inside a pair is dropped).
+   */
   final int[] match;
   /** Statements of the body (from {@code bodyFrom}). */
   final List<Statements.Stmt> stmts;
@@ -55,8 +58,7 @@ final class UnitIndex {
   UnitIndex(List<Token> toks, int bodyFrom, Language lang, SourceView view) {
     this.toks = toks;
     int n = toks.size();
-    this.match = TaintAnalyzer.matchBrackets(toks);
-    this.stmts = Statements.split(toks, bodyFrom, n, lang, view, match);
+    byte[] brackets = new byte[n];
     this.nonConst = new int[n + 1];
     this.questions = new int[n + 1];
     this.ifs = new int[n + 1];
@@ -69,7 +71,15 @@ final class UnitIndex {
     for (int i = 0; i < n; i++) {
       Token x = toks.get(i);
       TokenKind k = x.kind();
-      int f = k == TokenKind.OPERATOR ? operatorFlags(x.text(), lang) : 0;
+      int f = 0;
+      if (k == TokenKind.OPERATOR) {
+        f = operatorFlags(x.text(), lang);
+        brackets[i] = (byte) bracket(x.text());
+      } else if (k == TokenKind.INTERP_START) {
+        brackets[i] = INTERP;
+      } else if (k == TokenKind.INTERP_END) {
+        brackets[i] = -INTERP;
+      }
       flags[i] = (byte) f;
       boolean constable = k == TokenKind.NUMBER || k == TokenKind.STRING || k == TokenKind.KEYWORD
           || k == TokenKind.IDENTIFIER || (f & F_CONST_OP) != 0;
@@ -77,6 +87,8 @@ final class UnitIndex {
       questions[i + 1] = questions[i] + (k == TokenKind.OPERATOR && x.text().equals("?") ? 1 : 0);
       ifs[i + 1] = ifs[i] + (k == TokenKind.KEYWORD && x.text().equals("if") ? 1 : 0);
     }
+    this.match = matchBrackets(brackets);
+    this.stmts = Statements.split(toks, bodyFrom, n, lang, view, match);
     int nextG = n;
     int nextL = n;
     nextGuard[n] = n;
@@ -95,6 +107,55 @@ final class UnitIndex {
       nextGuard[i] = nextG;
       nextLoop[i] = nextL;
     }
+  }
+
+  /** Bracket code of an interpolation start (negated: its end). */
+  private static final int INTERP = 4;
+
+  /** @return 1, 2, 3 for the operator texts ( [ {, the negated code for their closers, else 0 */
+  private static int bracket(String s) {
+    if (s.length() != 1) return 0;
+    switch (s.charAt(0)) {
+      case '(': return 1;
+      case '[': return 2;
+      case '{': return 3;
+      case ')': return -1;
+      case ']': return -2;
+      case '}': return -3;
+      default: return 0;
+    }
+  }
+
+  /** @return the {@link #match} table of per-token bracket codes ({@link #bracket}, INTERP) */
+  private static int[] matchBrackets(byte[] codes) {
+    int n = codes.length;
+    int[] m = new int[n];
+    java.util.Arrays.fill(m, -1);
+    int[] stack = new int[n];
+    int sp = 0;
+    for (int i = 0; i < n; i++) {
+      int code = codes[i];
+      if (code > 0) {
+        stack[sp++] = i;
+      } else if (code < 0) {
+        // pop to the nearest compatible opener
+        while (sp > 0) {
+          int o = stack[sp - 1];
+          if (codes[o] == -code) {
+            sp--;
+            m[o] = i;
+            m[i] = o;
+            break;
+          }
+          if (code == -INTERP || codes[o] != INTERP) {
+            sp--; // unbalanced opener inside: drop it
+          } else {
+            break;
+          }
+        }
+      }
+    }
+    return m;
   }
 
   /**
