@@ -206,19 +206,16 @@ final class TaintAnalyzer {
     Set<String> called = new HashSet<>();
     for (Unit unit : units) {
       List<Token> ts = unit.toks();
-      int declared = -1;
-      for (int i = 0; i + 1 < ts.size() && i < unit.bodyFrom(); i++) {
-        if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i).text().equals(unit.name())
-            && ts.get(i + 1).op("(")) {
+      int[] calls = unit.ix().calls; // identifiers followed by ( or <
+      int declared = -1; // the first name( in the header that is the unit's name
+      for (int i : calls) {
+        if (i < unit.bodyFrom() && (declared < 0 || i < declared) && ts.get(i + 1).op("(")
+            && ts.get(i).text().equals(unit.name())) {
           declared = i;
-          break;
         }
       }
-      for (int i = 0; i + 1 < ts.size(); i++) {
-        if (i != declared && ts.get(i).kind() == TokenKind.IDENTIFIER
-            && (ts.get(i + 1).op("(") || ts.get(i + 1).op("<"))) {
-          called.add(ts.get(i).text());
-        }
+      for (int i : calls) {
+        if (i != declared) called.add(ts.get(i).text());
       }
     }
     return called;

@@ -28,6 +28,8 @@ final class UnitIndex {
   private static final int F_OPENER = 2;
   /** Per-token flag: a member-access operator of the language ({@link #member}). */
   private static final int F_MEMBER = 4;
+  /** Per-token flag: the operator {@code <}. */
+  private static final int F_LESS = 8;
 
   private final List<Token> toks;
   /**
@@ -44,6 +46,11 @@ final class UnitIndex {
   private final int[] nextLoop;
   private final int[] textFlags;
   private final String[] lower;
+  /**
+   * Indices of the identifiers followed by {@code (} or {@code <} (calls, generic calls,
+   * declarations, and comparisons), in descending order.
+   */
+  final int[] calls;
   /** Per token: F_* flags. */
   private final byte[] flags;
   /** Per token: 0 = not computed, 1 = no, 2 = {@link Knowledge#maySourceSegment} of its text. */
@@ -93,20 +100,29 @@ final class UnitIndex {
     int nextL = n;
     nextGuard[n] = n;
     nextLoop[n] = n;
+    int[] calls = new int[16];
+    int nc = 0;
     for (int i = n - 1; i >= 0; i--) {
       Token x = toks.get(i);
+      boolean ident = x.kind() == TokenKind.IDENTIFIER;
+      boolean callParen = ident && i + 1 < n && brackets[i + 1] == 1;
       if (lang == Language.PYTHON && x.word("in") || x.op("=~")) {
         nextG = i;
-      } else if (x.kind() == TokenKind.IDENTIFIER && i + 1 < n && toks.get(i + 1).op("(")) {
+      } else if (callParen) {
         String name = lower(i);
         if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)) nextG = i;
       }
-      if (x.kind() == TokenKind.IDENTIFIER && loopInitial(x.text()) && LOOP_FUNCS.contains(x.text())) {
+      if (callParen || ident && i + 1 < n && (flags[i + 1] & F_LESS) != 0) {
+        if (nc == calls.length) calls = java.util.Arrays.copyOf(calls, nc * 2);
+        calls[nc++] = i;
+      }
+      if (ident && loopInitial(x.text()) && LOOP_FUNCS.contains(x.text())) {
         nextL = i;
       }
       nextGuard[i] = nextG;
       nextLoop[i] = nextL;
     }
+    this.calls = java.util.Arrays.copyOf(calls, nc);
   }
 
   /** Bracket code of an interpolation start (negated: its end). */
@@ -174,7 +190,9 @@ final class UnitIndex {
         return lang == Language.PHP ? 0 : F_MEMBER;
       case "::":
         return F_MEMBER;
-      case "||": case "&&": case "==": case "!=": case "===": case "!==": case "<": case ">":
+      case "<":
+        return F_CONST_OP | F_LESS;
+      case "||": case "&&": case "==": case "!=": case "===": case "!==": case ">":
       case "<=": case ">=": case "+": case "-": case "*": case "/": case "%": case "!": case ")":
       case "or": case "and": case "not":
         return F_CONST_OP;
