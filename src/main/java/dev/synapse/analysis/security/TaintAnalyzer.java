@@ -248,17 +248,39 @@ final class TaintAnalyzer {
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> all = view.segments().get(si).tokens();
       boolean[] covered = new boolean[all.size()];
+      // comments before each token (null when the segment has none): token i is a comment when
+      // comments[i + 1] > comments[i]; tokens are read once here, not once per range
+      int[] comments = null;
+      if (view.significantTokens(si).size() != all.size()) {
+        comments = new int[all.size() + 1];
+        for (int i = 0; i < all.size(); i++) {
+          comments[i + 1] = comments[i] + (all.get(i).kind() == TokenKind.COMMENT ? 1 : 0);
+        }
+      }
       List<FunctionSpan> inSeg = new ArrayList<>();
       for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
       for (FunctionSpan f : inSeg) {
         if (f.depth() != 0) continue;
-        List<Token> toks = new ArrayList<>(Math.max(0, Math.min(f.end(), all.size()) - f.headerStart()));
-        int bodyFrom = 0;
-        for (int i = f.headerStart(); i < f.end() && i < all.size(); i++) {
-          covered[i] = true;
-          if (all.get(i).kind() == TokenKind.COMMENT) continue;
-          if (i < f.bodyStart()) bodyFrom++;
-          toks.add(all.get(i));
+        int from = f.headerStart();
+        int to = Math.min(f.end(), all.size());
+        List<Token> toks;
+        int bodyFrom;
+        if (from >= to) {
+          toks = new ArrayList<>();
+          bodyFrom = 0;
+        } else if (comments == null || comments[to] == comments[from]) {
+          toks = new ArrayList<>(all.subList(from, to)); // no comment in range: one array copy
+          bodyFrom = Math.max(0, Math.min(f.bodyStart(), to) - from);
+          java.util.Arrays.fill(covered, from, to, true);
+        } else {
+          toks = new ArrayList<>(to - from);
+          bodyFrom = 0;
+          for (int i = from; i < to; i++) {
+            covered[i] = true;
+            if (comments[i + 1] > comments[i]) continue;
+            if (i < f.bodyStart()) bodyFrom++;
+            toks.add(all.get(i));
+          }
         }
         Set<String> declared = new HashSet<>();
         for (FunctionSpan g : inSeg) {
@@ -275,7 +297,7 @@ final class TaintAnalyzer {
       for (boolean c : covered) if (!c) uncovered++;
       List<Token> rest = new ArrayList<>(uncovered);
       for (int i = 0; i < all.size(); i++) {
-        if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
+        if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
         out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
