@@ -1847,7 +1847,8 @@ final class TaintAnalyzer {
   private Value call(String callee, String name, String lname, String recvPath, Value recv,
       List<Arg> args, Token nameTok, int close, boolean maySource) {
     String lcallee = callee.toLowerCase(Locale.ROOT);
-    String lrecv = recvPath.toLowerCase(Locale.ROOT);
+    // the lower-cased receiver is read by the sink tables (reporting walks) and Elixir's Map
+    String lrecv = reporting || lang == Language.ELIXIR ? recvPath.toLowerCase(Locale.ROOT) : null;
     List<Value> av = new ArrayList<>(args.size());
     int[] lines = new int[args.size()];
     for (int k = 0; k < args.size(); k++) {
@@ -1887,7 +1888,7 @@ final class TaintAnalyzer {
     // containers
     String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
     Value container = recv;
-    if (lrecv.equals("map") && lang == Language.ELIXIR && !av.isEmpty()) container = av.get(0);
+    if (lang == Language.ELIXIR && lrecv.equals("map") && !av.isEmpty()) container = av.get(0);
     switch (lname) {
       case "put": case "set": case "setproperty": case "store": case "putifabsent": case "setattribute_":
         if (!root.isEmpty() && av.size() == 2) {
