@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * What every walk of {@link TaintAnalyzer} over one unit's tokens shares, computed once per unit
  * (the analyser walks a unit up to three times): bracket matches, the statements of the body,
- * prefix counts that answer "does [a, b) contain any ..." in O(1), jump tables to the next token
- * a scan acts on, and memos of lower-cased token text and literal classification filled on first
- * use. Linear time and space in the unit's tokens. Not thread-safe: owned by the one analyser
- * that built it.
+ * per-token operator flags (member access, opening brackets) so that scans test a byte instead of
+ * comparing strings, the positions of call-like names, prefix counts that answer "does [a, b)
+ * contain any ..." in O(1), jump tables to the next token a scan acts on, and memos of lower-cased
+ * token text, literal classification and the request-source pre-test filled on first use. Two
+ * passes over the tokens; linear time and space in the unit's tokens. Not thread-safe: owned by
+ * the one analyser that built it.
  */
 final class UnitIndex {
   /** Calls that start a per-element callback (the receiver's taint flows to its parameter). */
