@@ -100,7 +100,7 @@ final class TaintAnalyzer {
   private final Map<String, Summary> summaries = new HashMap<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final Map<String, Candidate> found = new LinkedHashMap<>();
-  /** Summary lookups of the first summary pass: name to the summary seen first (or NO_SUMMARY). */
+  /** Summary lookups of the current first-pass walk: name to the summary seen (or NO_SUMMARY). */
   private Map<String, Summary> consulted;
   private static final Summary NO_SUMMARY = new Summary(0, 0L, false, Value.CLEAN);
 
@@ -138,19 +138,20 @@ final class TaintAnalyzer {
     boolean implicitReturn = view.language() == Language.RUBY || view.language() == Language.ELIXIR
         || view.language() == Language.KOTLIN;
     Set<String> called = calledNames(units);
-    a.consulted = new HashMap<>();
+    // per unit summarised in the first pass: the summaries its walk looked up
+    Map<Unit, Map<String, Summary>> seen = new java.util.IdentityHashMap<>();
     for (int pass = 0; pass < 2; pass++) {
-      if (pass == 1) {
-        if (!a.summariesChanged()) break;
-        a.consulted = null;
-      }
+      if (pass == 1 && !a.summariesChanged(seen.values())) break;
       for (Unit unit : units) {
         if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
         if (!called.contains(unit.name()) && !(implicitReturn && view.language() != Language.KOTLIN)) {
           continue;
         }
         if (!implicitReturn && !hasReturn(unit)) continue;
+        if (pass == 1 && !a.summariesChanged(List.of(seen.get(unit)))) continue; // same walk again
+        a.consulted = pass == 0 ? new HashMap<>() : null;
         a.run(unit, false);
+        if (pass == 0) seen.put(unit, a.consulted);
         Value r = a.returned;
         Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0, r);
         a.summaries.merge(unit.name(), s, (x, y) -> new Summary(x.mask | y.mask, x.deps | y.deps,
@@ -222,16 +223,22 @@ final class TaintAnalyzer {
   }
 
   /**
-   * Whether a second summary pass could differ from the first: it can only when some lookup of
-   * a summary during the first pass saw something other than the summary's final state (absent
-   * then, or merged with another unit of the same name afterwards). Otherwise the second pass
-   * repeats every walk with the same inputs, and joining a summary with itself changes nothing
-   * that {@link #call} reads (masks, dependencies, mix lines, text flags).
+   * Whether a second summary walk could differ from the first: it can only when some lookup of
+   * a summary during the first walk saw something other than the summary's current state (absent
+   * then, or merged with another unit of the same name afterwards). Otherwise the walk repeats
+   * with the same inputs, and joining a summary with itself changes nothing that {@link #call}
+   * reads (masks, dependencies, mix lines, text flags). Asked for all first-pass walks (is a
+   * second pass needed at all) and, during the second pass, for each unit before re-walking it.
+   *
+   * @param lookups per first-pass walk, the summaries it looked up (name to the summary seen, or
+   *     NO_SUMMARY)
    */
-  private boolean summariesChanged() {
-    for (Map.Entry<String, Summary> e : consulted.entrySet()) {
-      Summary now = summaries.get(e.getKey());
-      if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+  private boolean summariesChanged(java.util.Collection<Map<String, Summary>> lookups) {
+    for (Map<String, Summary> m : lookups) {
+      for (Map.Entry<String, Summary> e : m.entrySet()) {
+        Summary now = summaries.get(e.getKey());
+        if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+      }
     }
     return false;
   }
