@@ -148,7 +148,7 @@ final class ConstEval {
       }
       case STRING:
         if (x.has(Token.F_INTERPOLATED)) throw NOT_CONSTANT;
-        if ("'".equals(x.prefix()) && x.text().length() == 1) return x.text().charAt(0);
+        if (x.text().length() == 1 && "'".equals(x.prefix())) return x.text().charAt(0);
         return x.text();
       case KEYWORD:
         switch (x.text()) {

@@ -145,6 +145,35 @@ final class Knowledge {
     return 0;
   }
 
+  /**
+   * Lower-cased path segments of which every path that {@link #source} accepts contains at least
+   * one: the heads its prefix tests name, the receivers of the request-field test (a request
+   * field counts only after one of them, see {@link #REQUEST_OBJECTS}) and the accessor names
+   * that count whatever the receiver. With {@link #maySourceSegment}'s other cases (a name ending
+   * in {@code request}, a {@code $} sigil, text holding {@code . [ (}) this covers every test of
+   * {@link #source}.
+   */
+  private static final Set<String> SOURCE_SEGMENTS = sourceSegments();
+
+  private static Set<String> sourceSegments() {
+    Set<String> s = new java.util.HashSet<>(ANY_RECEIVER_SOURCES);
+    s.addAll(List.of("argv", "sys", "os", "process", "system", "flag", "environment", "params",
+        "cookies", "request", "req", "r", "raw", "event", "conn", "input", "location", "window",
+        "document", "mux", "chi", "msg", "message", "record", "httpcontext"));
+    return Set.copyOf(s);
+  }
+
+  /**
+   * @param lowerSegment one lower-cased segment of an access path (a name between dots)
+   * @return false when no path containing this segment can be a {@link #source} unless another
+   *     of its segments can (a sound pre-test: true for anything unusual)
+   */
+  static boolean maySourceSegment(String lowerSegment) {
+    return lowerSegment.isEmpty() || lowerSegment.charAt(0) == '$' || lowerSegment.indexOf('.') >= 0
+        || lowerSegment.indexOf('[') >= 0 || lowerSegment.indexOf('(') >= 0
+        || lowerSegment.endsWith("request") || SOURCE_SEGMENTS.contains(lowerSegment);
+  }
+
   private static final Set<String> BARE_SOURCES = Set.of("params", "cookies", "argv", "$argv",
       "$_get", "$_post", "$_request", "$_cookie", "$_server", "$_files", "input()");
 

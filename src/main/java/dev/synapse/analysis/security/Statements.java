@@ -4,9 +4,7 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -39,8 +37,9 @@ final class Statements {
     boolean newlines = lang != Language.JAVA && lang != Language.CSHARP && lang != Language.PHP;
     int paren = 0;
     int block = 0;
-    Deque<Boolean> braces = new ArrayDeque<>();
-    Deque<Integer> saved = new ArrayDeque<>();
+    // open braces, innermost last: the paren depth saved by a block brace, or -1 for a non-block
+    int[] braces = new int[16];
+    int sp = 0;
     int start = from;
     for (int i = from; i < to; i++) {
       Token tok = t.get(i);
@@ -58,21 +57,22 @@ final class Statements {
         } else if (s.equals("{")) {
           if (cLike && isBlock(t, from, start, i, lang)) {
             emit(out, start, i, level(t, start, block, cLike, view));
-            braces.push(Boolean.TRUE);
-            saved.push(paren);
+            if (sp == braces.length) braces = java.util.Arrays.copyOf(braces, sp * 2);
+            braces[sp++] = paren;
             paren = 0;
             block++;
             start = i + 1;
             continue;
           }
-          braces.push(Boolean.FALSE);
+          if (sp == braces.length) braces = java.util.Arrays.copyOf(braces, sp * 2);
+          braces[sp++] = -1;
           paren++;
         } else if (s.equals("}")) {
-          Boolean isBlock = braces.isEmpty() ? Boolean.TRUE : braces.pop();
-          if (isBlock) {
+          int savedParen = sp == 0 ? 0 : braces[--sp]; // an unmatched } closes a block
+          if (savedParen >= 0) {
             emit(out, start, i, level(t, start, block, cLike, view));
             block--;
-            paren = saved.isEmpty() ? 0 : saved.pop();
+            paren = savedParen;
             start = i + 1;
             continue;
           }

@@ -100,7 +100,7 @@ final class TaintAnalyzer {
   private final Map<String, Summary> summaries = new HashMap<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final Map<String, Candidate> found = new LinkedHashMap<>();
-  /** Summary lookups of the first summary pass: name to the summary seen first (or NO_SUMMARY). */
+  /** Summary lookups of the current first-pass walk: name to the summary seen (or NO_SUMMARY). */
   private Map<String, Summary> consulted;
   private static final Summary NO_SUMMARY = new Summary(0, 0L, false, Value.CLEAN);
 
@@ -137,26 +137,21 @@ final class TaintAnalyzer {
     }
     boolean implicitReturn = view.language() == Language.RUBY || view.language() == Language.ELIXIR
         || view.language() == Language.KOTLIN;
-    Set<String> called = new HashSet<>();
-    for (Unit unit : units) {
-      List<Token> ts = unit.toks();
-      for (int i = 0; i + 1 < ts.size(); i++) {
-        if (ts.get(i).kind() == TokenKind.IDENTIFIER && ts.get(i + 1).op("(")) called.add(ts.get(i).text());
-      }
-    }
-    a.consulted = new HashMap<>();
+    Set<String> called = calledNames(units);
+    // per unit summarised in the first pass: the summaries its walk looked up
+    Map<Unit, Map<String, Summary>> seen = new java.util.IdentityHashMap<>();
     for (int pass = 0; pass < 2; pass++) {
-      if (pass == 1) {
-        if (!a.summariesChanged()) break;
-        a.consulted = null;
-      }
+      if (pass == 1 && !a.summariesChanged(seen.values())) break;
       for (Unit unit : units) {
         if (unit.name().equals("<top>") || unit.name().equals("<lambda>")) continue;
         if (!called.contains(unit.name()) && !(implicitReturn && view.language() != Language.KOTLIN)) {
           continue;
         }
         if (!implicitReturn && !hasReturn(unit)) continue;
+        if (pass == 1 && !a.summariesChanged(List.of(seen.get(unit)))) continue; // same walk again
+        a.consulted = pass == 0 ? new HashMap<>() : null;
         a.run(unit, false);
+        if (pass == 0) seen.put(unit, a.consulted);
         Value r = a.returned;
         Summary s = new Summary(r.mask, r.paramDeps, (r.origin & (Value.O_REQUEST | Value.O_FREE)) != 0, r);
         a.summaries.merge(unit.name(), s, (x, y) -> new Summary(x.mask | y.mask, x.deps | y.deps,
@@ -164,21 +159,86 @@ final class TaintAnalyzer {
       }
     }
     a.consulted = null;
-    for (Unit unit : units) a.run(unit, true);
+    boolean summaryMix = a.summaryMixChanged();
+    for (Unit unit : units) {
+      if (summaryMix || a.touchesChange(unit)) a.run(unit, true);
+    }
     return new ArrayList<>(a.found.values());
   }
 
-  /**
-   * Whether a second summary pass could differ from the first: it can only when some lookup of
-   * a summary during the first pass saw something other than the summary's final state (absent
-   * then, or merged with another unit of the same name afterwards). Otherwise the second pass
-   * repeats every walk with the same inputs, and joining a summary with itself changes nothing
-   * that {@link #call} reads (masks, dependencies, mix lines, text flags).
+  /*
+   * Why a reporting walk may be skipped: a candidate is recorded only on a changed line, and the
+   * line is either a sink token's line or a mix line. Mix lines are lines of the walked unit's own
+   * tokens, or come from a summary's return value. So a unit with no token on a changed line,
+   * when no summary carries a mix line on a changed line, records nothing.
    */
-  private boolean summariesChanged() {
-    for (Map.Entry<String, Summary> e : consulted.entrySet()) {
-      Summary now = summaries.get(e.getKey());
-      if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+
+  /** @return whether some summary's return value carries a mix line on a changed line */
+  private boolean summaryMixChanged() {
+    for (Summary s : summaries.values()) {
+      for (int r = 0; r < Value.RULE_COUNT; r++) {
+        int line = s.ret().mix(r);
+        if (line > 0 && view.isChanged(line)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return whether a token of the unit starts on a changed line */
+  private boolean touchesChange(Unit unit) {
+    int last = Integer.MIN_VALUE;
+    for (Token x : unit.toks()) {
+      int line = x.line();
+      if (line == last) continue;
+      if (view.isChanged(line)) return true;
+      last = line;
+    }
+    return false;
+  }
+
+  /**
+   * The names a summary can be looked up by: every identifier followed by {@code (} (a call) or
+   * {@code <} (a generic call or constructor such as {@code new Foo<T>(...)}; a comparison only
+   * adds a name), except the name in a unit's own declaration header ({@code def foo(},
+   * {@code void foo(}), which calls nothing. A summary is read only at a call of its name
+   * ({@link #call}), so a unit whose name is not here needs no summary walk.
+   */
+  private static Set<String> calledNames(List<Unit> units) {
+    Set<String> called = new HashSet<>();
+    for (Unit unit : units) {
+      List<Token> ts = unit.toks();
+      int[] calls = unit.ix().calls; // identifiers followed by ( or <
+      int declared = -1; // the first name( in the header that is the unit's name
+      for (int i : calls) {
+        if (i < unit.bodyFrom() && (declared < 0 || i < declared) && ts.get(i + 1).op("(")
+            && ts.get(i).text().equals(unit.name())) {
+          declared = i;
+        }
+      }
+      for (int i : calls) {
+        if (i != declared) called.add(ts.get(i).text());
+      }
+    }
+    return called;
+  }
+
+  /**
+   * Whether a second summary walk could differ from the first: it can only when some lookup of
+   * a summary during the first walk saw something other than the summary's current state (absent
+   * then, or merged with another unit of the same name afterwards). Otherwise the walk repeats
+   * with the same inputs, and joining a summary with itself changes nothing that {@link #call}
+   * reads (masks, dependencies, mix lines, text flags). Asked for all first-pass walks (is a
+   * second pass needed at all) and, during the second pass, for each unit before re-walking it.
+   *
+   * @param lookups per first-pass walk, the summaries it looked up (name to the summary seen, or
+   *     NO_SUMMARY)
+   */
+  private boolean summariesChanged(java.util.Collection<Map<String, Summary>> lookups) {
+    for (Map<String, Summary> m : lookups) {
+      for (Map.Entry<String, Summary> e : m.entrySet()) {
+        Summary now = summaries.get(e.getKey());
+        if (e.getValue() == NO_SUMMARY ? now != null : now != e.getValue()) return true;
+      }
     }
     return false;
   }
@@ -195,17 +255,39 @@ final class TaintAnalyzer {
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> all = view.segments().get(si).tokens();
       boolean[] covered = new boolean[all.size()];
+      // comments before each token (null when the segment has none): token i is a comment when
+      // comments[i + 1] > comments[i]; tokens are read once here, not once per range
+      int[] comments = null;
+      if (view.significantTokens(si).size() != all.size()) {
+        comments = new int[all.size() + 1];
+        for (int i = 0; i < all.size(); i++) {
+          comments[i + 1] = comments[i] + (all.get(i).kind() == TokenKind.COMMENT ? 1 : 0);
+        }
+      }
       List<FunctionSpan> inSeg = new ArrayList<>();
       for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
       for (FunctionSpan f : inSeg) {
         if (f.depth() != 0) continue;
-        List<Token> toks = new ArrayList<>();
-        int bodyFrom = 0;
-        for (int i = f.headerStart(); i < f.end() && i < all.size(); i++) {
-          covered[i] = true;
-          if (all.get(i).kind() == TokenKind.COMMENT) continue;
-          if (i < f.bodyStart()) bodyFrom++;
-          toks.add(all.get(i));
+        int from = f.headerStart();
+        int to = Math.min(f.end(), all.size());
+        List<Token> toks;
+        int bodyFrom;
+        if (from >= to) {
+          toks = new ArrayList<>();
+          bodyFrom = 0;
+        } else if (comments == null || comments[to] == comments[from]) {
+          toks = new ArrayList<>(all.subList(from, to)); // no comment in range: one array copy
+          bodyFrom = Math.max(0, Math.min(f.bodyStart(), to) - from);
+          java.util.Arrays.fill(covered, from, to, true);
+        } else {
+          toks = new ArrayList<>(to - from);
+          bodyFrom = 0;
+          for (int i = from; i < to; i++) {
+            covered[i] = true;
+            if (comments[i + 1] > comments[i]) continue;
+            if (i < f.bodyStart()) bodyFrom++;
+            toks.add(all.get(i));
+          }
         }
         Set<String> declared = new HashSet<>();
         for (FunctionSpan g : inSeg) {
@@ -218,9 +300,11 @@ final class TaintAnalyzer {
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
             controller));
       }
-      List<Token> rest = new ArrayList<>();
+      int uncovered = 0;
+      for (boolean c : covered) if (!c) uncovered++;
+      List<Token> rest = new ArrayList<>(uncovered);
       for (int i = 0; i < all.size(); i++) {
-        if (!covered[i] && all.get(i).kind() != TokenKind.COMMENT) rest.add(all.get(i));
+        if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
         out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
@@ -258,19 +342,43 @@ final class TaintAnalyzer {
 
   private static Object literal(Token val) {
     if (val.kind() == TokenKind.STRING && !val.has(Token.F_INTERPOLATED)) {
-      if ("'".equals(val.prefix()) && val.text().length() == 1) return val.text().charAt(0);
+      if (val.text().length() == 1 && "'".equals(val.prefix())) return val.text().charAt(0);
       return val.text();
     }
-    if (val.kind() == TokenKind.NUMBER) {
-      try {
-        return Long.parseLong(val.text().replace("_", "").replaceAll("[lL]$", ""));
-      } catch (NumberFormatException e) {
-        return null;
-      }
+    if (val.kind() == TokenKind.NUMBER) return integerLiteral(val.text());
+    if (val.kind() != TokenKind.IDENTIFIER && val.kind() != TokenKind.KEYWORD) return null;
+    switch (val.text()) {
+      case "true": case "True": return Boolean.TRUE;
+      case "false": case "False": return Boolean.FALSE;
+      default: return null;
     }
-    if (val.word("true") || val.word("True")) return Boolean.TRUE;
-    if (val.word("false") || val.word("False")) return Boolean.FALSE;
-    return null;
+  }
+
+  /**
+   * {@link Long#parseLong} of a number literal without its {@code _} separators and one trailing
+   * {@code l}/{@code L}.
+   *
+   * @return the value, or null when the text is not a decimal integer literal (hex, float,
+   *     overflow...); shapes that are plainly not integers are rejected without parsing, so the
+   *     common case throws no exception
+   */
+  private static Long integerLiteral(String text) {
+    String s = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
+    int n = s.length();
+    if (n > 0 && (s.charAt(n - 1) == 'l' || s.charAt(n - 1) == 'L')) s = s.substring(0, --n);
+    boolean ascii = true;
+    boolean digits = n > 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 128) ascii = false;
+      else if (!(c >= '0' && c <= '9' || i == 0 && n > 1 && (c == '-' || c == '+'))) digits = false;
+    }
+    if (ascii && !digits) return null;
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   // ================================================================== unit walk
@@ -344,41 +452,25 @@ final class TaintAnalyzer {
 
   // ================================================================== statements
 
+  /**
+   * Words that can start a statement handled specially by {@link #statement} or {@link #simple}
+   * (a statement starting with any other token skips those tests).
+   */
+  private static final Set<String> LEAD_WORDS = Set.of("case", "default", "else", "try",
+      "finally", "do", "begin", "ensure", "if", "elif", "elsif", "unless", "while", "until",
+      "switch", "when", "cond", "for", "foreach", "with", "return", "yield", "throw", "raise",
+      "include", "require", "include_once", "require_once", "echo", "print");
+
+  /** @return whether {@code x} is an identifier or keyword in {@link #LEAD_WORDS} */
+  private static boolean leadWord(Token x) {
+    return (x.kind() == TokenKind.KEYWORD || x.kind() == TokenKind.IDENTIFIER)
+        && LEAD_WORDS.contains(x.text());
+  }
+
   private void statement(int a, int b, boolean cond, List<Statements.Stmt> stmts, int si) {
     if (a >= b) return;
     Token f = t.get(a);
-    if ((f.word("case") && lang.family() == Language.Family.C_LIKE) || f.word("default")
-        && a + 1 < b && t.get(a + 1).op(":")) {
-      int c = topLevel(a, b, ":");
-      if (c < 0 || c + 1 >= b) return;
-      statement(c + 1, b, true, stmts, si);
-      return;
-    }
-    if (f.word("else") || f.word("try") || f.word("finally") || f.word("do") && lang != Language.ELIXIR
-        || f.word("begin") || f.word("ensure")) {
-      int s = a + 1;
-      if (s < b && t.get(s).op(":")) s++;
-      if (s < b && (t.get(s).word("if") || t.get(s).word("if"))) {
-        statement(s, b, true, stmts, si);
-      } else if (s < b && !dead.get(s)) {
-        simple(s, b, true);
-      }
-      return;
-    }
-    if (f.word("if") || f.word("elif") || f.word("elsif") || f.word("unless") || f.word("while")
-        || f.word("until") || f.word("switch") || f.word("when") && lang == Language.KOTLIN
-        || (f.word("case") || f.word("cond")) && lang != Language.JAVA) {
-      control(a, b, stmts, si);
-      return;
-    }
-    if (f.word("for") || f.word("foreach")) {
-      forLoop(a, b);
-      return;
-    }
-    if (f.word("with") && lang == Language.PYTHON) {
-      withStatement(a, b);
-      return;
-    }
+    if (leadWord(f) && leadStatement(f, a, b, stmts, si)) return;
     loopLambda(a, b);
     if (lang == Language.RUBY || lang == Language.PYTHON && false) {
       int m = topLevelWord(a + 1, b, "if", "unless", "while", "until");
@@ -392,22 +484,65 @@ final class TaintAnalyzer {
     simple(a, b, cond);
   }
 
+  /**
+   * The statements that start with one of {@link #LEAD_WORDS}: labels, block openers, control
+   * flow, loops, {@code with}.
+   *
+   * @return true when the statement was handled
+   */
+  private boolean leadStatement(Token f, int a, int b, List<Statements.Stmt> stmts, int si) {
+    if ((f.word("case") && lang.family() == Language.Family.C_LIKE) || f.word("default")
+        && a + 1 < b && t.get(a + 1).op(":")) {
+      int c = topLevel(a, b, ":");
+      if (c < 0 || c + 1 >= b) return true;
+      statement(c + 1, b, true, stmts, si);
+      return true;
+    }
+    if (f.word("else") || f.word("try") || f.word("finally") || f.word("do") && lang != Language.ELIXIR
+        || f.word("begin") || f.word("ensure")) {
+      int s = a + 1;
+      if (s < b && t.get(s).op(":")) s++;
+      if (s < b && (t.get(s).word("if") || t.get(s).word("if"))) {
+        statement(s, b, true, stmts, si);
+      } else if (s < b && !dead.get(s)) {
+        simple(s, b, true);
+      }
+      return true;
+    }
+    if (f.word("if") || f.word("elif") || f.word("elsif") || f.word("unless") || f.word("while")
+        || f.word("until") || f.word("switch") || f.word("when") && lang == Language.KOTLIN
+        || (f.word("case") || f.word("cond")) && lang != Language.JAVA) {
+      control(a, b, stmts, si);
+      return true;
+    }
+    if (f.word("for") || f.word("foreach")) {
+      forLoop(a, b);
+      return true;
+    }
+    if (f.word("with") && lang == Language.PYTHON) {
+      withStatement(a, b);
+      return true;
+    }
+    return false;
+  }
+
   private void simple(int a, int b, boolean cond) {
     if (a >= b) return;
     Token f = t.get(a);
-    if (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise")) {
+    boolean lead = leadWord(f);
+    if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
       guards(a, b);
       return;
     }
-    if (lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
+    if (lead && lang == Language.PHP && (f.word("include") || f.word("require") || f.word("include_once")
         || f.word("require_once"))) {
       Value v = eval(a + 1, b);
       sink(Rule.PATH_TRAVERSAL, v, f.line(), 0.9, f.text(), 0);
       return;
     }
-    if (lang == Language.PHP && (f.word("echo") || f.word("print"))) {
+    if (lead && lang == Language.PHP && (f.word("echo") || f.word("print"))) {
       Value v = eval(a + 1, b);
       sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
       return;
@@ -645,15 +780,11 @@ final class TaintAnalyzer {
     // last chain
     int i = end - 1;
     int start = i;
-    while (start - 2 >= s && isMember(t.get(start - 1)) && isName(t.get(start - 2))) start -= 2;
+    while (start - 2 >= s && ix.member(start - 1) && isName(t.get(start - 2))) start -= 2;
     if (isName(t.get(i))) out.add(chainText(start, end));
     return out;
   }
 
-  private boolean isMember(Token x) {
-    if (lang == Language.PHP) return x.op("->") || x.op("::");
-    return x.op(".") || x.op("->") && lang != Language.ELIXIR || x.op("?.") || x.op("::");
-  }
 
   private static boolean isName(Token x) {
     return x.kind() == TokenKind.IDENTIFIER || x.word("this") || x.word("self");
@@ -669,7 +800,7 @@ final class TaintAnalyzer {
       Token x = t.get(i);
       if (x.op("(") || x.op(")") || x.op("!")) continue;
       if (x.text().equals("as") && x.kind() != TokenKind.STRING) {
-        while (i + 1 < b && !t.get(i + 1).op(")") && !isMember(t.get(i + 1))) i++;
+        while (i + 1 < b && !t.get(i + 1).op(")") && !ix.member(i + 1)) i++;
         continue;
       }
       if (x.op("<") && (i == a || t.get(i - 1).op("("))) {
@@ -680,7 +811,7 @@ final class TaintAnalyzer {
         }
         continue;
       }
-      if (isMember(x)) sb.append('.');
+      if (ix.member(i)) sb.append('.');
       else sb.append(x.text());
     }
     return sb.toString();
@@ -690,7 +821,7 @@ final class TaintAnalyzer {
     StringBuilder sb = new StringBuilder();
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if (isMember(x)) sb.append('.');
+      if (ix.member(i)) sb.append('.');
       else if (x.kind() == TokenKind.STRING) sb.append(x.text());
       else if (x.kind() == TokenKind.SYMBOL) sb.append(x.text());
       else sb.append(x.text());
@@ -719,7 +850,7 @@ final class TaintAnalyzer {
           condB = i;
           break;
         }
-        if (x.op("(") || x.op("[") || x.op("{")) {
+        if (ix.opener(i)) {
           if (match[i] > 0 && match[i] < b) i = match[i];
         }
       }
@@ -764,7 +895,7 @@ final class TaintAnalyzer {
     if (t.get(s).op("{")) return match[s] < 0 ? t.size() : match[s] + 1;
     for (int i = s; i < t.size(); i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] < 0) return t.size();
         i = match[i];
         continue;
@@ -824,7 +955,7 @@ final class TaintAnalyzer {
     List<Integer> labels = new ArrayList<>();
     for (int k = open + 1; k < close; k++) {
       Token x = t.get(k);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(k)) {
         if (match[k] > 0) k = match[k];
         continue;
       }
@@ -848,7 +979,7 @@ final class TaintAnalyzer {
     if (start >= 0) {
       for (int k = start; k < close; k++) {
         Token x = t.get(k);
-        if (x.op("(") || x.op("[") || x.op("{")) {
+        if (ix.opener(k)) {
           if (match[k] > 0) k = match[k];
           continue;
         }
@@ -883,7 +1014,7 @@ final class TaintAnalyzer {
     boolean varsAfter = false;
     for (int i = lo; i < hi; i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < hi) i = match[i];
         continue;
       }
@@ -930,7 +1061,7 @@ final class TaintAnalyzer {
     if (end > a && t.get(end - 1).op(":")) end--;
     while (i < end) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < end) i = match[i];
         i++;
         continue;
@@ -952,9 +1083,9 @@ final class TaintAnalyzer {
     for (int i = ix.nextLoop(a); i + 1 < b; i = ix.nextLoop(i + 1)) {
       Token x = t.get(i);
       if (x.kind() != TokenKind.IDENTIFIER || !UnitIndex.LOOP_FUNCS.contains(x.text())) continue;
-      if (i < 2 || !isMember(t.get(i - 1))) continue;
+      if (i < 2 || !ix.member(i - 1)) continue;
       int recvStart = i - 1;
-      while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || isMember(t.get(recvStart - 1)))) {
+      while (recvStart - 1 >= a && (isName(t.get(recvStart - 1)) || ix.member(recvStart - 1))) {
         recvStart--;
       }
       Value recv = lookup(chainText(recvStart, i - 1)).flatten();
@@ -1012,11 +1143,11 @@ final class TaintAnalyzer {
       if (!pathGuard && !allowGuard) continue;
       int close = match[i + 1];
       if (close < 0) continue;
-      boolean hasRecv = i - 2 >= a && isMember(t.get(i - 1));
+      boolean hasRecv = i - 2 >= a && ix.member(i - 1);
       int recvStart = i - 1;
       if (hasRecv) {
         recvStart = i - 2;
-        while (recvStart - 2 >= a && isMember(t.get(recvStart - 1)) && isName(t.get(recvStart - 2))) {
+        while (recvStart - 2 >= a && ix.member(recvStart - 1) && isName(t.get(recvStart - 2))) {
           recvStart -= 2;
         }
       }
@@ -1152,15 +1283,14 @@ final class TaintAnalyzer {
       }
     }
     boolean bool = false;
-    List<Value> ops = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
+    Operands ops = operands();
     int text = 0;
     boolean literal = false;
     int i = a;
     int numericOperand = -1; // index in ops of the operand of a numeric cast such as (int)
     while (i < b) {
-      if (numericOperand >= 0 && ops.size() > numericOperand) {
-        ops.set(numericOperand, Value.CLEAN);
+      if (numericOperand >= 0 && ops.n > numericOperand) {
+        ops.v[numericOperand] = Value.CLEAN;
         numericOperand = -1;
       }
       Token x = t.get(i);
@@ -1174,8 +1304,7 @@ final class TaintAnalyzer {
             int e = literalEnd(i, b);
             Value cmd = evalLiteral(i, e);
             sink(Rule.COMMAND_INJECTION, cmd, x.line(), 1.0, "shell backticks", 0);
-            ops.add(cmd);
-            lines.add(x.line());
+            ops.add(cmd, x.line());
             i = e;
             continue;
           }
@@ -1191,8 +1320,7 @@ final class TaintAnalyzer {
           if (j < 0 || j > b) j = b;
           if (!x.has(Token.F_IN_TAGGED)) {
             Value v = eval(i + 1, j);
-            ops.add(v);
-            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+            ops.add(v, i + 1 < j ? t.get(i + 1).line() : x.line());
           }
           i = j + 1;
           continue;
@@ -1207,15 +1335,13 @@ final class TaintAnalyzer {
           String k = x.text();
           if (k.equals("new")) {
             R r = constructor(i, b);
-            ops.add(r.v());
-            lines.add(x.line());
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
           if (k.equals("this") || k.equals("self") || k.equals("super")) {
             R r = chain(i, null, b);
-            ops.add(r.v());
-            lines.add(x.line());
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
@@ -1232,11 +1358,9 @@ final class TaintAnalyzer {
           continue;
         }
         case IDENTIFIER: {
-          if (i > a && isMember(t.get(i - 1)) && !ops.isEmpty()) {
-            R r = chain(i, ops.remove(ops.size() - 1), b);
-            lines.remove(lines.size() - 1);
-            ops.add(r.v());
-            lines.add(x.line());
+          if (i > a && ix.member(i - 1) && ops.n > 0) {
+            R r = chain(i, ops.removeLast(), b);
+            ops.add(r.v(), x.line());
             i = r.next();
             continue;
           }
@@ -1254,8 +1378,7 @@ final class TaintAnalyzer {
             continue;
           }
           R r = chain(i, null, b);
-          ops.add(r.v());
-          lines.add(x.line());
+          ops.add(r.v(), x.line());
           i = r.next();
           continue;
         }
@@ -1269,16 +1392,15 @@ final class TaintAnalyzer {
             }
             if (isCast(i, j, b)) {
               if (j == i + 2 && NUMERIC_TYPES.contains(lowerOf(i + 1))) {
-                numericOperand = ops.size(); // (int) $x: a number carries no markup or syntax
+                numericOperand = ops.n; // (int) $x: a number carries no markup or syntax
               }
               i = j + 1;
               continue;
             }
             Value v = eval(i + 1, j);
-            if (j + 1 < b && isMember(t.get(j + 1)) && j + 2 < b && isName(t.get(j + 2))) {
+            if (j + 1 < b && ix.member(j + 1) && j + 2 < b && isName(t.get(j + 2))) {
               R r = chain(j + 2, v, b);
-              ops.add(r.v());
-              lines.add(x.line());
+              ops.add(r.v(), x.line());
               i = r.next();
               continue;
             }
@@ -1290,8 +1412,7 @@ final class TaintAnalyzer {
                 j = k2;
               }
             }
-            ops.add(v);
-            lines.add(i + 1 < j ? t.get(i + 1).line() : x.line());
+            ops.add(v, i + 1 < j ? t.get(i + 1).line() : x.line());
             i = j + 1;
             continue;
           }
@@ -1308,8 +1429,7 @@ final class TaintAnalyzer {
               v = got != null ? got : v.flatten();
               j = match[j + 1];
             }
-            ops.add(v);
-            lines.add(x.line());
+            ops.add(v, x.line());
             i = j + 1;
             continue;
           }
@@ -1334,24 +1454,24 @@ final class TaintAnalyzer {
           i++;
       }
     }
-    if (numericOperand >= 0 && ops.size() > numericOperand) ops.set(numericOperand, Value.CLEAN);
+    if (numericOperand >= 0 && ops.n > numericOperand) ops.v[numericOperand] = Value.CLEAN;
     if (bool) {
       Object c = b - a <= 40 ? constEval(a, b) : null;
       return c == null ? Value.CLEAN : Value.constant(c, 0);
     }
     Value r = Value.CLEAN;
-    for (Value v : ops) r = r.join(v);
-    if (r.tainted() && (literal || ops.size() > 1)) {
+    for (int k = 0; k < ops.n; k++) r = r.join(ops.v[k]);
+    if (r.tainted() && (literal || ops.n > 1)) {
       int all = text;
-      for (Value v : ops) all |= v.text;
+      for (int k = 0; k < ops.n; k++) all |= ops.v[k].text;
       int rel = TextClass.relevance(all);
       int strong = TextClass.strong(all) & rel;
       // new mix line per category: the first tainted operand without its own mix for it
       int[] ml = new int[Value.RULE_COUNT];
-      for (int k = 0; k < ops.size(); k++) {
-        Value v = ops.get(k);
+      for (int k = 0; k < ops.n; k++) {
+        Value v = ops.v[k];
         if (!v.tainted()) continue;
-        int line = lines.get(k);
+        int line = ops.line[k];
         for (int c = 0; c < ml.length; c++) {
           int bit = 1 << c;
           if ((rel & bit) == 0 || (v.mask & bit) == 0 || v.mix(c) != 0) continue;
@@ -1368,6 +1488,45 @@ final class TaintAnalyzer {
     return r;
   }
 
+  /**
+   * The operands of one {@link #evalInner} frame with the line each starts on. One instance per
+   * expression depth, reused: frames at the same depth never overlap (eval nests strictly).
+   */
+  private static final class Operands {
+    Value[] v = new Value[8];
+    int[] line = new int[8];
+    int n;
+
+    void add(Value x, int l) {
+      if (n == v.length) {
+        v = java.util.Arrays.copyOf(v, n * 2);
+        line = java.util.Arrays.copyOf(line, n * 2);
+      }
+      v[n] = x;
+      line[n++] = l;
+    }
+
+    Value removeLast() {
+      Value x = v[--n];
+      v[n] = null;
+      return x;
+    }
+  }
+
+  /** Per expression depth ({@link #depth}), the operand buffer of {@link #evalInner}. */
+  private final Operands[] operandStack = new Operands[MAX_DEPTH + 2];
+
+  /** @return the emptied operand buffer of the current expression depth */
+  private Operands operands() {
+    Operands o = operandStack[depth];
+    if (o == null) {
+      o = new Operands();
+      operandStack[depth] = o;
+    }
+    o.n = 0;
+    return o;
+  }
+
   /** Rules for which an interpolation into a command literal is a mix: those of a blank. */
   private static final int SPACE_RELEVANCE = TextClass.relevance(TextClass.classify(" "));
 
@@ -1381,12 +1540,38 @@ final class TaintAnalyzer {
 
   /** {@link ConstEval#eval} over [a, b) of the unit, skipping ranges that cannot be constant. */
   private Object constEval(int a, int b) {
-    return ix.mayBeConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
+    return ix.mayBeConstant(a, b) && namesConstant(a, b) ? ConstEval.eval(t, a, b, constOf) : null;
   }
 
   /** {@link ConstEval#condition} over [a, b) of the unit, skipping ranges that cannot be constant. */
   private Boolean constCondition(int a, int b) {
-    return ix.mayBeConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
+    return ix.mayBeConstant(a, b) && namesConstant(a, b) ? ConstEval.condition(t, a, b, constOf) : null;
+  }
+
+  /**
+   * A sound pre-test of {@link ConstEval} (most ranges are not constant, and it fails by throwing
+   * through its recursive descent): every token of a constant range is consumed, an identifier
+   * either as a variable (which must have a known constant, {@link #constOf}) or as a method name
+   * right after {@code .}; a keyword only as {@code true}/{@code false} or as an operator word.
+   *
+   * @return false when [a, b) cannot be constant; true when it might be
+   */
+  private boolean namesConstant(int a, int b) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.IDENTIFIER) {
+        if (i > a && t.get(i - 1).text().equals(".")) continue; // a method name
+        if (constOf(x.text()) == null) return false;
+      } else if (x.kind() == TokenKind.KEYWORD) {
+        switch (x.text()) {
+          case "true": case "True": case "false": case "False": case "or": case "and": case "not":
+            break;
+          default:
+            return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Evaluates just a string literal's fragments and interpolations in [a, b). */
@@ -1454,7 +1639,7 @@ final class TaintAnalyzer {
     boolean map = false;
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if (x.op("(") || x.op("[") || x.op("{")) {
+      if (ix.opener(i)) {
         if (match[i] > 0 && match[i] < b) i = match[i];
         continue;
       }
@@ -1535,14 +1720,14 @@ final class TaintAnalyzer {
       int close = match[j];
       List<Arg> args = splitArgs(j + 1, close);
       v = call("new " + name, name.toString(), name.toString().toLowerCase(Locale.ROOT), "", null,
-          args, t.get(i), close);
+          args, t.get(i), close, true);
       j = close + 1;
       if (j < limit && t.get(j).op("{") && match[j] > 0 && match[j] < limit
           && lang != Language.JAVA) {
         j = match[j] + 1;
       }
     }
-    if (j < limit && isMember(t.get(j)) && j + 1 < limit && isName(t.get(j + 1))) {
+    if (j < limit && ix.member(j) && j + 1 < limit && isName(t.get(j + 1))) {
       return chain(j + 1, v, limit);
     }
     return new R(v, j);
@@ -1552,7 +1737,7 @@ final class TaintAnalyzer {
 
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
-    if (base == null && (i + 1 >= limit || !isMember(t.get(i + 1)) && !t.get(i + 1).op("(")
+    if (base == null && (i + 1 >= limit || !ix.member(i + 1) && !t.get(i + 1).op("(")
         && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
       return new R(simpleName(head.text()), i + 1);
     }
@@ -1560,7 +1745,9 @@ final class TaintAnalyzer {
     StringBuilder path = new StringBuilder(base == null ? head.text() : "?." + head.text());
     Value cur = base;
     boolean fromBase = base != null;
-    if (!fromBase) {
+    // whether some segment of the path so far could make it a source (else sourceOf gives 0)
+    boolean maySource = ix.maySourceSegment(i);
+    if (!fromBase && maySource) {
       double sc = sourceOf(lowerOf(i), lang); // the path is the head's text
       if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
     }
@@ -1568,9 +1755,10 @@ final class TaintAnalyzer {
     while (true) {
       Token nx = j + 1 < limit ? t.get(j + 1) : null;
       if (nx == null) break;
-      if (isMember(nx) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
+      if (ix.member(j + 1) && j + 2 < limit && (t.get(j + 2).kind() == TokenKind.IDENTIFIER
           || t.get(j + 2).kind() == TokenKind.KEYWORD)) {
         path.append('.').append(t.get(j + 2).text());
+        maySource |= ix.maySourceSegment(j + 2);
         j += 2;
         if (lang == Language.RUBY && reporting && (t.get(j).text().equals("html_safe")
             || t.get(j).text().equals("constantize")) && !(j + 1 < limit && t.get(j + 1).op("("))) {
@@ -1579,7 +1767,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase || !maySource ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -1598,7 +1786,7 @@ final class TaintAnalyzer {
           recv = cur != null ? cur : lookupReceiver(recvPath);
         }
         List<Arg> args = splitArgs(j + 2, close);
-        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close);
+        cur = call(callee, name, lowerOf(j), recvPath, recv, args, t.get(j), close, maySource);
         path.append("()");
         j = close;
         fromBase = fromBase && false;
@@ -1618,8 +1806,9 @@ final class TaintAnalyzer {
         if (key == null && idx.tainted() && lang == Language.PHP && false) cur = cur.join(idx);
         String ks = key == null ? "?" : keyString(key);
         path.append('[').append(ks).append(']');
+        maySource |= key != null && !(key instanceof Long); // a key text may hold anything
         j = close;
-        if (!cur.tainted() && path.length() < MAX_PATH) {
+        if (!cur.tainted() && maySource && path.length() < MAX_PATH) {
           double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
@@ -1635,7 +1824,7 @@ final class TaintAnalyzer {
         int mod = topLevelWord(j + 1, limit, "if", "unless", "do");
         if (mod > 0) end = mod;
         List<Arg> args = splitArgs(j + 1, end);
-        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1);
+        cur = call(head.text(), head.text(), lowerOf(i), "", null, args, head, end - 1, maySource);
         return new R(cur, end);
       }
       break;
@@ -1658,15 +1847,21 @@ final class TaintAnalyzer {
     return container.keyed == null ? container.flatten() : container.own();
   }
 
+  /**
+   * @param maySource false when no segment of the callee can make it a request source
+   *     ({@link Knowledge#maySourceSegment}), so the source lookup is skipped
+   */
   private Value call(String callee, String name, String lname, String recvPath, Value recv,
-      List<Arg> args, Token nameTok, int close) {
+      List<Arg> args, Token nameTok, int close, boolean maySource) {
     String lcallee = callee.toLowerCase(Locale.ROOT);
-    String lrecv = recvPath.toLowerCase(Locale.ROOT);
+    // the lower-cased receiver is read by the sink tables (reporting walks) and Elixir's Map
+    String lrecv = reporting || lang == Language.ELIXIR ? recvPath.toLowerCase(Locale.ROOT) : null;
     List<Value> av = new ArrayList<>(args.size());
-    List<Integer> lines = new ArrayList<>(args.size());
-    for (Arg g : args) {
+    int[] lines = new int[args.size()];
+    for (int k = 0; k < args.size(); k++) {
+      Arg g = args.get(k);
       av.add(eval(g.a(), g.b()));
-      lines.add(g.a() < g.b() ? t.get(g.a()).line() : nameTok.line());
+      lines[k] = g.a() < g.b() ? t.get(g.a()).line() : nameTok.line();
     }
     // sinks
     if (reporting) sinks(lname, lcallee, lrecv, args, av, nameTok);
@@ -1675,7 +1870,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
+    double sc = maySource && lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = Knowledge.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -1700,7 +1895,7 @@ final class TaintAnalyzer {
     // containers
     String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
     Value container = recv;
-    if (lrecv.equals("map") && lang == Language.ELIXIR && !av.isEmpty()) container = av.get(0);
+    if (lang == Language.ELIXIR && lrecv.equals("map") && !av.isEmpty()) container = av.get(0);
     switch (lname) {
       case "put": case "set": case "setproperty": case "store": case "putifabsent": case "setattribute_":
         if (!root.isEmpty() && av.size() == 2) {
@@ -1773,7 +1968,7 @@ final class TaintAnalyzer {
       Value r = Value.CLEAN;
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i);
-        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines.get(i), Knowledge.PATH) : v);
+        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines[i], Knowledge.PATH) : v);
       }
       if (recv != null && !isModule(recvPath)) {
         Value rv = recv.flatten();
@@ -1790,7 +1985,7 @@ final class TaintAnalyzer {
       Value r = Value.CLEAN;
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i).flatten();
-        r = r.join(v.tainted() ? v.mixed(rel, lines.get(i), strong) : v);
+        r = r.join(v.tainted() ? v.mixed(rel, lines[i], strong) : v);
       }
       if (recv != null && !isModule(recvPath)) {
         Value rv = recv.flatten();
@@ -2085,8 +2280,7 @@ final class TaintAnalyzer {
         continue;
       }
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START)
-          && match[i] > 0 && match[i] < b) {
+      if (match[i] > i && match[i] < b) { // a matched ( [ { or interpolation start
         i = match[i];
       }
     }
@@ -2096,7 +2290,7 @@ final class TaintAnalyzer {
   private int topLevel(int a, int b, String op) {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }
@@ -2108,7 +2302,7 @@ final class TaintAnalyzer {
   private int topLevelWord(int a, int b, String... words) {
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }
@@ -2123,7 +2317,7 @@ final class TaintAnalyzer {
     int nested = 0;
     for (int i = a; i < b; i++) {
       Token x = t.get(i);
-      if ((x.op("(") || x.op("[") || x.op("{") || x.kind() == TokenKind.INTERP_START) && match[i] > 0) {
+      if (match[i] > i) { // a matched ( [ { or interpolation start
         i = Math.min(match[i], b);
         continue;
       }
@@ -2134,69 +2328,5 @@ final class TaintAnalyzer {
       }
     }
     return -1;
-  }
-
-  /** Matching bracket indices for ( [ { and interpolation markers; -1 when unmatched. */
-  static int[] matchBrackets(List<Token> t) {
-    int n = t.size();
-    int[] m = new int[n];
-    java.util.Arrays.fill(m, -1);
-    int[] stack = new int[n];
-    int[] codes = new int[n];
-    int sp = 0;
-    for (int i = 0; i < n; i++) {
-      int code = bracket(t.get(i));
-      codes[i] = code;
-      if (code > 0) {
-        stack[sp++] = i;
-      } else if (code < 0) {
-        // pop to the nearest compatible opener
-        while (sp > 0) {
-          int o = stack[sp - 1];
-          if (codes[o] == -code) {
-            sp--;
-            m[o] = i;
-            m[i] = o;
-            break;
-          }
-          if (code == -INTERP || codes[o] != INTERP) {
-            sp--; // unbalanced opener inside: drop it
-          } else {
-            break;
-          }
-        }
-      }
-    }
-    return m;
-  }
-
-  private static final int INTERP = 4;
-
-  /**
-   * @return 1, 2, 3 for the openers ( [ {, {@link #INTERP} for an interpolation start, the
-   *     negated code for the matching closers, 0 for any other token
-   */
-  private static int bracket(Token x) {
-    switch (x.kind()) {
-      case INTERP_START:
-        return INTERP;
-      case INTERP_END:
-        return -INTERP;
-      case OPERATOR: {
-        String s = x.text();
-        if (s.length() != 1) return 0;
-        switch (s.charAt(0)) {
-          case '(': return 1;
-          case '[': return 2;
-          case '{': return 3;
-          case ')': return -1;
-          case ']': return -2;
-          case '}': return -3;
-          default: return 0;
-        }
-      }
-      default:
-        return 0;
-    }
   }
 }

@@ -20,6 +20,74 @@ final class TextClass {
   private static final Set<String> SQL_WORDS = Set.of("select", "insert", "update", "delete",
       "where", "from", "values", "join", "like", "ilike", "limit", "having", "union", "into",
       "order", "group", "truncate", "drop", "offset", "returning", "exists");
+
+  /** Word bit: one of {@link #SQL_WORDS}. */
+  private static final int W_SQL = 1;
+  private static final int W_SELECT = 2;
+  private static final int W_FROM = 4;
+  private static final int W_INSERT = 8;
+  private static final int W_INTO = 16;
+  private static final int W_UPDATE = 32;
+  private static final int W_SET = 64;
+  private static final int W_DELETE = 128;
+  private static final int W_WHERE = 256;
+  private static final int W_BY = 512;
+  /** Word bit: {@code order} or {@code group}. */
+  private static final int W_ORDER_GROUP = 1024;
+  /** Word bit: {@code and} or {@code or}. */
+  private static final int W_AND_OR = 2048;
+  /** Longest word the scan looks up; every word above is at most this long. */
+  private static final int MAX_WORD = 9;
+
+  /** The words the SQL scan acts on as {@link #wordCode} values, sorted; bits in WORD_BITS. */
+  private static final long[] WORD_CODES;
+  private static final int[] WORD_BITS;
+
+  static {
+    java.util.Map<String, Integer> bits = new java.util.TreeMap<>();
+    for (String w : SQL_WORDS) bits.merge(w, W_SQL, (x, y) -> x | y);
+    String[] named = {"select", "from", "insert", "into", "update", "set", "delete", "where", "by",
+        "order", "group", "and", "or"};
+    int[] flag = {W_SELECT, W_FROM, W_INSERT, W_INTO, W_UPDATE, W_SET, W_DELETE, W_WHERE, W_BY,
+        W_ORDER_GROUP, W_ORDER_GROUP, W_AND_OR, W_AND_OR};
+    for (int k = 0; k < named.length; k++) bits.merge(named[k], flag[k], (x, y) -> x | y);
+    long[][] pairs = new long[bits.size()][];
+    int k = 0;
+    for (java.util.Map.Entry<String, Integer> e : bits.entrySet()) {
+      pairs[k++] = new long[] {wordCode(e.getKey(), 0, e.getKey().length()), e.getValue()};
+    }
+    java.util.Arrays.sort(pairs, (x, y) -> Long.compare(x[0], y[0]));
+    WORD_CODES = new long[pairs.length];
+    WORD_BITS = new int[pairs.length];
+    for (k = 0; k < pairs.length; k++) {
+      WORD_CODES[k] = pairs[k][0];
+      WORD_BITS[k] = (int) pairs[k][1];
+    }
+  }
+
+  /**
+   * @return {@code s[from, to)} (lower-case a-z and {@code _}, at most {@link #MAX_WORD} long) as
+   *     5 bits per character, or -1 when it holds another character
+   */
+  private static long wordCode(String s, int from, int to) {
+    long code = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') code = code << 5 | (c - 'a' + 1);
+      else if (c == '_') code = code << 5 | 27;
+      else return -1;
+    }
+    return code;
+  }
+
+  /** @return the W_* bits of the lower-cased word {@code s[from, to)} (0 for other words) */
+  private static int wordBits(String s, int from, int to) {
+    if (to - from > MAX_WORD) return 0;
+    long code = wordCode(s, from, to);
+    if (code < 0) return 0;
+    int k = java.util.Arrays.binarySearch(WORD_CODES, code);
+    return k >= 0 ? WORD_BITS[k] : 0;
+  }
   private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "cmd",
       "cmd.exe", "powershell", "powershell.exe", "zsh", "/bin/zsh", "pwsh", "/usr/bin/env bash",
       "ksh", "dash");
@@ -92,23 +160,20 @@ final class TextClass {
       int st = i;
       while (i < n && (Character.isLetter(lower.charAt(i)) || lower.charAt(i) == '_')) i++;
       if (i == st) break;
-      if (i - st > 9) continue; // longer than every word tested below
-      String w = lower.substring(st, i);
-      if (SQL_WORDS.contains(w)) sqlWords++;
-      switch (w) {
-        case "select": select = true; break;
-        case "from": from = true; break;
-        case "insert": insert = true; break;
-        case "into": into = true; break;
-        case "update": update = true; break;
-        case "set": set = true; break;
-        case "delete": delete = true; break;
-        case "where": where = true; break;
-        case "by": by = true; break;
-        case "order": case "group": orderOrGroup = true; break;
-        case "and": case "or": if (eq) sqlWords++; break;
-        default:
-      }
+      int w = wordBits(lower, st, i);
+      if (w == 0) continue;
+      if ((w & W_SQL) != 0) sqlWords++;
+      select |= (w & W_SELECT) != 0;
+      from |= (w & W_FROM) != 0;
+      insert |= (w & W_INSERT) != 0;
+      into |= (w & W_INTO) != 0;
+      update |= (w & W_UPDATE) != 0;
+      set |= (w & W_SET) != 0;
+      delete |= (w & W_DELETE) != 0;
+      where |= (w & W_WHERE) != 0;
+      by |= (w & W_BY) != 0;
+      orderOrGroup |= (w & W_ORDER_GROUP) != 0;
+      if ((w & W_AND_OR) != 0 && eq) sqlWords++;
     }
     if (sqlWords > 0 || (eq || lower.contains(" like ") || lower.contains(" in (")) && quote) {
       f |= Value.T_SQL;

@@ -92,4 +92,43 @@ class UnitIndexTest {
     assertEquals(TextClass.classify("SELECT * FROM t WHERE id = "), ix.textOf(lit));
     assertEquals("getparameter", ix.lower(call));
   }
+
+  @Test
+  @DisplayName("Brackets are matched across nesting and an unbalanced opener inside a pair is dropped")
+  void bracketsMatch() {
+    String code = "int x = f(a[1], (b));\n";
+    UnitIndex ix = index("A.java", code);
+    int open = indexOf("A.java", code, "(", 0);
+    int close = indexOf("A.java", code, ")", 1);
+    int sq = indexOf("A.java", code, "[", 0);
+    assertEquals(close, ix.match[open]);
+    assertEquals(open, ix.match[close]);
+    assertEquals(sq + 2, ix.match[sq]);
+    assertTrue(ix.opener(open));
+    assertFalse(ix.opener(close));
+  }
+
+  @Test
+  @DisplayName("A dot is a member operator in Java but not in PHP, where the arrow is")
+  void memberOperatorsPerLanguage() {
+    String java = "a.b();\n";
+    assertTrue(index("A.java", java).member(indexOf("A.java", java, ".", 0)));
+    String php = "<?php\n$x = $a . $b; $y = $o->m();\n";
+    UnitIndex ix = index("a.php", php);
+    assertFalse(ix.member(indexOf("a.php", php, ".", 0)));
+    assertTrue(ix.member(indexOf("a.php", php, "->", 0)));
+  }
+
+  @Test
+  @DisplayName("Request-like names may make a path a source and ordinary names may not")
+  void sourceSegments() {
+    String code = "x = request.getParameter(id) + data.get(name) + httpServletRequest.body;\n";
+    UnitIndex ix = index("A.java", code);
+    assertTrue(ix.maySourceSegment(indexOf("A.java", code, "request", 0)));
+    assertTrue(ix.maySourceSegment(indexOf("A.java", code, "getParameter", 0)));
+    assertTrue(ix.maySourceSegment(indexOf("A.java", code, "httpServletRequest", 0)));
+    assertFalse(ix.maySourceSegment(indexOf("A.java", code, "data", 0)));
+    assertFalse(ix.maySourceSegment(indexOf("A.java", code, "get", 0)));
+    assertFalse(ix.maySourceSegment(indexOf("A.java", code, "name", 0)));
+  }
 }
