@@ -262,7 +262,7 @@ public final class AuthBypassCheck implements Check {
       List<Token> sig = null;
       List<Line> out = new ArrayList<>();
       for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
-        int facts = changed.scan(si, g, TRIGGERS);
+        int facts = changed.scan(si, g, TRIGGERS, 0);
         if (facts == 0) continue;
         if ((facts & WordTable.NON_ASCII) != 0) facts = KEY | WEAK | TRUE | SCOPE;
         if (sig == null) sig = view.significantTokens(si);

@@ -75,15 +75,29 @@ final class ChangedTokens {
    * @param segment index into {@link SourceView#segments()}
    * @param group offset of the group in {@link #groups(int)} (a multiple of {@link #STRIDE})
    * @param table the words
-   * @return the OR of {@link WordTable#scan} over the lines {@code line..endLine} of the group
+   * @param before how many significant tokens before the group to cover as well (for rules
+   *     that read a receiver or a preceding name, which may sit on an earlier line)
+   * @return the OR of {@link WordTable#scan} over the lines the tokens
+   *     {@code from - before .. to - 1} span
    */
-  int scan(int segment, int group, WordTable table) {
+  int scan(int segment, int group, WordTable table, int before) {
     int[] g = groups[segment];
+    int lo = g[group + 2];
+    int hi = g[group + 3];
+    if (before > 0) {
+      List<Token> sig = view.significantTokens(segment);
+      for (int k = Math.max(0, g[group] - before); k < g[group]; k++) {
+        Token t = sig.get(k);
+        lo = Math.min(lo, t.line());
+        hi = Math.max(hi, t.endLine());
+      }
+    }
     // the lines the tokens were lexed from (view.line could answer from an overlapping segment)
-    List<String> lines = view.segments().get(segment).lines();
-    int first = view.segments().get(segment).firstLine();
+    SourceView.Segment seg = view.segments().get(segment);
+    List<String> lines = seg.lines();
+    int first = seg.firstLine();
     int found = 0;
-    for (int l = g[group + 2]; l <= g[group + 3]; l++) found |= table.scan(lines.get(l - first));
+    for (int l = lo; l <= hi; l++) found |= table.scan(lines.get(l - first));
     return found;
   }
 
