@@ -163,25 +163,20 @@ public final class AuthBypassCheck implements Check {
 
   // ------------------------------------------------------------------ line helpers
 
-  /** {@link Line#facts}: the line may name a guard ({@link #guardKey}). */
-  private static final int KEY = 1;
-  /** {@link Line#facts}: the line may open access ({@link #weakening}). */
-  private static final int WEAK = 2;
-  /** {@link Line#facts}: the line may be a {@code return true} ({@link #returnsTrueInGuard}). */
-  private static final int TRUE = 4;
-  /** {@link Line#facts}: the line may scope a lookup to the user ({@link #ownershipScope}). */
-  private static final int SCOPE = 8;
+  private static final int KEY = ChangedTokens.AUTH_KEY;
+  private static final int WEAK = ChangedTokens.AUTH_WEAK;
+  private static final int TRUE = ChangedTokens.AUTH_TRUE;
+  private static final int SCOPE = ChangedTokens.AUTH_SCOPE;
 
   /**
-   * Words whose absence from a line's text (ignoring ASCII case) proves that a rule cannot fire
-   * on it: each name a rule tests for contains one of its words. KEY: the guard parts, their
-   * roots "require" and "verify" standing for the parts that contain them; WEAK: permitAll,
-   * AllowAny/AllowAnonymous, the skip_ filters, (jwt.)decode and the 'none' algorithm; TRUE and
-   * SCOPE: the tokens of the other two rules.
+   * The words whose absence from a line's text (ignoring case) proves that a rule cannot fire
+   * on it, as (word, fact) pairs for {@link ChangedTokens}: each name a rule tests for contains
+   * one of its words. AUTH_KEY: the guard parts, the roots "require" and "verify" standing for
+   * the parts that contain them; AUTH_WEAK: permitAll, AllowAny/AllowAnonymous, the skip_
+   * filters, (jwt.)decode and the 'none' algorithm; AUTH_TRUE and AUTH_SCOPE: the tokens of the
+   * other two rules.
    */
-  private static final WordTable TRIGGERS = triggers();
-
-  private static WordTable triggers() {
+  static Object[] triggerWords() {
     List<Object> entries = new ArrayList<>();
     List<String> keys = new ArrayList<>(List.of(GUARD_PARTS));
     keys.add("verify");
@@ -204,7 +199,7 @@ public final class AuthBypassCheck implements Check {
       entries.add(w);
       entries.add(SCOPE);
     }
-    return new WordTable(entries.toArray());
+    return entries.toArray();
   }
 
   /**
@@ -240,7 +235,7 @@ public final class AuthBypassCheck implements Check {
   /**
    * The changed lines of each segment on which some rule may fire (added lines on the new side,
    * removed lines on the old side; every rule of this check looks at changed lines, and a line
-   * whose text lacks every {@link #TRIGGERS} word can produce nothing), built once per run from
+   * whose text lacks every {@link #triggerWords} word can produce nothing), built once per run from
    * the review's {@link ChangedTokens}: one run reads a segment up to three times. Each line's
    * tokens are a sub-list view of the segment's significant tokens. Confined to one call of
    * {@link #run}.
@@ -262,9 +257,10 @@ public final class AuthBypassCheck implements Check {
       List<Token> sig = null;
       List<Line> out = new ArrayList<>();
       for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
-        int facts = changed.scan(si, g, TRIGGERS, 0);
+        int facts = groups[g + 4];
+        if ((facts & ChangedTokens.NON_ASCII) != 0) facts = KEY | WEAK | TRUE | SCOPE;
+        facts &= KEY | WEAK | TRUE | SCOPE;
         if (facts == 0) continue;
-        if ((facts & WordTable.NON_ASCII) != 0) facts = KEY | WEAK | TRUE | SCOPE;
         if (sig == null) sig = view.significantTokens(si);
         out.add(new Line(sig.subList(groups[g], groups[g + 1]), groups[g + 2], view.language(), facts));
       }
@@ -295,7 +291,7 @@ public final class AuthBypassCheck implements Check {
       entries[2 * i] = GUARD_PARTS[i];
       entries[2 * i + 1] = GUARD_PARTS[i].equals("ensureloggedin") ? 2 : 1;
     }
-    return new WordTable(entries);
+    return new WordTable(false, entries);
   }
 
   /**

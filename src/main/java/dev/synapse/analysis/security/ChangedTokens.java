@@ -7,11 +7,42 @@ import java.util.List;
 
 /**
  * Where the changed lines (added on the new side, removed on the old side) lie in the
- * significant (non-comment) tokens of each segment of one {@link SourceView}: the pattern checks
- * look only at those tokens, so the walk over every token of a segment is done once per review
- * and view and shared through {@link AnalysisContext#memo}. Immutable and thread-safe.
+ * significant (non-comment) tokens of each segment of one {@link SourceView}, and which trigger
+ * words their text holds: the pattern checks look only at those tokens, and each of their rules
+ * needs one of its words in the text of the tokens it reads, so the walk over every token and
+ * one scan of the changed lines' text (for the words of all checks at once) are done once per
+ * review and view, shared through {@link AnalysisContext#memo}. Immutable and thread-safe.
  */
 final class ChangedTokens {
+  /** Fact: a guard name ({@link AuthBypassCheck}). */
+  static final int AUTH_KEY = 1;
+  /** Fact: an access-opening control ({@link AuthBypassCheck}). */
+  static final int AUTH_WEAK = 2;
+  /** Fact: a {@code return true} ({@link AuthBypassCheck}). */
+  static final int AUTH_TRUE = 4;
+  /** Fact: a user-scoped lookup ({@link AuthBypassCheck}). */
+  static final int AUTH_SCOPE = 8;
+  /** Fact: weak cryptography ({@link WeakCryptoCheck}). */
+  static final int CRYPTO = 16;
+  /** Fact: a cookie flag or setter ({@link InsecureCookieCheck}). */
+  static final int COOKIE = 32;
+  /** Fact: a secret name or credential format ({@link HardcodedSecretCheck}). */
+  static final int SECRET = 64;
+  /** Fact: the text has a character outside ASCII, where the word tests do not apply. */
+  static final int NON_ASCII = WordTable.NON_ASCII;
+  /** How many significant tokens before a group its wide facts cover (receivers, names). */
+  static final int BEFORE = 4;
+
+  /** The trigger words of every check, tagged with the facts above; loose (see WordTable). */
+  private static final WordTable WORDS = new WordTable(true, concat(AuthBypassCheck.triggerWords(),
+      WeakCryptoCheck.triggerWords(), InsecureCookieCheck.triggerWords(),
+      HardcodedSecretCheck.triggerWords()));
+
+  private static Object[] concat(Object[]... parts) {
+    java.util.ArrayList<Object> all = new java.util.ArrayList<>();
+    for (Object[] p : parts) all.addAll(List.of(p));
+    return all.toArray();
+  }
 
   /** Memo key: one entry per view, by identity (a view is built once per review and side). */
   private record Key(SourceView view) {
@@ -27,17 +58,18 @@ final class ChangedTokens {
   }
 
   /** Ints per group in {@link #groups(int)}. */
-  static final int STRIDE = 4;
+  static final int STRIDE = 6;
 
-  private final SourceView view;
   /** Per segment: see {@link #groups(int)}. */
   private final int[][] groups;
 
   private ChangedTokens(SourceView view) {
-    this.view = view;
     groups = new int[view.segments().size()][];
     for (int si = 0; si < groups.length; si++) {
-      groups[si] = groupsOf(view.segments().get(si), view.significantTokens(si));
+      SourceView.Segment seg = view.segments().get(si);
+      List<Token> sig = view.significantTokens(si);
+      groups[si] = groupsOf(seg, sig);
+      facts(seg, sig, groups[si]);
     }
   }
 
@@ -58,8 +90,11 @@ final class ChangedTokens {
    *
    * @param segment index into {@link SourceView#segments()}
    * @return {@link #STRIDE} ints per group: {@code from, to} (a half-open index range into
-   *     {@link SourceView#significantTokens(int)}), {@code line} (where the tokens start) and
-   *     {@code endLine} (the last line any of them reaches); do not mutate
+   *     {@link SourceView#significantTokens(int)}), {@code line} (where the tokens start),
+   *     {@code endLine} (the last line any of them reaches), {@code facts} (the OR of the fact
+   *     bits of the trigger words in the lines {@code line..endLine}, see {@link #facts}) and
+   *     {@code wideFacts} (the same over the lines the tokens {@code from - BEFORE .. to - 1}
+   *     span); do not mutate
    * @throws ArrayIndexOutOfBoundsException for a bad index
    */
   int[] groups(int segment) {
@@ -67,42 +102,48 @@ final class ChangedTokens {
   }
 
   /**
-   * A sound pre-test on a group's source text: the lexer takes every token's text from the
-   * source (bar the {@code echo} it makes up for PHP's {@code <?=}), so a word (without line
-   * break) inside the text of one of the group's tokens lies inside one of the lines the group
-   * spans, and a word missing from {@code table.scan} of those lines is in none of the tokens.
-   *
-   * @param segment index into {@link SourceView#segments()}
-   * @param group offset of the group in {@link #groups(int)} (a multiple of {@link #STRIDE})
-   * @param table the words
-   * @param before how many significant tokens before the group to cover as well (for rules
-   *     that read a receiver or a preceding name, which may sit on an earlier line)
-   * @return the OR of {@link WordTable#scan} over the lines the tokens
-   *     {@code from - before .. to - 1} span
+   * Fills the facts of each group: a sound pre-test on the group's source text. The lexer takes
+   * every token's text from the source (bar the {@code echo} it makes up for PHP's {@code <?=}),
+   * so a word (without line break) inside the text of one of the group's tokens lies inside one
+   * of the lines those tokens span, and a word the scan of those lines misses is in none of the
+   * tokens. Each line is scanned at most once.
    */
-  int scan(int segment, int group, WordTable table, int before) {
-    int[] g = groups[segment];
-    int lo = g[group + 2];
-    int hi = g[group + 3];
-    if (before > 0) {
-      List<Token> sig = view.significantTokens(segment);
-      for (int k = Math.max(0, g[group] - before); k < g[group]; k++) {
+  private static void facts(SourceView.Segment seg, List<Token> sig, int[] g) {
+    if (g.length == 0) return;
+    List<String> lines = seg.lines(); // the lines the tokens were lexed from
+    int first = seg.firstLine();
+    int[] perLine = new int[lines.size()];
+    boolean[] known = new boolean[lines.size()];
+    for (int at = 0; at < g.length; at += STRIDE) {
+      g[at + 4] = scan(lines, first, perLine, known, g[at + 2], g[at + 3]);
+      int lo = g[at + 2];
+      int hi = g[at + 3];
+      for (int k = Math.max(0, g[at] - BEFORE); k < g[at]; k++) {
         Token t = sig.get(k);
         lo = Math.min(lo, t.line());
         hi = Math.max(hi, t.endLine());
       }
+      g[at + 5] = scan(lines, first, perLine, known, lo, hi);
     }
-    // the lines the tokens were lexed from (view.line could answer from an overlapping segment)
-    SourceView.Segment seg = view.segments().get(segment);
-    List<String> lines = seg.lines();
-    int first = seg.firstLine();
+  }
+
+  private static int scan(List<String> lines, int first, int[] perLine, boolean[] known, int lo,
+      int hi) {
     int found = 0;
-    for (int l = lo; l <= hi; l++) found |= table.scan(lines.get(l - first));
+    for (int l = lo; l <= hi; l++) {
+      int r = l - first;
+      if (!known[r]) {
+        perLine[r] = WORDS.scan(lines.get(r));
+        known[r] = true;
+      }
+      found |= perLine[r];
+    }
     return found;
   }
 
   private static int[] groupsOf(SourceView.Segment seg, List<Token> sig) {
     int[] out = new int[4 * STRIDE];
+    // a group open at out[n - STRIDE]: from, to, line, endLine, facts, wideFacts
     int n = 0;
     int first = seg.firstLine();
     int line = Integer.MIN_VALUE;
@@ -112,7 +153,7 @@ final class ChangedTokens {
       Token t = sig.get(i);
       int l = t.line();
       if (l != line) {
-        if (changed) out[n - 3] = i;
+        if (changed) out[n - STRIDE + 1] = i;
         line = l;
         int rel = l - first;
         changed = rel >= 0 && seg.changed().get(rel);
@@ -124,9 +165,9 @@ final class ChangedTokens {
           n += STRIDE;
         }
       }
-      if (changed && t.endLine() > out[n - 1]) out[n - 1] = t.endLine();
+      if (changed && t.endLine() > out[n - STRIDE + 3]) out[n - STRIDE + 3] = t.endLine();
     }
-    if (changed) out[n - 3] = size;
+    if (changed) out[n - STRIDE + 1] = size;
     return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 }

@@ -119,21 +119,25 @@ public final class WeakCryptoCheck implements Check {
 
   /**
    * Words one of which every rule of {@link #inspect} needs (ignoring case) in the text of the
-   * token it reports, of the receiver or name just before it: {@link #VALUE_WORDS}, the cipher
-   * factories (createCipher, NewCipher, NullCipher), the predictable generators (rand/random,
-   * PHP's uniqid, lcg_value, str_shuffle) and the TLS switches and classes (verify..., reject...,
-   * ssl..., check_hostname, insecure..., trustAll..., CERT_NONE, Dangerous..., the
-   * ServerCertificate... callbacks, X509TrustManager). Constants are the exception: a constant's
-   * name says nothing, so a file with a weak constant is inspected whole.
+   * token it reports, of the receiver or name just before it, as (word, fact) pairs for
+   * {@link ChangedTokens}: {@link #VALUE_WORDS}, the cipher factories (createCipher, NewCipher,
+   * NullCipher), the predictable generators (rand/random, PHP's uniqid, lcg_value, str_shuffle)
+   * and the TLS switches and classes (verify..., reject..., ssl..., check_hostname, insecure...,
+   * trustAll..., CERT_NONE, Dangerous..., the ServerCertificate... callbacks, X509TrustManager).
+   * Constants are the exception: a constant's name says nothing, so a file with a weak constant
+   * is inspected whole.
    */
-  private static final WordTable TRIGGERS = triggers();
-
-  private static WordTable triggers() {
+  static Object[] triggerWords() {
     List<String> words = new ArrayList<>(List.of(VALUE_WORDS));
     words.addAll(List.of("cipher", "rand", "uniqid", "lcg_value", "str_shuffle", "verif", "reject",
         "ssl", "hostname", "insecure", "trustall", "cert_none", "dangerous", "servercertificate",
         "x509"));
-    return WordTable.of(1, words.toArray(new String[0]));
+    List<Object> entries = new ArrayList<>();
+    for (String w : words) {
+      entries.add(w);
+      entries.add(ChangedTokens.CRYPTO);
+    }
+    return entries.toArray();
   }
 
   /** @return true when a constant's value names a weak hash or cipher for some call */
@@ -231,8 +235,10 @@ public final class WeakCryptoCheck implements Check {
         int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
         for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
-          // receivers (hashlib.md5, rand.Intn, Digest::MD5) sit up to two tokens before
-          if (!everyLine && changed.scan(si, g, TRIGGERS, 2) == 0) continue;
+          // wide: receivers (hashlib.md5, rand.Intn, Digest::MD5) sit up to two tokens before
+          if (!everyLine && (groups[g + 5] & (ChangedTokens.CRYPTO | ChangedTokens.NON_ASCII)) == 0) {
+            continue;
+          }
           for (int i = groups[g]; i < groups[g + 1]; i++) {
             Hit h = inspect(view, t, i, fns, si, cryptoRand);
             if (h != null) hits.putIfAbsent(h.line(), h);

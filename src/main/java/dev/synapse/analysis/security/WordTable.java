@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * A fixed set of lower-case ASCII words, each with a tag bit, to look for inside text ignoring
- * ASCII case, in one pass over the text and without building a lower-cased copy. A bitmap of
+ * ASCII case, in one pass over the text and without building a lower-cased copy. A loose table
+ * also ignores the separators {@code _ - .} (in the words and in the text: "current_user",
+ * "currentUser" and "se_cure" hold the words "currentuser" and "secure"); whatever contains a
+ * word plainly also contains it loosely, so a loose answer is a superset of plain containment,
+ * as the pre-tests need (two checks normalise names by dropping separators). A bitmap of
  * hashed first three characters (1 KB; two for two-letter words) rejects almost every position
  * with one look-up; the few positions that pass compare the words starting with the same two
- * characters. Used for the cheap, sound
+ * characters (found through a 32 KB table of pairs). Used for the cheap, sound
  * pre-tests of the pattern checks: a rule that needs a word can be skipped on text that lacks it.
  * Immutable and thread-safe; time linear in the text length for the short words used here.
  */
@@ -23,23 +27,27 @@ final class WordTable {
   /** Whether any word has two characters (else {@link #shortWords} is empty). */
   private final boolean hasShort;
   private static final int TRI_BITS = 8192;
-  /** The distinct first-two-character pairs {@code (a << 7) | b} of the words, ascending. */
-  private final int[] pairKeys;
+  /** Whether separators are ignored. */
+  private final boolean loose;
+  /** Per first-two-character pair {@code (a << 7) | b}: 1 + its index in {@link #words}, or 0. */
+  private final short[] slots = new short[128 * 128];
   /** Per entry of {@link #pairKeys}: the words starting with that pair. */
   private final String[][] words;
   /** Tags parallel to {@link #words}. */
   private final int[][] tags;
 
   /**
-   * @param entries pairs of (word, tag): the word lower-case ASCII of at least two characters,
-   *     the tag an {@code Integer} with bits other than {@link #NON_ASCII}
+   * @param loose whether to ignore the separators {@code _ - .}
+   * @param entries pairs of (word, tag): the word lower-case ASCII of at least two characters
+   *     (separators aside), the tag an {@code Integer} with bits other than {@link #NON_ASCII}
    * @throws IllegalArgumentException for a malformed entry
    */
-  WordTable(Object... entries) {
+  WordTable(boolean loose, Object... entries) {
+    this.loose = loose;
     if (entries.length % 2 != 0) throw new IllegalArgumentException("odd entries");
     java.util.TreeMap<Integer, List<Object[]>> byPair = new java.util.TreeMap<>();
     for (int e = 0; e < entries.length; e += 2) {
-      String w = (String) entries[e];
+      String w = loose ? strip((String) entries[e]) : (String) entries[e];
       int tag = (Integer) entries[e + 1];
       if (w.length() < 2 || tag == 0 || (tag & NON_ASCII) != 0) {
         throw new IllegalArgumentException("bad entry: " + w);
@@ -58,14 +66,13 @@ final class WordTable {
       byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(new Object[] {w, tag});
     }
     boolean anyShort = false;
-    for (int e = 0; e < entries.length; e += 2) anyShort |= ((String) entries[e]).length() == 2;
+    for (int e = 0; e < entries.length; e += 2) anyShort |= (loose ? strip((String) entries[e]) : (String) entries[e]).length() == 2;
     hasShort = anyShort;
-    pairKeys = new int[byPair.size()];
     words = new String[byPair.size()][];
     tags = new int[byPair.size()][];
     int at = 0;
     for (var e : byPair.entrySet()) {
-      pairKeys[at] = e.getKey();
+      slots[e.getKey()] = (short) (at + 1);
       words[at] = e.getValue().stream().map(x -> (String) x[0]).toArray(String[]::new);
       tags[at] = e.getValue().stream().mapToInt(x -> (Integer) x[1]).toArray();
       at++;
@@ -75,7 +82,7 @@ final class WordTable {
   /**
    * @param tag the tag of every word
    * @param words lower-case ASCII words of at least two characters
-   * @return a table of the words, all with the one tag
+   * @return a plain (not loose) table of the words, all with the one tag
    */
   static WordTable of(int tag, String... words) {
     Object[] entries = new Object[words.length * 2];
@@ -83,7 +90,7 @@ final class WordTable {
       entries[2 * i] = words[i];
       entries[2 * i + 1] = tag;
     }
-    return new WordTable(entries);
+    return new WordTable(false, entries);
   }
 
   /** @return {@code c} lower-cased when it is an ASCII capital letter, else {@code c} */
@@ -112,30 +119,60 @@ final class WordTable {
   /**
    * @param s any text
    * @return the OR of the tags of the words found in {@code s} ignoring ASCII case (for ASCII
-   *     text: the words {@code w} with {@code s.toLowerCase(Locale.ROOT).contains(w)}), plus
+   *     text and a plain table: the words {@code w} with
+   *     {@code s.toLowerCase(Locale.ROOT).contains(w)}), plus
    *     {@link #NON_ASCII} when {@code s} has a character outside ASCII
    */
   int scan(String s) {
     int found = 0;
     int n = s.length();
-    char c = n > 0 ? lower(s.charAt(0)) : 0;
-    char d = n > 1 ? lower(s.charAt(1)) : 0;
-    for (int i = 0; i < n; i++) {
-      char e = i + 2 < n ? lower(s.charAt(i + 2)) : 0;
+    // i, j, k: the positions of the next three characters that are not separators
+    int i = kept(s, 0);
+    int j = kept(s, i + 1);
+    int k = kept(s, j + 1);
+    while (i < n) {
+      char c = lower(s.charAt(i));
       if (c >= 128) {
         found |= NON_ASCII;
-      } else if (d < 128) {
-        int h = tri(c, d, e);
-        int pair = (c << 7) | d;
-        if ((starts[h >>> 6] & (1L << h)) != 0
-            || hasShort && (shortWords[pair >>> 6] & (1L << pair)) != 0) {
-          found |= match(s, i, pair, found);
+      } else if (j < n) {
+        char d = lower(s.charAt(j));
+        if (d < 128) {
+          int h = tri(c, d, k < n ? lower(s.charAt(k)) : 0);
+          int pair = (c << 7) | d;
+          if ((starts[h >>> 6] & (1L << h)) != 0
+              || hasShort && (shortWords[pair >>> 6] & (1L << pair)) != 0) {
+            found |= match(s, j, pair, found);
+          }
         }
       }
-      c = d;
-      d = e;
+      i = j;
+      j = k;
+      k = kept(s, k + 1);
     }
     return found;
+  }
+
+  /** @return true for the separators the matching ignores */
+  private static boolean separator(char c) {
+    return c == '_' || c == '-' || c == '.';
+  }
+
+  /**
+   * @return the first position at or after {@code from} that is not a separator of a loose
+   *     table, at most the length
+   */
+  private int kept(String s, int from) {
+    int n = s.length();
+    int p = Math.min(from, n);
+    while (loose && p < n && separator(s.charAt(p))) p++;
+    return p;
+  }
+
+  /** @return {@code w} without separators */
+  private static String strip(String w) {
+    StringBuilder sb = new StringBuilder(w.length());
+    for (int k = 0; k < w.length(); k++) if (!separator(w.charAt(k))) sb.append(w.charAt(k));
+    return sb.toString();
   }
 
   /** @return the bitmap index of a word start (any characters; collisions only cost time) */
@@ -144,27 +181,30 @@ final class WordTable {
   }
 
   /**
-   * @return the tags (not yet in {@code found}) of the words starting at {@code i}, whose first
-   *     two characters (lower-cased) are {@code pair}
+   * @return the tags (not yet in {@code found}) of the words whose first two characters
+   *     (lower-cased) are {@code pair}, the second one at {@code j}, and whose rest follows
    */
-  private int match(String s, int i, int pair, int found) {
-    int slot = java.util.Arrays.binarySearch(pairKeys, pair);
+  private int match(String s, int j, int pair, int found) {
+    int slot = slots[pair] - 1;
     if (slot < 0) return 0; // a hash collision
     String[] ws = words[slot];
     int[] ts = tags[slot];
     int out = 0;
     for (int k = 0; k < ws.length; k++) {
-      if ((found & ts[k]) != ts[k] && rest(s, i, ws[k])) out |= ts[k];
+      if ((found & ts[k]) != ts[k] && rest(s, j, ws[k])) out |= ts[k];
     }
     return out;
   }
 
-  /** @return true when {@code s} at {@code i} continues {@code word} after its first two characters */
-  private static boolean rest(String s, int i, String word) {
-    int len = word.length();
-    if (i + len > s.length()) return false;
-    for (int k = 2; k < len; k++) {
-      if (lower(s.charAt(i + k)) != word.charAt(k)) return false;
+  /**
+   * @return true when the characters of {@code s} after {@code j}, separators skipped, continue
+   *     {@code word} after its first two characters
+   */
+  private boolean rest(String s, int j, String word) {
+    int p = j;
+    for (int k = 2; k < word.length(); k++) {
+      p = kept(s, p + 1);
+      if (p >= s.length() || lower(s.charAt(p)) != word.charAt(k)) return false;
     }
     return true;
   }
