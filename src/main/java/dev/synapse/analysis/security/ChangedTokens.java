@@ -114,8 +114,9 @@ final class ChangedTokens {
     int first = seg.firstLine();
     int[] perLine = new int[lines.size()];
     boolean[] known = new boolean[lines.size()];
+    char[][] work = {new char[128]};
     for (int at = 0; at < g.length; at += STRIDE) {
-      g[at + 4] = scan(lines, first, perLine, known, g[at + 2], g[at + 3]);
+      g[at + 4] = scan(lines, first, perLine, known, g[at + 2], g[at + 3], work);
       int lo = g[at + 2];
       int hi = g[at + 3];
       for (int k = Math.max(0, g[at] - BEFORE); k < g[at]; k++) {
@@ -123,17 +124,23 @@ final class ChangedTokens {
         lo = Math.min(lo, t.line());
         hi = Math.max(hi, t.endLine());
       }
-      g[at + 5] = scan(lines, first, perLine, known, lo, hi);
+      g[at + 5] = scan(lines, first, perLine, known, lo, hi, work);
     }
   }
 
+  /**
+   * @param work {@code work[0]} is the scan buffer, replaced by a longer one when a line needs it
+   * @return the OR of the facts of the lines {@code lo..hi}, each line scanned at most once
+   */
   private static int scan(List<String> lines, int first, int[] perLine, boolean[] known, int lo,
-      int hi) {
+      int hi, char[][] work) {
     int found = 0;
     for (int l = lo; l <= hi; l++) {
       int r = l - first;
       if (!known[r]) {
-        perLine[r] = WORDS.scan(lines.get(r));
+        String text = lines.get(r);
+        if (text.length() > work[0].length) work[0] = new char[Math.max(text.length(), 2 * work[0].length)];
+        perLine[r] = WORDS.scan(text, work[0]);
         known[r] = true;
       }
       found |= perLine[r];

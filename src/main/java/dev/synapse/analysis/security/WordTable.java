@@ -10,7 +10,7 @@ import java.util.List;
  * "currentUser" and "se_cure" hold the words "currentuser" and "secure"); whatever contains a
  * word plainly also contains it loosely, so a loose answer is a superset of plain containment,
  * as the pre-tests need (two checks normalise names by dropping separators). A bitmap of
- * hashed first three characters (1 KB; two for two-letter words) rejects almost every position
+ * the first four characters (8 KB, hashed; three or two for shorter words) rejects almost every position
  * with one look-up; the few positions that pass compare the words starting with the same two
  * characters (found through a 32 KB table of pairs). Used for the cheap, sound
  * pre-tests of the pattern checks: a rule that needs a word can be skipped on text that lacks it.
@@ -20,13 +20,16 @@ final class WordTable {
   /** Tag reported by {@link #scan} when the text has a character outside ASCII. */
   static final int NON_ASCII = 1 << 31;
 
-  /** Bit {@link #tri} set when some word of three or more characters starts with a, b, c. */
+  /** Bit {@link #tri} set when some three-character word is a, b, c. */
   private final long[] starts = new long[TRI_BITS / 64];
+  /** Bit {@link #quad} set when some word of four or more characters starts with a, b, c, d. */
+  private final long[] longStarts = new long[QUAD_BITS / 64];
+  private static final int QUAD_BITS = 1 << 16;
   /** Bit {@code (a << 7) | b} set when some two-character word is a, b. */
   private final long[] shortWords = new long[128 * 128 / 64];
   /** Whether any word has two characters (else {@link #shortWords} is empty). */
   private final boolean hasShort;
-  private static final int TRI_BITS = 8192;
+  private static final int TRI_BITS = 32 * 32 * 32;
   /** Whether separators are ignored. */
   private final boolean loose;
   /** Per first-two-character pair {@code (a << 7) | b}: 1 + its index in {@link #words}, or 0. */
@@ -59,9 +62,12 @@ final class WordTable {
       int pair = (w.charAt(0) << 7) | w.charAt(1);
       if (w.length() == 2) {
         shortWords[pair >>> 6] |= 1L << pair;
-      } else {
+      } else if (w.length() == 3) {
         int h = tri(w.charAt(0), w.charAt(1), w.charAt(2));
         starts[h >>> 6] |= 1L << h;
+      } else {
+        int h = quad(w.charAt(0), w.charAt(1), w.charAt(2), w.charAt(3));
+        longStarts[h >>> 6] |= 1L << h;
       }
       byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(new Object[] {w, tag});
     }
@@ -120,52 +126,55 @@ final class WordTable {
    * @param s any text
    * @return the OR of the tags of the words found in {@code s} ignoring ASCII case (for ASCII
    *     text and a plain table: the words {@code w} with
-   *     {@code s.toLowerCase(Locale.ROOT).contains(w)}), plus
-   *     {@link #NON_ASCII} when {@code s} has a character outside ASCII
+   *     {@code s.toLowerCase(Locale.ROOT).contains(w)}), plus {@link #NON_ASCII} when {@code s}
+   *     has a character outside ASCII
    */
   int scan(String s) {
-    int found = 0;
+    return scan(s, new char[s.length()]);
+  }
+
+  /**
+   * {@link #scan(String)} with a caller's work buffer (no allocation).
+   *
+   * @param s any text
+   * @param work at least {@code s.length()} characters, overwritten
+   * @return as {@link #scan(String)}
+   */
+  int scan(String s, char[] work) {
     int n = s.length();
-    // i, j, k: the positions of the next three characters that are not separators
-    int i = kept(s, 0);
-    int j = kept(s, i + 1);
-    int k = kept(s, j + 1);
-    while (i < n) {
-      char c = lower(s.charAt(i));
+    s.getChars(0, n, work, 0);
+    // in place: keep the characters that count (all, or all but separators), lower-cased
+    int m = 0;
+    boolean nonAscii = false;
+    for (int i = 0; i < n; i++) {
+      char c = work[i];
       if (c >= 128) {
-        found |= NON_ASCII;
-      } else if (j < n) {
-        char d = lower(s.charAt(j));
-        if (d < 128) {
-          int h = tri(c, d, k < n ? lower(s.charAt(k)) : 0);
-          int pair = (c << 7) | d;
-          if ((starts[h >>> 6] & (1L << h)) != 0
-              || hasShort && (shortWords[pair >>> 6] & (1L << pair)) != 0) {
-            found |= match(s, j, pair, found);
-          }
-        }
+        nonAscii = true;
+      } else if (loose && separator(c)) {
+        continue;
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
       }
-      i = j;
-      j = k;
-      k = kept(s, k + 1);
+      work[m++] = c;
+    }
+    int found = nonAscii ? NON_ASCII : 0;
+    for (int i = 0; i + 1 < m; i++) {
+      char c = work[i];
+      char d = work[i + 1];
+      char e = i + 2 < m ? work[i + 2] : 0;
+      int h = tri(c, d, e);
+      int q = quad(c, d, e, i + 3 < m ? work[i + 3] : 0);
+      if ((longStarts[q >>> 6] & (1L << q)) != 0 || (starts[h >>> 6] & (1L << h)) != 0
+          || hasShort && c < 128 && d < 128 && (shortWords[(c << 7 | d) >>> 6] & (1L << (c << 7 | d))) != 0) {
+        if (c < 128 && d < 128) found |= match(work, i, m, c << 7 | d, found);
+      }
     }
     return found;
   }
 
-  /** @return true for the separators the matching ignores */
+  /** @return true for the separators a loose table ignores */
   private static boolean separator(char c) {
     return c == '_' || c == '-' || c == '.';
-  }
-
-  /**
-   * @return the first position at or after {@code from} that is not a separator of a loose
-   *     table, at most the length
-   */
-  private int kept(String s, int from) {
-    int n = s.length();
-    int p = Math.min(from, n);
-    while (loose && p < n && separator(s.charAt(p))) p++;
-    return p;
   }
 
   /** @return {@code w} without separators */
@@ -175,36 +184,42 @@ final class WordTable {
     return sb.toString();
   }
 
-  /** @return the bitmap index of a word start (any characters; collisions only cost time) */
+  /**
+   * @return the bitmap index of a word start: the low five bits of each character, exact for
+   *     lower-case letters (collisions with digits and punctuation only cost time)
+   */
   private static int tri(char a, char b, char c) {
-    return ((a * 31 + b) * 31 + c) & (TRI_BITS - 1);
+    return (a & 31) << 10 | (b & 31) << 5 | (c & 31);
+  }
+
+  /** @return the bitmap index of a long word start: four characters' low five bits, folded */
+  private static int quad(char a, char b, char c, char d) {
+    int x = (a & 31) << 15 | (b & 31) << 10 | (c & 31) << 5 | (d & 31);
+    return (x ^ (x >>> 16) * 0x9E37) & (QUAD_BITS - 1);
   }
 
   /**
-   * @return the tags (not yet in {@code found}) of the words whose first two characters
-   *     (lower-cased) are {@code pair}, the second one at {@code j}, and whose rest follows
+   * @return the tags (not yet in {@code found}) of the words starting at {@code i} of the kept,
+   *     lower-cased characters {@code work[0, m)}, whose first two characters are {@code pair}
    */
-  private int match(String s, int j, int pair, int found) {
+  private int match(char[] work, int i, int m, int pair, int found) {
     int slot = slots[pair] - 1;
     if (slot < 0) return 0; // a hash collision
     String[] ws = words[slot];
     int[] ts = tags[slot];
     int out = 0;
     for (int k = 0; k < ws.length; k++) {
-      if ((found & ts[k]) != ts[k] && rest(s, j, ws[k])) out |= ts[k];
+      if ((found & ts[k]) != ts[k] && rest(work, i, m, ws[k])) out |= ts[k];
     }
     return out;
   }
 
-  /**
-   * @return true when the characters of {@code s} after {@code j}, separators skipped, continue
-   *     {@code word} after its first two characters
-   */
-  private boolean rest(String s, int j, String word) {
-    int p = j;
-    for (int k = 2; k < word.length(); k++) {
-      p = kept(s, p + 1);
-      if (p >= s.length() || lower(s.charAt(p)) != word.charAt(k)) return false;
+  /** @return true when {@code work[i, m)} continues {@code word} after its first two characters */
+  private static boolean rest(char[] work, int i, int m, String word) {
+    int len = word.length();
+    if (i + len > m) return false;
+    for (int k = 2; k < len; k++) {
+      if (work[i + k] != word.charAt(k)) return false;
     }
     return true;
   }
