@@ -15,7 +15,6 @@ import dev.synapse.diff.Hunk;
 import dev.synapse.signal.Finding;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;

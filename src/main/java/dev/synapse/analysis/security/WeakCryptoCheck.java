@@ -14,7 +14,6 @@ import dev.synapse.signal.Finding;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
