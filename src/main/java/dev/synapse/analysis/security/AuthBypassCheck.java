@@ -15,7 +15,6 @@ import dev.synapse.diff.Hunk;
 import dev.synapse.signal.Finding;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -68,16 +67,15 @@ public final class AuthBypassCheck implements Check {
     Set<String> addedKeys = new HashSet<>();
     // identity: FileDiff is a record whose hashCode walks every line of the file's diff
     Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
-    Lines lines = new Lines();
+    Lines lines = new Lines(context);
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
       SourceView nv = Functions.view(context, file, Side.NEW);
       boolean any = false;
-      for (SourceView.Segment seg : nv.segments()) {
-        for (Line line : lines.of(seg, nv.language())) {
-          if (line.weakening() != null) continue;
+      for (int si = 0; si < nv.segments().size(); si++) {
+        for (Line line : lines.of(nv, si)) {
           String key = line.guardKey;
-          if (key != null) {
+          if (key != null && line.weakening() == null) {
             addedKeys.add(key);
             any = true;
           }
@@ -94,11 +92,13 @@ public final class AuthBypassCheck implements Check {
         List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
         for (int si = 0; si < nv.segments().size(); si++) {
           SourceView.Segment seg = nv.segments().get(si);
+          List<Line> changedLines = lines.of(nv, si);
+          if (changedLines.isEmpty()) continue;
           boolean hunkRemovesGuard = hunkRemovesGuard(context, file, seg, lines);
           boolean hunkRemoves = hunkRemovesAnything(file, seg);
-          for (Line changed : lines.of(seg, nv.language())) {
+          for (Line changed : changedLines) {
             List<Token> line = changed.tokens;
-            int ln = line.get(0).line();
+            int ln = changed.line;
             String why = changed.weakening();
             if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
@@ -107,7 +107,7 @@ public final class AuthBypassCheck implements Check {
                 && !overridesAuthorize(nv, ln)) {
               why = null;
             }
-            if (why == null && hunkRemoves && returnsTrueInGuard(line, fns, si, ln, file,
+            if (why == null && hunkRemoves && (changed.facts & TRUE) != 0 && returnsTrueInGuard(line, fns, si, ln, file,
                 seg.firstLine())) {
               why = "the guard method now returns true unconditionally";
             }
@@ -120,17 +120,17 @@ public final class AuthBypassCheck implements Check {
         }
       }
       // removed guards, old side
-      SourceView ov = Functions.view(context, file, Side.OLD);
       if (file.changeType() == ChangeType.DELETED) continue;
-      SourceView nv = Functions.view(context, file, Side.NEW);
-      for (SourceView.Segment seg : ov.segments()) {
-        boolean weakened = false;
-        int newStart = newStartOf(file, seg.firstLine());
-        for (int w : hunksWithWeakening) if (w == newStart) weakened = true;
-        String addedText = addedTextOfHunk(file, seg.firstLine());
-        for (Line changed : lines.of(seg, ov.language())) {
+      SourceView ov = Functions.view(context, file, Side.OLD);
+      for (int si = 0; si < ov.segments().size(); si++) {
+        List<Line> changedLines = lines.of(ov, si);
+        if (changedLines.isEmpty()) continue;
+        SourceView.Segment seg = ov.segments().get(si);
+        boolean weakened = hunksWithWeakening.contains(newStartOf(file, seg.firstLine()));
+        String addedText = null; // built on first use: only a lost ownership scope reads it
+        for (Line changed : changedLines) {
           List<Token> line = changed.tokens;
-          int ln = line.get(0).line();
+          int ln = changed.line;
           if (importLine(line)) continue;
           String key = changed.guardKey;
           if (key != null) {
@@ -144,8 +144,11 @@ public final class AuthBypassCheck implements Check {
                     || key.contains("owner") || key.contains("permission") ? "CWE-862" : "CWE-287"));
             continue;
           }
-          String scope = ownershipScope(line);
-          if (scope != null && !addedText.contains(scope) && !weakened) {
+          if (weakened) continue;
+          String scope = (changed.facts & SCOPE) != 0 ? ownershipScope(line) : null;
+          if (scope == null) continue;
+          if (addedText == null) addedText = addedTextOfHunk(file, seg.firstLine());
+          if (!addedText.contains(scope)) {
             out.add(ff.make(Rule.AUTH_BYPASS, ov, ln, 0.6, Rule.AUTH_BYPASS.title()
                 + ": the lookup is no longer scoped to '" + scope + "', so any record id is served.",
                 "Keep scoping record lookups to the current user (or check ownership with a policy).",
@@ -153,35 +156,75 @@ public final class AuthBypassCheck implements Check {
           }
         }
       }
-      if (nv == null) continue;
     }
     return out;
   }
 
   // ------------------------------------------------------------------ line helpers
 
+  private static final int KEY = ChangedTokens.AUTH_KEY;
+  private static final int WEAK = ChangedTokens.AUTH_WEAK;
+  private static final int TRUE = ChangedTokens.AUTH_TRUE;
+  private static final int SCOPE = ChangedTokens.AUTH_SCOPE;
+
   /**
-   * Significant (non-comment) tokens grouped by the line they start on, for the changed lines of
-   * the segment only (added lines on the new side, removed lines on the old side): every rule of
-   * this check looks at changed lines. Each group is a sub-list view of one shared list.
+   * The words whose absence from a line's text (ignoring case) proves that a rule cannot fire
+   * on it, as (word, fact) pairs for {@link ChangedTokens}: each name a rule tests for contains
+   * one of its words. AUTH_KEY: the guard parts, the roots "require" and "verify" standing for
+   * the parts that contain them; AUTH_WEAK: permitAll, AllowAny/AllowAnonymous, the skip_
+   * filters, (jwt.)decode and the 'none' algorithm; AUTH_TRUE and AUTH_SCOPE: the tokens of the
+   * other two rules.
    */
-  /** One changed line's tokens with its guard key and (on first use) its weakening. */
+  static Object[] triggerWords() {
+    List<Object> entries = new ArrayList<>();
+    List<String> keys = new ArrayList<>(List.of(GUARD_PARTS));
+    keys.add("verify");
+    keys.add("require");
+    for (String k : keys) {
+      boolean covered = false;
+      for (String other : keys) covered |= !other.equals(k) && k.contains(other);
+      if (!covered) {
+        entries.add(k);
+        entries.add(KEY);
+      }
+    }
+    for (String w : new String[] {"permitall", "allowan", "skip_", "decode", "none"}) {
+      entries.add(w);
+      entries.add(WEAK);
+    }
+    entries.add("true");
+    entries.add(TRUE);
+    for (String w : new String[] {"current_user", "currentuser", "request"}) {
+      entries.add(w);
+      entries.add(SCOPE);
+    }
+    return entries.toArray();
+  }
+
+  /**
+   * One changed line's significant tokens with the rules its text allows ({@code facts}), its
+   * guard key and (on first use) its weakening.
+   */
   private static final class Line {
     final List<Token> tokens;
+    final int line;
     final Language lang;
+    final int facts;
     final String guardKey;
     private String weakening;
     private boolean weakeningKnown;
 
-    Line(List<Token> tokens, Language lang) {
+    Line(List<Token> tokens, int line, Language lang, int facts) {
       this.tokens = tokens;
+      this.line = line;
       this.lang = lang;
-      this.guardKey = guardKey(tokens);
+      this.facts = facts;
+      this.guardKey = (facts & KEY) != 0 ? guardKey(tokens) : null;
     }
 
     String weakening() {
       if (!weakeningKnown) {
-        weakening = AuthBypassCheck.weakening(tokens, lang);
+        weakening = (facts & WEAK) != 0 ? AuthBypassCheck.weakening(tokens, lang) : null;
         weakeningKnown = true;
       }
       return weakening;
@@ -189,44 +232,40 @@ public final class AuthBypassCheck implements Check {
   }
 
   /**
-   * The changed lines of each segment, built once per run (one run reads a segment up to three
-   * times). Confined to one call of {@link #run}.
+   * The changed lines of each segment on which some rule may fire (added lines on the new side,
+   * removed lines on the old side; every rule of this check looks at changed lines, and a line
+   * whose text lacks every {@link #triggerWords} word can produce nothing), built once per run from
+   * the review's {@link ChangedTokens}: one run reads a segment up to three times. Each line's
+   * tokens are a sub-list view of the segment's significant tokens. Confined to one call of
+   * {@link #run}.
    */
   private static final class Lines {
+    private final AnalysisContext context;
     private final Map<SourceView.Segment, List<Line>> bySegment = new IdentityHashMap<>();
 
-    List<Line> of(SourceView.Segment seg, Language lang) {
-      return bySegment.computeIfAbsent(seg, k -> {
-        List<List<Token>> groups = changedLines(k);
-        List<Line> out = new ArrayList<>(groups.size());
-        for (List<Token> g : groups) out.add(new Line(g, lang));
-        return out;
-      });
+    Lines(AnalysisContext context) {
+      this.context = context;
     }
-  }
 
-  private static List<List<Token>> changedLines(SourceView.Segment seg) {
-    List<Token> sig = new ArrayList<>();
-    List<int[]> bounds = new ArrayList<>();
-    int first = seg.firstLine();
-    int line = Integer.MIN_VALUE;
-    boolean changed = false;
-    for (Token t : seg.tokens()) {
-      if (t.kind() == TokenKind.COMMENT) continue;
-      if (t.line() != line) {
-        line = t.line();
-        int rel = line - first;
-        changed = rel >= 0 && seg.changed().get(rel);
-        if (changed) bounds.add(new int[] {sig.size(), sig.size()});
+    List<Line> of(SourceView view, int si) {
+      SourceView.Segment seg = view.segments().get(si);
+      List<Line> got = bySegment.get(seg);
+      if (got != null) return got;
+      ChangedTokens changed = ChangedTokens.of(context, view);
+      int[] groups = changed.groups(si);
+      List<Token> sig = null;
+      List<Line> out = new ArrayList<>();
+      for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
+        int facts = groups[g + 4];
+        if ((facts & ChangedTokens.NON_ASCII) != 0) facts = KEY | WEAK | TRUE | SCOPE;
+        facts &= KEY | WEAK | TRUE | SCOPE;
+        if (facts == 0) continue;
+        if (sig == null) sig = view.significantTokens(si);
+        out.add(new Line(sig.subList(groups[g], groups[g + 1]), groups[g + 2], view.language(), facts));
       }
-      if (changed) {
-        sig.add(t);
-        bounds.get(bounds.size() - 1)[1] = sig.size();
-      }
+      bySegment.put(seg, out);
+      return out;
     }
-    List<List<Token>> out = new ArrayList<>(bounds.size());
-    for (int[] r : bounds) out.add(sig.subList(r[0], r[1]));
-    return out;
   }
 
   private static boolean importLine(List<Token> line) {
@@ -236,89 +275,55 @@ public final class AuthBypassCheck implements Check {
         || f.word("using") || f.word("package");
   }
 
-  /** @return the guard identifier (lower-cased) found on the line, or null */
+  /**
+   * {@link #GUARD_PARTS}, tagged 1 except "ensureloggedin" (tagged 2), the one part that holds
+   * none of {@link #GUARD_ROOTS}: a name holding a part tagged 1 is a guard.
+   */
+  private static final WordTable GUARD_WORDS = guardWords();
+  /** The roots a guard name must contain (every part but "ensureloggedin" does). */
+  private static final WordTable GUARD_ROOTS = WordTable.of(1, "auth", "login", "admin", "role",
+      "permission", "guard", "owner", "secur", "verif", "polic", "access", "staff", "user", "require");
+
+  private static WordTable guardWords() {
+    Object[] entries = new Object[GUARD_PARTS.length * 2];
+    for (int i = 0; i < GUARD_PARTS.length; i++) {
+      entries[2 * i] = GUARD_PARTS[i];
+      entries[2 * i + 1] = GUARD_PARTS[i].equals("ensureloggedin") ? 2 : 1;
+    }
+    return new WordTable(false, entries);
+  }
+
+  /**
+   * The guard named on a line: the first identifier or symbol of at least 5 characters whose
+   * lower-cased text contains one of {@link #GUARD_PARTS} and one of {@link #GUARD_ROOTS}
+   * ({@code @Secured} only after {@code @}), or {@code jwt.verify}. ASCII text is matched in
+   * place ({@link WordTable}), other text after lower-casing.
+   *
+   * @return the guard identifier (lower-cased, without Ruby's {@code !}/{@code ?}), or null
+   */
   static String guardKey(List<Token> line) {
     if (importLine(line)) return null;
     for (int i = 0; i < line.size(); i++) {
       Token t = line.get(i);
       if (t.kind() != TokenKind.IDENTIFIER && t.kind() != TokenKind.SYMBOL) continue;
-      if (t.text().length() < 5 && !t.text().equalsIgnoreCase("verify")) continue;
-      if (!mayNameGuard(t.text())) continue;
-      String l = t.text().toLowerCase(Locale.ROOT);
-      if (l.equals("verify") && i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
-      if (l.equals("secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
-      if (l.equals("authorize") && i > 0 && line.get(i - 1).op("[")) return "authorize";
-      if (l.length() < 5 || !(l.contains("auth") || l.contains("login") || l.contains("admin")
-          || l.contains("role") || l.contains("permission") || l.contains("guard") || l.contains("owner")
-          || l.contains("secur") || l.contains("verif") || l.contains("polic") || l.contains("access")
-          || l.contains("staff") || l.contains("user") || l.contains("require"))) {
+      String text = t.text();
+      if (text.length() < 5) continue;
+      String probe = text;
+      int parts = GUARD_WORDS.scan(probe);
+      if ((parts & WordTable.NON_ASCII) != 0) {
+        probe = text.toLowerCase(Locale.ROOT);
+        parts = GUARD_WORDS.scan(probe);
+      }
+      if (WordTable.equalsLower(probe, "verify")) {
+        if (i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
         continue;
       }
-      for (String p : GUARD_PARTS) {
-        if (l.contains(p)) return l.replace("!", "").replace("?", "");
+      if (WordTable.equalsLower(probe, "secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
+      if ((parts & 1) != 0 || (parts & 2) != 0 && (GUARD_ROOTS.scan(probe) & 1) != 0) {
+        return text.toLowerCase(Locale.ROOT).replace("!", "").replace("?", "");
       }
     }
     return null;
-  }
-
-  /**
-   * Cheap pre-test for {@link #guardKey}: false only when the lower-cased text contains none of
-   * the roots guardKey requires (auth, login, admin, role, permission, guard, owner, secur,
-   * verif, polic, access, staff, user, require), so the text cannot be a guard. ASCII text is matched
-   * case-insensitively in place, without building the lower-cased copy; other text answers true
-   * (the exact test decides).
-   */
-  private static boolean mayNameGuard(String text) {
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 128) return true;
-      switch (c | 0x20) {
-        case 'a':
-          if (at(text, i, "auth") || at(text, i, "admin") || at(text, i, "access")) return true;
-          break;
-        case 'l':
-          if (at(text, i, "login")) return true;
-          break;
-        case 'r':
-          if (at(text, i, "role") || at(text, i, "require")) return true;
-          break;
-        case 'p':
-          if (at(text, i, "permission") || at(text, i, "polic")) return true;
-          break;
-        case 'g':
-          if (at(text, i, "guard")) return true;
-          break;
-        case 'o':
-          if (at(text, i, "owner")) return true;
-          break;
-        case 's':
-          if (at(text, i, "secur") || at(text, i, "staff")) return true;
-          break;
-        case 'v':
-          if (at(text, i, "verif")) return true;
-          break;
-        case 'u':
-          if (at(text, i, "user")) return true;
-          break;
-        default:
-          break;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * @return true when {@code text} holds the lower-case ASCII word {@code root} at {@code i},
-   *     ignoring ASCII case ({@code c | 0x20} lower-cases exactly the ASCII letters)
-   */
-  private static boolean at(String text, int i, String root) {
-    int len = root.length();
-    if (i + len > text.length()) return false;
-    for (int k = 0; k < len; k++) {
-      if ((text.charAt(i + k) | 0x20) != root.charAt(k)) return false;
-    }
-    return true;
   }
 
   /** @return a description when the (added) line opens access, else null */
@@ -365,7 +370,10 @@ public final class AuthBypassCheck implements Check {
     for (int i = 0; i < line.size(); i++) {
       Token t = line.get(i);
       String x = t.text();
-      if (t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.KEYWORD) {
+      char c0 = x.isEmpty() ? ' ' : x.charAt(0);
+      // every name below starts with p, P, A, s or d
+      if ((t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.KEYWORD)
+          && (c0 == 'p' || c0 == 'P' || c0 == 'A' || c0 == 's' || c0 == 'd')) {
         if (x.equals("permitAll") || x.equals("PermitAll") && i > 0 && line.get(i - 1).op("@")) {
           return "permitAll opens the route to anonymous users";
         }
@@ -398,7 +406,7 @@ public final class AuthBypassCheck implements Check {
           }
         }
       }
-      if (t.kind() == TokenKind.STRING && x.equalsIgnoreCase("none") && lineMentions(line, "algorithm")) {
+      if (t.kind() == TokenKind.STRING && x.length() == 4 && x.equalsIgnoreCase("none") && lineMentions(line, "algorithm")) {
         return "the JWT accepts the 'none' algorithm, i.e. no signature";
       }
     }
@@ -491,8 +499,11 @@ public final class AuthBypassCheck implements Check {
     }
     SourceView.Segment os = oldFirst < 0 ? null : ov.segmentAt(oldFirst);
     if (os == null) return false;
-    for (Line line : lines.of(os, ov.language())) {
-      if (line.guardKey != null) return true;
+    for (int si = 0; si < ov.segments().size(); si++) {
+      if (ov.segments().get(si) != os) continue;
+      for (Line line : lines.of(ov, si)) {
+        if (line.guardKey != null) return true;
+      }
     }
     return false;
   }

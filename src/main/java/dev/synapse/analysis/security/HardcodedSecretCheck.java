@@ -62,47 +62,72 @@ public final class HardcodedSecretCheck implements Check {
       boolean testPath = isTestPath(view.path());
       FindingFactory ff = new FindingFactory();
       int lastLine = -1;
+      ChangedTokens changed = ChangedTokens.of(context, view);
       for (int si = 0; si < view.segments().size(); si++) {
-        SourceView.Segment seg = view.segments().get(si);
+        int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
-        for (int i = 0; i < t.size(); i++) {
-          Token s = t.get(i);
-          if (s.kind() != TokenKind.STRING || !view.isChanged(seg, s.line())) continue;
-          if (s.has(Token.F_INTERPOLATED) || "html".equals(s.prefix()) || "regex".equals(s.prefix())) continue;
-          if (s.line() == lastLine) continue;
-          String value = s.text();
-          String why = null;
-          double conf = 0;
-          String format = knownFormat(value);
-          if (format != null) {
-            why = "a literal " + format;
-            conf = 0.9;
-          } else if (credentialUrl(value)) {
-            why = "a connection URL with an embedded password";
-            conf = 0.85;
-          } else if (connectionStringPassword(value)) {
-            why = "a connection string with an embedded password";
-            conf = 0.85;
-          } else {
-            String name = nameFor(t, i);
-            if (name != null && secretName(name) && plausibleSecret(value, name)) {
-              why = "a literal value for '" + name + "'";
-              conf = 0.8;
+        for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
+          // wide: the name a literal is bound to sits up to four tokens before it
+          if ((groups[g + 5] & (ChangedTokens.SECRET | ChangedTokens.NON_ASCII)) == 0) continue;
+          for (int i = groups[g]; i < groups[g + 1]; i++) {
+            Token s = t.get(i);
+            if (s.kind() != TokenKind.STRING) continue;
+            if (s.has(Token.F_INTERPOLATED) || "html".equals(s.prefix()) || "regex".equals(s.prefix())) continue;
+            if (s.line() == lastLine) continue;
+            String value = s.text();
+            String why = null;
+            double conf = 0;
+            String format = knownFormat(value);
+            if (format != null) {
+              why = "a literal " + format;
+              conf = 0.9;
+            } else if (credentialUrl(value)) {
+              why = "a connection URL with an embedded password";
+              conf = 0.85;
+            } else if (connectionStringPassword(value)) {
+              why = "a connection string with an embedded password";
+              conf = 0.85;
+            } else {
+              String name = nameFor(t, i);
+              if (name != null && secretName(name) && plausibleSecret(value, name)) {
+                why = "a literal value for '" + name + "'";
+                conf = 0.8;
+              }
             }
+            if (why == null) continue;
+            if (testPath) {
+              if (value.length() < 20) continue;
+              conf -= 0.3;
+            }
+            lastLine = s.line();
+            out.add(ff.make(Rule.HARDCODED_SECRET, view, s.line(), conf,
+                Rule.HARDCODED_SECRET.title() + ": " + why + " is committed in source (value not shown).",
+                null, null));
           }
-          if (why == null) continue;
-          if (testPath) {
-            if (value.length() < 20) continue;
-            conf -= 0.3;
-          }
-          lastLine = s.line();
-          out.add(ff.make(Rule.HARDCODED_SECRET, view, s.line(), conf,
-              Rule.HARDCODED_SECRET.title() + ": " + why + " is committed in source (value not shown).",
-              null, null));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The words one of which every rule needs (ignoring case and the separators '-', '_', '.'
+   * that {@link #secretName} drops) in the text of the literal or of the up to four tokens
+   * before it that {@link #nameFor} reads, as (word, fact) pairs for {@link ChangedTokens}: the
+   * credential formats (AKIA, ghp_/gho_/ghs_/ghu_/github_pat_, xox?-, sk_/rk_live_, glpat-,
+   * AIza, -----BEGIN), "://" of a URL, and the secret names (every SECRET_WORDS entry and extra
+   * name holds pass, pw, secret, token, key, credential, bearer or auth).
+   */
+  static Object[] triggerWords() {
+    String[] words = {"akia", "ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "xoxb-", "xoxp-",
+        "xoxa-", "xoxr-", "sk_live_", "rk_live_", "glpat-", "aiza", "-----begin", "://", "pass",
+        "pw", "secret", "token", "key", "credential", "bearer", "auth"};
+    Object[] entries = new Object[words.length * 2];
+    for (int i = 0; i < words.length; i++) {
+      entries[2 * i] = words[i];
+      entries[2 * i + 1] = ChangedTokens.SECRET;
+    }
+    return entries;
   }
 
   static boolean isTestPath(String path) {

@@ -47,14 +47,16 @@ public final class InsecureCookieCheck implements Check {
       if (view.language() == Language.UNKNOWN) continue;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, String> hits = new LinkedHashMap<>();
+      ChangedTokens changed = ChangedTokens.of(context, view);
       for (int si = 0; si < view.segments().size(); si++) {
-        SourceView.Segment seg = view.segments().get(si);
+        int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
-        for (int i = 0; i < t.size(); i++) {
-          Token x = t.get(i);
-          if (!view.isChanged(seg, x.line())) continue;
-          String why = inspect(view, t, i, fns, si);
-          if (why != null) hits.putIfAbsent(x.line(), why);
+        for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
+          if ((groups[g + 4] & (ChangedTokens.COOKIE | ChangedTokens.NON_ASCII)) == 0) continue;
+          for (int i = groups[g]; i < groups[g + 1]; i++) {
+            String why = inspect(view, t, i, fns, si);
+            if (why != null) hits.putIfAbsent(t.get(i).line(), why);
+          }
         }
       }
       FindingFactory ff = new FindingFactory();
@@ -63,6 +65,18 @@ public final class InsecureCookieCheck implements Check {
           null, why.contains("HttpOnly") ? "CWE-1004" : "CWE-614")));
     }
     return out;
+  }
+
+  /**
+   * The words one of which every rule needs (ignoring case and, as the flag rules do, '_' and
+   * '-') in the text of the token it reports, as (word, fact) pairs for {@link ChangedTokens}:
+   * each flag name ends in "secure" or "httponly", and the cookie classes and setters
+   * ({@code Cookie}, {@code res.cookie}, {@code set_cookie}, {@code setcookie},
+   * {@code put_resp_cookie}) contain "cookie".
+   */
+  static Object[] triggerWords() {
+    return new Object[] {"cookie", ChangedTokens.COOKIE, "secure", ChangedTokens.COOKIE,
+        "httponly", ChangedTokens.COOKIE};
   }
 
   private String inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si) {

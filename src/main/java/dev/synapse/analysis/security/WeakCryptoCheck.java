@@ -14,7 +14,6 @@ import dev.synapse.signal.Finding;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,30 +108,93 @@ public final class WeakCryptoCheck implements Check {
   private Map<String, String> constants = Map.of();
 
   /**
+   * Words one of which every weak algorithm value contains, ignoring case: the weak hash names
+   * (md5/md4/md2/ripemd, sha/sha1) and every prefix or part {@link #weakCipherSpec} tests
+   * (DES/3DES, RC4/ARCFOUR, RC2, Blowfish/BF, ECB, AES).
+   */
+  private static final String[] VALUE_WORDS = {"md", "sha", "des", "rc4", "arcfour", "rc2",
+      "blowfish", "bf", "ecb", "aes"};
+  private static final WordTable VALUE_TRIGGERS = WordTable.of(1, VALUE_WORDS);
+
+  /**
+   * Words one of which every rule of {@link #inspect} needs (ignoring case) in the text of the
+   * token it reports, of the receiver or name just before it, as (word, fact) pairs for
+   * {@link ChangedTokens}: {@link #VALUE_WORDS}, the cipher factories (createCipher, NewCipher,
+   * NullCipher), the predictable generators (rand/random, PHP's uniqid, lcg_value, str_shuffle)
+   * and the TLS switches and classes (verify..., reject..., ssl..., check_hostname, insecure...,
+   * trustAll..., CERT_NONE, Dangerous..., the ServerCertificate... callbacks, X509TrustManager).
+   * Constants are the exception: a constant's name says nothing, so a file with a weak constant
+   * is inspected whole.
+   */
+  static Object[] triggerWords() {
+    List<String> words = new ArrayList<>(List.of(VALUE_WORDS));
+    words.addAll(List.of("cipher", "rand", "uniqid", "lcg_value", "str_shuffle", "verif", "reject",
+        "ssl", "hostname", "insecure", "trustall", "cert_none", "dangerous", "servercertificate",
+        "x509"));
+    List<Object> entries = new ArrayList<>();
+    for (String w : words) {
+      entries.add(w);
+      entries.add(ChangedTokens.CRYPTO);
+    }
+    return entries.toArray();
+  }
+
+  /** @return true when a constant's value names a weak hash or cipher for some call */
+  private static boolean weakValue(String value) {
+    if (VALUE_TRIGGERS.scan(value) == 0) return false;
+    String v = value.toLowerCase(Locale.ROOT).trim();
+    // "getinstance" is the one call for which weakCipherSpec also accepts plain AES
+    return WEAK_HASH_STRINGS.contains(v) || weakCipherSpec(v, "getinstance");
+  }
+
+  /**
    * Collects {@code NAME = "literal"} declarations (Java/Kotlin/C# constants and fields, JS/TS
-   * consts, Python/Ruby module constants); a name assigned more than once is dropped.
+   * consts, Python/Ruby module constants) whose value names a weak algorithm ({@link
+   * #weakValue}; no other constant can change a finding); a name assigned more than once (or
+   * after a '.', or to anything but one plain literal) is dropped.
    */
   private static Map<String, String> stringConstants(SourceView view) {
-    Map<String, String> out = new HashMap<>();
-    Set<String> dropped = new HashSet<>();
+    Map<String, String> out = null;
+    for (int si = 0; si < view.segments().size(); si++) {
+      List<Token> t = view.significantTokens(si);
+      for (int i = 0; i + 2 < t.size(); i++) {
+        if (t.get(i).kind() != TokenKind.IDENTIFIER) continue;
+        Token v = t.get(i + 2);
+        if (v.kind() != TokenKind.STRING || !t.get(i + 1).op("=") || !cleanLiteral(t, i)
+            || !weakValue(v.text())) {
+          continue;
+        }
+        if (out == null) out = new HashMap<>();
+        out.put(t.get(i).text(), v.text());
+      }
+    }
+    if (out == null) return Map.of();
+    // keep the names assigned exactly once (the weak literal itself)
+    Map<String, Integer> count = new HashMap<>();
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> t = view.significantTokens(si);
       for (int i = 0; i + 2 < t.size(); i++) {
         Token n = t.get(i);
-        if (n.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("=")) continue;
-        Token v = t.get(i + 2);
-        boolean literal = v.kind() == TokenKind.STRING && !v.has(Token.F_INTERPOLATED)
-            && (i + 3 >= t.size() || !t.get(i + 3).op("+") && !t.get(i + 3).op("."));
-        if (!literal || out.containsKey(n.text()) || i > 0 && t.get(i - 1).op(".")) {
-          dropped.add(n.text());
-          continue;
+        if (n.kind() == TokenKind.IDENTIFIER && t.get(i + 1).op("=") && out.containsKey(n.text())) {
+          count.merge(n.text(), 1, Integer::sum);
         }
-        out.put(n.text(), v.text());
       }
     }
-    out.keySet().removeAll(dropped);
+    out.keySet().removeIf(name -> count.get(name) != 1);
     return out;
   }
+
+  /**
+   * @return true when {@code t[i] = t[i + 2]} assigns one plain string literal: not
+   *     interpolated, not continued by '+' or '.', the name not a member ({@code x.name})
+   */
+  private static boolean cleanLiteral(List<Token> t, int i) {
+    Token v = t.get(i + 2);
+    return v.kind() == TokenKind.STRING && !v.has(Token.F_INTERPOLATED)
+        && (i + 3 >= t.size() || !t.get(i + 3).op("+") && !t.get(i + 3).op("."))
+        && !(i > 0 && t.get(i - 1).op("."));
+  }
+
   private String cachedLower = "";
 
   /**
@@ -162,16 +224,24 @@ public final class WeakCryptoCheck implements Check {
       currentView = view;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, Hit> hits = new LinkedHashMap<>();
-      boolean cryptoRand = mentions(view, "crypto/rand");
+      // only the Go rule reads it
+      boolean cryptoRand = view.language() == Language.GO && mentions(view, "crypto/rand");
       constants = stringConstants(view);
+      // a weak constant can be used under any name: then every changed line is inspected
+      boolean everyLine = !constants.isEmpty();
+      ChangedTokens changed = ChangedTokens.of(context, view);
       for (int si = 0; si < view.segments().size(); si++) {
-        SourceView.Segment seg = view.segments().get(si);
+        int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
-        for (int i = 0; i < t.size(); i++) {
-          Token x = t.get(i);
-          if (!view.isChanged(seg, x.line())) continue;
-          Hit h = inspect(view, t, i, fns, si, cryptoRand);
-          if (h != null) hits.putIfAbsent(h.line(), h);
+        for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
+          // wide: receivers (hashlib.md5, rand.Intn, Digest::MD5) sit up to two tokens before
+          if (!everyLine && (groups[g + 5] & (ChangedTokens.CRYPTO | ChangedTokens.NON_ASCII)) == 0) {
+            continue;
+          }
+          for (int i = groups[g]; i < groups[g + 1]; i++) {
+            Hit h = inspect(view, t, i, fns, si, cryptoRand);
+            if (h != null) hits.putIfAbsent(h.line(), h);
+          }
         }
       }
       FindingFactory ff = new FindingFactory();
