@@ -503,7 +503,14 @@ public final class JavaStructure {
       int fromTok, int toTok, boolean partial) {
     Locator loc = new Locator(seg, textLine1);
     List<FunctionSpan> out = new ArrayList<>();
-    for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+    // one pre-order walk (as findAll would do) collects both kinds, in the order findAll gives
+    List<CallableDeclaration<?>> callables = new ArrayList<>();
+    List<CompactConstructorDeclaration> compacts = new ArrayList<>();
+    cu.walk(Node.TreeTraversal.PREORDER, node -> {
+      if (node instanceof CallableDeclaration<?> c) callables.add(c);
+      else if (node instanceof CompactConstructorDeclaration k) compacts.add(k);
+    });
+    for (CallableDeclaration<?> c : callables) {
       Optional<BlockStmt> body = c instanceof MethodDeclaration m ? m.getBody()
           : c instanceof ConstructorDeclaration k ? Optional.of(k.getBody()) : Optional.empty();
       if (body.isEmpty()) continue;
@@ -511,7 +518,7 @@ public final class JavaStructure {
       if (s == null) return null;
       out.add(s);
     }
-    for (CompactConstructorDeclaration c : cu.findAll(CompactConstructorDeclaration.class)) {
+    for (CompactConstructorDeclaration c : compacts) {
       List<FunctionSpan.Param> ps = c.findAncestor(RecordDeclaration.class)
           .map(r -> params(r.getParameters())).orElse(List.of());
       FunctionSpan s = span(loc, c, c.getBody(), c.getNameAsString(), ps, si);
