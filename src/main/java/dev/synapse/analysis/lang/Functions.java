@@ -133,7 +133,7 @@ public final class Functions {
       JavaStructure.Parser parser) {
     List<FunctionSpan> lexed = new ArrayList<>();
     byBraces(Language.JAVA, seg, si, lexed);
-    JavaStructure.Parsed parsed = JavaStructure.parse(seg, si, parser);
+    JavaStructure.Parsed parsed = JavaStructure.parse(seg, si, parser, lexed);
     if (parsed == null) {
       out.addAll(lexed);
       return;

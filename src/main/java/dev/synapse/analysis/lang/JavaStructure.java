@@ -125,6 +125,23 @@ public final class JavaStructure {
    * @return as {@link #parse(SourceView.Segment, int)}
    */
   public static Parsed parse(SourceView.Segment seg, int si, Parser parser) {
+    return parse(seg, si, parser, null);
+  }
+
+  /**
+   * Parses one Java segment, skipping the parser where its answer cannot change the functions
+   * {@link Functions} reports: a region with no {@code '{'} holds no function body, so when no
+   * function the lexer found ({@code lexed}) overlaps it, the parse could neither add a function
+   * nor hide one, and null is returned without parsing.
+   *
+   * @param seg the segment (one hunk's text on one side)
+   * @param si the segment's index in its view
+   * @param parser the parser to use; calls on it are serialised
+   * @param lexed the lexer's functions of this segment, or null when not known (then every
+   *     parseable region is parsed)
+   * @return as {@link #parse(SourceView.Segment, int)}
+   */
+  static Parsed parse(SourceView.Segment seg, int si, Parser parser, List<FunctionSpan> lexed) {
     List<Token> toks = seg.tokens();
     if (toks.isEmpty()) return null;
     long chars = 0;
@@ -140,6 +157,7 @@ public final class JavaStructure {
     if (region == null) return null;
     if (region[0] == 0 && region[1] == toks.size()) {
       // balanced as a whole: a compilation unit or a run of members
+      if (nothingToFind(toks, 0, toks.size(), lexed)) return null;
       return attempt(parser, seg, si, first, last, 0, toks.size(), false);
     }
     int fromLine = toks.get(region[0]).line();
@@ -152,7 +170,23 @@ public final class JavaStructure {
     int to = from;
     while (to < toks.size() && toks.get(to).line() <= toLine) to++;
     if (to <= from) return null;
+    if (nothingToFind(toks, from, to, lexed)) return null;
     return attempt(parser, seg, si, fromLine, toLine, from, to, true);
+  }
+
+  /**
+   * True when parsing tokens [from, to) cannot change the functions reported: the region has no
+   * {@code '{'} (so no function body the parser could find) and no function of the lexer's
+   * overlaps it (so none the parse would replace).
+   */
+  private static boolean nothingToFind(List<Token> toks, int from, int to,
+      List<FunctionSpan> lexed) {
+    if (lexed == null) return false;
+    for (int i = from; i < to; i++) if (toks.get(i).op("{")) return false;
+    for (FunctionSpan f : lexed) {
+      if (f.headerStart() < to && f.end() > from) return false;
+    }
+    return true;
   }
 
   /** Deepest bracket nesting of the tokens (the parser recurses once per level). */
@@ -204,11 +238,40 @@ public final class JavaStructure {
 
   private static Parsed attempt(Parser parser, SourceView.Segment seg, int si, int fromLine, int toLine,
       int fromTok, int toTok, boolean partial) {
-    if (startsWithStatement(seg.tokens(), fromTok, toTok, fromLine)) return null;
+    List<Token> toks = seg.tokens();
+    if (startsWithStatement(toks, fromTok, toTok, fromLine)
+        || holdsTopLevelStatement(toks, fromTok, toTok, fromLine, toLine)) {
+      return null;
+    }
+    int headerLines = headerLines(toks, fromTok, toTok, fromLine);
+    String text = text(seg, fromLine, toLine, 0);
+    boolean unitFirst = looksLikeUnit(toks, fromTok, toTok);
+    for (int round = 0; round < 2; round++) {
+      boolean asUnit = (round == 0) == unitFirst;
+      // as a unit, the leading package/import lines (checked well-formed) are left blank: they
+      // cannot change whether or how the rest parses
+      String input = asUnit ? (headerLines > 0 ? text(seg, fromLine, toLine, headerLines) : text)
+          : WRAP_OPEN + text + WRAP_CLOSE;
+      Optional<CompilationUnit> cu = parser.parseUnit(input);
+      if (cu.isPresent()) {
+        return spans(cu.get(), seg, si, asUnit ? fromLine : fromLine - 1, fromTok, toTok, partial);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The region's lines as the parser reads them, the first {@code blank} lines left empty.
+   * Indentation is dropped: it is outside every token except text blocks and block comments,
+   * whose validity it does not affect; positions are mapped by line and order, not column.
+   */
+  private static String text(SourceView.Segment seg, int fromLine, int toLine, int blank) {
     StringBuilder sb = new StringBuilder();
     for (int ln = fromLine; ln <= toLine; ln++) {
-      // indentation is dropped: it is outside every token except text blocks and block comments,
-      // whose validity it does not affect; positions are mapped by line and order, not column
+      if (ln - fromLine < blank) {
+        sb.append('\n');
+        continue;
+      }
       String line = seg.lines().get(ln - seg.firstLine());
       int indent = 0;
       while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
@@ -216,16 +279,120 @@ public final class JavaStructure {
       }
       sb.append(line, indent, line.length()).append('\n');
     }
-    String text = sb.toString();
-    boolean unitFirst = looksLikeUnit(seg.tokens(), fromTok, toTok);
-    for (int round = 0; round < 2; round++) {
-      boolean asUnit = (round == 0) == unitFirst;
-      Optional<CompilationUnit> cu = parser.parseUnit(asUnit ? text : WRAP_OPEN + text + WRAP_CLOSE);
-      if (cu.isPresent()) {
-        return spans(cu.get(), seg, si, asUnit ? fromLine : fromLine - 1, fromTok, toTok, partial);
+    return sb.toString();
+  }
+
+  /** Keywords that only start statements: at a region's top level neither a unit nor members parse. */
+  private static final Set<String> STATEMENT_ONLY = Set.of("if", "for", "while", "return", "try",
+      "throw", "do", "break", "continue", "else", "catch", "finally");
+
+  /**
+   * True when a statement-only keyword ({@code return}, {@code if}, ...) lies outside every brace
+   * pair of the region: such text parses neither as a compilation unit nor as class members (at
+   * that level only declarations are allowed; a field initializer holds expressions, whose
+   * statements sit inside braces), so both parses would fail. Decided only when no multi-line
+   * token crosses the region's first or last line, so the parser reads exactly these tokens.
+   */
+  private static boolean holdsTopLevelStatement(List<Token> t, int from, int to, int fromLine,
+      int toLine) {
+    if (from > 0 && t.get(from - 1).endLine() >= fromLine) return false;
+    if (t.get(to - 1).endLine() > toLine) return false;
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.OPERATOR) {
+        if (x.text().equals("{")) depth++;
+        else if (x.text().equals("}")) depth--;
+      } else if (depth == 0 && x.kind() == TokenKind.KEYWORD && STATEMENT_ONLY.contains(x.text())) {
+        return true;
       }
     }
-    return null;
+    return false;
+  }
+
+  /**
+   * Names that may be keywords or restricted words to JavaParser though the lexer calls them
+   * identifiers (or that are contextual): an import naming one is not taken as well-formed.
+   */
+  private static final Set<String> NOT_PLAIN_NAMES = Set.of("goto", "strictfp", "_", "const",
+      "module", "open", "opens", "exports", "requires", "transitive", "to", "uses", "provides",
+      "with", "permits", "sealed", "when", "record", "var", "yield", "enum", "assert");
+
+  /**
+   * How many of the region's first lines hold only well-formed {@code package} / {@code import}
+   * declarations (one per line, plain ASCII names, the package first), blank lines and {@code //}
+   * comments: the lines a unit parse may leave blank. 0 when the first line is anything else or
+   * a multi-line token reaches into it.
+   */
+  private static int headerLines(List<Token> t, int from, int to, int fromLine) {
+    if (from > 0 && t.get(from - 1).endLine() >= fromLine) return 0;
+    int i = from;
+    int lastLine = fromLine - 1;
+    boolean first = true;
+    while (i < to) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.COMMENT) {
+        // a line comment alone on its line (a block comment might be unterminated)
+        if (!x.text().startsWith("//") || (i + 1 < to && t.get(i + 1).line() == x.line())) break;
+        lastLine = x.line();
+        i++;
+        continue;
+      }
+      int end = declarationEnd(t, i, to, first);
+      if (end < 0) break;
+      // the declaration alone on its line
+      int line = x.line();
+      if (t.get(end - 1).line() != line || (end < to && t.get(end).line() == line)) break;
+      if (i > from && t.get(i - 1).endLine() >= line) break;
+      lastLine = line;
+      first = false;
+      i = end;
+    }
+    return lastLine - fromLine + 1;
+  }
+
+  /**
+   * Index after a well-formed {@code package a.b;} (only when {@code packageAllowed}) or {@code
+   * import [static] a.b[.*];} starting at {@code i}, or -1.
+   */
+  private static int declarationEnd(List<Token> t, int i, int to, boolean packageAllowed) {
+    Token x = t.get(i);
+    boolean isImport = x.kind() == TokenKind.KEYWORD && x.text().equals("import");
+    boolean isPackage = packageAllowed && x.kind() == TokenKind.KEYWORD && x.text().equals("package");
+    if (!isImport && !isPackage) return -1;
+    int j = i + 1;
+    if (isImport && j < to && t.get(j).kind() == TokenKind.KEYWORD && t.get(j).text().equals("static")) {
+      j++;
+    }
+    if (j >= to || !plainName(t.get(j))) return -1;
+    j++;
+    while (j + 1 < to && t.get(j).op(".")) {
+      Token part = t.get(j + 1);
+      if (plainName(part)) {
+        j += 2;
+      } else if (isImport && part.op("*")) {
+        j += 2;
+        break;
+      } else {
+        return -1;
+      }
+    }
+    if (j >= to || !t.get(j).op(";")) return -1;
+    return j + 1;
+  }
+
+  /** @return true for an identifier of ASCII letters, digits, '_' and '$' that JavaParser reads as a name */
+  private static boolean plainName(Token x) {
+    if (x.kind() != TokenKind.IDENTIFIER || NOT_PLAIN_NAMES.contains(x.text())) return false;
+    String s = x.text();
+    if (s.isEmpty() || (s.charAt(0) >= '0' && s.charAt(0) <= '9')) return false;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '$';
+      if (!ok) return false;
+    }
+    return true;
   }
 
   /** Keywords that start a statement and can start neither a class member nor a compilation unit. */
@@ -336,7 +503,14 @@ public final class JavaStructure {
       int fromTok, int toTok, boolean partial) {
     Locator loc = new Locator(seg, textLine1);
     List<FunctionSpan> out = new ArrayList<>();
-    for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+    // one pre-order walk (as findAll would do) collects both kinds, in the order findAll gives
+    List<CallableDeclaration<?>> callables = new ArrayList<>();
+    List<CompactConstructorDeclaration> compacts = new ArrayList<>();
+    cu.walk(Node.TreeTraversal.PREORDER, node -> {
+      if (node instanceof CallableDeclaration<?> c) callables.add(c);
+      else if (node instanceof CompactConstructorDeclaration k) compacts.add(k);
+    });
+    for (CallableDeclaration<?> c : callables) {
       Optional<BlockStmt> body = c instanceof MethodDeclaration m ? m.getBody()
           : c instanceof ConstructorDeclaration k ? Optional.of(k.getBody()) : Optional.empty();
       if (body.isEmpty()) continue;
@@ -344,7 +518,7 @@ public final class JavaStructure {
       if (s == null) return null;
       out.add(s);
     }
-    for (CompactConstructorDeclaration c : cu.findAll(CompactConstructorDeclaration.class)) {
+    for (CompactConstructorDeclaration c : compacts) {
       List<FunctionSpan.Param> ps = c.findAncestor(RecordDeclaration.class)
           .map(r -> params(r.getParameters())).orElse(List.of());
       FunctionSpan s = span(loc, c, c.getBody(), c.getNameAsString(), ps, si);

@@ -1,7 +1,5 @@
 package dev.synapse.analysis.lang;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,27 +59,39 @@ final class Keywords {
       "unless", "with", "for", "def", "defp", "defmodule", "defmacro", "defmacrop", "import",
       "alias", "require", "use", "receive", "try", "quote", "unquote");
 
-  /** Keywords longer than this do not exist in any table (longest: 12 characters). */
-  private static final int MAX_LEN = 15;
+  /** Slots of each language's open-addressing table (a power of two, over twice the largest set). */
+  private static final int SLOTS = 256;
 
   /**
-   * Per language: keywords bucketed by first character (ASCII) and length, index {@code c * (MAX_LEN
-   * + 1) + length}, for {@link #find}. Built once, only read afterwards.
+   * Per language: keywords in an open-addressing table indexed by their {@link String#hashCode}
+   * (mixed, linear probing), for {@link #find}; {@link #HASHES} and {@link #CHARS} hold each slot's
+   * hash and characters so a lookup touches no String until it matches. Built once, only read
+   * afterwards.
    */
-  private static final String[][][] BUCKETS = new String[Language.values().length][][];
+  private static final String[][] TABLES = new String[Language.values().length][];
+  private static final int[][] HASHES = new int[Language.values().length][];
+  private static final char[][][] CHARS = new char[Language.values().length][][];
 
   static {
     for (Language lang : Language.values()) {
-      List<List<String>> buckets = new ArrayList<>();
-      for (int b = 0; b < 128 * (MAX_LEN + 1); b++) buckets.add(new ArrayList<>());
+      String[] table = new String[SLOTS];
+      int[] hashes = new int[SLOTS];
+      char[][] chars = new char[SLOTS][];
       for (String k : of(lang)) {
-        if (k.length() > MAX_LEN) throw new IllegalStateException("keyword too long: " + k);
-        buckets.get(k.charAt(0) * (MAX_LEN + 1) + k.length()).add(k);
+        int i = slot(k.hashCode());
+        while (table[i] != null) i = (i + 1) & (SLOTS - 1);
+        table[i] = k;
+        hashes[i] = k.hashCode();
+        chars[i] = k.toCharArray();
       }
-      String[][] table = new String[buckets.size()][];
-      for (int b = 0; b < table.length; b++) table[b] = buckets.get(b).toArray(new String[0]);
-      BUCKETS[lang.ordinal()] = table;
+      TABLES[lang.ordinal()] = table;
+      HASHES[lang.ordinal()] = hashes;
+      CHARS[lang.ordinal()] = chars;
     }
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 7) ^ (hash >>> 15)) & (SLOTS - 1);
   }
 
   /**
@@ -91,22 +101,25 @@ final class Keywords {
    * @param s the source text
    * @param from start index (inclusive), {@code from < to}
    * @param to end index (exclusive)
+   * @param hash the {@link String#hashCode} of {@code s[from, to)} (the caller computes it once)
    * @return the keyword (the interned constant of this class), or null when the text is not one
    */
-  static String find(Language lang, String s, int from, int to) {
-    char c = s.charAt(from);
-    int len = to - from;
-    if (c >= 128 || len > MAX_LEN) return null;
-    for (String k : BUCKETS[lang.ordinal()][c * (MAX_LEN + 1) + len]) {
-      if (same(s, from, k, len)) return k;
+  static String find(Language lang, char[] s, int from, int to, int hash) {
+    int l = lang.ordinal();
+    char[][] chars = CHARS[l];
+    int[] hashes = HASHES[l];
+    for (int i = slot(hash); ; i = (i + 1) & (SLOTS - 1)) {
+      char[] k = chars[i];
+      if (k == null) return null;
+      if (hashes[i] == hash && same(s, from, to, k)) return TABLES[l][i];
     }
-    return null;
   }
 
-  /** @return true when {@code s[from, from + len)} equals {@code k} (first characters known equal) */
-  private static boolean same(String s, int from, String k, int len) {
-    for (int i = 1; i < len; i++) {
-      if (s.charAt(from + i) != k.charAt(i)) return false;
+  /** @return true when {@code s[from, to)} equals {@code k} */
+  private static boolean same(char[] s, int from, int to, char[] k) {
+    if (to - from != k.length) return false;
+    for (int i = 0; i < k.length; i++) {
+      if (s[from + i] != k[i]) return false;
     }
     return true;
   }

@@ -12,9 +12,12 @@ import java.util.List;
  * expressions are lexed as ordinary tokens between {@link TokenKind#INTERP_START} and {@link
  * TokenKind#INTERP_END}, so data flow sees them as operands of the string.
  *
- * <p>Time is linear in the input; there are no regular expressions. Nesting of interpolations is
- * bounded ({@value #MAX_DEPTH}); deeper nesting is kept as literal text. Instances are confined to
- * one call of {@link #lex}; the class is thread-safe.
+ * <p>Time is linear in the input; there are no regular expressions. The text is scanned as a
+ * {@code char[]}; keywords are found by the hash computed while scanning a word, and the texts of
+ * repeated identifiers and numbers within one call share one {@code String} instance (so their
+ * hash codes are computed once downstream). Nesting of interpolations is bounded ({@value
+ * #MAX_DEPTH}); deeper nesting is kept as literal text. Instances are confined to one call of
+ * {@link #lex}; the class is thread-safe.
  */
 public final class Lexer {
   /** Maximum nesting of interpolations that is lexed as code. */
@@ -27,16 +30,53 @@ public final class Lexer {
   private static final int I_KOTLIN = 4;
   private static final int I_PHP = 5;
 
+  /** Internal flag of {@link #body}: a doubled quote ({@code ""}) stands for one quote. */
+  private static final int DOUBLED = 64;
+
   private static final String[] OPS3 = {">>>", "===", "!==", "**=", "<<=", ">>=", "...", "<=>",
       "||=", "&&=", "??=", "<<<", "->>", "!~="};
   private static final String[] OPS2 = {"|>", "<>", "->", "=>", "::", "==", "!=", "<=", ">=", "&&",
       "||", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "??", "?.", "?:",
       "**", "<-", "..", "<<", ">>", "!~", "=~", ".=", "<|", "~>"};
+  private static final String OP_CHARS = "=<>!&|+-*/%^.:?~@\\";
 
-  private final String s;
+  /** ASCII character classes, bits below. */
+  private static final byte[] ASCII = new byte[128];
+  private static final int C_LETTER = 1;
+  private static final int C_DIGIT = 2;
+  private static final int C_OP = 4;
+
+  /** {@code OPS2} by their two characters ({@code c0 * 128 + c1}); null where none. */
+  private static final String[] OP2 = new String[128 * 128];
+  /** {@code OPS3} by their first two characters, in {@code OPS3} order; null where none. */
+  private static final String[][] OP3 = new String[128 * 128][];
+
+  /** One-character texts of ASCII characters, interned (the same instances as source literals). */
+  private static final String[] ONE_CHAR = new String[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ONE_CHAR[c] = String.valueOf((char) c).intern();
+      int bits = 0;
+      if (Character.isLetter((char) c)) bits |= C_LETTER;
+      if (c >= '0' && c <= '9') bits |= C_DIGIT;
+      if (OP_CHARS.indexOf(c) >= 0) bits |= C_OP;
+      ASCII[c] = (byte) bits;
+    }
+    for (String op : OPS2) OP2[op.charAt(0) * 128 + op.charAt(1)] = op;
+    for (String op : OPS3) {
+      int k = op.charAt(0) * 128 + op.charAt(1);
+      String[] old = OP3[k] == null ? new String[0] : OP3[k];
+      String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = op;
+      OP3[k] = grown;
+    }
+  }
+
+  private final char[] s;
   private final int n;
   private final Language lang;
-  private final List<Token> out = new ArrayList<>();
+  private final List<Token> out;
   private int pos;
   private int line;
   private boolean lineStart = true;
@@ -47,12 +87,20 @@ public final class Lexer {
   private int regexFailUntil = -1;
   private int nlFrom = -1;
   private int nlAt = -1;
+  /**
+   * Word texts made so far (open addressing by hash), so a repeated identifier or number shares
+   * one instance; {@link #nameHashes} holds their hash codes.
+   */
+  private String[] names = new String[64];
+  private int[] nameHashes = new int[64];
+  private int nameCount;
 
-  private Lexer(String s, int firstLine, Language lang) {
+  private Lexer(char[] s, int firstLine, Language lang) {
     this.s = s;
-    this.n = s.length();
+    this.n = s.length;
     this.line = firstLine;
     this.lang = lang;
+    this.out = new ArrayList<>(Math.max(16, s.length / 5));
   }
 
   /**
@@ -64,9 +112,107 @@ public final class Lexer {
    * @return the tokens in order, comments included; never null
    */
   public static List<Token> lex(String text, int firstLine, Language lang) {
-    Lexer lx = new Lexer(text == null ? "" : text, firstLine, lang == null ? Language.UNKNOWN : lang);
+    return lex(text == null ? new char[0] : text.toCharArray(), firstLine, lang);
+  }
+
+  /**
+   * Lexes source text held in an array (which the lexer only reads, and does not keep).
+   *
+   * @param text the text, lines separated by {@code \n}; its whole length is lexed
+   * @param firstLine the line number of the text's first line (1-based)
+   * @param lang the language whose rules apply
+   * @return the tokens in order, comments included; never null
+   */
+  static List<Token> lex(char[] text, int firstLine, Language lang) {
+    Lexer lx = new Lexer(text, firstLine, lang == null ? Language.UNKNOWN : lang);
     lx.code(0, false);
     return lx.out;
+  }
+
+  // ---------------------------------------------------------------- char[] helpers
+
+  /** @return true when the text at {@code at} starts with {@code lit} (as String.startsWith) */
+  private boolean at(String lit, int at) {
+    int len = lit.length();
+    if (at < 0 || at > n - len) return false;
+    for (int k = 0; k < len; k++) {
+      if (s[at + k] != lit.charAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** @return true when three characters {@code q} start at {@code at} */
+  private boolean triple(char q, int at) {
+    return at + 3 <= n && s[at] == q && s[at + 1] == q && s[at + 2] == q;
+  }
+
+  /** @return index of {@code c} at or after {@code from}, or -1 (as String.indexOf) */
+  private int indexOf(char c, int from) {
+    for (int i = Math.max(from, 0); i < n; i++) {
+      if (s[i] == c) return i;
+    }
+    return -1;
+  }
+
+  /** @return index of {@code lit} at or after {@code from}, or -1 (as String.indexOf) */
+  private int indexOf(String lit, int from) {
+    char c0 = lit.charAt(0);
+    for (int i = Math.max(from, 0), last = n - lit.length(); i <= last; i++) {
+      if (s[i] == c0 && at(lit, i)) return i;
+    }
+    return -1;
+  }
+
+  private String text(int from, int to) {
+    return new String(s, from, to - from);
+  }
+
+  /**
+   * The text of a word: the instance made earlier in this call for the same characters, else a
+   * new one (remembered).
+   */
+  private String name(int from, int to, int hash) {
+    int len = to - from;
+    int mask = names.length - 1;
+    int i = (hash ^ (hash >>> 16)) & mask;
+    for (String w; (w = names[i]) != null; i = (i + 1) & mask) {
+      if (nameHashes[i] == hash && w.length() == len && sameText(w, from, len)) return w;
+    }
+    String w = text(from, to);
+    names[i] = w;
+    nameHashes[i] = hash;
+    if (++nameCount * 2 > names.length) growNames();
+    return w;
+  }
+
+  private boolean sameText(String w, int from, int len) {
+    for (int k = 0; k < len; k++) {
+      if (w.charAt(k) != s[from + k]) return false;
+    }
+    return true;
+  }
+
+  private void growNames() {
+    String[] oldNames = names;
+    int[] oldHashes = nameHashes;
+    names = new String[oldNames.length * 2];
+    nameHashes = new int[oldNames.length * 2];
+    int mask = names.length - 1;
+    for (int k = 0; k < oldNames.length; k++) {
+      if (oldNames[k] == null) continue;
+      int h = oldHashes[k];
+      int i = (h ^ (h >>> 16)) & mask;
+      while (names[i] != null) i = (i + 1) & mask;
+      names[i] = oldNames[k];
+      nameHashes[i] = h;
+    }
+  }
+
+  /** @return the {@link String#hashCode} of {@code s[from, to)} */
+  private int hash(int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) h = 31 * h + s[i];
+    return h;
   }
 
   // ---------------------------------------------------------------- code
@@ -75,7 +221,7 @@ public final class Lexer {
   private void code(int depth, boolean inInterp) {
     int braces = 0;
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (c == '\n') {
         newline();
         continue;
@@ -92,13 +238,13 @@ public final class Lexer {
           braces--;
         }
       }
-      if (comment(c)) continue;
-      if (string(c, depth)) continue;
+      if ((c == '/' || c == '#' || c == '=') && comment(c)) continue;
+      if (stringStart(c) && string(c, depth)) continue;
       if (isIdentStart(c)) {
         identifier();
         continue;
       }
-      if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(s.charAt(pos + 1)) && !prevIsValue())) {
+      if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(s[pos + 1]) && !prevIsValue())) {
         number();
         continue;
       }
@@ -144,27 +290,27 @@ public final class Lexer {
           lineComment();
           return true;
         }
-        if (c == '=' && lineStart && s.startsWith("=begin", pos)) {
-          int end = s.indexOf("\n=end", pos);
+        if (c == '=' && lineStart && at("=begin", pos)) {
+          int end = indexOf("\n=end", pos);
           blockCommentTo(end < 0 ? n : lineEnd(end + 1));
           return true;
         }
         return false;
       case PHP:
-        if (c == '#' && !(pos + 1 < n && s.charAt(pos + 1) == '[')) {
+        if (c == '#' && !(pos + 1 < n && s[pos + 1] == '[')) {
           lineComment();
           return true;
         }
         // fall through to C-like comments
       default:
         if (c == '/' && pos + 1 < n) {
-          char d = s.charAt(pos + 1);
+          char d = s[pos + 1];
           if (d == '/') {
             lineComment();
             return true;
           }
           if (d == '*') {
-            int end = s.indexOf("*/", pos + 2);
+            int end = indexOf("*/", pos + 2);
             blockCommentTo(end < 0 ? n : end + 2);
             return true;
           }
@@ -176,24 +322,29 @@ public final class Lexer {
   private void lineComment() {
     int end = lineEnd(pos);
     if (lang == Language.PHP) {
-      int close = s.indexOf("?>", pos);
-      if (close >= 0 && close < end) end = close;
+      // a PHP line comment ends before "?>" on its line
+      for (int i = pos; i + 1 < end; i++) {
+        if (s[i] == '?' && s[i + 1] == '>') {
+          end = i;
+          break;
+        }
+      }
     }
-    emit(TokenKind.COMMENT, s.substring(pos, end), line, "", 0);
+    emit(TokenKind.COMMENT, text(pos, end), line, "", 0);
     pos = end;
   }
 
   private void blockCommentTo(int end) {
     int start = pos;
     int startLine = line;
-    for (int i = pos; i < end; i++) if (s.charAt(i) == '\n') line++;
+    for (int i = pos; i < end; i++) if (s[i] == '\n') line++;
     pos = end;
-    emit(TokenKind.COMMENT, s.substring(start, end), startLine, "", 0);
+    emit(TokenKind.COMMENT, text(start, end), startLine, "", 0);
   }
 
   private int lineEnd(int from) {
     if (from >= nlFrom && nlFrom >= 0 && from <= nlAt) return nlAt;
-    int e = s.indexOf('\n', from);
+    int e = indexOf('\n', from);
     nlFrom = from;
     nlAt = e < 0 ? n : e;
     return nlAt;
@@ -201,18 +352,43 @@ public final class Lexer {
 
   // ---------------------------------------------------------------- strings
 
+  /** Characters that may open a string (or symbol, regex, heredoc, PHP tag) per language. */
+  private static final boolean[][] STRING_STARTS = new boolean[Language.values().length][128];
+
+  static {
+    for (Language l : Language.values()) {
+      String starts;
+      switch (l) {
+        case JAVA: case KOTLIN: starts = "\"'"; break;
+        case GO: starts = "\"'`"; break;
+        case CSHARP: starts = "\"'$@"; break;
+        case PHP: starts = "\"'`<?"; break;
+        case PYTHON: starts = "\"'rRbBuUfF"; break;
+        case RUBY: starts = "\"'`:%</"; break;
+        case ELIXIR: starts = "\"':~"; break;
+        default: starts = "\"'`/"; break;
+      }
+      for (char c : starts.toCharArray()) STRING_STARTS[l.ordinal()][c] = true;
+    }
+  }
+
+  /** @return false when {@link #string} certainly does not start at a {@code c} */
+  private boolean stringStart(char c) {
+    return c < 128 && STRING_STARTS[lang.ordinal()][c];
+  }
+
   private boolean string(char c, int depth) {
     switch (lang) {
       case JAVA:
         if (c == '"') {
-          if (s.startsWith("\"\"\"", pos)) return quoted("\"\"\"", 3, true, I_NONE, 0, depth);
+          if (triple('"', pos)) return quoted("\"\"\"", 3, true, I_NONE, 0, depth);
           return quoted("\"", 1, true, I_NONE, 0, depth);
         }
         if (c == '\'') return quoted("'", 1, true, I_NONE, 0, depth);
         return false;
       case KOTLIN:
         if (c == '"') {
-          if (s.startsWith("\"\"\"", pos)) return quoted("\"\"\"", 3, false, I_KOTLIN, 0, depth);
+          if (triple('"', pos)) return quoted("\"\"\"", 3, false, I_KOTLIN, 0, depth);
           return quoted("\"", 1, true, I_KOTLIN, 0, depth);
         }
         if (c == '\'') return quoted("'", 1, true, I_NONE, 0, depth);
@@ -238,7 +414,7 @@ public final class Lexer {
   }
 
   private boolean jsString(char c, int depth) {
-    if (c == '"' || c == '\'') return quoted(String.valueOf(c), 1, true, I_NONE, 0, depth);
+    if (c == '"' || c == '\'') return quoted(oneChar(c), 1, true, I_NONE, 0, depth);
     if (c == '`') {
       Token prev = prevSignificant();
       boolean tagged = prev != null && !spaceBefore
@@ -251,19 +427,19 @@ public final class Lexer {
 
   private boolean csharpString(char c, int depth) {
     if (c == '\'') return quoted("'", 1, true, I_NONE, 0, depth);
-    if (s.startsWith("\"\"\"", pos)) return quoted("\"\"\"", 3, false, I_NONE, 0, depth);
+    if (triple('"', pos)) return quoted("\"\"\"", 3, false, I_NONE, 0, depth);
     if (c == '"') return quoted("\"", 1, true, I_NONE, 0, depth);
     if (c == '$' || c == '@') {
       int i = pos + 1;
       boolean interp = c == '$';
       boolean verbatim = c == '@';
-      if (i < n && (s.charAt(i) == '$' || s.charAt(i) == '@') && s.charAt(i) != c) {
+      if (i < n && (s[i] == '$' || s[i] == '@') && s[i] != c) {
         interp = true;
         verbatim = true;
         i++;
       }
-      if (i < n && s.charAt(i) == '"') {
-        String prefix = s.substring(pos, i + 1);
+      if (i < n && s[i] == '"') {
+        String prefix = text(pos, i + 1);
         return quotedFrom(i + 1, prefix, "\"", !verbatim, verbatim, interp ? I_BRACE : I_NONE, 0,
             depth);
       }
@@ -275,17 +451,17 @@ public final class Lexer {
     if (c == '\'') return quoted("'", 1, true, I_NONE, 0, depth);
     if (c == '"') return quoted("\"", 1, true, I_PHP, 0, depth);
     if (c == '`') return quoted("`", 1, true, I_PHP, Token.F_COMMAND, depth);
-    if (c == '<' && s.startsWith("<<<", pos)) return heredoc(pos + 3, true, depth);
-    if (c == '<' && s.startsWith("<?php", pos)) {
+    if (c == '<' && at("<<<", pos)) return heredoc(pos + 3, true, depth);
+    if (c == '<' && at("<?php", pos)) {
       pos += 5;
       return true;
     }
-    if (c == '<' && s.startsWith("<?=", pos)) {
+    if (c == '<' && at("<?=", pos)) {
       pos += 3;
       emit(TokenKind.KEYWORD, "echo", line, "", 0);
       return true;
     }
-    if (c == '?' && s.startsWith("?>", pos)) {
+    if (c == '?' && at("?>", pos)) {
       pos += 2;
       inlineHtml();
       return true;
@@ -296,16 +472,16 @@ public final class Lexer {
   private void inlineHtml() {
     int start = pos;
     int startLine = line;
-    int open = s.indexOf("<?", pos);
+    int open = indexOf("<?", pos);
     int end = open < 0 ? n : open;
-    for (int i = pos; i < end; i++) if (s.charAt(i) == '\n') line++;
-    if (end > start) emit(TokenKind.STRING, s.substring(start, end), startLine, "html", 0);
+    for (int i = pos; i < end; i++) if (s[i] == '\n') line++;
+    if (end > start) emit(TokenKind.STRING, text(start, end), startLine, "html", 0);
     pos = end;
     if (open >= 0) {
-      if (s.startsWith("<?=", open)) {
+      if (at("<?=", open)) {
         pos = open + 3;
         emit(TokenKind.KEYWORD, "echo", line, "", 0);
-      } else if (s.startsWith("<?php", open)) {
+      } else if (at("<?php", open)) {
         pos = open + 5;
       } else {
         pos = open + 2;
@@ -313,23 +489,32 @@ public final class Lexer {
     }
   }
 
+  private static boolean isPythonStringPrefix(char c) {
+    switch (c) {
+      case 'r': case 'R': case 'b': case 'B': case 'u': case 'U': case 'f': case 'F':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   private boolean pythonString(char c, int depth) {
+    if (c != '"' && c != '\'' && !isPythonStringPrefix(c)) return false;
     int i = pos;
     boolean raw = false;
     boolean fmt = false;
-    while (i < n && i - pos < 2 && "rRbBuUfF".indexOf(s.charAt(i)) >= 0) {
-      char p = Character.toLowerCase(s.charAt(i));
+    while (i < n && i - pos < 2 && isPythonStringPrefix(s[i])) {
+      char p = Character.toLowerCase(s[i]);
       if (p == 'r') raw = true;
       if (p == 'f') fmt = true;
       i++;
     }
     if (i >= n) return false;
-    char q = s.charAt(i);
+    char q = s[i];
     if (q != '"' && q != '\'') return false;
-    if (i > pos && pos > 0 && isIdentPart(s.charAt(pos - 1))) return false;
-    String close = s.startsWith(String.valueOf(q).repeat(3), i) ? String.valueOf(q).repeat(3)
-        : String.valueOf(q);
-    String prefix = s.substring(pos, i) + close;
+    if (i > pos && pos > 0 && isIdentPart(s[pos - 1])) return false;
+    String close = triple(q, i) ? (q == '"' ? "\"\"\"" : "'''") : oneChar(q);
+    String prefix = i == pos ? close : text(pos, i) + close;
     return quotedFrom(i + close.length(), prefix, close, !raw, false, fmt ? I_BRACE : I_NONE, 0,
         depth);
   }
@@ -341,24 +526,23 @@ public final class Lexer {
     if (c == ':' && symbol()) return true;
     if (c == '%' && !prevIsValue() && pos + 1 < n) {
       int i = pos + 1;
-      char kind = s.charAt(i);
+      char kind = s[i];
       if ("qQwWiIxrs".indexOf(kind) >= 0) i++;
       else kind = 'Q';
-      if (i < n && isDelimiter(s.charAt(i))) {
-        char open = s.charAt(i);
+      if (i < n && isDelimiter(s[i])) {
+        char open = s[i];
         char close = closerOf(open);
         boolean interp = kind == 'Q' || kind == 'W' || kind == 'I' || kind == 'x' || kind == 'r';
         int flags = kind == 'x' ? Token.F_COMMAND : 0;
-        return delimited(i + 1, s.substring(pos, i + 1), open, close, interp ? I_HASH : I_NONE,
+        return delimited(i + 1, text(pos, i + 1), open, close, interp ? I_HASH : I_NONE,
             flags, depth);
       }
       return false;
     }
-    if (c == '<' && s.startsWith("<<", pos) && !prevIsValue()) {
+    if (c == '<' && at("<<", pos) && !prevIsValue()) {
       int i = pos + 2;
-      if (i < n && (s.charAt(i) == '~' || s.charAt(i) == '-')) i++;
-      if (i < n && (Character.isUpperCase(s.charAt(i)) || s.charAt(i) == '\'' || s.charAt(i) == '"'
-          || s.charAt(i) == '_')) {
+      if (i < n && (s[i] == '~' || s[i] == '-')) i++;
+      if (i < n && (Character.isUpperCase(s[i]) || s[i] == '\'' || s[i] == '"' || s[i] == '_')) {
         return heredoc(i, false, depth);
       }
     }
@@ -368,26 +552,26 @@ public final class Lexer {
 
   private boolean elixirString(char c, int depth) {
     if (c == '"') {
-      if (s.startsWith("\"\"\"", pos)) return quoted("\"\"\"", 3, true, I_HASH, 0, depth);
+      if (triple('"', pos)) return quoted("\"\"\"", 3, true, I_HASH, 0, depth);
       return quoted("\"", 1, true, I_HASH, 0, depth);
     }
     if (c == '\'') {
-      if (s.startsWith("'''", pos)) return quoted("'''", 3, true, I_HASH, 0, depth);
+      if (triple('\'', pos)) return quoted("'''", 3, true, I_HASH, 0, depth);
       return quoted("'", 1, true, I_HASH, 0, depth);
     }
     if (c == ':' && symbol()) return true;
-    if (c == '~' && pos + 2 < n && Character.isLetter(s.charAt(pos + 1))) {
-      char sig = s.charAt(pos + 1);
+    if (c == '~' && pos + 2 < n && Character.isLetter(s[pos + 1])) {
+      char sig = s[pos + 1];
       int i = pos + 2;
-      while (i < n && Character.isUpperCase(s.charAt(i)) && Character.isUpperCase(sig)) i++;
+      while (i < n && Character.isUpperCase(s[i]) && Character.isUpperCase(sig)) i++;
       if (i >= n) return false;
       int mode = Character.isLowerCase(sig) ? I_HASH : I_NONE;
       String prefix = "~" + sig;
-      if (s.startsWith("\"\"\"", i) || s.startsWith("'''", i)) {
-        String close = s.substring(i, i + 3);
+      if (triple('"', i) || triple('\'', i)) {
+        String close = s[i] == '"' ? "\"\"\"" : "'''";
         return quotedFrom(i + 3, prefix, close, mode != I_NONE, false, mode, 0, depth);
       }
-      char open = s.charAt(i);
+      char open = s[i];
       if (!isDelimiter(open)) return false;
       return delimited(i + 1, prefix, open, closerOf(open), mode, 0, depth);
     }
@@ -396,26 +580,24 @@ public final class Lexer {
 
   private boolean symbol() {
     if (pos + 1 >= n) return false;
-    char d = s.charAt(pos + 1);
-    if (pos > 0 && (isIdentPart(s.charAt(pos - 1)) || s.charAt(pos - 1) == ':')) return false;
+    char d = s[pos + 1];
+    if (pos > 0 && (isIdentPart(s[pos - 1]) || s[pos - 1] == ':')) return false;
     if (d == '"') {
-      int save = pos;
+      // :"..." on one line
+      int end = pos + 2;
+      while (end < n && s[end] != '"' && s[end] != '\n') end++;
+      if (end >= n || s[end] == '\n') return false;
       int startLine = line;
-      pos += 2;
-      int end = s.indexOf('"', pos);
-      if (end < 0 || s.substring(pos, end).indexOf('\n') >= 0) {
-        pos = save;
-        return false;
-      }
+      int from = pos + 2;
       pos = end + 1;
-      emit(TokenKind.SYMBOL, s.substring(save + 2, end), startLine, ":", 0);
+      emit(TokenKind.SYMBOL, text(from, end), startLine, ":", 0);
       return true;
     }
     if (!isIdentStart(d) || d == '$') return false;
     int i = pos + 1;
-    while (i < n && isIdentPart(s.charAt(i))) i++;
-    if (i < n && (s.charAt(i) == '?' || s.charAt(i) == '!')) i++;
-    String name = s.substring(pos + 1, i);
+    while (i < n && isIdentPart(s[i])) i++;
+    if (i < n && (s[i] == '?' || s[i] == '!')) i++;
+    String name = text(pos + 1, i);
     pos = i;
     emit(TokenKind.SYMBOL, name, line, ":", 0);
     return true;
@@ -427,7 +609,7 @@ public final class Lexer {
     boolean inClass = false;
     int limit = Math.min(n, pos + 2000);
     while (i < limit) {
-      char ch = s.charAt(i);
+      char ch = s[i];
       if (ch == '\n') {
         regexFailUntil = i;
         return false;
@@ -445,19 +627,23 @@ public final class Lexer {
       regexFailUntil = i;
       return false;
     }
-    String body = s.substring(pos + 1, i);
+    String body = text(pos + 1, i);
     i++;
-    while (i < n && Character.isLetter(s.charAt(i))) i++;
+    while (i < n && Character.isLetter(s[i])) i++;
     pos = i;
     emit(TokenKind.STRING, body, line, "regex", 0);
     return true;
   }
 
+  private static boolean isHeredocTrailer(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == ';' || c == ',' || c == ')';
+  }
+
   private boolean heredoc(int markerStart, boolean php, int depth) {
     int i = markerStart;
-    while (php && i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+    while (php && i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     boolean interp = true;
-    char q = i < n ? s.charAt(i) : 0;
+    char q = i < n ? s[i] : 0;
     if (q == '\'' || q == '"') {
       interp = q == '"';
       i++;
@@ -465,11 +651,11 @@ public final class Lexer {
       q = 0;
     }
     int idStart = i;
-    while (i < n && isIdentPart(s.charAt(i))) i++;
+    while (i < n && isIdentPart(s[i])) i++;
     if (i == idStart) return false;
-    String id = s.substring(idStart, i);
+    String id = text(idStart, i);
     if (q != 0) {
-      if (i >= n || s.charAt(i) != q) return false;
+      if (i >= n || s[i] != q) return false;
       i++;
     }
     int bodyStart;
@@ -491,10 +677,10 @@ public final class Lexer {
     while (ls < n) {
       int le = lineEnd(ls);
       int a = ls;
-      while (a < le && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) a++;
+      while (a < le && (s[a] == ' ' || s[a] == '\t')) a++;
       int b = le;
-      while (b > a && " \t\r;,)".indexOf(s.charAt(b - 1)) >= 0) b--;
-      if (b - a == id.length() && s.startsWith(id, a)) {
+      while (b > a && isHeredocTrailer(s[b - 1])) b--;
+      if (b - a == id.length() && at(id, a)) {
         termStart = ls;
         termEnd = le < n ? le + 1 : n;
         break;
@@ -506,7 +692,7 @@ public final class Lexer {
       termStart = n;
       termEnd = n;
     }
-    String prefix = s.substring(pos, i);
+    String prefix = text(pos, i);
     int afterMarker = i;
     int saveLine = line;
     boolean saveLs = lineStart;
@@ -522,15 +708,19 @@ public final class Lexer {
     return true;
   }
 
+  /**
+   * A string whose opening delimiter (of {@code openLen} characters) is at pos and equals its
+   * closing one, {@code close}.
+   */
   private boolean quoted(String close, int openLen, boolean escapes, int mode, int flags, int depth) {
-    String prefix = openLen == 1 ? oneChar(s.charAt(pos)) : s.substring(pos, pos + openLen);
-    return quotedFrom(pos + openLen, prefix, close, escapes, false, mode, flags, depth);
+    return quotedFrom(pos + openLen, close, close, escapes, false, mode, flags, depth);
   }
 
   private boolean quotedFrom(int start, String prefix, String close, boolean escapes,
       boolean doubledQuote, int mode, int flags, int depth) {
     pos = start;
-    body(n, close, escapes || doubledQuote, mode, prefix, flags | (doubledQuote ? 64 : 0), depth);
+    body(n, close, escapes || doubledQuote, mode, prefix, flags | (doubledQuote ? DOUBLED : 0),
+        depth);
     return true;
   }
 
@@ -538,14 +728,14 @@ public final class Lexer {
       int depth) {
     pos = start;
     if (open == close) {
-      body(n, String.valueOf(close), true, mode, prefix, flags, depth);
+      body(n, oneChar(close), true, mode, prefix, flags, depth);
       return true;
     }
     // nesting delimiters: find the matching close first (no interpolation inside is tracked)
     int level = 1;
     int i = pos;
     while (i < n) {
-      char ch = s.charAt(i);
+      char ch = s[i];
       if (ch == '\\') {
         i += 2;
         continue;
@@ -566,18 +756,20 @@ public final class Lexer {
    */
   private void body(int end, String close, boolean escapes, int mode, String prefix, int flags,
       int depth) {
-    boolean doubled = (flags & 64) != 0;
-    int f = flags & ~64;
+    boolean doubled = (flags & DOUBLED) != 0;
+    int f = flags & ~DOUBLED;
     boolean singleLine = !doubled && close != null && (close.equals("\"") || close.equals("'"))
         && lang != Language.RUBY && lang != Language.ELIXIR && lang != Language.PHP;
+    char close0 = close == null ? 0 : close.charAt(0);
+    boolean closeOne = close != null && close.length() == 1;
     int fragStart = pos;
     int fragLine = line;
     boolean interpolated = false;
     int firstIndex = out.size();
     while (pos < end) {
-      char ch = s.charAt(pos);
-      if (close != null && s.startsWith(close, pos)) {
-        if (doubled && close.length() == 1 && pos + 1 < n && s.charAt(pos + 1) == close.charAt(0)) {
+      char ch = s[pos];
+      if (close != null && ch == close0 && (closeOne || at(close, pos))) {
+        if (doubled && closeOne && pos + 1 < n && s[pos + 1] == close0) {
           pos += 2;
           continue;
         }
@@ -590,24 +782,26 @@ public final class Lexer {
         continue;
       }
       if (ch == '\\' && escapes && !doubled) {
-        if (pos + 1 < n && s.charAt(pos + 1) == '\n') line++;
+        if (pos + 1 < n && s[pos + 1] == '\n') line++;
         pos += 2;
         continue;
       }
-      int interpLen = interpolationAt(mode);
-      if (interpLen > 0) {
-        emitFragment(fragStart, pos, fragLine, prefix, f);
-        interpolated = true;
-        interpolation(mode, interpLen, depth, f);
-        fragStart = pos;
-        fragLine = line;
-        continue;
+      if (mode != I_NONE) {
+        int interpLen = interpolationAt(mode);
+        if (interpLen > 0) {
+          emitFragment(fragStart, pos, fragLine, prefix, f);
+          interpolated = true;
+          interpolation(mode, interpLen, depth, f);
+          fragStart = pos;
+          fragLine = line;
+          continue;
+        }
       }
       pos++;
     }
     if (pos > end) pos = end;
     emitFragment(fragStart, Math.min(pos, n), fragLine, prefix, f);
-    if (close != null && pos < n && s.startsWith(close, pos)) pos += close.length();
+    if (close != null && pos < n && at(close, pos)) pos += close.length();
     if (interpolated) {
       for (int k = firstIndex; k < out.size(); k++) {
         Token t = out.get(k);
@@ -623,7 +817,7 @@ public final class Lexer {
 
   private void emitFragment(int from, int to, int fromLine, String prefix, int flags) {
     if (to <= from) return;
-    emitRaw(TokenKind.STRING, s.substring(from, to), fromLine, prefix, flags);
+    emitRaw(TokenKind.STRING, text(from, to), fromLine, prefix, flags);
   }
 
   private void emitRaw(TokenKind kind, String text, int startLine, String prefix, int flags) {
@@ -637,8 +831,8 @@ public final class Lexer {
 
   /** @return length of the interpolation opener at pos, or 0 */
   private int interpolationAt(int mode) {
-    char ch = s.charAt(pos);
-    char d = pos + 1 < n ? s.charAt(pos + 1) : 0;
+    char ch = s[pos];
+    char d = pos + 1 < n ? s[pos + 1] : 0;
     switch (mode) {
       case I_HASH:
         return ch == '#' && d == '{' ? 2 : 0;
@@ -669,21 +863,21 @@ public final class Lexer {
 
   private void interpolation(int mode, int len, int depth, int flags) {
     int inFlags = (flags & Token.F_TAGGED) != 0 ? Token.F_IN_TAGGED : 0;
-    boolean simpleVar = (mode == I_KOTLIN || mode == I_PHP) && s.charAt(pos) == '$'
-        && len == 1;
-    emitRaw(TokenKind.INTERP_START, s.substring(pos, pos + len), line, "", inFlags);
+    boolean simpleVar = (mode == I_KOTLIN || mode == I_PHP) && s[pos] == '$' && len == 1;
+    emitRaw(TokenKind.INTERP_START, len == 1 ? oneChar(s[pos]) : text(pos, pos + len), line, "",
+        inFlags);
     pos += len;
     if (simpleVar) {
       int start = mode == I_PHP ? pos - 1 : pos;
       int i = pos;
-      while (i < n && isIdentPart(s.charAt(i)) && s.charAt(i) != '$') i++;
-      emitRaw(TokenKind.IDENTIFIER, s.substring(start, i), line, "", inFlags);
+      while (i < n && isIdentPart(s[i]) && s[i] != '$') i++;
+      emitRaw(TokenKind.IDENTIFIER, text(start, i), line, "", inFlags);
       pos = i;
-      if (mode == I_PHP && s.startsWith("->", pos) && pos + 2 < n && isIdentStart(s.charAt(pos + 2))) {
+      if (mode == I_PHP && at("->", pos) && pos + 2 < n && isIdentStart(s[pos + 2])) {
         emitRaw(TokenKind.OPERATOR, "->", line, "", inFlags);
         int j = pos + 2;
-        while (j < n && isIdentPart(s.charAt(j)) && s.charAt(j) != '$') j++;
-        emitRaw(TokenKind.IDENTIFIER, s.substring(pos + 2, j), line, "", inFlags);
+        while (j < n && isIdentPart(s[j]) && s[j] != '$') j++;
+        emitRaw(TokenKind.IDENTIFIER, text(pos + 2, j), line, "", inFlags);
         pos = j;
       }
       emitRaw(TokenKind.INTERP_END, "", line, "", inFlags);
@@ -693,7 +887,7 @@ public final class Lexer {
     if (depth + 1 >= MAX_DEPTH) {
       int level = 0;
       while (pos < n) {
-        char ch = s.charAt(pos);
+        char ch = s[pos];
         if (ch == '\n') line++;
         if (ch == '{') level++;
         else if (ch == '}' && level-- == 0) break;
@@ -709,7 +903,7 @@ public final class Lexer {
             t.flags() | inFlags));
       }
     }
-    if (pos < n && s.charAt(pos) == '}') pos++;
+    if (pos < n && s[pos] == '}') pos++;
     emitRaw(TokenKind.INTERP_END, "}", line, "", inFlags);
   }
 
@@ -718,27 +912,42 @@ public final class Lexer {
   private void identifier() {
     int start = pos;
     int i = pos;
-    char c = s.charAt(i);
+    char c = s[i];
     if (c == '$' && lang == Language.PHP) i++;
     if (c == '@' && (lang == Language.RUBY || lang == Language.ELIXIR)) {
       i++;
-      if (i < n && s.charAt(i) == '@') i++;
+      if (i < n && s[i] == '@') i++;
     }
     if (c == '$' && lang == Language.RUBY) i++;
-    while (i < n && isIdentPart(s.charAt(i))) i++;
-    if ((lang == Language.RUBY || lang == Language.ELIXIR) && i < n
-        && (s.charAt(i) == '?' || s.charAt(i) == '!')
-        && !(i + 1 < n && s.charAt(i + 1) == '=')) {
+    int hash = hash(start, i);
+    while (i < n) {
+      char ch = s[i];
+      if (!isIdentPart(ch)) break;
+      hash = 31 * hash + ch;
       i++;
     }
-    if (i == start) i++;
-    String keyword = Keywords.find(lang, s, start, i);
-    String word = keyword != null ? keyword : s.substring(start, i);
+    if ((lang == Language.RUBY || lang == Language.ELIXIR) && i < n
+        && (s[i] == '?' || s[i] == '!')
+        && !(i + 1 < n && s[i + 1] == '=')) {
+      hash = 31 * hash + s[i];
+      i++;
+    }
+    if (i == start) {
+      hash = s[i];
+      i++;
+    }
+    String keyword = Keywords.find(lang, s, start, i, hash);
     pos = i;
-    // Python string prefixes were handled before; a PHP/Ruby sigil alone is an operator
-    TokenKind kind = keyword != null ? TokenKind.KEYWORD : TokenKind.IDENTIFIER;
-    if (word.length() == 1 && (c == '$' || c == '@') && !Character.isLetter(c)) {
-      kind = TokenKind.OPERATOR;
+    TokenKind kind;
+    String word;
+    if (keyword != null) {
+      kind = TokenKind.KEYWORD;
+      word = keyword;
+    } else {
+      kind = TokenKind.IDENTIFIER;
+      word = name(start, i, hash);
+      // a PHP/Ruby sigil (or JS '$') alone is an operator
+      if (i - start == 1 && (c == '$' || c == '@')) kind = TokenKind.OPERATOR;
     }
     emit(kind, word, line, "", 0);
   }
@@ -746,30 +955,22 @@ public final class Lexer {
   private void number() {
     int start = pos;
     int i = pos;
+    boolean hex = start + 1 < n && s[start] == '0' && s[start + 1] == 'x';
     while (i < n) {
-      char ch = s.charAt(i);
+      char ch = s[i];
       if (isIdentPart(ch) && ch != '$') {
         i++;
-      } else if (ch == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+      } else if (ch == '.' && i + 1 < n && isDigit(s[i + 1])) {
         i++;
-      } else if ((ch == '+' || ch == '-') && i > start
-          && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E') && !s.startsWith("0x", start)) {
+      } else if ((ch == '+' || ch == '-') && i > start && (s[i - 1] == 'e' || s[i - 1] == 'E')
+          && !hex) {
         i++;
       } else {
         break;
       }
     }
     pos = i;
-    emit(TokenKind.NUMBER, s.substring(start, i), line, "", 0);
-  }
-
-  private static final String OP_CHARS = "=<>!&|+-*/%^.:?~@\\";
-
-  /** One-character texts of ASCII characters, interned (the same instances as source literals). */
-  private static final String[] ONE_CHAR = new String[128];
-
-  static {
-    for (int c = 0; c < 128; c++) ONE_CHAR[c] = String.valueOf((char) c).intern();
+    emit(TokenKind.NUMBER, name(start, i, hash(start, i)), line, "", 0);
   }
 
   /** @return the text of a one-character token; shared instances for ASCII */
@@ -777,30 +978,37 @@ public final class Lexer {
     return c < 128 ? ONE_CHAR[c] : String.valueOf(c);
   }
 
+  private static boolean isOpChar(char c) {
+    return c < 128 && (ASCII[c] & C_OP) != 0;
+  }
+
   private void operator() {
-    char c0 = s.charAt(pos);
-    if (pos + 1 >= n || OP_CHARS.indexOf(c0) < 0 || OP_CHARS.indexOf(s.charAt(pos + 1)) < 0) {
+    char c0 = s[pos];
+    if (pos + 1 >= n || !isOpChar(c0) || !isOpChar(s[pos + 1])) {
       emit(TokenKind.OPERATOR, oneChar(c0), line, "", 0);
       pos++;
       return;
     }
-    for (String op : OPS3) {
-      if (s.startsWith(op, pos)) {
-        pos += 3;
-        emit(TokenKind.OPERATOR, op, line, "", 0);
-        return;
+    int pair = c0 * 128 + s[pos + 1];
+    String[] threes = OP3[pair];
+    if (threes != null && pos + 2 < n) {
+      for (String op : threes) {
+        if (s[pos + 2] == op.charAt(2)) {
+          pos += 3;
+          emit(TokenKind.OPERATOR, op, line, "", 0);
+          return;
+        }
       }
     }
-    for (String op : OPS2) {
-      if (s.startsWith(op, pos)) {
-        if (op.equals(".=") && lang != Language.PHP) continue;
-        if (op.equals("<>") && lang != Language.ELIXIR && lang != Language.PHP) continue;
-        pos += 2;
-        emit(TokenKind.OPERATOR, op, line, "", 0);
-        return;
-      }
+    String two = OP2[pair];
+    if (two != null
+        && !(two.equals(".=") && lang != Language.PHP)
+        && !(two.equals("<>") && lang != Language.ELIXIR && lang != Language.PHP)) {
+      pos += 2;
+      emit(TokenKind.OPERATOR, two, line, "", 0);
+      return;
     }
-    emit(TokenKind.OPERATOR, oneChar(s.charAt(pos)), line, "", 0);
+    emit(TokenKind.OPERATOR, oneChar(c0), line, "", 0);
     pos++;
   }
 
@@ -826,9 +1034,12 @@ public final class Lexer {
       case INTERP_END:
         return true;
       case KEYWORD:
-        return t.text().equals("this") || t.text().equals("self") || t.text().equals("true")
-            || t.text().equals("false") || t.text().equals("null") || t.text().equals("nil")
-            || t.text().equals("end");
+        switch (t.text()) {
+          case "this": case "self": case "true": case "false": case "null": case "nil": case "end":
+            return true;
+          default:
+            return false;
+        }
       case OPERATOR:
         return t.text().equals(")") || t.text().equals("]") || t.text().equals("}");
       default:
@@ -836,23 +1047,27 @@ public final class Lexer {
     }
   }
 
+  private static boolean isLetter(char c) {
+    return c < 128 ? (ASCII[c] & C_LETTER) != 0 : Character.isLetter(c);
+  }
+
   private boolean isIdentStart(char c) {
-    if (c == '_' || Character.isLetter(c)) return true;
+    if (c == '_' || isLetter(c)) return true;
     if (c == '$') {
       return lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT || lang == Language.JAVA
           || lang == Language.UNKNOWN
           || ((lang == Language.PHP || lang == Language.RUBY) && pos + 1 < n
-          && (Character.isLetter(s.charAt(pos + 1)) || s.charAt(pos + 1) == '_'));
+          && (isLetter(s[pos + 1]) || s[pos + 1] == '_'));
     }
     if (c == '@' && (lang == Language.RUBY || lang == Language.ELIXIR)) {
-      return pos + 1 < n && (Character.isLetter(s.charAt(pos + 1)) || s.charAt(pos + 1) == '_'
-          || s.charAt(pos + 1) == '@');
+      return pos + 1 < n && (isLetter(s[pos + 1]) || s[pos + 1] == '_' || s[pos + 1] == '@');
     }
     return false;
   }
 
   private static boolean isIdentPart(char c) {
-    return c == '_' || c == '$' || Character.isLetterOrDigit(c);
+    if (c < 128) return c == '_' || c == '$' || (ASCII[c] & (C_LETTER | C_DIGIT)) != 0;
+    return Character.isLetterOrDigit(c);
   }
 
   private static boolean isDigit(char c) {

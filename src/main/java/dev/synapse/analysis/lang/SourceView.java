@@ -7,7 +7,6 @@ import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,44 +55,80 @@ public final class SourceView {
   private final int[] firstLines;
   /** {@code firstLines[k]}'s segment index (the last segment starting there, as a map would keep). */
   private final int[] segmentIndex;
-  private final Map<Integer, List<String>> comments = new HashMap<>();
+  /** Per segment: its comment tokens in token order, for {@link #commentsOn}. */
+  private final Token[][] comments;
+  /**
+   * Per segment: its comments' first and last lines both never decrease (always, short of a
+   * heredoc holding an interpolated comment), so {@link #commentsOn} may binary-search them.
+   */
+  private final boolean[] commentsSorted;
   /** Per segment: its tokens without comments. */
   private final List<List<Token>> significant;
   /** Segments ascend by first line and do not overlap (true for every well-formed diff). */
   private final boolean ordered;
+
+  private static final Token[] NO_TOKENS = new Token[0];
 
   private SourceView(String path, Language language, Side side, List<Segment> segments) {
     this.path = path;
     this.language = language;
     this.side = side;
     this.segments = List.copyOf(segments);
-    TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
-    for (int i = 0; i < segments.size(); i++) {
-      byFirstLine.put(segments.get(i).firstLine(), i);
+    int count = segments.size();
+    boolean ascending = true;
+    for (int i = 1; i < count; i++) {
+      if (segments.get(i).firstLine() <= segments.get(i - 1).firstLine()) ascending = false;
     }
-    firstLines = new int[byFirstLine.size()];
-    segmentIndex = new int[byFirstLine.size()];
-    int at = 0;
-    for (Map.Entry<Integer, Integer> e : byFirstLine.entrySet()) {
-      firstLines[at] = e.getKey();
-      segmentIndex[at++] = e.getValue();
+    if (ascending) {
+      firstLines = new int[count];
+      segmentIndex = new int[count];
+      for (int i = 0; i < count; i++) {
+        firstLines[i] = segments.get(i).firstLine();
+        segmentIndex[i] = i;
+      }
+    } else {
+      TreeMap<Integer, Integer> byFirstLine = new TreeMap<>();
+      for (int i = 0; i < count; i++) byFirstLine.put(segments.get(i).firstLine(), i);
+      firstLines = new int[byFirstLine.size()];
+      segmentIndex = new int[byFirstLine.size()];
+      int at = 0;
+      for (Map.Entry<Integer, Integer> e : byFirstLine.entrySet()) {
+        firstLines[at] = e.getKey();
+        segmentIndex[at++] = e.getValue();
+      }
     }
-    List<List<Token>> sig = new ArrayList<>(segments.size());
+    List<List<Token>> sig = new ArrayList<>(count);
+    comments = new Token[count][];
+    commentsSorted = new boolean[count];
     boolean inOrder = true;
-    for (int i = 0; i < segments.size(); i++) {
+    for (int i = 0; i < count; i++) {
       if (i > 0 && segments.get(i).firstLine() <= segments.get(i - 1).lastLine()) inOrder = false;
       List<Token> tokens = segments.get(i).tokens();
-      List<Token> nonComment = new ArrayList<>(tokens.size());
-      sig.add(Collections.unmodifiableList(nonComment));
+      int commentCount = 0;
+      for (Token t : tokens) if (t.kind() == TokenKind.COMMENT) commentCount++;
+      if (commentCount == 0) {
+        sig.add(tokens);
+        comments[i] = NO_TOKENS;
+        commentsSorted[i] = true;
+        continue;
+      }
+      List<Token> nonComment = new ArrayList<>(tokens.size() - commentCount);
+      Token[] mine = new Token[commentCount];
+      int c = 0;
+      boolean sorted = true;
       for (Token t : tokens) {
         if (t.kind() != TokenKind.COMMENT) {
           nonComment.add(t);
         } else {
-          for (int l = t.line(); l <= t.endLine(); l++) {
-            comments.computeIfAbsent(l, k -> new ArrayList<>()).add(t.text());
+          if (c > 0 && (t.line() < mine[c - 1].line() || t.endLine() < mine[c - 1].endLine())) {
+            sorted = false;
           }
+          mine[c++] = t;
         }
       }
+      sig.add(Collections.unmodifiableList(nonComment));
+      comments[i] = mine;
+      commentsSorted[i] = sorted;
     }
     significant = List.copyOf(sig);
     ordered = inOrder;
@@ -114,7 +149,6 @@ public final class SourceView {
       List<String> lines = new ArrayList<>();
       BitSet changed = new BitSet();
       int first = -1;
-      StringBuilder text = new StringBuilder();
       for (DiffLine l : h.lines()) {
         boolean mine;
         int number;
@@ -132,27 +166,37 @@ public final class SourceView {
         if (first < 0) first = number;
         // hunk lines of one side are consecutive; guard against malformed numbering
         if (number != first + lines.size()) {
-          if (!lines.isEmpty()) segs.add(segment(first, lines, changed, text, lang));
+          if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang));
           lines = new ArrayList<>();
           changed = new BitSet();
-          text = new StringBuilder();
           first = number;
         }
         if (isChange) changed.set(lines.size());
         lines.add(l.text());
-        if (text.length() > 0 || lines.size() > 1) text.append('\n');
-        String lineText = l.text();
-        // minified or generated giant lines are analysed up to a bound (keeps time per line bounded)
-        text.append(lineText.length() > MAX_LINE_CHARS ? lineText.substring(0, MAX_LINE_CHARS) : lineText);
       }
-      if (!lines.isEmpty()) segs.add(segment(first, lines, changed, text, lang));
+      if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang));
     }
     return new SourceView(path, lang, side, segs);
   }
 
-  private static Segment segment(int first, List<String> lines, BitSet changed, StringBuilder text,
-      Language lang) {
-    List<Token> tokens = Lexer.lex(text.toString(), first, lang);
+  /**
+   * Lexes one segment: its lines joined by {@code \n}, each cut to {@link #MAX_LINE_CHARS}
+   * (minified or generated giant lines are analysed up to a bound, which keeps time per line
+   * bounded), copied once into the array the lexer reads.
+   */
+  private static Segment segment(int first, List<String> lines, BitSet changed, Language lang) {
+    int size = lines.size() - 1;
+    for (String l : lines) size += Math.min(l.length(), MAX_LINE_CHARS);
+    char[] text = new char[size];
+    int at = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) text[at++] = '\n';
+      String l = lines.get(i);
+      int len = Math.min(l.length(), MAX_LINE_CHARS);
+      l.getChars(0, len, text, at);
+      at += len;
+    }
+    List<Token> tokens = Lexer.lex(text, first, lang);
     return new Segment(first, List.copyOf(lines), changed, Collections.unmodifiableList(tokens));
   }
 
@@ -232,9 +276,39 @@ public final class SourceView {
     return significant.get(segment);
   }
 
-  /** @return the texts of comments that cover {@code line}, possibly empty */
+  /**
+   * The texts of the comments that cover a line, in segment and token order.
+   *
+   * @param line a line number
+   * @return the texts, possibly empty; O(segments * log(comments)) per call
+   */
   public List<String> commentsOn(int line) {
-    return comments.getOrDefault(line, List.of());
+    List<String> out = null;
+    for (int i = 0; i < comments.length; i++) {
+      Token[] cs = comments[i];
+      if (cs.length == 0) continue;
+      int k = 0;
+      if (commentsSorted[i]) {
+        // first comment ending on or after the line
+        int lo = 0;
+        int hi = cs.length;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (cs[mid].endLine() < line) lo = mid + 1;
+          else hi = mid;
+        }
+        k = lo;
+      }
+      for (; k < cs.length; k++) {
+        Token t = cs[k];
+        if (t.line() > line && commentsSorted[i]) break;
+        if (t.line() <= line && t.endLine() >= line) {
+          if (out == null) out = new ArrayList<>();
+          out.add(t.text());
+        }
+      }
+    }
+    return out == null ? List.of() : out;
   }
 
   /** @return the indentation width of a line (tab = 4 columns), or -1 for a blank line */

@@ -322,4 +322,53 @@ class JavaStructureTest {
     assertNotNull(p);
     assertEquals(20, named(p.spans(), "names").startLine());
   }
+
+  @Test
+  @DisplayName("a hunk of imports only is not parsed when no function of the lexer overlaps it")
+  void importsOnlyNotParsed() {
+    FileDiff f = hunk(3, added("import java.util.List;", "import java.util.Map;"));
+    SourceView.Segment s = seg(f);
+    assertNotNull(JavaStructure.parse(s, 0));
+    assertNull(JavaStructure.parse(s, 0, new JavaStructure.Parser(), List.of()));
+  }
+
+  @Test
+  @DisplayName("a malformed import still makes the unit fail although well-formed import lines are skipped")
+  void malformedImportStillFails() {
+    FileDiff f = hunk(1, added("package demo;", "import java.util.List;", "import java.util.;",
+        "class A {", "  void m() { }", "}"));
+    assertNull(JavaStructure.parse(seg(f), 0));
+  }
+
+  @Test
+  @DisplayName("a unit after package and import lines keeps exact lines for its methods")
+  void unitAfterImportsExactLines() {
+    FileDiff f = hunk(1, added("package demo;", "// imports", "import java.util.List;", "",
+        "import static java.util.Map.of;", "class A {", "  void m() {", "  }", "}"));
+    JavaStructure.Parsed p = JavaStructure.parse(seg(f), 0);
+    assertNotNull(p);
+    FunctionSpan m = named(p.spans(), "m");
+    assertEquals(7, m.startLine());
+    assertEquals(8, m.endLine());
+    assertTrue(seg(f).tokens().get(m.headerStart()).word("void"));
+  }
+
+  @Test
+  @DisplayName("an unterminated comment before the imports still makes the unit fail")
+  void unterminatedCommentStillFails() {
+    FileDiff f = hunk(1, added("/**", "import java.util.List;"));
+    assertNull(JavaStructure.parse(seg(f), 0));
+  }
+
+  @Test
+  @DisplayName("statements inside braces of field initializers do not stop a run of members from parsing")
+  void statementsInsideInitializerBracesParse() {
+    FileDiff f = hunk(10, added(
+        "  int x = compute(() -> { if (a) { return 1; } return 2; });",
+        "  Object o = new Object() { public String toString() { return \"x\"; } };",
+        "  void m() { if (x > 0) { return; } }"));
+    JavaStructure.Parsed p = JavaStructure.parse(seg(f), 0);
+    assertNotNull(p);
+    assertEquals(12, named(p.spans(), "m").startLine());
+  }
 }
