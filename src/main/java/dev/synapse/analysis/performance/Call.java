@@ -48,12 +48,12 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   }
 
   /** @return true when the token right before the receiver chain is {@code await} */
-  boolean awaited(List<Tok> t) {
+  boolean awaited(Toks t) {
     return start > 0 && start <= t.size() && t.get(start - 1).is("await");
   }
 
   /** @return true when the argument list is present and empty: {@code name()} */
-  boolean noArgs(List<Tok> t) {
+  boolean noArgs(Toks t) {
     return openParen >= 0 && closeParen == openParen + 1;
   }
 
@@ -64,14 +64,14 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
    * @param t tokens of one masked line
    * @param bare also report {@code .name} references without parentheses (Ruby)
    */
-  static List<Call> in(List<Tok> t, boolean bare) {
+  static List<Call> in(Toks t, boolean bare) {
     List<Call> out = new ArrayList<>();
     int[] match = matches(t);
     for (int k = 0; k < t.size(); k++) {
       Tok tok = t.get(k);
       if (!tok.ident()) continue;
       boolean paren = k + 1 < t.size() && t.get(k + 1).is("(");
-      boolean member = k > 0 && MEMBER.contains(t.get(k - 1).text());
+      boolean member = k > 0 && MEMBER.contains(t.get(k - 1));
       if (!paren && !(bare && member)) continue;
       int close = paren ? match[k + 1] : -1;
       int[] start = new int[1];
@@ -82,7 +82,7 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   }
 
   /** Pairs brackets in one pass: match[i] is the partner of bracket i, or -1. */
-  private static int[] matches(List<Tok> t) {
+  private static int[] matches(Toks t) {
     int[] match = new int[t.size()];
     java.util.Arrays.fill(match, -1);
     int[] stack = new int[t.size()];
@@ -108,14 +108,14 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   /** Longest receiver chain followed back from a call. */
   private static final int MAX_CHAIN = 16;
 
-  private static List<String> chain(List<Tok> t, int k, int[] match, int[] start) {
+  private static List<String> chain(Toks t, int k, int[] match, int[] start) {
     // each step adds at most two segments, so the chain stays below MAX_CHAIN + 2
     String[] rev = new String[MAX_CHAIN + 2];
     int size = 0;
     rev[size++] = t.get(k).text();
     start[0] = k;
     int j = k - 1;
-    while (j >= 1 && MEMBER.contains(t.get(j).text()) && size < MAX_CHAIN) {
+    while (j >= 1 && MEMBER.contains(t.get(j)) && size < MAX_CHAIN) {
       j--;
       Tok p = t.get(j);
       char close = p.single();

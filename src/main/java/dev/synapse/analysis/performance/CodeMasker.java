@@ -202,7 +202,7 @@ final class CodeMasker {
         }
         literalsFailed = true;
       }
-      if (!Tok.space(ch)) prevSignificant = ch;
+      if (!Toks.space(ch)) prevSignificant = ch;
       i++;
     }
     if (pendingHeredoc != null) {

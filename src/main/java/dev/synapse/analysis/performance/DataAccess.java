@@ -202,7 +202,7 @@ final class DataAccess {
     Map<String, Kind> out = new HashMap<>();
     for (FileView.Row r : v.rows) {
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       for (int i = 0; i + 1 < t.size(); i++) {
         Tok a = t.get(i);
         if (!a.ident()) continue;
@@ -226,11 +226,11 @@ final class DataAccess {
         }
         Tok b = t.get(i + 1);
         if (!b.ident() || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
-        String after = i + 2 < t.size() ? t.get(i + 2).text() : ";";
-        if (!(after.equals(";") || after.equals("=") || after.equals(",") || after.equals(")")
-            || after.equals("{"))) {
-          continue;
+        if (i + 2 < t.size()) {
+          Tok after = t.get(i + 2);
+          if (!(after.is(";") || after.is("=") || after.is(",") || after.is(")") || after.is("{"))) continue;
         }
+        if (!Character.isUpperCase(t.charAt(i, 0))) continue; // typeKind needs a capitalised type
         Kind k = typeKind(a.text());
         if (k != null) out.put(b.text().startsWith("$") ? b.text().substring(1) : b.text(), k);
       }
@@ -253,7 +253,7 @@ final class DataAccess {
   }
 
   /** The last segment of a qualified type name starting at token {@code i}: sql.DB gives DB. */
-  private static String lastQualified(List<Tok> t, int i) {
+  private static String lastQualified(Toks t, int i) {
     String s = t.get(i).text();
     int j = i;
     while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).ident() && j - i < 12) {

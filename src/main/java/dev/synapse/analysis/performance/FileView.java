@@ -26,7 +26,7 @@ final class FileView {
    * @param code the masked text on the line's side (context lines: new side)
    * @param toks tokens of {@code code}
    */
-  record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, List<Tok> toks) {
+  record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, Toks toks) {
     boolean onNewSide() {
       return kind != LineKind.REMOVED;
     }
@@ -56,7 +56,7 @@ final class FileView {
   final List<Row> rows;
   final List<String> sections;
   /** Tokens of each hunk's masked section header (empty for a blank header). */
-  final List<List<Tok>> sectionToks;
+  final List<Toks> sectionToks;
   final List<Function> newFunctions;
   final List<Function> oldFunctions;
 
@@ -67,9 +67,9 @@ final class FileView {
     this.memberCalls = new Object[rows.size()];
     this.parenCalls = new Object[rows.size()];
     this.sections = List.copyOf(sections);
-    List<List<Tok>> st = new ArrayList<>(sections.size());
+    List<Toks> st = new ArrayList<>(sections.size());
     for (String section : sections) {
-      st.add(section.isBlank() ? List.of() : Tok.of(new CodeMasker(lang).mask(section), lang));
+      st.add(section.isBlank() ? Toks.EMPTY : Toks.of(new CodeMasker(lang).mask(section), lang));
     }
     this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
@@ -102,7 +102,7 @@ final class FileView {
           else oldMasker.maskChars(l.text());
         }
         String code = side.lastChanged() ? new String(masked) : l.text();
-        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, masked, lang)));
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Toks.of(masked, lang)));
       }
       h++;
     }

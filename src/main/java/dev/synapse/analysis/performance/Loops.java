@@ -37,7 +37,7 @@ final class Loops {
 
   private Loops() {}
 
-  private static int scanEnd(List<Tok> t, int k) {
+  private static int scanEnd(Toks t, int k) {
     return Math.min(t.size(), k + MAX_SCAN);
   }
 
@@ -76,7 +76,7 @@ final class Loops {
     for (int i = 0; i < v.rows.size(); i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       java.util.Map<Integer, Call> calls = null;
       int found = 0;
       for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
@@ -89,7 +89,7 @@ final class Loops {
           loop = comprehension ? comprehension(v, i, k, depthAtStart) : keywordLoop(v, i, k);
         } else if (tok.is("while") && k == 0 || tok.is("while") && k == 1 && t.get(0).is("}")) {
           loop = whileLoop(v, i, k);
-        } else if (tok.ident() && (ITERATORS.contains(tok.text()))) {
+        } else if (tok.ident() && (ITERATORS.contains(tok))) {
           if (calls == null) {
             calls = new java.util.HashMap<>();
             for (Call c : v.calls(i, true)) calls.put(c.tokenIndex(), c);
@@ -156,7 +156,7 @@ final class Loops {
   }
 
   private static Loop keywordLoop(FileView v, int row, int k) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
     int bodyFrom = t.size();
     boolean sawIn = false;
@@ -165,24 +165,24 @@ final class Loops {
     int depth = 0;
     boolean afterAs = false;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("(") || s.equals("[")) depth++;
-      else if (s.equals(")") || s.equals("]")) depth--;
-      if (s.equals(";") && depth > 0) cStyle = true;
-      if (s.equals("as")) afterAs = true;
-      if (s.equals("in") || s.equals("of") || s.equals(":") && v.lang != SourceLanguage.PYTHON
-          || s.equals("<-") || s.equals("range") || s.equals("as")) {
-        if (!sawIn && s.equals("as")) vars.clear();
+      Tok s = t.get(j);
+      if (s.is("(") || s.is("[")) depth++;
+      else if (s.is(")") || s.is("]")) depth--;
+      if (s.is(";") && depth > 0) cStyle = true;
+      if (s.is("as")) afterAs = true;
+      if (s.is("in") || s.is("of") || s.is(":") && v.lang != SourceLanguage.PYTHON
+          || s.is("<-") || s.is("range") || s.is("as")) {
+        if (!sawIn && s.is("as")) vars.clear();
         sawIn = true;
       }
-      if (cStyle && (s.equals("size") || s.equals("length") || s.equals("len") || s.equals("count")
-          || s.equals("Count") || s.equals("Length"))) {
+      if (cStyle && (s.is("size") || s.is("length") || s.is("len") || s.is("count")
+          || s.is("Count") || s.is("Length"))) {
         boundByCollection = true;
       }
-      if (t.get(j).ident() && !s.equals("as")) {
+      if (t.get(j).ident() && !s.is("as")) {
         if (!sawIn || afterAs) vars.add(t.get(j).text());
       }
-      if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":") && v.lang == SourceLanguage.PYTHON)) {
+      if (depth == 0 && (s.is("{") || s.is("do") || s.is(":") && v.lang == SourceLanguage.PYTHON)) {
         bodyFrom = j + 1;
         break;
       }
@@ -200,32 +200,32 @@ final class Loops {
   }
 
   /** A loop whose iterable is only numbers, e.g. {@code for i in range(3)} or {@code 1..10}. */
-  private static boolean literalIterable(List<Tok> t, int k) {
+  private static boolean literalIterable(Toks t, int k) {
     boolean afterIn = false;
     boolean sawIdent = false;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("in") || s.equals("of") || s.equals("<-") || s.equals("range")) {
+      Tok s = t.get(j);
+      if (s.is("in") || s.is("of") || s.is("<-") || s.is("range")) {
         afterIn = true;
         continue;
       }
       if (!afterIn) continue;
-      if (s.equals(":") || s.equals("{") || s.equals("do")) break;
-      if (t.get(j).ident() && !s.equals("range")) sawIdent = true;
+      if (s.is(":") || s.is("{") || s.is("do")) break;
+      if (t.get(j).ident() && !s.is("range")) sawIdent = true;
     }
     return afterIn && !sawIdent;
   }
 
   private static Loop comprehension(FileView v, int row, int k, int[] depthAtStart) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
     for (int j = k + 1; j < scanEnd(t, k) && !t.get(j).is("in"); j++) if (t.get(j).ident()) vars.add(t.get(j).text());
     // Find the opening bracket of the group the "for" sits in.
     int depth = 0;
     for (int j = k - 1; j >= Math.max(0, k - MAX_SCAN); j--) {
-      String s = t.get(j).text();
-      if (s.equals(")") || s.equals("]") || s.equals("}")) depth++;
-      else if (s.equals("(") || s.equals("[") || s.equals("{")) {
+      Tok s = t.get(j);
+      if (s.is(")") || s.is("]") || s.is("}")) depth++;
+      else if (s.is("(") || s.is("[") || s.is("{")) {
         if (depth == 0) return new Loop(row, j + 1, k, List.of(), vars, row);
         depth--;
       }
@@ -243,20 +243,20 @@ final class Loops {
   }
 
   private static Loop whileLoop(FileView v, int row, int k) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     boolean cursor = false;
     int bodyFrom = t.size();
     int depth = 0;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("(")) depth++;
-      else if (s.equals(")")) depth--;
-      if (s.equals("next") || s.equals("hasNext") || s.equals("fetch") || s.equals("Next")
-          || s.equals("fetch_assoc") || s.equals("fetchone") || s.equals("fetch_row")
-          || s.equals("Scan") && j > 0 && t.get(j - 1).is(".")) {
+      Tok s = t.get(j);
+      if (s.is("(")) depth++;
+      else if (s.is(")")) depth--;
+      if (s.is("next") || s.is("hasNext") || s.is("fetch") || s.is("Next")
+          || s.is("fetch_assoc") || s.is("fetchone") || s.is("fetch_row")
+          || s.is("Scan") && j > 0 && t.get(j - 1).is(".")) {
         cursor = true;
       }
-      if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":"))) {
+      if (depth == 0 && (s.is("{") || s.is("do") || s.is(":"))) {
         bodyFrom = j + 1;
         break;
       }
@@ -266,7 +266,7 @@ final class Loops {
   }
 
   private static Loop iteratorCall(FileView v, int row, int k, Call call) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     if (call == null || k == 0 || !(t.get(k - 1).is(".") || t.get(k - 1).is("?.") || t.get(k - 1).is("->")
         || t.get(k - 1).is("::"))) {
       return null;
@@ -280,9 +280,9 @@ final class Loops {
     int bodyFrom = k + 1;
     boolean closure = false;
     for (int j = k + 1; j < scanEnd(t, k) && !closure; j++) {
-      String s = t.get(j).text();
-      closure = s.equals("=>") || s.equals("->") || s.equals("fn") || s.equals("function")
-          || s.equals("do") || s.equals("&") || s.equals("|") || s.equals("lambda");
+      Tok s = t.get(j);
+      closure = s.is("=>") || s.is("->") || s.is("fn") || s.is("function")
+          || s.is("do") || s.is("&") || s.is("|") || s.is("lambda");
     }
     if (!closure && !(k + 1 < t.size() && t.get(k + 1).is("{"))) return null;
     // Ruby block: do |x| / { |x|
@@ -300,14 +300,14 @@ final class Loops {
     // lambda parameters: (x) => / x -> / fn x -> / function ($x) / fn($x) =>
     if (vars.isEmpty()) {
       for (int j = k + 1; j < scanEnd(t, k); j++) {
-        String s = t.get(j).text();
-        if (s.equals("=>") || s.equals("->")) {
+        Tok s = t.get(j);
+        if (s.is("=>") || s.is("->")) {
           for (int q = j - 1; q > k; q--) {
-            String p = t.get(q).text();
-            if (p.equals("(") && q == k + 1) break;
-            if (p.equals("fn") || p.equals("function")) break;
-            if (t.get(q).ident() && !p.equals("async")) vars.add(p);
-            if (p.equals(",") && q > 0 && t.get(q - 1).is(")")) break;
+            Tok p = t.get(q);
+            if (p.is("(") && q == k + 1) break;
+            if (p.is("fn") || p.is("function")) break;
+            if (t.get(q).ident() && !p.is("async")) vars.add(p.text());
+            if (p.is(",") && q > 0 && t.get(q - 1).is(")")) break;
           }
           break;
         }

@@ -158,7 +158,7 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     String name = c.name();
     String root = c.root();
     String receiver = c.receiver();
@@ -247,7 +247,7 @@ public final class MemoryHotspotCheck implements Check {
     return null;
   }
 
-  private static Hit fileRead(FileView v, int row, Call c, List<Tok> t) {
+  private static Hit fileRead(FileView v, int row, Call c, Toks t) {
     String name = c.name();
     String receiver = c.receiver();
     boolean generic = name.equals("read") || name.equals("read!") || name.equals("readlines")
@@ -350,7 +350,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int q = bodyFrom; q < row && q - bodyFrom < 200; q++) {
       Row r = v.rows.get(q);
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       for (int j = 1; j < t.size(); j++) {
         if (!t.get(j).is("=")) continue;
         int lhs = t.get(j - 1).is(":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
@@ -364,7 +364,7 @@ public final class MemoryHotspotCheck implements Check {
         break;
       }
     }
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     int to = c.closeParen() < 0 ? t.size() : c.closeParen();
     for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
       Tok a = t.get(j);
@@ -424,7 +424,7 @@ public final class MemoryHotspotCheck implements Check {
       if (n.hunk() != hunk) break;
       if (!n.onNewSide()) continue;
       seen++;
-      List<Tok> nt = n.toks();
+      Toks nt = n.toks();
       boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
           || nt.get(0).is("\"") || nt.get(0).is("'")));
       if (!continues) break;
@@ -520,12 +520,12 @@ public final class MemoryHotspotCheck implements Check {
     return false;
   }
 
-  private static boolean wrappedInList(List<Tok> t, int k) {
+  private static boolean wrappedInList(Toks t, int k) {
     for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
     return false;
   }
 
-  private static boolean iteratedDirectly(List<Tok> t, int k) {
+  private static boolean iteratedDirectly(Toks t, int k) {
     boolean in = false;
     for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
       if (t.get(j).is("in")) in = true;
@@ -539,7 +539,7 @@ public final class MemoryHotspotCheck implements Check {
    * the pipeline head) contain a variable, field, parameter or call result.
    */
   private static boolean variable(FileView v, int row, Call c) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     int from;
     int to;
     if (c.openParen() < 0 || c.noArgs(t)) {
@@ -582,7 +582,7 @@ public final class MemoryHotspotCheck implements Check {
 
   private static String argsText(FileView v, int row, Call c) {
     Row r = v.rows.get(row);
-    List<Tok> t = r.toks();
+    Toks t = r.toks();
     String raw = r.head();
     if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
     int start = t.get(c.openParen()).col();
@@ -602,8 +602,8 @@ public final class MemoryHotspotCheck implements Check {
       if (prev == null || prev.hunk() != hunk) break;
       boolean continues = !cur.toks().isEmpty() && (cur.toks().get(0).is("|>") || cur.toks().get(0).is(".")
           || cur.toks().get(0).is("->") || cur.toks().get(0).is("?."));
-      List<Tok> pt = prev.toks();
-      boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1).text());
+      Toks pt = prev.toks();
+      boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1));
       if (!continues && !prevOpen) break;
       start = v.rows.indexOf(prev);
     }

@@ -189,39 +189,38 @@ final class Segmenter {
     for (int q = p; q < side.length && q < p + MAX_HEADER_ROWS; q++) {
       Row r = v.rows.get(side[q]);
       if (r.hunk() != hunk) return null;
-      List<Tok> toks = r.toks();
+      Toks toks = r.toks();
       for (int k = 0; k < toks.size(); k++) {
         Tok t = toks.get(k);
-        String s = t.text();
-        if (s.equals("(") || s.equals("[")) {
+        if (t.is("(") || t.is("[")) {
           depth++;
           sawParen = true;
           continue;
         }
-        if (s.equals(")") || s.equals("]")) {
+        if (t.is(")") || t.is("]")) {
           depth--;
           continue;
         }
         if (depth > 0) continue;
         switch (v.lang) {
           case PYTHON -> {
-            if (s.equals(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
+            if (t.is(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
           }
           case RUBY -> {
             if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
-            if (s.equals("do") || (s.equals(",") && k + 1 < toks.size() && toks.get(k + 1).is("do"))) {
+            if (t.is("do") || (t.is(",") && k + 1 < toks.size() && toks.get(k + 1).is("do"))) {
               return new Decl(name, Body.INDENT, p, 0, indent);
             }
             if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
           }
           default -> {
             if (!sawParen) break;
-            if (s.equals("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
-            if (s.equals(";")) return null;
-            if (s.equals("=>") || (s.equals("=") && v.lang == SourceLanguage.KOTLIN)) {
+            if (t.is("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
+            if (t.is(";")) return null;
+            if (t.is("=>") || (t.is("=") && v.lang == SourceLanguage.KOTLIN)) {
               if (k + 1 < toks.size() && toks.get(k + 1).is("{")) {
                 return new Decl(name, Body.BRACE, q, toks.get(k + 1).col(), indent);
               }
@@ -233,14 +232,14 @@ final class Segmenter {
               }
               return new Decl(name, Body.INDENT, q, 0, indent);
             }
-            if (s.equals("=") && !v.lang.js()) return null;
+            if (t.is("=") && !v.lang.js()) return null;
           }
         }
       }
       if (v.lang == SourceLanguage.ELIXIR && depth == 0 && sawParen && q == p) {
         // "def name(args)" followed by a "do" on a later row is handled above; a bodiless head
         // (protocol/behaviour declaration) has no do at all.
-        List<Tok> toks2 = r.toks();
+        Toks toks2 = r.toks();
         boolean hasDo = false;
         for (Tok t : toks2) if (t.is("do")) hasDo = true;
         if (!hasDo && q + 1 < side.length) {
@@ -263,7 +262,7 @@ final class Segmenter {
    */
   private static Decl callbackAt(FileView v, Row row) {
     if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
-    List<Tok> t = row.toks();
+    Toks t = row.toks();
     int n = t.size();
     if (n < 4 || !t.get(n - 1).is("{")) return null;
     boolean opener;
@@ -278,14 +277,14 @@ final class Segmenter {
     int depth = 0;
     int open = -1;
     for (int k = n - 1; k >= 0; k--) {
-      String s = t.get(k).text();
-      if (s.equals(")")) depth++;
-      else if (s.equals("(")) {
+      Tok s = t.get(k);
+      if (s.is(")")) depth++;
+      else if (s.is("(")) {
         if (depth == 0) open = k;
         else depth--;
       }
     }
-    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1).text())) return null;
+    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1))) return null;
     String callee = t.get(open - 1).text();
     if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
       callee = t.get(open - 3).text() + "." + callee;
@@ -293,7 +292,7 @@ final class Segmenter {
     return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
   }
 
-  private static boolean functionKeywordBefore(List<Tok> t, int brace) {
+  private static boolean functionKeywordBefore(Toks t, int brace) {
     if (brace < 1 || !t.get(brace - 1).is(")")) return false;
     int depth = 0;
     for (int k = brace - 1; k >= 0; k--) {
@@ -310,7 +309,7 @@ final class Segmenter {
    *
    * @return the function's simple name, or null when the tokens do not start a declaration
    */
-  static String declName(SourceLanguage lang, List<Tok> t) {
+  static String declName(SourceLanguage lang, Toks t) {
     if (t.isEmpty()) return null;
     return switch (lang) {
       case PYTHON -> pythonDecl(t);
@@ -325,7 +324,7 @@ final class Segmenter {
     };
   }
 
-  private static String pythonDecl(List<Tok> t) {
+  private static String pythonDecl(Toks t) {
     int i = t.get(0).is("async") ? 1 : 0;
     if (t.size() > i + 2 && t.get(i).is("def") && t.get(i + 1).ident() && t.get(i + 2).is("(")) {
       return t.get(i + 1).text();
@@ -336,34 +335,34 @@ final class Segmenter {
   private static final WordSet RUBY_VISIBILITY = WordSet.of("private", "protected", "public",
       "module_function", "private_class_method");
 
-  private static String rubyDecl(List<Tok> t) {
+  private static String rubyDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i).text())) i++;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i))) i++;
     if (t.size() < i + 2 || !t.get(i).is("def")) return null;
     if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
     return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
   }
 
   /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
-  private static boolean endlessOrOneLine(List<Tok> t) {
+  private static boolean endlessOrOneLine(Toks t) {
     int depth = 0;
     for (int k = 0; k < t.size(); k++) {
-      String s = t.get(k).text();
-      if (s.equals("(")) depth++;
-      else if (s.equals(")")) depth--;
-      else if (depth == 0 && k > 1 && s.equals("=")) return true;
+      Tok s = t.get(k);
+      if (s.is("(")) depth++;
+      else if (s.is(")")) depth--;
+      else if (depth == 0 && k > 1 && s.is("=")) return true;
     }
     return t.size() > 2 && t.get(t.size() - 1).is("end");
   }
 
-  private static String elixirDecl(List<Tok> t) {
+  private static String elixirDecl(Toks t) {
     if (t.size() < 2) return null;
-    String k = t.get(0).text();
-    if (!(k.equals("def") || k.equals("defp") || k.equals("defmacro") || k.equals("defmacrop"))) return null;
+    Tok k = t.get(0);
+    if (!(k.is("def") || k.is("defp") || k.is("defmacro") || k.is("defmacrop"))) return null;
     return t.get(1).ident() ? t.get(1).text() : null;
   }
 
-  private static String goDecl(List<Tok> t) {
+  private static String goDecl(Toks t) {
     if (!t.get(0).is("func") || t.size() < 3) return null;
     int i = 1;
     if (t.get(1).is("(")) {
@@ -380,7 +379,7 @@ final class Segmenter {
     return null;
   }
 
-  private static String phpDecl(List<Tok> t) {
+  private static String phpDecl(Toks t) {
     for (int i = 0; i + 1 < t.size(); i++) {
       if (t.get(i).is("(")) return null;
       if (t.get(i).is("function")) {
@@ -393,7 +392,7 @@ final class Segmenter {
     return null;
   }
 
-  private static String kotlinDecl(List<Tok> t) {
+  private static String kotlinDecl(Toks t) {
     int fun = -1;
     for (int i = 0; i < t.size(); i++) {
       if (t.get(i).is("fun")) {
@@ -405,19 +404,19 @@ final class Segmenter {
     if (fun < 0) return null;
     int depth = 0;
     for (int i = fun + 1; i < t.size(); i++) {
-      String s = t.get(i).text();
-      if (s.equals("<")) depth++;
-      else if (s.equals(">")) depth--;
-      else if (s.equals("(") && depth == 0) {
+      Tok s = t.get(i);
+      if (s.is("<")) depth++;
+      else if (s.is(">")) depth--;
+      else if (s.is("(") && depth == 0) {
         return t.get(i - 1).ident() && !t.get(i - 1).is("fun") ? t.get(i - 1).text() : null;
       }
     }
     return null;
   }
 
-  private static String jsDecl(List<Tok> t) {
+  private static String jsDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && JS_MODIFIERS.contains(t.get(i).text())) i++;
+    while (i < t.size() && JS_MODIFIERS.contains(t.get(i))) i++;
     if (i >= t.size()) return null;
     Tok first = t.get(i);
     // function name(   /   function* name(
@@ -443,11 +442,11 @@ final class Segmenter {
       return first.text();
     }
     if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
-        && first.col() > 0 && !NOT_NAMES.contains(first.text())) {
+        && first.col() > 0 && !NOT_NAMES.contains(first)) {
       return first.text();
     }
     // method shorthand: name(...) {   (only modifiers before the name)
-    if (first.ident() && !NOT_NAMES.contains(first.text()) && i + 1 < t.size()
+    if (first.ident() && !NOT_NAMES.contains(first) && i + 1 < t.size()
         && (t.get(i + 1).is("(") || t.get(i + 1).is("<"))) {
       return first.text();
     }
@@ -455,7 +454,7 @@ final class Segmenter {
   }
 
   /** @return true when the tokens from {@code j} start a function value: [async] function / (...) => / x => */
-  private static boolean functionValue(List<Tok> t, int j) {
+  private static boolean functionValue(Toks t, int j) {
     if (j < t.size() && t.get(j).is("async")) j++;
     if (j >= t.size()) return false;
     if (t.get(j).is("function")) return true;
@@ -463,10 +462,10 @@ final class Segmenter {
     if (t.get(j).is("(") || t.get(j).is("<")) {
       int depth = 0;
       for (int k = j; k < t.size(); k++) {
-        String s = t.get(k).text();
-        if (s.equals("(")) depth++;
-        else if (s.equals(")")) depth--;
-        else if (s.equals("=>") && depth == 0) return true;
+        Tok s = t.get(k);
+        if (s.is("(")) depth++;
+        else if (s.is(")")) depth--;
+        else if (s.is("=>") && depth == 0) return true;
       }
       // parameters continue on the next line: accept only "(" at the end of the line
       return depth > 0 && t.get(t.size() - 1).is("(") || depth > 0 && t.get(j).is("(") && t.size() - j <= 2;
@@ -474,7 +473,7 @@ final class Segmenter {
     return false;
   }
 
-  private static String javaDecl(List<Tok> t) {
+  private static String javaDecl(Toks t) {
     int i = 0;
     // leading annotations / attributes: @Foo, @Foo(...), [Attr]
     while (i < t.size() && (t.get(i).is("@") || t.get(i).is("["))) {
@@ -501,21 +500,21 @@ final class Segmenter {
     int start = i;
     if (start >= t.size() || t.get(start).is("}")) return null;
     for (int p = start; p < t.size(); p++) {
-      String s = t.get(p).text();
-      if (s.equals("(")) {
+      Tok s = t.get(p);
+      if (s.is("(")) {
         if (p - 1 < start + 1) return null;
         Tok name = t.get(p - 1);
-        if (!name.ident() || NOT_NAMES.contains(name.text())) return null;
+        if (!name.ident() || NOT_NAMES.contains(name)) return null;
         Tok before = t.get(p - 2);
         if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
         for (int k = start; k < p - 1; k++) {
-          String pre = t.get(k).text();
-          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.equals("default")) return null;
+          Tok pre = t.get(k);
+          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.is("default")) return null;
         }
         return name.text();
       }
-      if (s.equals("=") || s.equals(";") || s.equals("{") || s.equals("class") || s.equals("interface")
-          || s.equals("record") || s.equals("enum") || s.equals("struct")) {
+      if (s.is("=") || s.is(";") || s.is("{") || s.is("class") || s.is("interface")
+          || s.is("record") || s.is("enum") || s.is("struct")) {
         return null;
       }
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class TokTest {
 
   private static List<String> texts(String code, SourceLanguage lang) {
-    return Tok.of(code, lang).stream().map(Tok::text).toList();
+    List<String> out = new java.util.ArrayList<>();
+    for (Tok t : Toks.of(code, lang)) out.add(t.text());
+    return out;
   }
 
   @Test
@@ -31,7 +33,7 @@ class TokTest {
   @Test
   @DisplayName("columns and surrounding whitespace are recorded per token")
   void columnsAndSpaces() {
-    List<Tok> t = Tok.of("  a(b) ? c", SourceLanguage.JAVA);
+    Toks t = Toks.of("  a(b) ? c", SourceLanguage.JAVA);
     assertEquals(2, t.get(0).col());
     assertTrue(t.get(0).spaceBefore());
     assertFalse(t.get(0).spaceAfter());
