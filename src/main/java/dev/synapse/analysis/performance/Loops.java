@@ -80,16 +80,15 @@ final class Loops {
       java.util.Map<Integer, Call> calls = null;
       int found = 0;
       for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
-        Tok tok = t.get(k);
-        if (!tok.ident()) continue; // every loop opener below is a word
+        if (!t.ident(k)) continue; // every loop opener below is a word
         Loop loop = null;
-        if (tok.is("for") || tok.is("foreach")) {
+        if (t.is(k, "for") || t.is(k, "foreach")) {
           boolean comprehension = v.lang == SourceLanguage.PYTHON
-              && (k > 0 && !t.get(0).is("async") || depthAtStart[i] > 0);
+              && (k > 0 && !t.is(0, "async") || depthAtStart[i] > 0);
           loop = comprehension ? comprehension(v, i, k, depthAtStart) : keywordLoop(v, i, k);
-        } else if (tok.is("while") && k == 0 || tok.is("while") && k == 1 && t.get(0).is("}")) {
+        } else if (t.is(k, "while") && (k == 0 || k == 1 && t.is(0, "}"))) {
           loop = whileLoop(v, i, k);
-        } else if (tok.ident() && (ITERATORS.contains(tok))) {
+        } else if (ITERATORS.contains(t, k)) {
           if (calls == null) {
             calls = new java.util.HashMap<>();
             for (Call c : v.calls(i, true)) calls.put(c.tokenIndex(), c);
@@ -118,8 +117,9 @@ final class Loops {
       }
       d[i] = depth;
       if (!r.onNewSide()) continue;
-      for (Tok t : r.toks()) {
-        int delta = t.depthDelta();
+      Toks t = r.toks();
+      for (int k = 0; k < t.size(); k++) {
+        int delta = t.depthDelta(k);
         if (delta > 0) depth++;
         else if (delta < 0 && depth > 0) depth--;
       }

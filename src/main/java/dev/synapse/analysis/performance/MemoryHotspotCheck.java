@@ -143,18 +143,29 @@ public final class MemoryHotspotCheck implements Check {
         Row r = v.rows.get(i);
         if (r.kind() != LineKind.ADDED) continue;
         Hit hit = null;
-        String[] stmt = new String[1];
-        int tried = 0;
-        for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
-          if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
-          hit = match(v, i, c, stmt);
-          if (hit != null) break;
+        if (mentionsInteresting(r.toks())) {
+          String[] stmt = new String[1];
+          int tried = 0;
+          for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
+            if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+            hit = match(v, i, c, stmt);
+            if (hit != null) break;
+          }
         }
         if (hit == null) hit = unboundedSelect(v, i);
         if (hit != null) out.add(finding(fingerprints, v, i, hit));
       }
     }
     return out;
+  }
+
+  /**
+   * @return true when a word of the row is a name some rule looks at; a call's name is one of
+   *     its row's words, so a row without one has no call worth finding
+   */
+  private static boolean mentionsInteresting(Toks t) {
+    for (int k = 0; k < t.size(); k++) if (t.ident(k) && INTERESTING.contains(t, k)) return true;
+    return false;
   }
 
   private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
