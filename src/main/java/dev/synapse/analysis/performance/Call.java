@@ -49,7 +49,7 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
 
   /** @return true when the token right before the receiver chain is {@code await} */
   boolean awaited(Toks t) {
-    return start > 0 && start <= t.size() && t.get(start - 1).is("await");
+    return start > 0 && start <= t.size() && t.is(start - 1, "await");
   }
 
   /** @return true when the argument list is present and empty: {@code name()} */

@@ -207,9 +207,9 @@ final class DataAccess {
         Tok a = t.get(i);
         if (!a.ident()) continue;
         // name: Type / name?: Type (TypeScript, Kotlin, Python annotations)
-        if ((t.get(i + 1).is(":") || t.get(i + 1).is("?") && i + 2 < t.size() && t.get(i + 2).is(":"))) {
-          int ti = t.get(i + 1).is(":") ? i + 2 : i + 3;
-          if (ti < t.size() && t.get(ti).ident()) {
+        if ((t.is(i + 1, ":") || t.is(i + 1, "?") && i + 2 < t.size() && t.is(i + 2, ":"))) {
+          int ti = t.is(i + 1, ":") ? i + 2 : i + 3;
+          if (ti < t.size() && t.ident(ti)) {
             Kind k = typeKind(lastQualified(t, ti));
             if (k != null) out.put(a.text(), k);
           }
@@ -217,8 +217,8 @@ final class DataAccess {
         }
         // Type name; / Type<X> name = / *sql.DB (Go: name *pkg.Type)
         if (v.lang == SourceLanguage.GO) {
-          int ti = t.get(i + 1).is("*") ? i + 2 : i + 1;
-          if (ti < t.size() && t.get(ti).ident() && !t.get(ti).is("func")) {
+          int ti = t.is(i + 1, "*") ? i + 2 : i + 1;
+          if (ti < t.size() && t.ident(ti) && !t.is(ti, "func")) {
             Kind k = typeKind(lastQualified(t, ti));
             if (k != null) out.put(a.text(), k);
           }
@@ -236,16 +236,16 @@ final class DataAccess {
       }
       // generic types: IRepository<Customer> _customers / Repository<Order> orders
       for (int i = 2; i < t.size(); i++) {
-        if (!t.get(i).ident() || !t.get(i - 1).is(">")) continue;
+        if (!t.ident(i) || !t.is(i - 1, ">")) continue;
         int depth = 0;
         int j = i - 1;
         for (; j >= Math.max(0, i - 40); j--) {
-          if (t.get(j).is(">")) depth++;
-          else if (t.get(j).is("<") && --depth == 0) break;
+          if (t.is(j, ">")) depth++;
+          else if (t.is(j, "<") && --depth == 0) break;
         }
-        if (j <= 0 || depth != 0 || !t.get(j - 1).ident()) continue;
-        Kind k = typeKind(t.get(j - 1).text());
-        String n = t.get(i).text();
+        if (j <= 0 || depth != 0 || !t.ident(j - 1)) continue;
+        Kind k = typeKind(t.text(j - 1));
+        String n = t.text(i);
         if (k != null) out.put(n.startsWith("$") ? n.substring(1) : n, k);
       }
     }
@@ -254,11 +254,11 @@ final class DataAccess {
 
   /** The last segment of a qualified type name starting at token {@code i}: sql.DB gives DB. */
   private static String lastQualified(Toks t, int i) {
-    String s = t.get(i).text();
+    String s = t.text(i);
     int j = i;
-    while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).ident() && j - i < 12) {
+    while (j + 2 < t.size() && t.is(j + 1, ".") && t.ident(j + 2) && j - i < 12) {
       j += 2;
-      s = t.get(j).text();
+      s = t.text(j);
     }
     return s;
   }

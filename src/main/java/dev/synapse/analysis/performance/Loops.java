@@ -137,7 +137,7 @@ final class Loops {
       Row r = v.rows.get(q);
       if (r.hunk() != h.hunk()) break;
       if (!r.onNewSide() || r.blank()) continue;
-      boolean opens = r.toks().get(0).is("{");
+      boolean opens = r.toks().is(0, "{");
       if (first && opens && r.indent() == indent) {
         // Allman style: the body's brace sits on its own line at the header's indentation
         allman = true;
@@ -147,7 +147,7 @@ final class Loops {
       }
       first = false;
       if (r.indent() <= indent) {
-        if (allman && r.toks().get(0).is("}")) last = q;
+        if (allman && r.toks().is(0, "}")) last = q;
         break;
       }
       last = q;
@@ -179,8 +179,8 @@ final class Loops {
           || s.is("Count") || s.is("Length"))) {
         boundByCollection = true;
       }
-      if (t.get(j).ident() && !s.is("as")) {
-        if (!sawIn || afterAs) vars.add(t.get(j).text());
+      if (t.ident(j) && !s.is("as")) {
+        if (!sawIn || afterAs) vars.add(t.text(j));
       }
       if (depth == 0 && (s.is("{") || s.is("do") || s.is(":") && v.lang == SourceLanguage.PYTHON)) {
         bodyFrom = j + 1;
@@ -211,7 +211,7 @@ final class Loops {
       }
       if (!afterIn) continue;
       if (s.is(":") || s.is("{") || s.is("do")) break;
-      if (t.get(j).ident() && !s.is("range")) sawIdent = true;
+      if (t.ident(j) && !s.is("range")) sawIdent = true;
     }
     return afterIn && !sawIdent;
   }
@@ -219,7 +219,7 @@ final class Loops {
   private static Loop comprehension(FileView v, int row, int k, int[] depthAtStart) {
     Toks t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
-    for (int j = k + 1; j < scanEnd(t, k) && !t.get(j).is("in"); j++) if (t.get(j).ident()) vars.add(t.get(j).text());
+    for (int j = k + 1; j < scanEnd(t, k) && !t.is(j, "in"); j++) if (t.ident(j)) vars.add(t.text(j));
     // Find the opening bracket of the group the "for" sits in.
     int depth = 0;
     for (int j = k - 1; j >= Math.max(0, k - MAX_SCAN); j--) {
@@ -253,7 +253,7 @@ final class Loops {
       else if (s.is(")")) depth--;
       if (s.is("next") || s.is("hasNext") || s.is("fetch") || s.is("Next")
           || s.is("fetch_assoc") || s.is("fetchone") || s.is("fetch_row")
-          || s.is("Scan") && j > 0 && t.get(j - 1).is(".")) {
+          || s.is("Scan") && j > 0 && t.is(j - 1, ".")) {
         cursor = true;
       }
       if (depth == 0 && (s.is("{") || s.is("do") || s.is(":"))) {
@@ -267,8 +267,8 @@ final class Loops {
 
   private static Loop iteratorCall(FileView v, int row, int k, Call call) {
     Toks t = v.rows.get(row).toks();
-    if (call == null || k == 0 || !(t.get(k - 1).is(".") || t.get(k - 1).is("?.") || t.get(k - 1).is("->")
-        || t.get(k - 1).is("::"))) {
+    if (call == null || k == 0 || !(t.is(k - 1, ".") || t.is(k - 1, "?.") || t.is(k - 1, "->")
+        || t.is(k - 1, "::"))) {
       return null;
     }
     List<String> chain = call.chain();
@@ -284,15 +284,15 @@ final class Loops {
       closure = s.is("=>") || s.is("->") || s.is("fn") || s.is("function")
           || s.is("do") || s.is("&") || s.is("|") || s.is("lambda");
     }
-    if (!closure && !(k + 1 < t.size() && t.get(k + 1).is("{"))) return null;
+    if (!closure && !(k + 1 < t.size() && t.is(k + 1, "{"))) return null;
     // Ruby block: do |x| / { |x|
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      if ((t.get(j).is("do") || t.get(j).is("{")) && j + 1 < t.size() && t.get(j + 1).is("|")) {
+      if ((t.is(j, "do") || t.is(j, "{")) && j + 1 < t.size() && t.is(j + 1, "|")) {
         bodyFrom = j + 1;
-        for (int q = j + 2; q < t.size() && !t.get(q).is("|"); q++) if (t.get(q).ident()) vars.add(t.get(q).text());
+        for (int q = j + 2; q < t.size() && !t.is(q, "|"); q++) if (t.ident(q)) vars.add(t.text(q));
         break;
       }
-      if (t.get(j).is("do") && v.lang == SourceLanguage.RUBY) {
+      if (t.is(j, "do") && v.lang == SourceLanguage.RUBY) {
         bodyFrom = j + 1;
         break;
       }
@@ -306,8 +306,8 @@ final class Loops {
             Tok p = t.get(q);
             if (p.is("(") && q == k + 1) break;
             if (p.is("fn") || p.is("function")) break;
-            if (t.get(q).ident() && !p.is("async")) vars.add(p.text());
-            if (p.is(",") && q > 0 && t.get(q - 1).is(")")) break;
+            if (t.ident(q) && !p.is("async")) vars.add(p.text());
+            if (p.is(",") && q > 0 && t.is(q - 1, ")")) break;
           }
           break;
         }

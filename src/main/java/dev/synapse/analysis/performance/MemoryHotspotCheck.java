@@ -184,7 +184,7 @@ public final class MemoryHotspotCheck implements Check {
       return new Hit(Kind.TABLE, name + " without take/limit loads every matching row");
     }
     if ((name.equals("find") || name.equals("findBy")) && v.lang.js() && c.openParen() >= 0
-        && c.openParen() + 1 < t.size() && t.get(c.openParen() + 1).is("{") && stmt.contains("where")
+        && c.openParen() + 1 < t.size() && t.is(c.openParen() + 1, "{") && stmt.contains("where")
         && !bounded(stmt)) {
       return new Hit(Kind.TABLE, name + "({ where }) without take loads every matching row");
     }
@@ -363,12 +363,12 @@ public final class MemoryHotspotCheck implements Check {
       if (!r.onNewSide()) continue;
       Toks t = r.toks();
       for (int j = 1; j < t.size(); j++) {
-        if (!t.get(j).is("=")) continue;
-        int lhs = t.get(j - 1).is(":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
-        if (!t.get(lhs).ident()) break;
+        if (!t.is(j, "=")) continue;
+        int lhs = t.is(j - 1, ":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
+        if (!t.ident(lhs)) break;
         for (int k = j + 1; k < Math.min(t.size(), j + 200); k++) {
-          if (t.get(k).ident() && tainted.contains(t.get(k).text())) {
-            tainted.add(t.get(lhs).text());
+          if (t.ident(k) && tainted.contains(t.text(k))) {
+            tainted.add(t.text(lhs));
             break;
           }
         }
@@ -379,7 +379,7 @@ public final class MemoryHotspotCheck implements Check {
     int to = c.closeParen() < 0 ? t.size() : c.closeParen();
     for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
       Tok a = t.get(j);
-      boolean member = t.get(j - 1).is(".") || t.get(j - 1).is("?.");
+      boolean member = t.is(j - 1, ".") || t.is(j - 1, "?.");
       if (a.ident() && !member && !HANDLER_PARAMS.contains(a.text()) && tainted.contains(a.text())) return true;
     }
     return false;
@@ -436,8 +436,8 @@ public final class MemoryHotspotCheck implements Check {
       if (!n.onNewSide()) continue;
       seen++;
       Toks nt = n.toks();
-      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
-          || nt.get(0).is("\"") || nt.get(0).is("'")));
+      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.is(0, ".") || nt.is(0, "+")
+          || nt.is(0, "\"") || nt.is(0, "'")));
       if (!continues) break;
       all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
       for (Tok t : nt) {
@@ -532,15 +532,15 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   private static boolean wrappedInList(Toks t, int k) {
-    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
+    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.is(j, "(") && t.is(j - 1, "list")) return true;
     return false;
   }
 
   private static boolean iteratedDirectly(Toks t, int k) {
     boolean in = false;
     for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
-      if (t.get(j).is("in")) in = true;
-      if (t.get(j).is("for") && in) return true;
+      if (t.is(j, "in")) in = true;
+      if (t.is(j, "for") && in) return true;
     }
     return false;
   }
@@ -560,7 +560,7 @@ public final class MemoryHotspotCheck implements Check {
         to = t.size();
       } else {
         int pipe = -1;
-        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.get(j).is("|>")) {
+        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.is(j, "|>")) {
           pipe = j;
           break;
         }
@@ -579,12 +579,12 @@ public final class MemoryHotspotCheck implements Check {
       if (!tok.ident()) continue;
       String s = tok.text();
       if (NOT_VARIABLES.contains(s)) continue;
-      boolean member = j > 0 && (t.get(j - 1).is(".") || t.get(j - 1).is("::") || t.get(j - 1).is("->"));
-      boolean kwarg = j + 1 < t.size() && (t.get(j + 1).is(":") || t.get(j + 1).is("=")) && !s.startsWith("$");
-      boolean module = j + 1 < t.size() && t.get(j + 1).is(".")
+      boolean member = j > 0 && (t.is(j - 1, ".") || t.is(j - 1, "::") || t.is(j - 1, "->"));
+      boolean kwarg = j + 1 < t.size() && (t.is(j + 1, ":") || t.is(j + 1, "=")) && !s.startsWith("$");
+      boolean module = j + 1 < t.size() && t.is(j + 1, ".")
           && Set.of("path", "os", "filepath", "fs", "process", "Path", "File", "Rails", "Dir").contains(s);
       boolean constant = Character.isUpperCase(s.charAt(0));
-      boolean atom = j > 0 && t.get(j - 1).is(":") && v.lang == SourceLanguage.ELIXIR;
+      boolean atom = j > 0 && t.is(j - 1, ":") && v.lang == SourceLanguage.ELIXIR;
       if (member || kwarg || module || constant || atom) continue;
       return true;
     }
@@ -595,9 +595,9 @@ public final class MemoryHotspotCheck implements Check {
     Row r = v.rows.get(row);
     Toks t = r.toks();
     String raw = r.head();
-    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
-    int start = t.get(c.openParen()).col();
-    int end = c.closeParen() < 0 ? raw.length() : t.get(c.closeParen()).col();
+    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.col(c.tokenIndex())));
+    int start = t.col(c.openParen());
+    int end = c.closeParen() < 0 ? raw.length() : t.col(c.closeParen());
     return raw.substring(Math.min(start, raw.length()), Math.min(end, raw.length())) + " "
         + raw.substring(0, Math.min(start, raw.length()));
   }
@@ -611,8 +611,8 @@ public final class MemoryHotspotCheck implements Check {
       Row cur = v.rows.get(q);
       Row prev = prevNewSide(v, q);
       if (prev == null || prev.hunk() != hunk) break;
-      boolean continues = !cur.toks().isEmpty() && (cur.toks().get(0).is("|>") || cur.toks().get(0).is(".")
-          || cur.toks().get(0).is("->") || cur.toks().get(0).is("?."));
+      boolean continues = !cur.toks().isEmpty() && (cur.toks().is(0, "|>") || cur.toks().is(0, ".")
+          || cur.toks().is(0, "->") || cur.toks().is(0, "?."));
       Toks pt = prev.toks();
       boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1));
       if (!continues && !prevOpen) break;
@@ -624,8 +624,8 @@ public final class MemoryHotspotCheck implements Check {
       if (r.hunk() != hunk) break;
       if (!r.onNewSide()) continue;
       if (q > row && depth <= 0) {
-        boolean continues = !r.toks().isEmpty() && (r.toks().get(0).is("|>") || r.toks().get(0).is(".")
-            || r.toks().get(0).is("->") || r.toks().get(0).is("?."));
+        boolean continues = !r.toks().isEmpty() && (r.toks().is(0, "|>") || r.toks().is(0, ".")
+            || r.toks().is(0, "->") || r.toks().is(0, "?."));
         if (!continues) break;
       }
       sb.append(r.head()).append('\n');

@@ -121,7 +121,7 @@ final class Segmenter {
   }
 
   private static boolean startsWithEnd(Row r) {
-    return !r.toks().isEmpty() && (r.toks().get(0).is("end") || r.toks().get(0).is("}"));
+    return !r.toks().isEmpty() && (r.toks().is(0, "end") || r.toks().is(0, "}"));
   }
 
   private static int braceDelta(String code) {
@@ -167,7 +167,7 @@ final class Segmenter {
         continue;
       }
       if (r.indent() <= d.indent()) {
-        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().get(0).is(")"))) return new int[] {q, 1};
+        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().is(0, ")"))) return new int[] {q, 1};
         return new int[] {lastNonBlank, 1};
       }
       last = q;
@@ -211,7 +211,7 @@ final class Segmenter {
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
-            if (t.is("do") || (t.is(",") && k + 1 < toks.size() && toks.get(k + 1).is("do"))) {
+            if (t.is("do") || (t.is(",") && k + 1 < toks.size() && toks.is(k + 1, "do"))) {
               return new Decl(name, Body.INDENT, p, 0, indent);
             }
             if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
@@ -221,13 +221,13 @@ final class Segmenter {
             if (t.is("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
             if (t.is(";")) return null;
             if (t.is("=>") || (t.is("=") && v.lang == SourceLanguage.KOTLIN)) {
-              if (k + 1 < toks.size() && toks.get(k + 1).is("{")) {
-                return new Decl(name, Body.BRACE, q, toks.get(k + 1).col(), indent);
+              if (k + 1 < toks.size() && toks.is(k + 1, "{")) {
+                return new Decl(name, Body.BRACE, q, toks.col(k + 1), indent);
               }
               if (k + 1 == toks.size() && q + 1 < side.length) {
                 Row next = v.rows.get(side[q + 1]);
-                if (!next.toks().isEmpty() && next.toks().get(0).is("{")) {
-                  return new Decl(name, Body.BRACE, q + 1, next.toks().get(0).col(), indent);
+                if (!next.toks().isEmpty() && next.toks().is(0, "{")) {
+                  return new Decl(name, Body.BRACE, q + 1, next.toks().col(0), indent);
                 }
               }
               return new Decl(name, Body.INDENT, q, 0, indent);
@@ -264,13 +264,13 @@ final class Segmenter {
     if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
     Toks t = row.toks();
     int n = t.size();
-    if (n < 4 || !t.get(n - 1).is("{")) return null;
+    if (n < 4 || !t.is(n - 1, "{")) return null;
     boolean opener;
     if (v.lang == SourceLanguage.GO) {
       opener = false;
-      for (int k = 1; k < n - 1 && !opener; k++) opener = t.get(k).is("func") && t.get(k + 1).is("(");
+      for (int k = 1; k < n - 1 && !opener; k++) opener = t.is(k, "func") && t.is(k + 1, "(");
     } else {
-      opener = t.get(n - 2).is("=>") || functionKeywordBefore(t, n - 1);
+      opener = t.is(n - 2, "=>") || functionKeywordBefore(t, n - 1);
     }
     if (!opener) return null;
     // the callee: identifier (with receiver) before the first parenthesis left open on this row
@@ -284,21 +284,21 @@ final class Segmenter {
         else depth--;
       }
     }
-    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1))) return null;
-    String callee = t.get(open - 1).text();
-    if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
-      callee = t.get(open - 3).text() + "." + callee;
+    if (open < 1 || !t.ident(open - 1) || NOT_NAMES.contains(t.get(open - 1))) return null;
+    String callee = t.text(open - 1);
+    if (open >= 3 && (t.is(open - 2, ".") || t.is(open - 2, "?.")) && t.ident(open - 3)) {
+      callee = t.text(open - 3) + "." + callee;
     }
-    return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
+    return new Decl(callee + " callback", Body.BRACE, -1, t.col(n - 1), row.indent());
   }
 
   private static boolean functionKeywordBefore(Toks t, int brace) {
-    if (brace < 1 || !t.get(brace - 1).is(")")) return false;
+    if (brace < 1 || !t.is(brace - 1, ")")) return false;
     int depth = 0;
     for (int k = brace - 1; k >= 0; k--) {
-      if (t.get(k).is(")")) depth++;
-      else if (t.get(k).is("(") && --depth == 0) {
-        return k >= 1 && (t.get(k - 1).is("function") || k >= 2 && t.get(k - 2).is("function"));
+      if (t.is(k, ")")) depth++;
+      else if (t.is(k, "(") && --depth == 0) {
+        return k >= 1 && (t.is(k - 1, "function") || k >= 2 && t.is(k - 2, "function"));
       }
     }
     return false;
@@ -325,9 +325,9 @@ final class Segmenter {
   }
 
   private static String pythonDecl(Toks t) {
-    int i = t.get(0).is("async") ? 1 : 0;
-    if (t.size() > i + 2 && t.get(i).is("def") && t.get(i + 1).ident() && t.get(i + 2).is("(")) {
-      return t.get(i + 1).text();
+    int i = t.is(0, "async") ? 1 : 0;
+    if (t.size() > i + 2 && t.is(i, "def") && t.ident(i + 1) && t.is(i + 2, "(")) {
+      return t.text(i + 1);
     }
     return null;
   }
@@ -338,9 +338,9 @@ final class Segmenter {
   private static String rubyDecl(Toks t) {
     int i = 0;
     while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i))) i++;
-    if (t.size() < i + 2 || !t.get(i).is("def")) return null;
-    if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
-    return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
+    if (t.size() < i + 2 || !t.is(i, "def")) return null;
+    if (t.size() >= i + 4 && t.is(i + 2, ".") && t.ident(i + 3)) return t.text(i + 3);
+    return t.ident(i + 1) ? t.text(i + 1) : null;
   }
 
   /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
@@ -352,40 +352,40 @@ final class Segmenter {
       else if (s.is(")")) depth--;
       else if (depth == 0 && k > 1 && s.is("=")) return true;
     }
-    return t.size() > 2 && t.get(t.size() - 1).is("end");
+    return t.size() > 2 && t.is(t.size() - 1, "end");
   }
 
   private static String elixirDecl(Toks t) {
     if (t.size() < 2) return null;
     Tok k = t.get(0);
     if (!(k.is("def") || k.is("defp") || k.is("defmacro") || k.is("defmacrop"))) return null;
-    return t.get(1).ident() ? t.get(1).text() : null;
+    return t.ident(1) ? t.text(1) : null;
   }
 
   private static String goDecl(Toks t) {
-    if (!t.get(0).is("func") || t.size() < 3) return null;
+    if (!t.is(0, "func") || t.size() < 3) return null;
     int i = 1;
-    if (t.get(1).is("(")) {
+    if (t.is(1, "(")) {
       int depth = 0;
       for (; i < t.size(); i++) {
-        if (t.get(i).is("(")) depth++;
-        else if (t.get(i).is(")") && --depth == 0) break;
+        if (t.is(i, "(")) depth++;
+        else if (t.is(i, ")") && --depth == 0) break;
       }
       i++;
     }
-    if (i + 1 < t.size() && t.get(i).ident() && (t.get(i + 1).is("(") || t.get(i + 1).is("["))) {
-      return t.get(i).text();
+    if (i + 1 < t.size() && t.ident(i) && (t.is(i + 1, "(") || t.is(i + 1, "["))) {
+      return t.text(i);
     }
     return null;
   }
 
   private static String phpDecl(Toks t) {
     for (int i = 0; i + 1 < t.size(); i++) {
-      if (t.get(i).is("(")) return null;
-      if (t.get(i).is("function")) {
+      if (t.is(i, "(")) return null;
+      if (t.is(i, "function")) {
         int j = i + 1;
-        if (j < t.size() && t.get(j).is("&")) j++;
-        if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+        if (j < t.size() && t.is(j, "&")) j++;
+        if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
         return null;
       }
     }
@@ -395,11 +395,11 @@ final class Segmenter {
   private static String kotlinDecl(Toks t) {
     int fun = -1;
     for (int i = 0; i < t.size(); i++) {
-      if (t.get(i).is("fun")) {
+      if (t.is(i, "fun")) {
         fun = i;
         break;
       }
-      if (t.get(i).is("(") || t.get(i).is("=")) return null;
+      if (t.is(i, "(") || t.is(i, "=")) return null;
     }
     if (fun < 0) return null;
     int depth = 0;
@@ -408,7 +408,7 @@ final class Segmenter {
       if (s.is("<")) depth++;
       else if (s.is(">")) depth--;
       else if (s.is("(") && depth == 0) {
-        return t.get(i - 1).ident() && !t.get(i - 1).is("fun") ? t.get(i - 1).text() : null;
+        return t.ident(i - 1) && !t.is(i - 1, "fun") ? t.text(i - 1) : null;
       }
     }
     return null;
@@ -422,32 +422,32 @@ final class Segmenter {
     // function name(   /   function* name(
     if (first.is("function")) {
       int j = i + 1;
-      if (j < t.size() && t.get(j).is("*")) j++;
-      if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+      if (j < t.size() && t.is(j, "*")) j++;
+      if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
       return null;
     }
     // const name = [async] function | (...) => | x =>
-    if ((first.is("const") || first.is("let") || first.is("var")) && i + 2 < t.size() && t.get(i + 1).ident()) {
+    if ((first.is("const") || first.is("let") || first.is("var")) && i + 2 < t.size() && t.ident(i + 1)) {
       int j = i + 2;
-      if (t.get(j).is(":")) {
+      if (t.is(j, ":")) {
         // type annotation: skip to "="
-        while (j < t.size() && !t.get(j).is("=")) j++;
+        while (j < t.size() && !t.is(j, "=")) j++;
       }
-      if (j + 1 < t.size() && t.get(j).is("=")) return functionValue(t, j + 1) ? t.get(i + 1).text() : null;
+      if (j + 1 < t.size() && t.is(j, "=")) return functionValue(t, j + 1) ? t.text(i + 1) : null;
       return null;
     }
     // class field: name = [async] (...) =>
-    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
+    if (first.ident() && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
         && i > 0) {
       return first.text();
     }
-    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
+    if (first.ident() && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
         && first.col() > 0 && !NOT_NAMES.contains(first)) {
       return first.text();
     }
     // method shorthand: name(...) {   (only modifiers before the name)
     if (first.ident() && !NOT_NAMES.contains(first) && i + 1 < t.size()
-        && (t.get(i + 1).is("(") || t.get(i + 1).is("<"))) {
+        && (t.is(i + 1, "(") || t.is(i + 1, "<"))) {
       return first.text();
     }
     return null;
@@ -455,11 +455,11 @@ final class Segmenter {
 
   /** @return true when the tokens from {@code j} start a function value: [async] function / (...) => / x => */
   private static boolean functionValue(Toks t, int j) {
-    if (j < t.size() && t.get(j).is("async")) j++;
+    if (j < t.size() && t.is(j, "async")) j++;
     if (j >= t.size()) return false;
-    if (t.get(j).is("function")) return true;
-    if (t.get(j).ident() && j + 1 < t.size() && t.get(j + 1).is("=>")) return true;
-    if (t.get(j).is("(") || t.get(j).is("<")) {
+    if (t.is(j, "function")) return true;
+    if (t.ident(j) && j + 1 < t.size() && t.is(j + 1, "=>")) return true;
+    if (t.is(j, "(") || t.is(j, "<")) {
       int depth = 0;
       for (int k = j; k < t.size(); k++) {
         Tok s = t.get(k);
@@ -468,7 +468,7 @@ final class Segmenter {
         else if (s.is("=>") && depth == 0) return true;
       }
       // parameters continue on the next line: accept only "(" at the end of the line
-      return depth > 0 && t.get(t.size() - 1).is("(") || depth > 0 && t.get(j).is("(") && t.size() - j <= 2;
+      return depth > 0 && t.is(t.size() - 1, "(") || depth > 0 && t.is(j, "(") && t.size() - j <= 2;
     }
     return false;
   }
@@ -476,29 +476,29 @@ final class Segmenter {
   private static String javaDecl(Toks t) {
     int i = 0;
     // leading annotations / attributes: @Foo, @Foo(...), [Attr]
-    while (i < t.size() && (t.get(i).is("@") || t.get(i).is("["))) {
-      if (t.get(i).is("[")) {
+    while (i < t.size() && (t.is(i, "@") || t.is(i, "["))) {
+      if (t.is(i, "[")) {
         int depth = 0;
         for (; i < t.size(); i++) {
-          if (t.get(i).is("[")) depth++;
-          else if (t.get(i).is("]") && --depth == 0) break;
+          if (t.is(i, "[")) depth++;
+          else if (t.is(i, "]") && --depth == 0) break;
         }
         i++;
         continue;
       }
       i += 2;
-      while (i < t.size() && t.get(i).is(".")) i += 2;
-      if (i < t.size() && t.get(i).is("(")) {
+      while (i < t.size() && t.is(i, ".")) i += 2;
+      if (i < t.size() && t.is(i, "(")) {
         int depth = 0;
         for (; i < t.size(); i++) {
-          if (t.get(i).is("(")) depth++;
-          else if (t.get(i).is(")") && --depth == 0) break;
+          if (t.is(i, "(")) depth++;
+          else if (t.is(i, ")") && --depth == 0) break;
         }
         i++;
       }
     }
     int start = i;
-    if (start >= t.size() || t.get(start).is("}")) return null;
+    if (start >= t.size() || t.is(start, "}")) return null;
     for (int p = start; p < t.size(); p++) {
       Tok s = t.get(p);
       if (s.is("(")) {

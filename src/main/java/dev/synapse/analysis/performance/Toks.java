@@ -3,6 +3,7 @@ package dev.synapse.analysis.performance;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * The tokens of one masked line (see {@link CodeMasker}): identifiers, numbers, operators and
@@ -71,8 +72,7 @@ final class Toks implements Iterable<Tok> {
    * @throws IndexOutOfBoundsException for an index out of range
    */
   Tok get(int k) {
-    if (k < 0 || k >= size) throw new IndexOutOfBoundsException(k);
-    return new Tok(this, k);
+    return new Tok(this, Objects.checkIndex(k, size));
   }
 
   @Override
@@ -93,39 +93,44 @@ final class Toks implements Iterable<Tok> {
     };
   }
 
+  /** @return the packed token {@code k}; throws IndexOutOfBoundsException unless {@code 0 <= k < size()} */
+  private int at(int k) {
+    return packed[Objects.checkIndex(k, size)];
+  }
+
   /** @return 0-based column of the first character of token {@code k} */
   int col(int k) {
-    return packed[k] & MASK;
+    return at(k) & MASK;
   }
 
   /** @return the number of characters of token {@code k} (at least 1) */
   int length(int k) {
-    return (packed[k] >>> COL_BITS) & MASK;
+    return (at(k) >>> COL_BITS) & MASK;
   }
 
   /** @return character {@code j} of token {@code k}, {@code 0 <= j < length(k)} */
   char charAt(int k, int j) {
-    return line[(packed[k] & MASK) + j];
+    return line[(at(k) & MASK) + j];
   }
 
   /** @return true when token {@code k} starts with a letter, underscore or {@code $} */
   boolean ident(int k) {
-    return (packed[k] & IDENT) != 0;
+    return (at(k) & IDENT) != 0;
   }
 
   /** @return true when whitespace (or the line start) precedes token {@code k} */
   boolean spaceBefore(int k) {
-    return (packed[k] & SPACE_BEFORE) != 0;
+    return (at(k) & SPACE_BEFORE) != 0;
   }
 
   /** @return true when whitespace (or the line end) follows token {@code k} */
   boolean spaceAfter(int k) {
-    return (packed[k] & SPACE_AFTER) != 0;
+    return (at(k) & SPACE_AFTER) != 0;
   }
 
   /** @return true when the text of token {@code k} equals {@code s}, compared in place */
   boolean is(int k, String s) {
-    int p = packed[k];
+    int p = at(k);
     int n = (p >>> COL_BITS) & MASK;
     if (s.length() != n) return false;
     int from = p & MASK;
@@ -135,7 +140,7 @@ final class Toks implements Iterable<Tok> {
 
   /** @return the character of a one-character token (punctuation, or a one-letter name), else 0 */
   char single(int k) {
-    int p = packed[k];
+    int p = at(k);
     return ((p >>> COL_BITS) & MASK) == 1 ? line[p & MASK] : 0;
   }
 
@@ -157,7 +162,7 @@ final class Toks implements Iterable<Tok> {
     }
     String s = t[k];
     if (s == null) {
-      int p = packed[k];
+      int p = at(k);
       int from = p & MASK;
       int n = (p >>> COL_BITS) & MASK;
       s = n == 1 && line[from] < 128 ? ASCII[line[from]] : new String(line, from, n);
