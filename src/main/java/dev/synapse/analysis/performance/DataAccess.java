@@ -204,14 +204,13 @@ final class DataAccess {
       if (!r.onNewSide()) continue;
       Toks t = r.toks();
       for (int i = 0; i + 1 < t.size(); i++) {
-        Tok a = t.get(i);
-        if (!a.ident()) continue;
+        if (!t.ident(i)) continue;
         // name: Type / name?: Type (TypeScript, Kotlin, Python annotations)
         if ((t.is(i + 1, ":") || t.is(i + 1, "?") && i + 2 < t.size() && t.is(i + 2, ":"))) {
           int ti = t.is(i + 1, ":") ? i + 2 : i + 3;
           if (ti < t.size() && t.ident(ti)) {
             Kind k = typeKind(lastQualified(t, ti));
-            if (k != null) out.put(a.text(), k);
+            if (k != null) out.put(t.text(i), k);
           }
           continue;
         }
@@ -220,19 +219,21 @@ final class DataAccess {
           int ti = t.is(i + 1, "*") ? i + 2 : i + 1;
           if (ti < t.size() && t.ident(ti) && !t.is(ti, "func")) {
             Kind k = typeKind(lastQualified(t, ti));
-            if (k != null) out.put(a.text(), k);
+            if (k != null) out.put(t.text(i), k);
           }
           continue;
         }
-        Tok b = t.get(i + 1);
-        if (!b.ident() || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
-        if (i + 2 < t.size()) {
-          Tok after = t.get(i + 2);
-          if (!(after.is(";") || after.is("=") || after.is(",") || after.is(")") || after.is("{"))) continue;
+        if (!t.ident(i + 1) || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
+        if (i + 2 < t.size() && !(t.is(i + 2, ";") || t.is(i + 2, "=") || t.is(i + 2, ",") || t.is(i + 2, ")")
+            || t.is(i + 2, "{"))) {
+          continue;
         }
         if (!Character.isUpperCase(t.charAt(i, 0))) continue; // typeKind needs a capitalised type
-        Kind k = typeKind(a.text());
-        if (k != null) out.put(b.text().startsWith("$") ? b.text().substring(1) : b.text(), k);
+        Kind k = typeKind(t.text(i));
+        if (k != null) {
+          String b = t.text(i + 1);
+          out.put(b.startsWith("$") ? b.substring(1) : b, k);
+        }
       }
       // generic types: IRepository<Customer> _customers / Repository<Order> orders
       for (int i = 2; i < t.size(); i++) {

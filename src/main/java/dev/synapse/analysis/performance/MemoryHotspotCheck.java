@@ -427,9 +427,7 @@ public final class MemoryHotspotCheck implements Check {
     StringBuilder all = new StringBuilder(lit);
     int hunk = r.hunk();
     int depth = 0;
-    for (Tok t : r.toks()) {
-      depth += t.depthDelta();
-    }
+    depth += r.toks().depthSum();
     for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
       Row n = v.rows.get(q);
       if (n.hunk() != hunk) break;
@@ -440,9 +438,7 @@ public final class MemoryHotspotCheck implements Check {
           || nt.is(0, "\"") || nt.is(0, "'")));
       if (!continues) break;
       all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
-      for (Tok t : nt) {
-        depth += t.depthDelta();
-      }
+      depth += nt.depthSum();
     }
     String s = all.toString();
     if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
@@ -629,9 +625,7 @@ public final class MemoryHotspotCheck implements Check {
         if (!continues) break;
       }
       sb.append(r.head()).append('\n');
-      for (Tok t : r.toks()) {
-        depth += t.depthDelta();
-      }
+      depth += r.toks().depthSum();
     }
     return sb.toString();
   }

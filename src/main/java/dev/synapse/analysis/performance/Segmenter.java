@@ -191,36 +191,35 @@ final class Segmenter {
       if (r.hunk() != hunk) return null;
       Toks toks = r.toks();
       for (int k = 0; k < toks.size(); k++) {
-        Tok t = toks.get(k);
-        if (t.is("(") || t.is("[")) {
+        if (toks.is(k, "(") || toks.is(k, "[")) {
           depth++;
           sawParen = true;
           continue;
         }
-        if (t.is(")") || t.is("]")) {
+        if (toks.is(k, ")") || toks.is(k, "]")) {
           depth--;
           continue;
         }
         if (depth > 0) continue;
         switch (v.lang) {
           case PYTHON -> {
-            if (t.is(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
+            if (toks.is(k, ":") && sawParen) return new Decl(name, Body.INDENT, q, toks.col(k), indent);
           }
           case RUBY -> {
             if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
-            if (t.is("do") || (t.is(",") && k + 1 < toks.size() && toks.is(k + 1, "do"))) {
+            if (toks.is(k, "do") || (toks.is(k, ",") && k + 1 < toks.size() && toks.is(k + 1, "do"))) {
               return new Decl(name, Body.INDENT, p, 0, indent);
             }
             if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
           }
           default -> {
             if (!sawParen) break;
-            if (t.is("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
-            if (t.is(";")) return null;
-            if (t.is("=>") || (t.is("=") && v.lang == SourceLanguage.KOTLIN)) {
+            if (toks.is(k, "{")) return new Decl(name, Body.BRACE, q, toks.col(k), indent);
+            if (toks.is(k, ";")) return null;
+            if (toks.is(k, "=>") || (toks.is(k, "=") && v.lang == SourceLanguage.KOTLIN)) {
               if (k + 1 < toks.size() && toks.is(k + 1, "{")) {
                 return new Decl(name, Body.BRACE, q, toks.col(k + 1), indent);
               }
@@ -232,7 +231,7 @@ final class Segmenter {
               }
               return new Decl(name, Body.INDENT, q, 0, indent);
             }
-            if (t.is("=") && !v.lang.js()) return null;
+            if (toks.is(k, "=") && !v.lang.js()) return null;
           }
         }
       }
@@ -241,7 +240,7 @@ final class Segmenter {
         // (protocol/behaviour declaration) has no do at all.
         Toks toks2 = r.toks();
         boolean hasDo = false;
-        for (Tok t : toks2) if (t.is("do")) hasDo = true;
+        for (int k = 0; k < toks2.size(); k++) if (toks2.is(k, "do")) hasDo = true;
         if (!hasDo && q + 1 < side.length) {
           Row next = v.rows.get(side[q + 1]);
           if (next.indent() <= indent) return null;
@@ -277,14 +276,13 @@ final class Segmenter {
     int depth = 0;
     int open = -1;
     for (int k = n - 1; k >= 0; k--) {
-      Tok s = t.get(k);
-      if (s.is(")")) depth++;
-      else if (s.is("(")) {
+      if (t.is(k, ")")) depth++;
+      else if (t.is(k, "(")) {
         if (depth == 0) open = k;
         else depth--;
       }
     }
-    if (open < 1 || !t.ident(open - 1) || NOT_NAMES.contains(t.get(open - 1))) return null;
+    if (open < 1 || !t.ident(open - 1) || NOT_NAMES.contains(t, open - 1)) return null;
     String callee = t.text(open - 1);
     if (open >= 3 && (t.is(open - 2, ".") || t.is(open - 2, "?.")) && t.ident(open - 3)) {
       callee = t.text(open - 3) + "." + callee;
@@ -337,7 +335,7 @@ final class Segmenter {
 
   private static String rubyDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i))) i++;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t, i)) i++;
     if (t.size() < i + 2 || !t.is(i, "def")) return null;
     if (t.size() >= i + 4 && t.is(i + 2, ".") && t.ident(i + 3)) return t.text(i + 3);
     return t.ident(i + 1) ? t.text(i + 1) : null;
@@ -347,18 +345,16 @@ final class Segmenter {
   private static boolean endlessOrOneLine(Toks t) {
     int depth = 0;
     for (int k = 0; k < t.size(); k++) {
-      Tok s = t.get(k);
-      if (s.is("(")) depth++;
-      else if (s.is(")")) depth--;
-      else if (depth == 0 && k > 1 && s.is("=")) return true;
+      if (t.is(k, "(")) depth++;
+      else if (t.is(k, ")")) depth--;
+      else if (depth == 0 && k > 1 && t.is(k, "=")) return true;
     }
     return t.size() > 2 && t.is(t.size() - 1, "end");
   }
 
   private static String elixirDecl(Toks t) {
     if (t.size() < 2) return null;
-    Tok k = t.get(0);
-    if (!(k.is("def") || k.is("defp") || k.is("defmacro") || k.is("defmacrop"))) return null;
+    if (!(t.is(0, "def") || t.is(0, "defp") || t.is(0, "defmacro") || t.is(0, "defmacrop"))) return null;
     return t.ident(1) ? t.text(1) : null;
   }
 
@@ -404,10 +400,9 @@ final class Segmenter {
     if (fun < 0) return null;
     int depth = 0;
     for (int i = fun + 1; i < t.size(); i++) {
-      Tok s = t.get(i);
-      if (s.is("<")) depth++;
-      else if (s.is(">")) depth--;
-      else if (s.is("(") && depth == 0) {
+      if (t.is(i, "<")) depth++;
+      else if (t.is(i, ">")) depth--;
+      else if (t.is(i, "(") && depth == 0) {
         return t.ident(i - 1) && !t.is(i - 1, "fun") ? t.text(i - 1) : null;
       }
     }
@@ -416,18 +411,17 @@ final class Segmenter {
 
   private static String jsDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && JS_MODIFIERS.contains(t.get(i))) i++;
+    while (i < t.size() && JS_MODIFIERS.contains(t, i)) i++;
     if (i >= t.size()) return null;
-    Tok first = t.get(i);
     // function name(   /   function* name(
-    if (first.is("function")) {
+    if (t.is(i, "function")) {
       int j = i + 1;
       if (j < t.size() && t.is(j, "*")) j++;
       if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
       return null;
     }
     // const name = [async] function | (...) => | x =>
-    if ((first.is("const") || first.is("let") || first.is("var")) && i + 2 < t.size() && t.ident(i + 1)) {
+    if ((t.is(i, "const") || t.is(i, "let") || t.is(i, "var")) && i + 2 < t.size() && t.ident(i + 1)) {
       int j = i + 2;
       if (t.is(j, ":")) {
         // type annotation: skip to "="
@@ -437,18 +431,18 @@ final class Segmenter {
       return null;
     }
     // class field: name = [async] (...) =>
-    if (first.ident() && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
+    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
         && i > 0) {
-      return first.text();
+      return t.text(i);
     }
-    if (first.ident() && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
-        && first.col() > 0 && !NOT_NAMES.contains(first)) {
-      return first.text();
+    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
+        && t.col(i) > 0 && !NOT_NAMES.contains(t, i)) {
+      return t.text(i);
     }
     // method shorthand: name(...) {   (only modifiers before the name)
-    if (first.ident() && !NOT_NAMES.contains(first) && i + 1 < t.size()
+    if (t.ident(i) && !NOT_NAMES.contains(t, i) && i + 1 < t.size()
         && (t.is(i + 1, "(") || t.is(i + 1, "<"))) {
-      return first.text();
+      return t.text(i);
     }
     return null;
   }
@@ -462,10 +456,9 @@ final class Segmenter {
     if (t.is(j, "(") || t.is(j, "<")) {
       int depth = 0;
       for (int k = j; k < t.size(); k++) {
-        Tok s = t.get(k);
-        if (s.is("(")) depth++;
-        else if (s.is(")")) depth--;
-        else if (s.is("=>") && depth == 0) return true;
+        if (t.is(k, "(")) depth++;
+        else if (t.is(k, ")")) depth--;
+        else if (t.is(k, "=>") && depth == 0) return true;
       }
       // parameters continue on the next line: accept only "(" at the end of the line
       return depth > 0 && t.is(t.size() - 1, "(") || depth > 0 && t.is(j, "(") && t.size() - j <= 2;
@@ -500,21 +493,17 @@ final class Segmenter {
     int start = i;
     if (start >= t.size() || t.is(start, "}")) return null;
     for (int p = start; p < t.size(); p++) {
-      Tok s = t.get(p);
-      if (s.is("(")) {
+      if (t.is(p, "(")) {
         if (p - 1 < start + 1) return null;
-        Tok name = t.get(p - 1);
-        if (!name.ident() || NOT_NAMES.contains(name)) return null;
-        Tok before = t.get(p - 2);
-        if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
+        if (!t.ident(p - 1) || NOT_NAMES.contains(t, p - 1)) return null;
+        if (!(t.ident(p - 2) || t.is(p - 2, ">") || t.is(p - 2, "]") || t.is(p - 2, "?"))) return null;
         for (int k = start; k < p - 1; k++) {
-          Tok pre = t.get(k);
-          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.is("default")) return null;
+          if (JAVA_BAD_PREFIX.contains(t, k) || NOT_NAMES.contains(t, k) && !t.is(k, "default")) return null;
         }
-        return name.text();
+        return t.text(p - 1);
       }
-      if (s.is("=") || s.is(";") || s.is("{") || s.is("class") || s.is("interface")
-          || s.is("record") || s.is("enum") || s.is("struct")) {
+      if (t.is(p, "=") || t.is(p, ";") || t.is(p, "{") || t.is(p, "class") || t.is(p, "interface")
+          || t.is(p, "record") || t.is(p, "enum") || t.is(p, "struct")) {
         return null;
       }
     }

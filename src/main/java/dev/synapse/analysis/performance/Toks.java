@@ -153,6 +153,13 @@ final class Toks implements Iterable<Tok> {
     };
   }
 
+  /** @return the sum of {@link #depthDelta} over the tokens: brackets opened minus closed */
+  int depthSum() {
+    int d = 0;
+    for (int k = 0; k < size; k++) d += depthDelta(k);
+    return d;
+  }
+
   /** @return the text of token {@code k} (made on first use, then cached) */
   String text(int k) {
     String[] t = texts;
