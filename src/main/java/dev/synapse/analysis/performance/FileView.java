@@ -58,7 +58,8 @@ final class FileView {
   /** Tokens of each hunk's masked section header (empty for a blank header). */
   final List<Toks> sectionToks;
   final List<Function> newFunctions;
-  final List<Function> oldFunctions;
+  /** Old-side functions, found on first use (see {@link #oldFunctions()}). */
+  private List<Function> oldFunctions;
 
   private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections) {
     this.path = path;
@@ -73,7 +74,6 @@ final class FileView {
     }
     this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
-    this.oldFunctions = Segmenter.segment(this, false);
   }
 
   /**
@@ -172,6 +172,39 @@ final class FileView {
     }
     cache[row] = out;
     return out;
+  }
+
+  /**
+   * The functions on the old side, segmented on first use: most reviews never ask. The list is
+   * immutable, so a race between two checks only repeats the work.
+   *
+   * @return the old-side functions in order of appearance; immutable
+   */
+  List<Function> oldFunctions() {
+    List<Function> out = oldFunctions;
+    if (out == null) {
+      out = List.copyOf(Segmenter.segment(this, false));
+      oldFunctions = out;
+    }
+    return out;
+  }
+
+  /**
+   * @param name a function name
+   * @return false when no old-side function can have this name: no token of an old-side row or
+   *     of a hunk header spells it (every name the {@link Segmenter} gives is such a token, or
+   *     contains a space: {@code app.get callback}); true otherwise
+   */
+  boolean mayNameOldFunction(String name) {
+    if (name.isEmpty() || name.indexOf(' ') >= 0) return true;
+    for (Toks t : sectionToks) if (spells(t, name)) return true;
+    for (Row r : rows) if (r.onOldSide() && spells(r.toks(), name)) return true;
+    return false;
+  }
+
+  private static boolean spells(Toks t, String name) {
+    for (int k = 0; k < t.size(); k++) if (t.is(k, name)) return true;
+    return false;
   }
 
   /** @return the new-side function covering the row, or null */

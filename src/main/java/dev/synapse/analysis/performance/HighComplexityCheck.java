@@ -47,7 +47,7 @@ public final class HighComplexityCheck implements Check {
         int after = complexity(v, f);
         if (after <= THRESHOLD) continue;
         int before = 0;
-        for (Function old : v.oldFunctions) {
+        for (Function old : v.oldFunctions()) {
           if (old.name().equals(f.name()) && overlaps(old, f)) before = Math.max(before, complexity(v, old));
         }
         if (after <= before) continue;

@@ -83,7 +83,8 @@ public final class HotPathModifiedCheck implements Check {
         reported.add(f.name());
         out.add(finding(fingerprints, v, f));
       }
-      for (Function f : v.oldFunctions) {
+      if (!mayNameOld(v, hot)) continue;
+      for (Function f : v.oldFunctions()) {
         if (!f.changed(v) || reported.contains(f.name()) || !isHot(v, f.name(), hot)) continue;
         boolean survives = false;
         for (Function n : v.newFunctions) if (n.name().equals(f.name())) survives = true;
@@ -93,6 +94,12 @@ public final class HotPathModifiedCheck implements Check {
       }
     }
     return out;
+  }
+
+  /** @return false when no old-side function of the file can be one of the hot functions */
+  private static boolean mayNameOld(FileView v, List<HotName> hot) {
+    for (HotName h : hot) if (v.mayNameOldFunction(h.name())) return true;
+    return false;
   }
 
   private static boolean isHot(FileView v, String name, List<HotName> hot) {
