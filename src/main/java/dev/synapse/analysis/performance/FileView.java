@@ -23,8 +23,9 @@ final class FileView {
    * @param oldLine old line number, 0 for an added line
    * @param newLine new line number, 0 for a removed line
    * @param raw the line's text
-   * @param code the masked text on the line's side (context lines: new side)
-   * @param toks tokens of {@code code}
+   * @param code the masked text on the line's side (context lines: new side); the raw text in a
+   *     file of unknown language, whose code no check reads
+   * @param toks tokens of {@code code}; none in a file of unknown language
    */
   record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, Toks toks) {
     boolean onNewSide() {
@@ -70,7 +71,7 @@ final class FileView {
     this.sections = List.copyOf(sections);
     List<Toks> st = new ArrayList<>(sections.size());
     for (String section : sections) {
-      st.add(section.isBlank() ? Toks.EMPTY : Toks.of(new CodeMasker(lang).mask(section), lang));
+      st.add(section.isBlank() || lang == SourceLanguage.UNKNOWN ? Toks.EMPTY : Toks.of(new CodeMasker(lang).mask(section), lang));
     }
     this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
@@ -87,8 +88,17 @@ final class FileView {
     CodeMasker newMasker = new CodeMasker(lang);
     CodeMasker oldMasker = new CodeMasker(lang);
     int h = 0;
+    boolean known = lang != SourceLanguage.UNKNOWN;
     for (Hunk hunk : file.hunks()) {
       sections.add(hunk.section());
+      if (!known) {
+        // no check reads the code of a file of unknown language: keep its text, skip the lexing
+        for (DiffLine l : hunk.lines()) {
+          rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), l.text(), Toks.EMPTY));
+        }
+        h++;
+        continue;
+      }
       // the text between hunks is unknown: each hunk starts from a clean state
       newMasker.reset();
       oldMasker.reset();
@@ -190,20 +200,24 @@ final class FileView {
   }
 
   /**
-   * @param name a function name
-   * @return false when no old-side function can have this name: no token of an old-side row or
-   *     of a hunk header spells it (every name the {@link Segmenter} gives is such a token, or
-   *     contains a space: {@code app.get callback}); true otherwise
+   * @param names function names
+   * @return false when no old-side function can have one of these names: no token of an
+   *     old-side row or of a hunk header spells one (every name the {@link Segmenter} gives is
+   *     such a token, or contains a space: {@code app.get callback}); true otherwise
    */
-  boolean mayNameOldFunction(String name) {
-    if (name.isEmpty() || name.indexOf(' ') >= 0) return true;
-    for (Toks t : sectionToks) if (spells(t, name)) return true;
-    for (Row r : rows) if (r.onOldSide() && spells(r.toks(), name)) return true;
+  boolean mayNameOldFunction(List<String> names) {
+    for (String name : names) if (name.isEmpty() || name.indexOf(' ') >= 0) return true;
+    for (Toks t : sectionToks) if (spellsAny(t, names)) return true;
+    for (Row r : rows) if (r.onOldSide() && spellsAny(r.toks(), names)) return true;
     return false;
   }
 
-  private static boolean spells(Toks t, String name) {
-    for (int k = 0; k < t.size(); k++) if (t.is(k, name)) return true;
+  private static boolean spellsAny(Toks t, List<String> names) {
+    for (int k = 0; k < t.size(); k++) {
+      if (!t.ident(k)) continue;
+      int n = t.length(k);
+      for (int i = 0; i < names.size(); i++) if (names.get(i).length() == n && t.is(k, names.get(i))) return true;
+    }
     return false;
   }
 

@@ -76,6 +76,8 @@ public final class HotPathModifiedCheck implements Check {
     for (String h : context.hotFunctions()) {
       if (h != null && !h.isBlank()) hot.add(HotName.parse(h));
     }
+    List<String> hotNames = new ArrayList<>();
+    for (HotName h : hot) hotNames.add(h.name());
     for (FileView v : FileViews.of(context)) {
       Set<String> reported = new HashSet<>();
       for (Function f : v.newFunctions) {
@@ -83,7 +85,7 @@ public final class HotPathModifiedCheck implements Check {
         reported.add(f.name());
         out.add(finding(fingerprints, v, f));
       }
-      if (!mayNameOld(v, hot)) continue;
+      if (!v.mayNameOldFunction(hotNames)) continue;
       for (Function f : v.oldFunctions()) {
         if (!f.changed(v) || reported.contains(f.name()) || !isHot(v, f.name(), hot)) continue;
         boolean survives = false;
@@ -94,12 +96,6 @@ public final class HotPathModifiedCheck implements Check {
       }
     }
     return out;
-  }
-
-  /** @return false when no old-side function of the file can be one of the hot functions */
-  private static boolean mayNameOld(FileView v, List<HotName> hot) {
-    for (HotName h : hot) if (v.mayNameOldFunction(h.name())) return true;
-    return false;
   }
 
   private static boolean isHot(FileView v, String name, List<HotName> hot) {
