@@ -495,11 +495,12 @@ public final class MemoryHotspotCheck implements Check {
     String code = r.code();
     if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return "";
     String raw = r.head();
-    StringBuilder lit = new StringBuilder();
-    for (int i = 0; i < raw.length() && i < code.length(); i++) {
-      lit.append(raw.charAt(i) != code.charAt(i) ? raw.charAt(i) : ' ');
+    char[] lit = new char[Math.min(raw.length(), code.length())];
+    for (int i = 0; i < lit.length; i++) {
+      char c = raw.charAt(i);
+      lit[i] = c != code.charAt(i) ? c : ' ';
     }
-    return lit.toString();
+    return new String(lit);
   }
 
   private static boolean bounded(String stmt) {
