@@ -59,4 +59,25 @@ class TokTest {
   void numbers() {
     assertEquals(List.of("x", "=", "1.5", ".", "y", "+", "10_000"), texts("x = 1.5.y + 10_000", SourceLanguage.KOTLIN));
   }
+
+  @Test
+  @DisplayName("index accessors compare a token's characters with a string without making its text")
+  void inPlaceComparison() {
+    Toks t = Toks.of("for (x of xs) { go(); }", SourceLanguage.JAVASCRIPT);
+    assertTrue(t.is(0, "for"));
+    assertFalse(t.is(0, "fo"));
+    assertFalse(t.is(0, "foreach"));
+    assertTrue(t.ident(2) && t.is(2, "x"));
+    assertEquals('(', t.single(1));
+    assertEquals(0, t.depthSum());
+  }
+
+  @Test
+  @DisplayName("a token index past the last token is rejected even where the packed array has room")
+  void indexPastLastToken() {
+    Toks t = Toks.of("a b", SourceLanguage.JAVA);
+    assertEquals(2, t.size());
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.is(2, "c"));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.get(2));
+  }
 }
