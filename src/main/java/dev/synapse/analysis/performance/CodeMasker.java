@@ -112,8 +112,26 @@ final class CodeMasker {
    * @return the line with string contents and comments replaced by spaces, same length
    */
   String mask(String line) {
+    if (heredoc == null && !inRubyDoc && !inBlockComment && openString == null && plain(line)) {
+      // nothing to blank and no state to carry: the line is its own masked form
+      changed = false;
+      return line;
+    }
     char[] c = maskChars(line);
     return changed ? new String(c) : line;
+  }
+
+  /**
+   * @return true when no character of the line can start a string, comment or literal (nor a
+   *     Ruby {@code =begin} block), so that masking it from a clean state changes nothing
+   */
+  private boolean plain(String line) {
+    if (lang == SourceLanguage.RUBY && line.startsWith("=begin")) return false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch < 128 && special[ch]) return false;
+    }
+    return true;
   }
 
   /**

@@ -105,14 +105,13 @@ final class FileView {
       for (DiffLine l : hunk.lines()) {
         CodeMasker side = l.kind() == LineKind.REMOVED ? oldMasker : newMasker;
         boolean same = l.kind() == LineKind.CONTEXT && newMasker.sameState(oldMasker);
-        char[] masked = side.maskChars(l.text());
+        String code = side.mask(l.text());
         if (l.kind() == LineKind.CONTEXT) {
           // both sides mask a context line alike when their states agree (the usual case)
           if (same) oldMasker.copyState(newMasker);
-          else oldMasker.maskChars(l.text());
+          else oldMasker.mask(l.text());
         }
-        String code = side.lastChanged() ? new String(masked) : l.text();
-        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Toks.of(masked, lang)));
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Toks.of(code, lang)));
       }
       h++;
     }

@@ -41,16 +41,16 @@ final class Toks implements Iterable<Tok> {
   }
 
   /** A line without tokens. */
-  static final Toks EMPTY = new Toks(new char[0], new int[0], 0);
+  static final Toks EMPTY = new Toks("", new int[0], 0);
 
-  /** The masked line (never written after tokenising). */
-  private final char[] line;
+  /** The masked line. */
+  private final String line;
   private final int[] packed;
   private final int size;
   /** Token texts made so far, or null before the first {@link #text(int)}. */
   private String[] texts;
 
-  private Toks(char[] line, int[] packed, int size) {
+  private Toks(String line, int[] packed, int size) {
     this.line = line;
     this.packed = packed;
     this.size = size;
@@ -110,7 +110,7 @@ final class Toks implements Iterable<Tok> {
 
   /** @return character {@code j} of token {@code k}, {@code 0 <= j < length(k)} */
   char charAt(int k, int j) {
-    return line[(at(k) & MASK) + j];
+    return line.charAt((at(k) & MASK) + j);
   }
 
   /** @return true when token {@code k} starts with a letter, underscore or {@code $} */
@@ -134,14 +134,13 @@ final class Toks implements Iterable<Tok> {
     int n = (p >>> COL_BITS) & MASK;
     if (s.length() != n) return false;
     int from = p & MASK;
-    for (int j = 0; j < n; j++) if (line[from + j] != s.charAt(j)) return false;
-    return true;
+    return line.startsWith(s, from);
   }
 
   /** @return the character of a one-character token (punctuation, or a one-letter name), else 0 */
   char single(int k) {
     int p = at(k);
-    return ((p >>> COL_BITS) & MASK) == 1 ? line[p & MASK] : 0;
+    return ((p >>> COL_BITS) & MASK) == 1 ? line.charAt(p & MASK) : 0;
   }
 
   /** @return +1 for an opening {@code ( [ {}, -1 for a closing {@code ) ] }}, else 0 */
@@ -172,7 +171,8 @@ final class Toks implements Iterable<Tok> {
       int p = at(k);
       int from = p & MASK;
       int n = (p >>> COL_BITS) & MASK;
-      s = n == 1 && line[from] < 128 ? ASCII[line[from]] : new String(line, from, n);
+      char c = line.charAt(from);
+      s = n == 1 && c < 128 ? ASCII[c] : line.substring(from, from + n);
       t[k] = s;
     }
     return s;
@@ -186,34 +186,23 @@ final class Toks implements Iterable<Tok> {
   }
 
   /**
-   * Splits one masked line into tokens. Linear in the line length.
+   * Splits one masked line into tokens. Only the first {@link Tok#MAX_CHARS} characters are
+   * tokenised. Linear in the line length.
    *
    * @param code a masked line
    * @param lang the language (Ruby and Elixir identifiers may end in {@code ?} or {@code !})
-   */
-  static Toks of(String code, SourceLanguage lang) {
-    return of(code.toCharArray(), lang);
-  }
-
-  /**
-   * {@link #of(String, SourceLanguage)} over the characters of a masked line (the masker's
-   * output). Only the first {@link Tok#MAX_CHARS} characters are tokenised. The tokens keep a
-   * reference to {@code chars}, which must not change afterwards.
-   *
-   * @param chars a masked line
-   * @param lang the language
    * @return the tokens in order; empty for a blank line
    */
-  static Toks of(char[] chars, SourceLanguage lang) {
-    int n = Math.min(chars.length, Tok.MAX_CHARS);
+  static Toks of(String code, SourceLanguage lang) {
+    int n = Math.min(code.length(), Tok.MAX_CHARS);
     int i = 0;
-    while (i < n && space(chars[i])) i++;
+    while (i < n && space(code.charAt(i))) i++;
     if (i == n) return EMPTY;
     int[] out = new int[Math.min(n / 3 + 4, 1024)];
     int count = 0;
     boolean suffixes = lang == SourceLanguage.RUBY || lang == SourceLanguage.ELIXIR;
     while (i < n) {
-      char c = chars[i];
+      char c = code.charAt(i);
       if (space(c)) {
         i++;
         continue;
@@ -223,24 +212,24 @@ final class Toks implements Iterable<Tok> {
       if (identStart(c)) {
         flags = IDENT;
         i++;
-        while (i < n && identPart(chars[i])) i++;
-        if (suffixes && i < n && (chars[i] == '?' || chars[i] == '!')
-            && (i + 1 >= n || (chars[i + 1] != '=' && chars[i + 1] != ':'))) {
+        while (i < n && identPart(code.charAt(i))) i++;
+        if (suffixes && i < n && (code.charAt(i) == '?' || code.charAt(i) == '!')
+            && (i + 1 >= n || (code.charAt(i + 1) != '=' && code.charAt(i + 1) != ':'))) {
           i++;
         }
       } else if (Character.isDigit(c)) {
         i++;
-        while (i < n && (Character.isLetterOrDigit(chars[i]) || chars[i] == '_'
-            || (chars[i] == '.' && i + 1 < n && Character.isDigit(chars[i + 1])))) i++;
+        while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
+            || (code.charAt(i) == '.' && i + 1 < n && Character.isDigit(code.charAt(i + 1))))) i++;
       } else {
-        i += operatorLength(chars, i, c);
+        i += operatorLength(code, i, c);
       }
-      if (start == 0 || space(chars[start - 1])) flags |= SPACE_BEFORE;
-      if (i >= n || space(chars[i])) flags |= SPACE_AFTER;
+      if (start == 0 || space(code.charAt(start - 1))) flags |= SPACE_BEFORE;
+      if (i >= n || space(code.charAt(i))) flags |= SPACE_AFTER;
       if (count == out.length) out = Arrays.copyOf(out, count * 2);
       out[count++] = start | (i - start) << COL_BITS | flags;
     }
-    return new Toks(chars, out, count);
+    return new Toks(code, out, count);
   }
 
   /**
@@ -248,9 +237,9 @@ final class Toks implements Iterable<Tok> {
    * {@code ?-> <<< === !== ...} (3), {@code && || ?? ?. ?: -> => :: <- |> == != <= >= ++ -- +=
    * -= *= /= << >> **} (2); 1 when none starts there (the character is a token of its own).
    */
-  private static int operatorLength(char[] code, int i, char c) {
-    char d = i + 1 < code.length ? code[i + 1] : 0;
-    char e = i + 2 < code.length ? code[i + 2] : 0;
+  private static int operatorLength(String code, int i, char c) {
+    char d = i + 1 < code.length() ? code.charAt(i + 1) : 0;
+    char e = i + 2 < code.length() ? code.charAt(i + 2) : 0;
     switch (c) {
       case '?':
         if (d == '-' && e == '>') return 3;
