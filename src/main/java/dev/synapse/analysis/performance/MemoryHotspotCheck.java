@@ -420,7 +420,11 @@ public final class MemoryHotspotCheck implements Check {
     Row r = v.rows.get(row);
     // the literal's "select" is taken from the raw text: without it there is nothing to find
     if (!containsIgnoreCase(r.head(), "select")) return null;
-    String lit = literals(r).toLowerCase(Locale.ROOT);
+    String literal = literals(r);
+    // no character lower-cases into these letters but their own capitals: without a match here the
+    // lower-cased literal has no "select " either
+    if (!containsIgnoreCase(literal, "select ")) return null;
+    String lit = literal.toLowerCase(Locale.ROOT);
     int sel = lit.indexOf("select ");
     if (sel < 0) return null;
     // SELECT and FROM in one literal, or the literal continues on the next rows of the statement
