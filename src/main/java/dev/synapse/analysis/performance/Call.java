@@ -48,12 +48,12 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   }
 
   /** @return true when the token right before the receiver chain is {@code await} */
-  boolean awaited(List<Tok> t) {
-    return start > 0 && start <= t.size() && t.get(start - 1).is("await");
+  boolean awaited(Toks t) {
+    return start > 0 && start <= t.size() && t.is(start - 1, "await");
   }
 
   /** @return true when the argument list is present and empty: {@code name()} */
-  boolean noArgs(List<Tok> t) {
+  boolean noArgs(Toks t) {
     return openParen >= 0 && closeParen == openParen + 1;
   }
 
@@ -64,36 +64,36 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
    * @param t tokens of one masked line
    * @param bare also report {@code .name} references without parentheses (Ruby)
    */
-  static List<Call> in(List<Tok> t, boolean bare) {
+  static List<Call> in(Toks t, boolean bare) {
     List<Call> out = new ArrayList<>();
-    int[] match = matches(t);
+    int[] match = null;
     for (int k = 0; k < t.size(); k++) {
-      Tok tok = t.get(k);
-      if (!tok.ident()) continue;
-      boolean paren = k + 1 < t.size() && t.get(k + 1).is("(");
-      boolean member = k > 0 && MEMBER.contains(t.get(k - 1).text());
+      if (!t.ident(k)) continue;
+      boolean paren = k + 1 < t.size() && t.is(k + 1, "(");
+      boolean member = k > 0 && MEMBER.contains(t, k - 1);
       if (!paren && !(bare && member)) continue;
+      if (match == null) match = matches(t);
       int close = paren ? match[k + 1] : -1;
       int[] start = new int[1];
       List<String> chain = chain(t, k, match, start);
-      out.add(new Call(tok.text(), chain, k, paren ? k + 1 : -1, close, start[0]));
+      out.add(new Call(t.text(k), chain, k, paren ? k + 1 : -1, close, start[0]));
     }
     return out;
   }
 
   /** Pairs brackets in one pass: match[i] is the partner of bracket i, or -1. */
-  private static int[] matches(List<Tok> t) {
+  private static int[] matches(Toks t) {
     int[] match = new int[t.size()];
     java.util.Arrays.fill(match, -1);
     int[] stack = new int[t.size()];
     int sp = 0;
     for (int i = 0; i < t.size(); i++) {
-      char s = t.get(i).single();
+      char s = t.single(i);
       if (s == '(' || s == '[') {
         stack[sp++] = i;
       } else if (s == ')' || s == ']') {
         char open = s == ')' ? '(' : '[';
-        if (sp > 0 && t.get(stack[sp - 1]).single() == open) {
+        if (sp > 0 && t.single(stack[sp - 1]) == open) {
           int o = stack[--sp];
           match[o] = i;
           match[i] = o;
@@ -108,30 +108,29 @@ record Call(String name, List<String> chain, int tokenIndex, int openParen, int 
   /** Longest receiver chain followed back from a call. */
   private static final int MAX_CHAIN = 16;
 
-  private static List<String> chain(List<Tok> t, int k, int[] match, int[] start) {
+  private static List<String> chain(Toks t, int k, int[] match, int[] start) {
     // each step adds at most two segments, so the chain stays below MAX_CHAIN + 2
     String[] rev = new String[MAX_CHAIN + 2];
     int size = 0;
-    rev[size++] = t.get(k).text();
+    rev[size++] = t.text(k);
     start[0] = k;
     int j = k - 1;
-    while (j >= 1 && MEMBER.contains(t.get(j).text()) && size < MAX_CHAIN) {
+    while (j >= 1 && MEMBER.contains(t, j) && size < MAX_CHAIN) {
       j--;
-      Tok p = t.get(j);
-      char close = p.single();
+      char close = t.single(j);
       if (close == ')' || close == ']') {
         if (match[j] < 0) break;
         rev[size++] = close == ')' ? "()" : "[]";
         j = match[j];
         start[0] = j;
         j--;
-        if (j >= 0 && t.get(j).ident()) {
-          rev[size++] = t.get(j).text();
+        if (j >= 0 && t.ident(j)) {
+          rev[size++] = t.text(j);
           start[0] = j;
           j--;
         }
-      } else if (p.ident()) {
-        rev[size++] = p.text();
+      } else if (t.ident(j)) {
+        rev[size++] = t.text(j);
         start[0] = j;
         j--;
       } else {

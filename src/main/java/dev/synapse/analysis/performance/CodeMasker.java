@@ -15,7 +15,31 @@ final class CodeMasker {
   /** Longest same-line regex or sigil literal recognised; bounds rescanning on odd input. */
   private static final int MAX_LITERAL = 1000;
 
+  /**
+   * Per language (by ordinal), the ASCII characters the masking loop must look at: quotes and
+   * backticks everywhere, {@code /} with C-style comments or regex literals, {@code #} with hash
+   * comments, {@code <} for heredocs, {@code ~} for Elixir sigils and {@code %} for Ruby percent
+   * literals. Every other character only updates the last significant character. Read-only.
+   */
+  private static final boolean[][] SPECIAL = new boolean[SourceLanguage.values().length][128];
+
+  static {
+    for (SourceLanguage l : SourceLanguage.values()) {
+      boolean[] t = SPECIAL[l.ordinal()];
+      t['"'] = true;
+      t['\''] = true;
+      t['`'] = true;
+      t['/'] = l.cStyleComments() || l.js() || l == SourceLanguage.RUBY;
+      t['#'] = l.hashComments();
+      t['<'] = l == SourceLanguage.RUBY || l == SourceLanguage.PHP;
+      t['~'] = l == SourceLanguage.ELIXIR;
+      t['%'] = l == SourceLanguage.RUBY;
+    }
+  }
+
   private final SourceLanguage lang;
+  /** {@link #SPECIAL} of the language. */
+  private final boolean[] special;
   private final boolean cStyle;
   private final boolean hashComments;
   /** Closing delimiter of an open multi-line string, or null. */
@@ -32,6 +56,7 @@ final class CodeMasker {
 
   CodeMasker(SourceLanguage lang) {
     this.lang = lang;
+    this.special = SPECIAL[lang.ordinal()];
     this.cStyle = lang.cStyleComments();
     this.hashComments = lang.hashComments();
   }
@@ -87,8 +112,26 @@ final class CodeMasker {
    * @return the line with string contents and comments replaced by spaces, same length
    */
   String mask(String line) {
+    if (heredoc == null && !inRubyDoc && !inBlockComment && openString == null && plain(line)) {
+      // nothing to blank and no state to carry: the line is its own masked form
+      changed = false;
+      return line;
+    }
     char[] c = maskChars(line);
     return changed ? new String(c) : line;
+  }
+
+  /**
+   * @return true when no character of the line can start a string, comment or literal (nor a
+   *     Ruby {@code =begin} block), so that masking it from a clean state changes nothing
+   */
+  private boolean plain(String line) {
+    if (lang == SourceLanguage.RUBY && line.startsWith("=begin")) return false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch < 128 && special[ch]) return false;
+    }
+    return true;
   }
 
   /**
@@ -125,8 +168,15 @@ final class CodeMasker {
     else if (openString != null) i = skipString(c, 0, openString, openEscapes, true);
     char prevSignificant = i == 0 ? '\n' : ' ';
     boolean literalsFailed = false;
+    boolean[] special = this.special;
     while (i < n) {
       char ch = c[i];
+      if (ch >= 128 || !special[ch]) {
+        // nothing below applies to this character
+        if (!Toks.space(ch)) prevSignificant = ch;
+        i++;
+        continue;
+      }
       if (cStyle && ch == '/' && i + 1 < n && c[i + 1] == '/') {
         blank(c, i, n);
         break;
@@ -163,7 +213,7 @@ final class CodeMasker {
         boolean triple = i + 2 < n && c[i + 1] == ch && c[i + 2] == ch
             && (lang == SourceLanguage.PYTHON || lang == SourceLanguage.KOTLIN || lang == SourceLanguage.ELIXIR
                 || lang == SourceLanguage.CSHARP);
-        String close = triple ? "" + ch + ch + ch : String.valueOf(ch);
+        String close = delimiter(ch, triple);
         boolean verbatim = lang == SourceLanguage.CSHARP && i > 0 && c[i - 1] == '@';
         boolean escapes = !(ch == '`' && lang == SourceLanguage.GO) && !verbatim && !triple
             || (triple && lang != SourceLanguage.KOTLIN);
@@ -202,7 +252,7 @@ final class CodeMasker {
         }
         literalsFailed = true;
       }
-      if (!Tok.space(ch)) prevSignificant = ch;
+      if (!Toks.space(ch)) prevSignificant = ch;
       i++;
     }
     if (pendingHeredoc != null) {
@@ -210,6 +260,15 @@ final class CodeMasker {
       pendingHeredoc = null;
     }
     return c;
+  }
+
+  /** @return the closing delimiter of a string opened by {@code quote} (a constant, no allocation) */
+  private static String delimiter(char quote, boolean triple) {
+    return switch (quote) {
+      case '"' -> triple ? "\"\"\"" : "\"";
+      case '\'' -> triple ? "'''" : "'";
+      default -> triple ? "```" : "`";
+    };
   }
 
   private static char charAt(String s, int i) {

@@ -50,52 +50,50 @@ final class Complexity {
    * @param lines tokenised masked lines of one function (declaration included)
    * @return 1 + decision points
    */
-  static int of(SourceLanguage lang, List<List<Tok>> lines) {
+  static int of(SourceLanguage lang, List<Toks> lines) {
     int c = 1;
-    for (List<Tok> line : lines) c += decisions(lang, line);
+    for (Toks line : lines) c += decisions(lang, line);
     return c;
   }
 
   /** @return the decision points on one tokenised line */
-  static int decisions(SourceLanguage lang, List<Tok> t) {
+  static int decisions(SourceLanguage lang, Toks t) {
     int n = 0;
     for (int i = 0; i < t.size(); i++) {
-      Tok tok = t.get(i);
-      String s = tok.text();
-      char first = s.charAt(0);
+      char first = t.charAt(i, 0);
       if (first >= 128 || !MAY_DECIDE[first]) continue;
-      if (COMMON.contains(s)) {
+      if (COMMON.contains(t, i)) {
         n++;
         continue;
       }
       switch (lang) {
         case JAVA, JAVASCRIPT, TYPESCRIPT, CSHARP, PHP -> {
-          if (s.equals("case") || s.equals("catch")) n++;
+          if (t.is(i, "case") || t.is(i, "catch")) n++;
           else if (ternary(t, i)) n++;
-          else if (s.equals("??") && lang != SourceLanguage.JAVA) n++;
-          else if (lang == SourceLanguage.PHP && (s.equals("elseif") || s.equals("foreach")
-              || s.equals("and") || s.equals("or") || s.equals("?:"))) n++;
-          else if (lang == SourceLanguage.CSHARP && (s.equals("foreach") || s.equals("when"))) n++;
+          else if (t.is(i, "??") && lang != SourceLanguage.JAVA) n++;
+          else if (lang == SourceLanguage.PHP && (t.is(i, "elseif") || t.is(i, "foreach")
+              || t.is(i, "and") || t.is(i, "or") || t.is(i, "?:"))) n++;
+          else if (lang == SourceLanguage.CSHARP && (t.is(i, "foreach") || t.is(i, "when"))) n++;
         }
         case GO -> {
-          if (s.equals("case")) n++;
+          if (t.is(i, "case")) n++;
         }
         case KOTLIN -> {
-          if (s.equals("catch") || s.equals("?:")) n++;
-          else if (s.equals("->") && whenArm(t, i)) n++;
+          if (t.is(i, "catch") || t.is(i, "?:")) n++;
+          else if (t.is(i, "->") && whenArm(t, i)) n++;
         }
         case PYTHON -> {
-          if (s.equals("elif") || s.equals("except") || s.equals("and") || s.equals("or")) n++;
-          else if (s.equals("case") && i == 0) n++;
+          if (t.is(i, "elif") || t.is(i, "except") || t.is(i, "and") || t.is(i, "or")) n++;
+          else if (t.is(i, "case") && i == 0) n++;
         }
         case RUBY -> {
-          if (s.equals("elsif") || s.equals("unless") || s.equals("until") || s.equals("when")
-              || s.equals("rescue") || s.equals("and") || s.equals("or")) n++;
+          if (t.is(i, "elsif") || t.is(i, "unless") || t.is(i, "until") || t.is(i, "when")
+              || t.is(i, "rescue") || t.is(i, "and") || t.is(i, "or")) n++;
           else if (ternary(t, i)) n++;
         }
         case ELIXIR -> {
-          if (s.equals("unless") || s.equals("->") || s.equals("when") || s.equals("and")
-              || s.equals("or")) n++;
+          if (t.is(i, "unless") || t.is(i, "->") || t.is(i, "when") || t.is(i, "and")
+              || t.is(i, "or")) n++;
         }
         default -> { }
       }
@@ -104,15 +102,14 @@ final class Complexity {
   }
 
   /** A lone {@code ?} with whitespace after it and whitespace or {@code )} before it. */
-  private static boolean ternary(List<Tok> t, int i) {
-    Tok tok = t.get(i);
-    if (!tok.is("?") || !tok.spaceAfter()) return false;
-    return tok.spaceBefore() || (i > 0 && t.get(i - 1).is(")"));
+  private static boolean ternary(Toks t, int i) {
+    if (!t.is(i, "?") || !t.spaceAfter(i)) return false;
+    return t.spaceBefore(i) || (i > 0 && t.is(i - 1, ")"));
   }
 
   /** A Kotlin {@code ->} not inside a lambda brace on the same line and not after {@code else}. */
-  private static boolean whenArm(List<Tok> t, int i) {
-    for (int k = Math.max(0, i - 64); k < i; k++) if (t.get(k).is("{")) return false;
-    return !(i == 1 && t.get(0).is("else"));
+  private static boolean whenArm(Toks t, int i) {
+    for (int k = Math.max(0, i - 64); k < i; k++) if (t.is(k, "{")) return false;
+    return !(i == 1 && t.is(0, "else"));
   }
 }

@@ -202,50 +202,51 @@ final class DataAccess {
     Map<String, Kind> out = new HashMap<>();
     for (FileView.Row r : v.rows) {
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       for (int i = 0; i + 1 < t.size(); i++) {
-        Tok a = t.get(i);
-        if (!a.ident()) continue;
+        if (!t.ident(i)) continue;
         // name: Type / name?: Type (TypeScript, Kotlin, Python annotations)
-        if ((t.get(i + 1).is(":") || t.get(i + 1).is("?") && i + 2 < t.size() && t.get(i + 2).is(":"))) {
-          int ti = t.get(i + 1).is(":") ? i + 2 : i + 3;
-          if (ti < t.size() && t.get(ti).ident()) {
+        if ((t.is(i + 1, ":") || t.is(i + 1, "?") && i + 2 < t.size() && t.is(i + 2, ":"))) {
+          int ti = t.is(i + 1, ":") ? i + 2 : i + 3;
+          if (ti < t.size() && t.ident(ti)) {
             Kind k = typeKind(lastQualified(t, ti));
-            if (k != null) out.put(a.text(), k);
+            if (k != null) out.put(t.text(i), k);
           }
           continue;
         }
         // Type name; / Type<X> name = / *sql.DB (Go: name *pkg.Type)
         if (v.lang == SourceLanguage.GO) {
-          int ti = t.get(i + 1).is("*") ? i + 2 : i + 1;
-          if (ti < t.size() && t.get(ti).ident() && !t.get(ti).is("func")) {
+          int ti = t.is(i + 1, "*") ? i + 2 : i + 1;
+          if (ti < t.size() && t.ident(ti) && !t.is(ti, "func")) {
             Kind k = typeKind(lastQualified(t, ti));
-            if (k != null) out.put(a.text(), k);
+            if (k != null) out.put(t.text(i), k);
           }
           continue;
         }
-        Tok b = t.get(i + 1);
-        if (!b.ident() || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
-        String after = i + 2 < t.size() ? t.get(i + 2).text() : ";";
-        if (!(after.equals(";") || after.equals("=") || after.equals(",") || after.equals(")")
-            || after.equals("{"))) {
+        if (!t.ident(i + 1) || i + 2 >= t.size() && v.lang != SourceLanguage.PHP) continue;
+        if (i + 2 < t.size() && !(t.is(i + 2, ";") || t.is(i + 2, "=") || t.is(i + 2, ",") || t.is(i + 2, ")")
+            || t.is(i + 2, "{"))) {
           continue;
         }
-        Kind k = typeKind(a.text());
-        if (k != null) out.put(b.text().startsWith("$") ? b.text().substring(1) : b.text(), k);
+        if (!Character.isUpperCase(t.charAt(i, 0))) continue; // typeKind needs a capitalised type
+        Kind k = typeKind(t.text(i));
+        if (k != null) {
+          String b = t.text(i + 1);
+          out.put(b.startsWith("$") ? b.substring(1) : b, k);
+        }
       }
       // generic types: IRepository<Customer> _customers / Repository<Order> orders
       for (int i = 2; i < t.size(); i++) {
-        if (!t.get(i).ident() || !t.get(i - 1).is(">")) continue;
+        if (!t.ident(i) || !t.is(i - 1, ">")) continue;
         int depth = 0;
         int j = i - 1;
         for (; j >= Math.max(0, i - 40); j--) {
-          if (t.get(j).is(">")) depth++;
-          else if (t.get(j).is("<") && --depth == 0) break;
+          if (t.is(j, ">")) depth++;
+          else if (t.is(j, "<") && --depth == 0) break;
         }
-        if (j <= 0 || depth != 0 || !t.get(j - 1).ident()) continue;
-        Kind k = typeKind(t.get(j - 1).text());
-        String n = t.get(i).text();
+        if (j <= 0 || depth != 0 || !t.ident(j - 1)) continue;
+        Kind k = typeKind(t.text(j - 1));
+        String n = t.text(i);
         if (k != null) out.put(n.startsWith("$") ? n.substring(1) : n, k);
       }
     }
@@ -253,12 +254,12 @@ final class DataAccess {
   }
 
   /** The last segment of a qualified type name starting at token {@code i}: sql.DB gives DB. */
-  private static String lastQualified(List<Tok> t, int i) {
-    String s = t.get(i).text();
+  private static String lastQualified(Toks t, int i) {
+    String s = t.text(i);
     int j = i;
-    while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).ident() && j - i < 12) {
+    while (j + 2 < t.size() && t.is(j + 1, ".") && t.ident(j + 2) && j - i < 12) {
       j += 2;
-      s = t.get(j).text();
+      s = t.text(j);
     }
     return s;
   }

@@ -23,10 +23,11 @@ final class FileView {
    * @param oldLine old line number, 0 for an added line
    * @param newLine new line number, 0 for a removed line
    * @param raw the line's text
-   * @param code the masked text on the line's side (context lines: new side)
-   * @param toks tokens of {@code code}
+   * @param code the masked text on the line's side (context lines: new side); the raw text in a
+   *     file of unknown language, whose code no check reads
+   * @param toks tokens of {@code code}; none in a file of unknown language
    */
-  record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, List<Tok> toks) {
+  record Row(int hunk, LineKind kind, int oldLine, int newLine, String raw, String code, Toks toks) {
     boolean onNewSide() {
       return kind != LineKind.REMOVED;
     }
@@ -56,9 +57,10 @@ final class FileView {
   final List<Row> rows;
   final List<String> sections;
   /** Tokens of each hunk's masked section header (empty for a blank header). */
-  final List<List<Tok>> sectionToks;
+  final List<Toks> sectionToks;
   final List<Function> newFunctions;
-  final List<Function> oldFunctions;
+  /** Old-side functions, found on first use (see {@link #oldFunctions()}). */
+  private List<Function> oldFunctions;
 
   private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections) {
     this.path = path;
@@ -67,13 +69,12 @@ final class FileView {
     this.memberCalls = new Object[rows.size()];
     this.parenCalls = new Object[rows.size()];
     this.sections = List.copyOf(sections);
-    List<List<Tok>> st = new ArrayList<>(sections.size());
+    List<Toks> st = new ArrayList<>(sections.size());
     for (String section : sections) {
-      st.add(section.isBlank() ? List.of() : Tok.of(new CodeMasker(lang).mask(section), lang));
+      st.add(section.isBlank() || lang == SourceLanguage.UNKNOWN ? Toks.EMPTY : Toks.of(new CodeMasker(lang).mask(section), lang));
     }
     this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
-    this.oldFunctions = Segmenter.segment(this, false);
   }
 
   /**
@@ -87,22 +88,30 @@ final class FileView {
     CodeMasker newMasker = new CodeMasker(lang);
     CodeMasker oldMasker = new CodeMasker(lang);
     int h = 0;
+    boolean known = lang != SourceLanguage.UNKNOWN;
     for (Hunk hunk : file.hunks()) {
       sections.add(hunk.section());
+      if (!known) {
+        // no check reads the code of a file of unknown language: keep its text, skip the lexing
+        for (DiffLine l : hunk.lines()) {
+          rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), l.text(), Toks.EMPTY));
+        }
+        h++;
+        continue;
+      }
       // the text between hunks is unknown: each hunk starts from a clean state
       newMasker.reset();
       oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
         CodeMasker side = l.kind() == LineKind.REMOVED ? oldMasker : newMasker;
         boolean same = l.kind() == LineKind.CONTEXT && newMasker.sameState(oldMasker);
-        char[] masked = side.maskChars(l.text());
+        String code = side.mask(l.text());
         if (l.kind() == LineKind.CONTEXT) {
           // both sides mask a context line alike when their states agree (the usual case)
           if (same) oldMasker.copyState(newMasker);
-          else oldMasker.maskChars(l.text());
+          else oldMasker.mask(l.text());
         }
-        String code = side.lastChanged() ? new String(masked) : l.text();
-        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Tok.of(code, masked, lang)));
+        rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Toks.of(code, lang)));
       }
       h++;
     }
@@ -172,6 +181,43 @@ final class FileView {
     }
     cache[row] = out;
     return out;
+  }
+
+  /**
+   * The functions on the old side, segmented on first use: most reviews never ask. The list is
+   * immutable, so a race between two checks only repeats the work.
+   *
+   * @return the old-side functions in order of appearance; immutable
+   */
+  List<Function> oldFunctions() {
+    List<Function> out = oldFunctions;
+    if (out == null) {
+      out = List.copyOf(Segmenter.segment(this, false));
+      oldFunctions = out;
+    }
+    return out;
+  }
+
+  /**
+   * @param names function names
+   * @return false when no old-side function can have one of these names: no token of an
+   *     old-side row or of a hunk header spells one (every name the {@link Segmenter} gives is
+   *     such a token, or contains a space: {@code app.get callback}); true otherwise
+   */
+  boolean mayNameOldFunction(List<String> names) {
+    for (String name : names) if (name.isEmpty() || name.indexOf(' ') >= 0) return true;
+    for (Toks t : sectionToks) if (spellsAny(t, names)) return true;
+    for (Row r : rows) if (r.onOldSide() && spellsAny(r.toks(), names)) return true;
+    return false;
+  }
+
+  private static boolean spellsAny(Toks t, List<String> names) {
+    for (int k = 0; k < t.size(); k++) {
+      if (!t.ident(k)) continue;
+      int n = t.length(k);
+      for (int i = 0; i < names.size(); i++) if (names.get(i).length() == n && t.is(k, names.get(i))) return true;
+    }
+    return false;
   }
 
   /** @return the new-side function covering the row, or null */

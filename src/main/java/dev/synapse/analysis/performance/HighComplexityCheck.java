@@ -47,7 +47,7 @@ public final class HighComplexityCheck implements Check {
         int after = complexity(v, f);
         if (after <= THRESHOLD) continue;
         int before = 0;
-        for (Function old : v.oldFunctions) {
+        for (Function old : v.oldFunctions()) {
           if (old.name().equals(f.name()) && overlaps(old, f)) before = Math.max(before, complexity(v, old));
         }
         if (after <= before) continue;
@@ -63,7 +63,7 @@ public final class HighComplexityCheck implements Check {
 
   /** @return the cyclomatic complexity of the function's visible code on its side */
   static int complexity(FileView v, Function f) {
-    List<List<Tok>> lines = new ArrayList<>();
+    List<Toks> lines = new ArrayList<>();
     for (int i = f.startRow(); i <= f.endRow(); i++) if (f.covers(v, i)) lines.add(v.rows.get(i).toks());
     return Complexity.of(v.lang, lines);
   }

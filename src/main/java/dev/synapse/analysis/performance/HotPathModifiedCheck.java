@@ -76,6 +76,8 @@ public final class HotPathModifiedCheck implements Check {
     for (String h : context.hotFunctions()) {
       if (h != null && !h.isBlank()) hot.add(HotName.parse(h));
     }
+    List<String> hotNames = new ArrayList<>();
+    for (HotName h : hot) hotNames.add(h.name());
     for (FileView v : FileViews.of(context)) {
       Set<String> reported = new HashSet<>();
       for (Function f : v.newFunctions) {
@@ -83,7 +85,8 @@ public final class HotPathModifiedCheck implements Check {
         reported.add(f.name());
         out.add(finding(fingerprints, v, f));
       }
-      for (Function f : v.oldFunctions) {
+      if (!v.mayNameOldFunction(hotNames)) continue;
+      for (Function f : v.oldFunctions()) {
         if (!f.changed(v) || reported.contains(f.name()) || !isHot(v, f.name(), hot)) continue;
         boolean survives = false;
         for (Function n : v.newFunctions) if (n.name().equals(f.name())) survives = true;

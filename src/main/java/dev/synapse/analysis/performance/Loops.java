@@ -37,7 +37,7 @@ final class Loops {
 
   private Loops() {}
 
-  private static int scanEnd(List<Tok> t, int k) {
+  private static int scanEnd(Toks t, int k) {
     return Math.min(t.size(), k + MAX_SCAN);
   }
 
@@ -76,20 +76,19 @@ final class Loops {
     for (int i = 0; i < v.rows.size(); i++) {
       Row r = v.rows.get(i);
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       java.util.Map<Integer, Call> calls = null;
       int found = 0;
       for (int k = 0; k < t.size() && found < MAX_LOOPS_PER_ROW; k++) {
-        Tok tok = t.get(k);
-        if (!tok.ident()) continue; // every loop opener below is a word
+        if (!t.ident(k)) continue; // every loop opener below is a word
         Loop loop = null;
-        if (tok.is("for") || tok.is("foreach")) {
+        if (t.is(k, "for") || t.is(k, "foreach")) {
           boolean comprehension = v.lang == SourceLanguage.PYTHON
-              && (k > 0 && !t.get(0).is("async") || depthAtStart[i] > 0);
+              && (k > 0 && !t.is(0, "async") || depthAtStart[i] > 0);
           loop = comprehension ? comprehension(v, i, k, depthAtStart) : keywordLoop(v, i, k);
-        } else if (tok.is("while") && k == 0 || tok.is("while") && k == 1 && t.get(0).is("}")) {
+        } else if (t.is(k, "while") && (k == 0 || k == 1 && t.is(0, "}"))) {
           loop = whileLoop(v, i, k);
-        } else if (tok.ident() && (ITERATORS.contains(tok.text()))) {
+        } else if (ITERATORS.contains(t, k)) {
           if (calls == null) {
             calls = new java.util.HashMap<>();
             for (Call c : v.calls(i, true)) calls.put(c.tokenIndex(), c);
@@ -118,8 +117,9 @@ final class Loops {
       }
       d[i] = depth;
       if (!r.onNewSide()) continue;
-      for (Tok t : r.toks()) {
-        int delta = t.depthDelta();
+      Toks t = r.toks();
+      for (int k = 0; k < t.size(); k++) {
+        int delta = t.depthDelta(k);
         if (delta > 0) depth++;
         else if (delta < 0 && depth > 0) depth--;
       }
@@ -137,7 +137,7 @@ final class Loops {
       Row r = v.rows.get(q);
       if (r.hunk() != h.hunk()) break;
       if (!r.onNewSide() || r.blank()) continue;
-      boolean opens = r.toks().get(0).is("{");
+      boolean opens = r.toks().is(0, "{");
       if (first && opens && r.indent() == indent) {
         // Allman style: the body's brace sits on its own line at the header's indentation
         allman = true;
@@ -147,7 +147,7 @@ final class Loops {
       }
       first = false;
       if (r.indent() <= indent) {
-        if (allman && r.toks().get(0).is("}")) last = q;
+        if (allman && r.toks().is(0, "}")) last = q;
         break;
       }
       last = q;
@@ -156,7 +156,7 @@ final class Loops {
   }
 
   private static Loop keywordLoop(FileView v, int row, int k) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
     int bodyFrom = t.size();
     boolean sawIn = false;
@@ -165,24 +165,24 @@ final class Loops {
     int depth = 0;
     boolean afterAs = false;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("(") || s.equals("[")) depth++;
-      else if (s.equals(")") || s.equals("]")) depth--;
-      if (s.equals(";") && depth > 0) cStyle = true;
-      if (s.equals("as")) afterAs = true;
-      if (s.equals("in") || s.equals("of") || s.equals(":") && v.lang != SourceLanguage.PYTHON
-          || s.equals("<-") || s.equals("range") || s.equals("as")) {
-        if (!sawIn && s.equals("as")) vars.clear();
+      Tok s = t.get(j);
+      if (s.is("(") || s.is("[")) depth++;
+      else if (s.is(")") || s.is("]")) depth--;
+      if (s.is(";") && depth > 0) cStyle = true;
+      if (s.is("as")) afterAs = true;
+      if (s.is("in") || s.is("of") || s.is(":") && v.lang != SourceLanguage.PYTHON
+          || s.is("<-") || s.is("range") || s.is("as")) {
+        if (!sawIn && s.is("as")) vars.clear();
         sawIn = true;
       }
-      if (cStyle && (s.equals("size") || s.equals("length") || s.equals("len") || s.equals("count")
-          || s.equals("Count") || s.equals("Length"))) {
+      if (cStyle && (s.is("size") || s.is("length") || s.is("len") || s.is("count")
+          || s.is("Count") || s.is("Length"))) {
         boundByCollection = true;
       }
-      if (t.get(j).ident() && !s.equals("as")) {
-        if (!sawIn || afterAs) vars.add(t.get(j).text());
+      if (t.ident(j) && !s.is("as")) {
+        if (!sawIn || afterAs) vars.add(t.text(j));
       }
-      if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":") && v.lang == SourceLanguage.PYTHON)) {
+      if (depth == 0 && (s.is("{") || s.is("do") || s.is(":") && v.lang == SourceLanguage.PYTHON)) {
         bodyFrom = j + 1;
         break;
       }
@@ -200,32 +200,32 @@ final class Loops {
   }
 
   /** A loop whose iterable is only numbers, e.g. {@code for i in range(3)} or {@code 1..10}. */
-  private static boolean literalIterable(List<Tok> t, int k) {
+  private static boolean literalIterable(Toks t, int k) {
     boolean afterIn = false;
     boolean sawIdent = false;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("in") || s.equals("of") || s.equals("<-") || s.equals("range")) {
+      Tok s = t.get(j);
+      if (s.is("in") || s.is("of") || s.is("<-") || s.is("range")) {
         afterIn = true;
         continue;
       }
       if (!afterIn) continue;
-      if (s.equals(":") || s.equals("{") || s.equals("do")) break;
-      if (t.get(j).ident() && !s.equals("range")) sawIdent = true;
+      if (s.is(":") || s.is("{") || s.is("do")) break;
+      if (t.ident(j) && !s.is("range")) sawIdent = true;
     }
     return afterIn && !sawIdent;
   }
 
   private static Loop comprehension(FileView v, int row, int k, int[] depthAtStart) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     Set<String> vars = new HashSet<>();
-    for (int j = k + 1; j < scanEnd(t, k) && !t.get(j).is("in"); j++) if (t.get(j).ident()) vars.add(t.get(j).text());
+    for (int j = k + 1; j < scanEnd(t, k) && !t.is(j, "in"); j++) if (t.ident(j)) vars.add(t.text(j));
     // Find the opening bracket of the group the "for" sits in.
     int depth = 0;
     for (int j = k - 1; j >= Math.max(0, k - MAX_SCAN); j--) {
-      String s = t.get(j).text();
-      if (s.equals(")") || s.equals("]") || s.equals("}")) depth++;
-      else if (s.equals("(") || s.equals("[") || s.equals("{")) {
+      Tok s = t.get(j);
+      if (s.is(")") || s.is("]") || s.is("}")) depth++;
+      else if (s.is("(") || s.is("[") || s.is("{")) {
         if (depth == 0) return new Loop(row, j + 1, k, List.of(), vars, row);
         depth--;
       }
@@ -243,20 +243,20 @@ final class Loops {
   }
 
   private static Loop whileLoop(FileView v, int row, int k) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     boolean cursor = false;
     int bodyFrom = t.size();
     int depth = 0;
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      String s = t.get(j).text();
-      if (s.equals("(")) depth++;
-      else if (s.equals(")")) depth--;
-      if (s.equals("next") || s.equals("hasNext") || s.equals("fetch") || s.equals("Next")
-          || s.equals("fetch_assoc") || s.equals("fetchone") || s.equals("fetch_row")
-          || s.equals("Scan") && j > 0 && t.get(j - 1).is(".")) {
+      Tok s = t.get(j);
+      if (s.is("(")) depth++;
+      else if (s.is(")")) depth--;
+      if (s.is("next") || s.is("hasNext") || s.is("fetch") || s.is("Next")
+          || s.is("fetch_assoc") || s.is("fetchone") || s.is("fetch_row")
+          || s.is("Scan") && j > 0 && t.is(j - 1, ".")) {
         cursor = true;
       }
-      if (depth == 0 && (s.equals("{") || s.equals("do") || s.equals(":"))) {
+      if (depth == 0 && (s.is("{") || s.is("do") || s.is(":"))) {
         bodyFrom = j + 1;
         break;
       }
@@ -266,9 +266,9 @@ final class Loops {
   }
 
   private static Loop iteratorCall(FileView v, int row, int k, Call call) {
-    List<Tok> t = v.rows.get(row).toks();
-    if (call == null || k == 0 || !(t.get(k - 1).is(".") || t.get(k - 1).is("?.") || t.get(k - 1).is("->")
-        || t.get(k - 1).is("::"))) {
+    Toks t = v.rows.get(row).toks();
+    if (call == null || k == 0 || !(t.is(k - 1, ".") || t.is(k - 1, "?.") || t.is(k - 1, "->")
+        || t.is(k - 1, "::"))) {
       return null;
     }
     List<String> chain = call.chain();
@@ -280,19 +280,19 @@ final class Loops {
     int bodyFrom = k + 1;
     boolean closure = false;
     for (int j = k + 1; j < scanEnd(t, k) && !closure; j++) {
-      String s = t.get(j).text();
-      closure = s.equals("=>") || s.equals("->") || s.equals("fn") || s.equals("function")
-          || s.equals("do") || s.equals("&") || s.equals("|") || s.equals("lambda");
+      Tok s = t.get(j);
+      closure = s.is("=>") || s.is("->") || s.is("fn") || s.is("function")
+          || s.is("do") || s.is("&") || s.is("|") || s.is("lambda");
     }
-    if (!closure && !(k + 1 < t.size() && t.get(k + 1).is("{"))) return null;
+    if (!closure && !(k + 1 < t.size() && t.is(k + 1, "{"))) return null;
     // Ruby block: do |x| / { |x|
     for (int j = k + 1; j < scanEnd(t, k); j++) {
-      if ((t.get(j).is("do") || t.get(j).is("{")) && j + 1 < t.size() && t.get(j + 1).is("|")) {
+      if ((t.is(j, "do") || t.is(j, "{")) && j + 1 < t.size() && t.is(j + 1, "|")) {
         bodyFrom = j + 1;
-        for (int q = j + 2; q < t.size() && !t.get(q).is("|"); q++) if (t.get(q).ident()) vars.add(t.get(q).text());
+        for (int q = j + 2; q < t.size() && !t.is(q, "|"); q++) if (t.ident(q)) vars.add(t.text(q));
         break;
       }
-      if (t.get(j).is("do") && v.lang == SourceLanguage.RUBY) {
+      if (t.is(j, "do") && v.lang == SourceLanguage.RUBY) {
         bodyFrom = j + 1;
         break;
       }
@@ -300,14 +300,14 @@ final class Loops {
     // lambda parameters: (x) => / x -> / fn x -> / function ($x) / fn($x) =>
     if (vars.isEmpty()) {
       for (int j = k + 1; j < scanEnd(t, k); j++) {
-        String s = t.get(j).text();
-        if (s.equals("=>") || s.equals("->")) {
+        Tok s = t.get(j);
+        if (s.is("=>") || s.is("->")) {
           for (int q = j - 1; q > k; q--) {
-            String p = t.get(q).text();
-            if (p.equals("(") && q == k + 1) break;
-            if (p.equals("fn") || p.equals("function")) break;
-            if (t.get(q).ident() && !p.equals("async")) vars.add(p);
-            if (p.equals(",") && q > 0 && t.get(q - 1).is(")")) break;
+            Tok p = t.get(q);
+            if (p.is("(") && q == k + 1) break;
+            if (p.is("fn") || p.is("function")) break;
+            if (t.ident(q) && !p.is("async")) vars.add(p.text());
+            if (p.is(",") && q > 0 && t.is(q - 1, ")")) break;
           }
           break;
         }

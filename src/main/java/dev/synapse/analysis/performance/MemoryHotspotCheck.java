@@ -143,12 +143,14 @@ public final class MemoryHotspotCheck implements Check {
         Row r = v.rows.get(i);
         if (r.kind() != LineKind.ADDED) continue;
         Hit hit = null;
-        String[] stmt = new String[1];
-        int tried = 0;
-        for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
-          if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
-          hit = match(v, i, c, stmt);
-          if (hit != null) break;
+        if (mentionsInteresting(r.toks())) {
+          String[] stmt = new String[1];
+          int tried = 0;
+          for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
+            if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+            hit = match(v, i, c, stmt);
+            if (hit != null) break;
+          }
         }
         if (hit == null) hit = unboundedSelect(v, i);
         if (hit != null) out.add(finding(fingerprints, v, i, hit));
@@ -157,8 +159,17 @@ public final class MemoryHotspotCheck implements Check {
     return out;
   }
 
+  /**
+   * @return true when a word of the row is a name some rule looks at; a call's name is one of
+   *     its row's words, so a row without one has no call worth finding
+   */
+  private static boolean mentionsInteresting(Toks t) {
+    for (int k = 0; k < t.size(); k++) if (t.ident(k) && INTERESTING.contains(t, k)) return true;
+    return false;
+  }
+
   private static Hit match(FileView v, int row, Call c, String[] stmtMemo) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     String name = c.name();
     String root = c.root();
     String receiver = c.receiver();
@@ -173,7 +184,7 @@ public final class MemoryHotspotCheck implements Check {
       return new Hit(Kind.TABLE, name + " without take/limit loads every matching row");
     }
     if ((name.equals("find") || name.equals("findBy")) && v.lang.js() && c.openParen() >= 0
-        && c.openParen() + 1 < t.size() && t.get(c.openParen() + 1).is("{") && stmt.contains("where")
+        && c.openParen() + 1 < t.size() && t.is(c.openParen() + 1, "{") && stmt.contains("where")
         && !bounded(stmt)) {
       return new Hit(Kind.TABLE, name + "({ where }) without take loads every matching row");
     }
@@ -247,7 +258,7 @@ public final class MemoryHotspotCheck implements Check {
     return null;
   }
 
-  private static Hit fileRead(FileView v, int row, Call c, List<Tok> t) {
+  private static Hit fileRead(FileView v, int row, Call c, Toks t) {
     String name = c.name();
     String receiver = c.receiver();
     boolean generic = name.equals("read") || name.equals("read!") || name.equals("readlines")
@@ -350,25 +361,25 @@ public final class MemoryHotspotCheck implements Check {
     for (int q = bodyFrom; q < row && q - bodyFrom < 200; q++) {
       Row r = v.rows.get(q);
       if (!r.onNewSide()) continue;
-      List<Tok> t = r.toks();
+      Toks t = r.toks();
       for (int j = 1; j < t.size(); j++) {
-        if (!t.get(j).is("=")) continue;
-        int lhs = t.get(j - 1).is(":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
-        if (!t.get(lhs).ident()) break;
+        if (!t.is(j, "=")) continue;
+        int lhs = t.is(j - 1, ":") && j >= 2 ? j - 2 : j - 1; // Go's := is two tokens
+        if (!t.ident(lhs)) break;
         for (int k = j + 1; k < Math.min(t.size(), j + 200); k++) {
-          if (t.get(k).ident() && tainted.contains(t.get(k).text())) {
-            tainted.add(t.get(lhs).text());
+          if (t.ident(k) && tainted.contains(t.text(k))) {
+            tainted.add(t.text(lhs));
             break;
           }
         }
         break;
       }
     }
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     int to = c.closeParen() < 0 ? t.size() : c.closeParen();
     for (int j = c.openParen() + 1; j < Math.min(to, c.openParen() + 200); j++) {
       Tok a = t.get(j);
-      boolean member = t.get(j - 1).is(".") || t.get(j - 1).is("?.");
+      boolean member = t.is(j - 1, ".") || t.is(j - 1, "?.");
       if (a.ident() && !member && !HANDLER_PARAMS.contains(a.text()) && tainted.contains(a.text())) return true;
     }
     return false;
@@ -409,29 +420,29 @@ public final class MemoryHotspotCheck implements Check {
     Row r = v.rows.get(row);
     // the literal's "select" is taken from the raw text: without it there is nothing to find
     if (!containsIgnoreCase(r.head(), "select")) return null;
-    String lit = literals(r).toLowerCase(Locale.ROOT);
+    String literal = literals(r);
+    // no character lower-cases into these letters but their own capitals: without a match here the
+    // lower-cased literal has no "select " either
+    if (!containsIgnoreCase(literal, "select ")) return null;
+    String lit = literal.toLowerCase(Locale.ROOT);
     int sel = lit.indexOf("select ");
     if (sel < 0) return null;
     // SELECT and FROM in one literal, or the literal continues on the next rows of the statement
     StringBuilder all = new StringBuilder(lit);
     int hunk = r.hunk();
     int depth = 0;
-    for (Tok t : r.toks()) {
-      depth += t.depthDelta();
-    }
+    depth += r.toks().depthSum();
     for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
       Row n = v.rows.get(q);
       if (n.hunk() != hunk) break;
       if (!n.onNewSide()) continue;
       seen++;
-      List<Tok> nt = n.toks();
-      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.get(0).is(".") || nt.get(0).is("+")
-          || nt.get(0).is("\"") || nt.get(0).is("'")));
+      Toks nt = n.toks();
+      boolean continues = depth > 0 || (!nt.isEmpty() && (nt.is(0, ".") || nt.is(0, "+")
+          || nt.is(0, "\"") || nt.is(0, "'")));
       if (!continues) break;
       all.append(' ').append(literals(n).toLowerCase(Locale.ROOT));
-      for (Tok t : nt) {
-        depth += t.depthDelta();
-      }
+      depth += nt.depthSum();
     }
     String s = all.toString();
     if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
@@ -488,11 +499,12 @@ public final class MemoryHotspotCheck implements Check {
     String code = r.code();
     if (code.indexOf('"') < 0 && code.indexOf('\'') < 0 && code.indexOf('`') < 0) return "";
     String raw = r.head();
-    StringBuilder lit = new StringBuilder();
-    for (int i = 0; i < raw.length() && i < code.length(); i++) {
-      lit.append(raw.charAt(i) != code.charAt(i) ? raw.charAt(i) : ' ');
+    char[] lit = new char[Math.min(raw.length(), code.length())];
+    for (int i = 0; i < lit.length; i++) {
+      char c = raw.charAt(i);
+      lit[i] = c != code.charAt(i) ? c : ' ';
     }
-    return lit.toString();
+    return new String(lit);
   }
 
   private static boolean bounded(String stmt) {
@@ -520,16 +532,16 @@ public final class MemoryHotspotCheck implements Check {
     return false;
   }
 
-  private static boolean wrappedInList(List<Tok> t, int k) {
-    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.get(j).is("(") && t.get(j - 1).is("list")) return true;
+  private static boolean wrappedInList(Toks t, int k) {
+    for (int j = k - 1; j >= Math.max(1, k - 40); j--) if (t.is(j, "(") && t.is(j - 1, "list")) return true;
     return false;
   }
 
-  private static boolean iteratedDirectly(List<Tok> t, int k) {
+  private static boolean iteratedDirectly(Toks t, int k) {
     boolean in = false;
     for (int j = k - 1; j >= Math.max(0, k - 40); j--) {
-      if (t.get(j).is("in")) in = true;
-      if (t.get(j).is("for") && in) return true;
+      if (t.is(j, "in")) in = true;
+      if (t.is(j, "for") && in) return true;
     }
     return false;
   }
@@ -539,7 +551,7 @@ public final class MemoryHotspotCheck implements Check {
    * the pipeline head) contain a variable, field, parameter or call result.
    */
   private static boolean variable(FileView v, int row, Call c) {
-    List<Tok> t = v.rows.get(row).toks();
+    Toks t = v.rows.get(row).toks();
     int from;
     int to;
     if (c.openParen() < 0 || c.noArgs(t)) {
@@ -549,7 +561,7 @@ public final class MemoryHotspotCheck implements Check {
         to = t.size();
       } else {
         int pipe = -1;
-        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.get(j).is("|>")) {
+        for (int j = c.tokenIndex(); j >= Math.max(0, c.tokenIndex() - 40); j--) if (t.is(j, "|>")) {
           pipe = j;
           break;
         }
@@ -568,12 +580,12 @@ public final class MemoryHotspotCheck implements Check {
       if (!tok.ident()) continue;
       String s = tok.text();
       if (NOT_VARIABLES.contains(s)) continue;
-      boolean member = j > 0 && (t.get(j - 1).is(".") || t.get(j - 1).is("::") || t.get(j - 1).is("->"));
-      boolean kwarg = j + 1 < t.size() && (t.get(j + 1).is(":") || t.get(j + 1).is("=")) && !s.startsWith("$");
-      boolean module = j + 1 < t.size() && t.get(j + 1).is(".")
+      boolean member = j > 0 && (t.is(j - 1, ".") || t.is(j - 1, "::") || t.is(j - 1, "->"));
+      boolean kwarg = j + 1 < t.size() && (t.is(j + 1, ":") || t.is(j + 1, "=")) && !s.startsWith("$");
+      boolean module = j + 1 < t.size() && t.is(j + 1, ".")
           && Set.of("path", "os", "filepath", "fs", "process", "Path", "File", "Rails", "Dir").contains(s);
       boolean constant = Character.isUpperCase(s.charAt(0));
-      boolean atom = j > 0 && t.get(j - 1).is(":") && v.lang == SourceLanguage.ELIXIR;
+      boolean atom = j > 0 && t.is(j - 1, ":") && v.lang == SourceLanguage.ELIXIR;
       if (member || kwarg || module || constant || atom) continue;
       return true;
     }
@@ -582,11 +594,11 @@ public final class MemoryHotspotCheck implements Check {
 
   private static String argsText(FileView v, int row, Call c) {
     Row r = v.rows.get(row);
-    List<Tok> t = r.toks();
+    Toks t = r.toks();
     String raw = r.head();
-    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.get(c.tokenIndex()).col()));
-    int start = t.get(c.openParen()).col();
-    int end = c.closeParen() < 0 ? raw.length() : t.get(c.closeParen()).col();
+    if (c.openParen() < 0) return raw.substring(Math.min(raw.length(), t.col(c.tokenIndex())));
+    int start = t.col(c.openParen());
+    int end = c.closeParen() < 0 ? raw.length() : t.col(c.closeParen());
     return raw.substring(Math.min(start, raw.length()), Math.min(end, raw.length())) + " "
         + raw.substring(0, Math.min(start, raw.length()));
   }
@@ -600,10 +612,10 @@ public final class MemoryHotspotCheck implements Check {
       Row cur = v.rows.get(q);
       Row prev = prevNewSide(v, q);
       if (prev == null || prev.hunk() != hunk) break;
-      boolean continues = !cur.toks().isEmpty() && (cur.toks().get(0).is("|>") || cur.toks().get(0).is(".")
-          || cur.toks().get(0).is("->") || cur.toks().get(0).is("?."));
-      List<Tok> pt = prev.toks();
-      boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1).text());
+      boolean continues = !cur.toks().isEmpty() && (cur.toks().is(0, "|>") || cur.toks().is(0, ".")
+          || cur.toks().is(0, "->") || cur.toks().is(0, "?."));
+      Toks pt = prev.toks();
+      boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1));
       if (!continues && !prevOpen) break;
       start = v.rows.indexOf(prev);
     }
@@ -613,14 +625,12 @@ public final class MemoryHotspotCheck implements Check {
       if (r.hunk() != hunk) break;
       if (!r.onNewSide()) continue;
       if (q > row && depth <= 0) {
-        boolean continues = !r.toks().isEmpty() && (r.toks().get(0).is("|>") || r.toks().get(0).is(".")
-            || r.toks().get(0).is("->") || r.toks().get(0).is("?."));
+        boolean continues = !r.toks().isEmpty() && (r.toks().is(0, "|>") || r.toks().is(0, ".")
+            || r.toks().is(0, "->") || r.toks().is(0, "?."));
         if (!continues) break;
       }
       sb.append(r.head()).append('\n');
-      for (Tok t : r.toks()) {
-        depth += t.depthDelta();
-      }
+      depth += r.toks().depthSum();
     }
     return sb.toString();
   }

@@ -121,7 +121,7 @@ final class Segmenter {
   }
 
   private static boolean startsWithEnd(Row r) {
-    return !r.toks().isEmpty() && (r.toks().get(0).is("end") || r.toks().get(0).is("}"));
+    return !r.toks().isEmpty() && (r.toks().is(0, "end") || r.toks().is(0, "}"));
   }
 
   private static int braceDelta(String code) {
@@ -167,7 +167,7 @@ final class Segmenter {
         continue;
       }
       if (r.indent() <= d.indent()) {
-        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().get(0).is(")"))) return new int[] {q, 1};
+        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().is(0, ")"))) return new int[] {q, 1};
         return new int[] {lastNonBlank, 1};
       }
       last = q;
@@ -189,60 +189,58 @@ final class Segmenter {
     for (int q = p; q < side.length && q < p + MAX_HEADER_ROWS; q++) {
       Row r = v.rows.get(side[q]);
       if (r.hunk() != hunk) return null;
-      List<Tok> toks = r.toks();
+      Toks toks = r.toks();
       for (int k = 0; k < toks.size(); k++) {
-        Tok t = toks.get(k);
-        String s = t.text();
-        if (s.equals("(") || s.equals("[")) {
+        if (toks.is(k, "(") || toks.is(k, "[")) {
           depth++;
           sawParen = true;
           continue;
         }
-        if (s.equals(")") || s.equals("]")) {
+        if (toks.is(k, ")") || toks.is(k, "]")) {
           depth--;
           continue;
         }
         if (depth > 0) continue;
         switch (v.lang) {
           case PYTHON -> {
-            if (s.equals(":") && sawParen) return new Decl(name, Body.INDENT, q, t.col(), indent);
+            if (toks.is(k, ":") && sawParen) return new Decl(name, Body.INDENT, q, toks.col(k), indent);
           }
           case RUBY -> {
             if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
             return new Decl(name, Body.INDENT, p, 0, indent);
           }
           case ELIXIR -> {
-            if (s.equals("do") || (s.equals(",") && k + 1 < toks.size() && toks.get(k + 1).is("do"))) {
+            if (toks.is(k, "do") || (toks.is(k, ",") && k + 1 < toks.size() && toks.is(k + 1, "do"))) {
               return new Decl(name, Body.INDENT, p, 0, indent);
             }
             if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
           }
           default -> {
             if (!sawParen) break;
-            if (s.equals("{")) return new Decl(name, Body.BRACE, q, t.col(), indent);
-            if (s.equals(";")) return null;
-            if (s.equals("=>") || (s.equals("=") && v.lang == SourceLanguage.KOTLIN)) {
-              if (k + 1 < toks.size() && toks.get(k + 1).is("{")) {
-                return new Decl(name, Body.BRACE, q, toks.get(k + 1).col(), indent);
+            if (toks.is(k, "{")) return new Decl(name, Body.BRACE, q, toks.col(k), indent);
+            if (toks.is(k, ";")) return null;
+            if (toks.is(k, "=>") || (toks.is(k, "=") && v.lang == SourceLanguage.KOTLIN)) {
+              if (k + 1 < toks.size() && toks.is(k + 1, "{")) {
+                return new Decl(name, Body.BRACE, q, toks.col(k + 1), indent);
               }
               if (k + 1 == toks.size() && q + 1 < side.length) {
                 Row next = v.rows.get(side[q + 1]);
-                if (!next.toks().isEmpty() && next.toks().get(0).is("{")) {
-                  return new Decl(name, Body.BRACE, q + 1, next.toks().get(0).col(), indent);
+                if (!next.toks().isEmpty() && next.toks().is(0, "{")) {
+                  return new Decl(name, Body.BRACE, q + 1, next.toks().col(0), indent);
                 }
               }
               return new Decl(name, Body.INDENT, q, 0, indent);
             }
-            if (s.equals("=") && !v.lang.js()) return null;
+            if (toks.is(k, "=") && !v.lang.js()) return null;
           }
         }
       }
       if (v.lang == SourceLanguage.ELIXIR && depth == 0 && sawParen && q == p) {
         // "def name(args)" followed by a "do" on a later row is handled above; a bodiless head
         // (protocol/behaviour declaration) has no do at all.
-        List<Tok> toks2 = r.toks();
+        Toks toks2 = r.toks();
         boolean hasDo = false;
-        for (Tok t : toks2) if (t.is("do")) hasDo = true;
+        for (int k = 0; k < toks2.size(); k++) if (toks2.is(k, "do")) hasDo = true;
         if (!hasDo && q + 1 < side.length) {
           Row next = v.rows.get(side[q + 1]);
           if (next.indent() <= indent) return null;
@@ -263,43 +261,42 @@ final class Segmenter {
    */
   private static Decl callbackAt(FileView v, Row row) {
     if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
-    List<Tok> t = row.toks();
+    Toks t = row.toks();
     int n = t.size();
-    if (n < 4 || !t.get(n - 1).is("{")) return null;
+    if (n < 4 || !t.is(n - 1, "{")) return null;
     boolean opener;
     if (v.lang == SourceLanguage.GO) {
       opener = false;
-      for (int k = 1; k < n - 1 && !opener; k++) opener = t.get(k).is("func") && t.get(k + 1).is("(");
+      for (int k = 1; k < n - 1 && !opener; k++) opener = t.is(k, "func") && t.is(k + 1, "(");
     } else {
-      opener = t.get(n - 2).is("=>") || functionKeywordBefore(t, n - 1);
+      opener = t.is(n - 2, "=>") || functionKeywordBefore(t, n - 1);
     }
     if (!opener) return null;
     // the callee: identifier (with receiver) before the first parenthesis left open on this row
     int depth = 0;
     int open = -1;
     for (int k = n - 1; k >= 0; k--) {
-      String s = t.get(k).text();
-      if (s.equals(")")) depth++;
-      else if (s.equals("(")) {
+      if (t.is(k, ")")) depth++;
+      else if (t.is(k, "(")) {
         if (depth == 0) open = k;
         else depth--;
       }
     }
-    if (open < 1 || !t.get(open - 1).ident() || NOT_NAMES.contains(t.get(open - 1).text())) return null;
-    String callee = t.get(open - 1).text();
-    if (open >= 3 && (t.get(open - 2).is(".") || t.get(open - 2).is("?.")) && t.get(open - 3).ident()) {
-      callee = t.get(open - 3).text() + "." + callee;
+    if (open < 1 || !t.ident(open - 1) || NOT_NAMES.contains(t, open - 1)) return null;
+    String callee = t.text(open - 1);
+    if (open >= 3 && (t.is(open - 2, ".") || t.is(open - 2, "?.")) && t.ident(open - 3)) {
+      callee = t.text(open - 3) + "." + callee;
     }
-    return new Decl(callee + " callback", Body.BRACE, -1, t.get(n - 1).col(), row.indent());
+    return new Decl(callee + " callback", Body.BRACE, -1, t.col(n - 1), row.indent());
   }
 
-  private static boolean functionKeywordBefore(List<Tok> t, int brace) {
-    if (brace < 1 || !t.get(brace - 1).is(")")) return false;
+  private static boolean functionKeywordBefore(Toks t, int brace) {
+    if (brace < 1 || !t.is(brace - 1, ")")) return false;
     int depth = 0;
     for (int k = brace - 1; k >= 0; k--) {
-      if (t.get(k).is(")")) depth++;
-      else if (t.get(k).is("(") && --depth == 0) {
-        return k >= 1 && (t.get(k - 1).is("function") || k >= 2 && t.get(k - 2).is("function"));
+      if (t.is(k, ")")) depth++;
+      else if (t.is(k, "(") && --depth == 0) {
+        return k >= 1 && (t.is(k - 1, "function") || k >= 2 && t.is(k - 2, "function"));
       }
     }
     return false;
@@ -310,7 +307,7 @@ final class Segmenter {
    *
    * @return the function's simple name, or null when the tokens do not start a declaration
    */
-  static String declName(SourceLanguage lang, List<Tok> t) {
+  static String declName(SourceLanguage lang, Toks t) {
     if (t.isEmpty()) return null;
     return switch (lang) {
       case PYTHON -> pythonDecl(t);
@@ -325,10 +322,10 @@ final class Segmenter {
     };
   }
 
-  private static String pythonDecl(List<Tok> t) {
-    int i = t.get(0).is("async") ? 1 : 0;
-    if (t.size() > i + 2 && t.get(i).is("def") && t.get(i + 1).ident() && t.get(i + 2).is("(")) {
-      return t.get(i + 1).text();
+  private static String pythonDecl(Toks t) {
+    int i = t.is(0, "async") ? 1 : 0;
+    if (t.size() > i + 2 && t.is(i, "def") && t.ident(i + 1) && t.is(i + 2, "(")) {
+      return t.text(i + 1);
     }
     return null;
   }
@@ -336,186 +333,177 @@ final class Segmenter {
   private static final WordSet RUBY_VISIBILITY = WordSet.of("private", "protected", "public",
       "module_function", "private_class_method");
 
-  private static String rubyDecl(List<Tok> t) {
+  private static String rubyDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && RUBY_VISIBILITY.contains(t.get(i).text())) i++;
-    if (t.size() < i + 2 || !t.get(i).is("def")) return null;
-    if (t.size() >= i + 4 && t.get(i + 2).is(".") && t.get(i + 3).ident()) return t.get(i + 3).text();
-    return t.get(i + 1).ident() ? t.get(i + 1).text() : null;
+    while (i < t.size() && RUBY_VISIBILITY.contains(t, i)) i++;
+    if (t.size() < i + 2 || !t.is(i, "def")) return null;
+    if (t.size() >= i + 4 && t.is(i + 2, ".") && t.ident(i + 3)) return t.text(i + 3);
+    return t.ident(i + 1) ? t.text(i + 1) : null;
   }
 
   /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
-  private static boolean endlessOrOneLine(List<Tok> t) {
+  private static boolean endlessOrOneLine(Toks t) {
     int depth = 0;
     for (int k = 0; k < t.size(); k++) {
-      String s = t.get(k).text();
-      if (s.equals("(")) depth++;
-      else if (s.equals(")")) depth--;
-      else if (depth == 0 && k > 1 && s.equals("=")) return true;
+      if (t.is(k, "(")) depth++;
+      else if (t.is(k, ")")) depth--;
+      else if (depth == 0 && k > 1 && t.is(k, "=")) return true;
     }
-    return t.size() > 2 && t.get(t.size() - 1).is("end");
+    return t.size() > 2 && t.is(t.size() - 1, "end");
   }
 
-  private static String elixirDecl(List<Tok> t) {
+  private static String elixirDecl(Toks t) {
     if (t.size() < 2) return null;
-    String k = t.get(0).text();
-    if (!(k.equals("def") || k.equals("defp") || k.equals("defmacro") || k.equals("defmacrop"))) return null;
-    return t.get(1).ident() ? t.get(1).text() : null;
+    if (!(t.is(0, "def") || t.is(0, "defp") || t.is(0, "defmacro") || t.is(0, "defmacrop"))) return null;
+    return t.ident(1) ? t.text(1) : null;
   }
 
-  private static String goDecl(List<Tok> t) {
-    if (!t.get(0).is("func") || t.size() < 3) return null;
+  private static String goDecl(Toks t) {
+    if (!t.is(0, "func") || t.size() < 3) return null;
     int i = 1;
-    if (t.get(1).is("(")) {
+    if (t.is(1, "(")) {
       int depth = 0;
       for (; i < t.size(); i++) {
-        if (t.get(i).is("(")) depth++;
-        else if (t.get(i).is(")") && --depth == 0) break;
+        if (t.is(i, "(")) depth++;
+        else if (t.is(i, ")") && --depth == 0) break;
       }
       i++;
     }
-    if (i + 1 < t.size() && t.get(i).ident() && (t.get(i + 1).is("(") || t.get(i + 1).is("["))) {
-      return t.get(i).text();
+    if (i + 1 < t.size() && t.ident(i) && (t.is(i + 1, "(") || t.is(i + 1, "["))) {
+      return t.text(i);
     }
     return null;
   }
 
-  private static String phpDecl(List<Tok> t) {
+  private static String phpDecl(Toks t) {
     for (int i = 0; i + 1 < t.size(); i++) {
-      if (t.get(i).is("(")) return null;
-      if (t.get(i).is("function")) {
+      if (t.is(i, "(")) return null;
+      if (t.is(i, "function")) {
         int j = i + 1;
-        if (j < t.size() && t.get(j).is("&")) j++;
-        if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+        if (j < t.size() && t.is(j, "&")) j++;
+        if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
         return null;
       }
     }
     return null;
   }
 
-  private static String kotlinDecl(List<Tok> t) {
+  private static String kotlinDecl(Toks t) {
     int fun = -1;
     for (int i = 0; i < t.size(); i++) {
-      if (t.get(i).is("fun")) {
+      if (t.is(i, "fun")) {
         fun = i;
         break;
       }
-      if (t.get(i).is("(") || t.get(i).is("=")) return null;
+      if (t.is(i, "(") || t.is(i, "=")) return null;
     }
     if (fun < 0) return null;
     int depth = 0;
     for (int i = fun + 1; i < t.size(); i++) {
-      String s = t.get(i).text();
-      if (s.equals("<")) depth++;
-      else if (s.equals(">")) depth--;
-      else if (s.equals("(") && depth == 0) {
-        return t.get(i - 1).ident() && !t.get(i - 1).is("fun") ? t.get(i - 1).text() : null;
+      if (t.is(i, "<")) depth++;
+      else if (t.is(i, ">")) depth--;
+      else if (t.is(i, "(") && depth == 0) {
+        return t.ident(i - 1) && !t.is(i - 1, "fun") ? t.text(i - 1) : null;
       }
     }
     return null;
   }
 
-  private static String jsDecl(List<Tok> t) {
+  private static String jsDecl(Toks t) {
     int i = 0;
-    while (i < t.size() && JS_MODIFIERS.contains(t.get(i).text())) i++;
+    while (i < t.size() && JS_MODIFIERS.contains(t, i)) i++;
     if (i >= t.size()) return null;
-    Tok first = t.get(i);
     // function name(   /   function* name(
-    if (first.is("function")) {
+    if (t.is(i, "function")) {
       int j = i + 1;
-      if (j < t.size() && t.get(j).is("*")) j++;
-      if (j + 1 < t.size() && t.get(j).ident() && t.get(j + 1).is("(")) return t.get(j).text();
+      if (j < t.size() && t.is(j, "*")) j++;
+      if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
       return null;
     }
     // const name = [async] function | (...) => | x =>
-    if ((first.is("const") || first.is("let") || first.is("var")) && i + 2 < t.size() && t.get(i + 1).ident()) {
+    if ((t.is(i, "const") || t.is(i, "let") || t.is(i, "var")) && i + 2 < t.size() && t.ident(i + 1)) {
       int j = i + 2;
-      if (t.get(j).is(":")) {
+      if (t.is(j, ":")) {
         // type annotation: skip to "="
-        while (j < t.size() && !t.get(j).is("=")) j++;
+        while (j < t.size() && !t.is(j, "=")) j++;
       }
-      if (j + 1 < t.size() && t.get(j).is("=")) return functionValue(t, j + 1) ? t.get(i + 1).text() : null;
+      if (j + 1 < t.size() && t.is(j, "=")) return functionValue(t, j + 1) ? t.text(i + 1) : null;
       return null;
     }
     // class field: name = [async] (...) =>
-    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
+    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
         && i > 0) {
-      return first.text();
+      return t.text(i);
     }
-    if (first.ident() && i + 2 < t.size() && t.get(i + 1).is("=") && functionValue(t, i + 2)
-        && first.col() > 0 && !NOT_NAMES.contains(first.text())) {
-      return first.text();
+    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
+        && t.col(i) > 0 && !NOT_NAMES.contains(t, i)) {
+      return t.text(i);
     }
     // method shorthand: name(...) {   (only modifiers before the name)
-    if (first.ident() && !NOT_NAMES.contains(first.text()) && i + 1 < t.size()
-        && (t.get(i + 1).is("(") || t.get(i + 1).is("<"))) {
-      return first.text();
+    if (t.ident(i) && !NOT_NAMES.contains(t, i) && i + 1 < t.size()
+        && (t.is(i + 1, "(") || t.is(i + 1, "<"))) {
+      return t.text(i);
     }
     return null;
   }
 
   /** @return true when the tokens from {@code j} start a function value: [async] function / (...) => / x => */
-  private static boolean functionValue(List<Tok> t, int j) {
-    if (j < t.size() && t.get(j).is("async")) j++;
+  private static boolean functionValue(Toks t, int j) {
+    if (j < t.size() && t.is(j, "async")) j++;
     if (j >= t.size()) return false;
-    if (t.get(j).is("function")) return true;
-    if (t.get(j).ident() && j + 1 < t.size() && t.get(j + 1).is("=>")) return true;
-    if (t.get(j).is("(") || t.get(j).is("<")) {
+    if (t.is(j, "function")) return true;
+    if (t.ident(j) && j + 1 < t.size() && t.is(j + 1, "=>")) return true;
+    if (t.is(j, "(") || t.is(j, "<")) {
       int depth = 0;
       for (int k = j; k < t.size(); k++) {
-        String s = t.get(k).text();
-        if (s.equals("(")) depth++;
-        else if (s.equals(")")) depth--;
-        else if (s.equals("=>") && depth == 0) return true;
+        if (t.is(k, "(")) depth++;
+        else if (t.is(k, ")")) depth--;
+        else if (t.is(k, "=>") && depth == 0) return true;
       }
       // parameters continue on the next line: accept only "(" at the end of the line
-      return depth > 0 && t.get(t.size() - 1).is("(") || depth > 0 && t.get(j).is("(") && t.size() - j <= 2;
+      return depth > 0 && t.is(t.size() - 1, "(") || depth > 0 && t.is(j, "(") && t.size() - j <= 2;
     }
     return false;
   }
 
-  private static String javaDecl(List<Tok> t) {
+  private static String javaDecl(Toks t) {
     int i = 0;
     // leading annotations / attributes: @Foo, @Foo(...), [Attr]
-    while (i < t.size() && (t.get(i).is("@") || t.get(i).is("["))) {
-      if (t.get(i).is("[")) {
+    while (i < t.size() && (t.is(i, "@") || t.is(i, "["))) {
+      if (t.is(i, "[")) {
         int depth = 0;
         for (; i < t.size(); i++) {
-          if (t.get(i).is("[")) depth++;
-          else if (t.get(i).is("]") && --depth == 0) break;
+          if (t.is(i, "[")) depth++;
+          else if (t.is(i, "]") && --depth == 0) break;
         }
         i++;
         continue;
       }
       i += 2;
-      while (i < t.size() && t.get(i).is(".")) i += 2;
-      if (i < t.size() && t.get(i).is("(")) {
+      while (i < t.size() && t.is(i, ".")) i += 2;
+      if (i < t.size() && t.is(i, "(")) {
         int depth = 0;
         for (; i < t.size(); i++) {
-          if (t.get(i).is("(")) depth++;
-          else if (t.get(i).is(")") && --depth == 0) break;
+          if (t.is(i, "(")) depth++;
+          else if (t.is(i, ")") && --depth == 0) break;
         }
         i++;
       }
     }
     int start = i;
-    if (start >= t.size() || t.get(start).is("}")) return null;
+    if (start >= t.size() || t.is(start, "}")) return null;
     for (int p = start; p < t.size(); p++) {
-      String s = t.get(p).text();
-      if (s.equals("(")) {
+      if (t.is(p, "(")) {
         if (p - 1 < start + 1) return null;
-        Tok name = t.get(p - 1);
-        if (!name.ident() || NOT_NAMES.contains(name.text())) return null;
-        Tok before = t.get(p - 2);
-        if (!(before.ident() || before.is(">") || before.is("]") || before.is("?"))) return null;
+        if (!t.ident(p - 1) || NOT_NAMES.contains(t, p - 1)) return null;
+        if (!(t.ident(p - 2) || t.is(p - 2, ">") || t.is(p - 2, "]") || t.is(p - 2, "?"))) return null;
         for (int k = start; k < p - 1; k++) {
-          String pre = t.get(k).text();
-          if (JAVA_BAD_PREFIX.contains(pre) || NOT_NAMES.contains(pre) && !pre.equals("default")) return null;
+          if (JAVA_BAD_PREFIX.contains(t, k) || NOT_NAMES.contains(t, k) && !t.is(k, "default")) return null;
         }
-        return name.text();
+        return t.text(p - 1);
       }
-      if (s.equals("=") || s.equals(";") || s.equals("{") || s.equals("class") || s.equals("interface")
-          || s.equals("record") || s.equals("enum") || s.equals("struct")) {
+      if (t.is(p, "=") || t.is(p, ";") || t.is(p, "{") || t.is(p, "class") || t.is(p, "interface")
+          || t.is(p, "record") || t.is(p, "enum") || t.is(p, "struct")) {
         return null;
       }
     }

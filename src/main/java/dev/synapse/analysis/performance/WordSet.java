@@ -15,6 +15,8 @@ final class WordSet {
   private static final int BUCKETS = 1024;
 
   private final String[][] buckets = new String[BUCKETS][];
+  /** Bit {@code n} set when a member has length {@code n} (lengths of 63 and more are not recorded). */
+  private final long lengths;
 
   private WordSet(String... words) {
     List<List<String>> lists = new ArrayList<>();
@@ -25,6 +27,9 @@ final class WordSet {
       if (!b.contains(w)) b.add(w);
     }
     for (int i = 0; i < BUCKETS; i++) buckets[i] = lists.get(i).isEmpty() ? null : lists.get(i).toArray(new String[0]);
+    long l = 0;
+    for (String w : words) if (w.length() < 64) l |= 1L << w.length();
+    this.lengths = l;
   }
 
   /**
@@ -48,6 +53,29 @@ final class WordSet {
     int n = s.length();
     int h = ((s.charAt(0) * 31 + s.charAt(n > 1 ? 1 : 0)) * 31 + s.charAt(n - 1)) * 31 + n;
     return (h ^ (h >>> 10)) & (BUCKETS - 1);
+  }
+
+  /**
+   * @param t a token
+   * @return true when the token's text is a member, compared in place (no string is made)
+   */
+  boolean contains(Tok t) {
+    return contains(t.toks(), t.index());
+  }
+
+  /**
+   * @param t the tokens of a line
+   * @param k a token index
+   * @return true when the text of token {@code k} is a member, compared in place
+   */
+  boolean contains(Toks t, int k) {
+    int n = t.length(k);
+    if (n < 64 && (lengths & (1L << n)) == 0) return false;
+    int h = ((t.charAt(k, 0) * 31 + t.charAt(k, n > 1 ? 1 : 0)) * 31 + t.charAt(k, n - 1)) * 31 + n;
+    String[] b = buckets[(h ^ (h >>> 10)) & (BUCKETS - 1)];
+    if (b == null) return false;
+    for (String w : b) if (t.is(k, w)) return true;
+    return false;
   }
 
   /** @return true when {@code s} is a member; false for null or empty */

@@ -62,8 +62,8 @@ final class PerfTestSupport {
   /** Cyclomatic complexity of a code fragment, masked and tokenised as the checks do. */
   static int complexity(SourceLanguage lang, String... code) {
     String[] masked = CodeMasker.maskAll(lang, List.of(code));
-    List<List<Tok>> toks = new ArrayList<>();
-    for (String m : masked) toks.add(Tok.of(m, lang));
+    List<Toks> toks = new ArrayList<>();
+    for (String m : masked) toks.add(Toks.of(m, lang));
     return Complexity.of(lang, toks);
   }
 }

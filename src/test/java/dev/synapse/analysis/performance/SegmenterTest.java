@@ -97,4 +97,24 @@ class SegmenterTest {
         "defmodule E do", "  def a(x) when x > 1, do: x", "  def a(_), do: 0", "  defp b(x) do",
         "    x", "  end", "  def c(", "        x,", "        y", "      ) do", "    x + y", "  end", "end"));
   }
+
+  @Test
+  @DisplayName("old-side names: only a name spelled by a removed or context line (or a hunk header) may name an old function")
+  void oldSideNames() {
+    String diff = PerfTestSupport.diff("a.py", 1, " def keep(x):", "-    old_call(x)", "+    new_call(x)", "     return x");
+    FileView v = FileView.of(DiffParser.parse(diff).files().get(0));
+    assertEquals(true, v.mayNameOldFunction(List.of("keep")));
+    assertEquals(true, v.mayNameOldFunction(List.of("old_call")));
+    assertEquals(false, v.mayNameOldFunction(List.of("new_call", "missing")));
+    assertEquals(List.of("keep"), v.oldFunctions().stream().map(FileView.Function::name).toList());
+  }
+
+  @Test
+  @DisplayName("a file of unknown language keeps its rows but is not lexed")
+  void unknownLanguageNotLexed() {
+    FileView v = FileView.of(DiffParser.parse(newFile("notes.txt", "def x(): pass")).files().get(0));
+    assertEquals(1, v.rows.size());
+    assertEquals(0, v.rows.get(0).toks().size());
+    assertEquals(List.of(), v.newFunctions);
+  }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class TokTest {
 
   private static List<String> texts(String code, SourceLanguage lang) {
-    return Tok.of(code, lang).stream().map(Tok::text).toList();
+    List<String> out = new java.util.ArrayList<>();
+    for (Tok t : Toks.of(code, lang)) out.add(t.text());
+    return out;
   }
 
   @Test
@@ -31,7 +33,7 @@ class TokTest {
   @Test
   @DisplayName("columns and surrounding whitespace are recorded per token")
   void columnsAndSpaces() {
-    List<Tok> t = Tok.of("  a(b) ? c", SourceLanguage.JAVA);
+    Toks t = Toks.of("  a(b) ? c", SourceLanguage.JAVA);
     assertEquals(2, t.get(0).col());
     assertTrue(t.get(0).spaceBefore());
     assertFalse(t.get(0).spaceAfter());
@@ -56,5 +58,26 @@ class TokTest {
   @DisplayName("numbers keep decimal points followed by a digit")
   void numbers() {
     assertEquals(List.of("x", "=", "1.5", ".", "y", "+", "10_000"), texts("x = 1.5.y + 10_000", SourceLanguage.KOTLIN));
+  }
+
+  @Test
+  @DisplayName("index accessors compare a token's characters with a string without making its text")
+  void inPlaceComparison() {
+    Toks t = Toks.of("for (x of xs) { go(); }", SourceLanguage.JAVASCRIPT);
+    assertTrue(t.is(0, "for"));
+    assertFalse(t.is(0, "fo"));
+    assertFalse(t.is(0, "foreach"));
+    assertTrue(t.ident(2) && t.is(2, "x"));
+    assertEquals('(', t.single(1));
+    assertEquals(0, t.depthSum());
+  }
+
+  @Test
+  @DisplayName("a token index past the last token is rejected even where the packed array has room")
+  void indexPastLastToken() {
+    Toks t = Toks.of("a b", SourceLanguage.JAVA);
+    assertEquals(2, t.size());
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.is(2, "c"));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.get(2));
   }
 }

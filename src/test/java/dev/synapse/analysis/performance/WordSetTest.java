@@ -29,7 +29,7 @@ class WordSetTest {
   @DisplayName("null and the empty string are never members")
   void nullAndEmpty() {
     WordSet s = WordSet.of("a");
-    assertFalse(s.contains(null));
+    assertFalse(s.contains((String) null));
     assertFalse(s.contains(""));
   }
 
