@@ -256,12 +256,13 @@ public final class AuthBypassCheck implements Check {
       List<Token> sig = null;
       List<Line> out = new ArrayList<>();
       for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
-        int facts = groups[g + 4];
+        int facts = groups[g + ChangedTokens.FACTS];
         if ((facts & ChangedTokens.NON_ASCII) != 0) facts = KEY | WEAK | TRUE | SCOPE;
         facts &= KEY | WEAK | TRUE | SCOPE;
         if (facts == 0) continue;
         if (sig == null) sig = view.significantTokens(si);
-        out.add(new Line(sig.subList(groups[g], groups[g + 1]), groups[g + 2], view.language(), facts));
+        out.add(new Line(sig.subList(groups[g + ChangedTokens.FROM], groups[g + ChangedTokens.TO]),
+            groups[g + ChangedTokens.LINE], view.language(), facts));
       }
       bySegment.put(seg, out);
       return out;

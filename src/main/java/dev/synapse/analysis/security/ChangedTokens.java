@@ -59,6 +59,18 @@ final class ChangedTokens {
 
   /** Ints per group in {@link #groups(int)}. */
   static final int STRIDE = 6;
+  /** Offset in a group: first token index (into {@link SourceView#significantTokens}). */
+  static final int FROM = 0;
+  /** Offset in a group: token index after the last one. */
+  static final int TO = 1;
+  /** Offset in a group: the changed line the tokens start on. */
+  static final int LINE = 2;
+  /** Offset in a group: the last line any of the tokens reaches. */
+  static final int END_LINE = 3;
+  /** Offset in a group: fact bits of the words in lines {@link #LINE}..{@link #END_LINE}. */
+  static final int FACTS = 4;
+  /** Offset in a group: fact bits over the lines of the tokens from {@code FROM - BEFORE}. */
+  static final int WIDE_FACTS = 5;
 
   /** Per segment: see {@link #groups(int)}. */
   private final int[][] groups;
@@ -89,12 +101,12 @@ final class ChangedTokens {
    * rest of their opening line).
    *
    * @param segment index into {@link SourceView#segments()}
-   * @return {@link #STRIDE} ints per group: {@code from, to} (a half-open index range into
-   *     {@link SourceView#significantTokens(int)}), {@code line} (where the tokens start),
-   *     {@code endLine} (the last line any of them reaches), {@code facts} (the OR of the fact
-   *     bits of the trigger words in the lines {@code line..endLine}, see {@link #facts}) and
-   *     {@code wideFacts} (the same over the lines the tokens {@code from - BEFORE .. to - 1}
-   *     span); do not mutate
+   * @return {@link #STRIDE} ints per group, read at the offsets {@link #FROM}, {@link #TO} (a
+   *     half-open index range into {@link SourceView#significantTokens(int)}), {@link #LINE}
+   *     (where the tokens start), {@link #END_LINE} (the last line any of them reaches),
+   *     {@link #FACTS} (the OR of the fact bits of the trigger words in the lines
+   *     {@code LINE..END_LINE}, see {@link #facts}) and {@link #WIDE_FACTS} (the same over the
+   *     lines the tokens {@code FROM - BEFORE .. TO - 1} span); do not mutate
    * @throws ArrayIndexOutOfBoundsException for a bad index
    */
   int[] groups(int segment) {
@@ -116,15 +128,15 @@ final class ChangedTokens {
     boolean[] known = new boolean[lines.size()];
     char[][] work = {new char[128]};
     for (int at = 0; at < g.length; at += STRIDE) {
-      g[at + 4] = scan(lines, first, perLine, known, g[at + 2], g[at + 3], work);
-      int lo = g[at + 2];
-      int hi = g[at + 3];
-      for (int k = Math.max(0, g[at] - BEFORE); k < g[at]; k++) {
+      g[at + FACTS] = scan(lines, first, perLine, known, g[at + LINE], g[at + END_LINE], work);
+      int lo = g[at + LINE];
+      int hi = g[at + END_LINE];
+      for (int k = Math.max(0, g[at + FROM] - BEFORE); k < g[at + FROM]; k++) {
         Token t = sig.get(k);
         lo = Math.min(lo, t.line());
         hi = Math.max(hi, t.endLine());
       }
-      g[at + 5] = scan(lines, first, perLine, known, lo, hi, work);
+      g[at + WIDE_FACTS] = scan(lines, first, perLine, known, lo, hi, work);
     }
   }
 
@@ -150,7 +162,7 @@ final class ChangedTokens {
 
   private static int[] groupsOf(SourceView.Segment seg, List<Token> sig) {
     int[] out = new int[4 * STRIDE];
-    // a group open at out[n - STRIDE]: from, to, line, endLine, facts, wideFacts
+    // a group open at out[n - STRIDE]
     int n = 0;
     int first = seg.firstLine();
     int line = Integer.MIN_VALUE;
@@ -160,21 +172,21 @@ final class ChangedTokens {
       Token t = sig.get(i);
       int l = t.line();
       if (l != line) {
-        if (changed) out[n - STRIDE + 1] = i;
+        if (changed) out[n - STRIDE + TO] = i;
         line = l;
         int rel = l - first;
         changed = rel >= 0 && seg.changed().get(rel);
         if (changed) {
           if (n + STRIDE > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
-          out[n] = i;
-          out[n + 2] = l;
-          out[n + 3] = l;
+          out[n + FROM] = i;
+          out[n + LINE] = l;
+          out[n + END_LINE] = l;
           n += STRIDE;
         }
       }
-      if (changed && t.endLine() > out[n - STRIDE + 3]) out[n - STRIDE + 3] = t.endLine();
+      if (changed && t.endLine() > out[n - STRIDE + END_LINE]) out[n - STRIDE + END_LINE] = t.endLine();
     }
-    if (changed) out[n - STRIDE + 1] = size;
+    if (changed) out[n - STRIDE + TO] = size;
     return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 }

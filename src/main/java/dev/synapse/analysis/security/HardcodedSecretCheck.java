@@ -68,8 +68,9 @@ public final class HardcodedSecretCheck implements Check {
         List<Token> t = view.significantTokens(si);
         for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
           // wide: the name a literal is bound to sits up to four tokens before it
-          if ((groups[g + 5] & (ChangedTokens.SECRET | ChangedTokens.NON_ASCII)) == 0) continue;
-          for (int i = groups[g]; i < groups[g + 1]; i++) {
+          int facts = groups[g + ChangedTokens.WIDE_FACTS];
+          if ((facts & (ChangedTokens.SECRET | ChangedTokens.NON_ASCII)) == 0) continue;
+          for (int i = groups[g + ChangedTokens.FROM]; i < groups[g + ChangedTokens.TO]; i++) {
             Token s = t.get(i);
             if (s.kind() != TokenKind.STRING) continue;
             if (s.has(Token.F_INTERPOLATED) || "html".equals(s.prefix()) || "regex".equals(s.prefix())) continue;

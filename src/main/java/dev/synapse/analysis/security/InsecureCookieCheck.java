@@ -52,8 +52,9 @@ public final class InsecureCookieCheck implements Check {
         int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
         for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
-          if ((groups[g + 4] & (ChangedTokens.COOKIE | ChangedTokens.NON_ASCII)) == 0) continue;
-          for (int i = groups[g]; i < groups[g + 1]; i++) {
+          int facts = groups[g + ChangedTokens.FACTS];
+          if ((facts & (ChangedTokens.COOKIE | ChangedTokens.NON_ASCII)) == 0) continue;
+          for (int i = groups[g + ChangedTokens.FROM]; i < groups[g + ChangedTokens.TO]; i++) {
             String why = inspect(view, t, i, fns, si);
             if (why != null) hits.putIfAbsent(t.get(i).line(), why);
           }

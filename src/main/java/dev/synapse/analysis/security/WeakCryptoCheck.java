@@ -235,10 +235,9 @@ public final class WeakCryptoCheck implements Check {
         List<Token> t = view.significantTokens(si);
         for (int g = 0; g < groups.length; g += ChangedTokens.STRIDE) {
           // wide: receivers (hashlib.md5, rand.Intn, Digest::MD5) sit up to two tokens before
-          if (!everyLine && (groups[g + 5] & (ChangedTokens.CRYPTO | ChangedTokens.NON_ASCII)) == 0) {
-            continue;
-          }
-          for (int i = groups[g]; i < groups[g + 1]; i++) {
+          int facts = groups[g + ChangedTokens.WIDE_FACTS];
+          if (!everyLine && (facts & (ChangedTokens.CRYPTO | ChangedTokens.NON_ASCII)) == 0) continue;
+          for (int i = groups[g + ChangedTokens.FROM]; i < groups[g + ChangedTokens.TO]; i++) {
             Hit h = inspect(view, t, i, fns, si, cryptoRand);
             if (h != null) hits.putIfAbsent(h.line(), h);
           }
