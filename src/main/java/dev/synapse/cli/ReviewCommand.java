@@ -13,10 +13,12 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ public final class ReviewCommand implements Callable<Integer> {
       err.println("synapse review: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;
     } catch (Exception e) {
-      err.println("synapse review: " + e.getMessage());
+      err.println("synapse review: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       return Main.EXIT_FAILURE;
     }
     if (summary == null) {
@@ -156,7 +158,14 @@ public final class ReviewCommand implements Callable<Integer> {
     String bearer = token != null ? token : System.getenv("SYNAPSE_TOKEN");
     if (bearer == null || bearer.isEmpty()) bearer = System.getenv("SYNAPSE_SECRET");
     if (bearer != null && !bearer.isEmpty()) req.header("Authorization", "Bearer " + bearer);
-    HttpResponse<String> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> resp;
+    try {
+      resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IOException("cannot connect to " + url + " (is the node running?)", e);
+    } catch (HttpTimeoutException e) {
+      throw new IOException("no answer from " + url + " within " + (timeoutSeconds + 10L) + " s", e);
+    }
     if (resp.statusCode() == 400) {
       JsonObject e = new JsonObject(resp.body());
       throw new ValidationException(e.getString("error"), null, e.getString("message"));

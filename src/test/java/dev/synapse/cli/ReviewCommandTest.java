@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,5 +73,19 @@ class ReviewCommandTest {
     assertTrue(err.toString().contains("invalid_diff"), err.toString());
     assertEquals(Main.EXIT_USAGE, run("review", diff.toString(), "--fail-on", "critical"));
     assertEquals(Main.EXIT_USAGE, run("review", dir.resolve("missing.diff").toString()));
+  }
+
+  @Test
+  @DisplayName("--url to a node that is not running exits 3 and says it cannot connect (was: 'synapse review: null')")
+  void unreachableNode(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("empty.diff");
+    Files.writeString(diff, "");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertEquals(Main.EXIT_FAILURE, run("review", diff.toString(), "--url", "http://127.0.0.1:" + port));
+    assertTrue(err.toString().contains("cannot connect to http://127.0.0.1:" + port), err.toString());
+    assertTrue(!err.toString().contains("null"), err.toString());
   }
 }
