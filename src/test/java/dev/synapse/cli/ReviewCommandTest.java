@@ -56,6 +56,27 @@ class ReviewCommandTest {
   }
 
   @Test
+  @DisplayName("a small unlabelled change takes the fast path and still gates on a medium-severity XSS (was: exit 0, 'No findings')")
+  void fastPathGatesOnMedium(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("xss.diff");
+    Files.writeString(diff, String.join("\n",
+        "diff --git a/web/greet.js b/web/greet.js",
+        "--- a/web/greet.js",
+        "+++ b/web/greet.js",
+        "@@ -1,3 +1,4 @@",
+        " app.get('/greet', (req, res) => {",
+        "+  res.send('<h1>Hello ' + req.query.name + '</h1>');",
+        " });",
+        " module.exports = app;",
+        ""));
+    int code = run("review", diff.toString(), "--format", "json", "--fail-on", "medium");
+    assertEquals(Main.EXIT_GATE, code, err.toString() + out);
+    JsonObject summary = new JsonObject(out.toString(StandardCharsets.UTF_8));
+    assertEquals("fast_path", summary.getJsonObject("metadata").getString("decision_path"));
+    assertEquals("xss", summary.getJsonArray("findings").getJsonObject(0).getString("type"));
+  }
+
+  @Test
   @DisplayName("an empty diff passes the gate and prints a text report")
   void gatePasses(@TempDir Path dir) throws Exception {
     Path diff = dir.resolve("empty.diff");
