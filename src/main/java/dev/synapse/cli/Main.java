@@ -33,7 +33,10 @@ public final class Main implements Runnable {
   /** @return the configured picocli command line (tests call {@code execute} on it) */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExitCodeExceptionMapper(t -> EXIT_FAILURE);
+    // picocli consults this mapper for parse errors too: usage errors (unknown option or
+    // command, missing parameter) must stay EXIT_USAGE, not become a service failure
+    cl.setExitCodeExceptionMapper(
+        t -> t instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
     cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
     return cl;
   }

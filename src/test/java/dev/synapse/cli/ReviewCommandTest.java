@@ -77,6 +77,15 @@ class ReviewCommandTest {
   }
 
   @Test
+  @DisplayName("usage errors exit 2, not 3: an unknown option, an unknown command, a missing file, a bad start option")
+  void usageErrorsExitTwo() {
+    assertEquals(Main.EXIT_USAGE, run("review", "--frobnicate"));
+    assertEquals(Main.EXIT_USAGE, run("frobnicate"));
+    assertEquals(Main.EXIT_USAGE, run("eval"));
+    assertEquals(Main.EXIT_USAGE, run("start", "--bogus"));
+  }
+
+  @Test
   @DisplayName("an empty diff passes the gate and prints a text report")
   void gatePasses(@TempDir Path dir) throws Exception {
     Path diff = dir.resolve("empty.diff");
