@@ -3,6 +3,7 @@
 
   yardsticks.py prepare WORK      writes WORK/diffs/*.diff and WORK/list.tsv (diff_id, path, repo)
   yardsticks.py report WORK       reads WORK/findings.jsonl, writes WORK/report.md and WORK/findings.tsv
+  yardsticks.py repos             lists the repositories the manifests need (MISSING = fetch it first)
 
 Diffs: ordinary commit -> `git diff SHA^ SHA`; CVE fix -> `git diff SHA^ SHA` (id cve-<n>-fix);
 re-introduction -> `git diff SHA SHA^` (id cve-<n>-rev). Diffs over MAX_BYTES are skipped and
@@ -53,7 +54,13 @@ def prepare(work):
     for did, repo, a, b, kind, r in plan():
         path = os.path.join(work, "diffs", did + ".diff")
         if not os.path.exists(path):
-            data = git_diff(repo, a, b)
+            try:
+                data = git_diff(repo, a, b)
+            except (RuntimeError, subprocess.CalledProcessError) as e:
+                msg = e.args[0] if isinstance(e, RuntimeError) else "git diff failed: " + e.stderr.decode(errors="replace").strip()
+                print(f"yardsticks: skipping {did}: {msg}", file=sys.stderr)
+                skipped.append((did, msg))
+                continue
             with open(path, "wb") as f:
                 f.write(data)
         size = os.path.getsize(path)
@@ -64,7 +71,7 @@ def prepare(work):
     with open(os.path.join(work, "list.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(listing) + "\n")
     with open(os.path.join(work, "skipped.tsv"), "w", encoding="utf-8") as f:
-        f.write("".join("%s\t%d\n" % s for s in skipped))
+        f.write("".join("%s\t%s\n" % s for s in skipped))
     print(f"yardsticks: {len(listing)} diffs to review, {len(skipped)} skipped over {MAX_BYTES} bytes",
           file=sys.stderr)
 
@@ -107,7 +114,7 @@ def report(work):
     errors = [d for d in diffs.values() if d["status"] != "ok"]
     total_ms = sum(d["ms"] for d in diffs.values())
     md.append(f"Reviewed {len(diffs)} diffs ({total_ms / 1000:.1f} s of analysis), "
-              f"{len(errors)} errors, {len(skipped)} skipped over {MAX_BYTES} bytes. "
+              f"{len(errors)} errors, {len(skipped)} skipped (see the end). "
               f"Judgments: {jfile or 'none'}.")
     md.append("")
     tsv = ["diff_id\tfile\tline\tside\tcategory\tseverity\trule_id\tconfidence\tverdict\tsummary"]
@@ -185,10 +192,20 @@ def report(work):
            f"- re-introduction caught on the right file within 3 lines (any category): **{len(caught)}/{m} = {pct(len(caught), m)}%**",
            f"- ... with the expected category: {len(caught_cat)}/{m} = {pct(len(caught_cat), m)}%",
            f"- fix diffs flagged (any security finding): **{len(fix_flagged)}/{m}**" + (f" ({', '.join(fix_flagged)})" if fix_flagged else ""),
-           "", "| id | lang | advisory | category | vulnerable line (pre-fix) | caught | findings on the re-introduction | fix-diff security findings |",
+           "", "| language | cases | caught | fix diffs flagged |", "|---|---|---|---|"]
+    bylang = defaultdict(lambda: [0, 0, 0])
+    for r in cves:
+        if r["id"] in missing: continue
+        b = bylang[r["language"]]; b[0] += 1; b[1] += r["id"] in caught; b[2] += r["id"] in fix_flagged
+    md += [f"| {k} | {v[0]} | {v[1]} | {v[2]} |" for k, v in sorted(bylang.items())]
+    md += ["", "| id | lang | advisory | category | vulnerable line (pre-fix) | caught | findings on the re-introduction | fix-diff security findings |",
            "|---|---|---|---|---|---|---|---|"] + lines + [""]
     if skipped:
-        md += ["## Skipped (diff over %d bytes)" % MAX_BYTES, ""] + [f"- {s[0]}: {s[1]} bytes" for s in skipped] + [""]
+        md += ["## Skipped (diff over %d bytes, or mirror missing)" % MAX_BYTES, ""] + [f"- {s[0]}: {s[1]}" for s in skipped] + [""]
+    unj = [l for l in tsv[1:] if l.split("\t")[8] == "unjudged"]
+    if unj:
+        md += ["## Unjudged findings (judge them in a new judgments-<date>.tsv)", ""] + \
+              ["- " + " ".join(c for i, c in enumerate(l.split("\t")) if i in (0, 1, 2, 4, 5)) for l in unj] + [""]
     if errors:
         md += ["## Errors", ""] + [f"- {e['diff_id']}: {e.get('error')}" for e in errors] + [""]
     with open(os.path.join(work, "report.md"), "w", encoding="utf-8") as f:
@@ -200,7 +217,17 @@ def report(work):
 
 PERF_TYPES = {"memory_hotspot", "high_complexity", "n_plus_one", "hot_path_modified"}
 
+def repos():
+    """Prints every repository the manifests need, marking the ones missing from the mirror."""
+    for repo in sorted({p[1] for p in plan()}):
+        gd = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+        print(("ok      " if os.path.isdir(gd) else "MISSING ") + "github:" + repo)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("prepare", "report"):
+    if len(sys.argv) == 2 and sys.argv[1] == "repos":
+        repos()
+    elif len(sys.argv) == 3 and sys.argv[1] in ("prepare", "report"):
+        (prepare if sys.argv[1] == "prepare" else report)(sys.argv[2])
+    else:
         sys.exit(__doc__)
-    (prepare if sys.argv[1] == "prepare" else report)(sys.argv[2])
