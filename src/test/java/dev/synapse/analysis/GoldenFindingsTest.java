@@ -17,7 +17,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The golden dump: every finding of every check over every corpus case (public and held-out),
+ * The golden dump: every finding of every check over every corpus case (public, held-out and framework),
  * one line each, compared with {@code src/test/resources/golden/findings.tsv}. A change that
  * alters a finding fails this test until the dump is rewritten with
  * {@code mvn test -Dtest=GoldenFindingsTest -Dgolden.update=true}; the commit message then says
@@ -27,7 +27,8 @@ class GoldenFindingsTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/findings.tsv");
   private static final List<Path> CORPORA = List.of(
       Path.of("src/test/resources/corpus/review-cases.jsonl"),
-      Path.of("src/test/resources/corpus/heldout-cases.jsonl"));
+      Path.of("src/test/resources/corpus/heldout-cases.jsonl"),
+      Path.of("src/test/resources/corpus/framework-cases.jsonl"));
 
   @Test
   void everyFindingOverTheCorporaMatchesTheGoldenDump() throws IOException {
