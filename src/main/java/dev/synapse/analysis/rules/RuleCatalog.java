@@ -25,7 +25,8 @@ public final class RuleCatalog {
 
   /** One rule of a category. Severity is {@code low}, {@code medium} or {@code high}. */
   public record RuleEntry(String id, String category, String title, String severity,
-      String severityNote, String cwe, String recommendation, String fix) {}
+      String severityNote, String cwe, String recommendation, String fix, String scope,
+      String confidenceNote, List<String> alsoCwe) {}
 
   /**
    * One finding category.
@@ -39,10 +40,11 @@ public final class RuleCatalog {
    * @param sinkDescription what the data flows into, for data-flow summaries ("SQL text"), or null
    * @param references documentation URLs
    * @param rules the category's rules, at least one; the first is the category's default rule
+   * @param readmeNote a few words shown after the category in the README list, or null
    */
   public record Category(String category, String specialist, String name, String description,
       String cwe, List<String> alsoCwe, String sinkDescription, List<String> references,
-      List<RuleEntry> rules) {
+      List<RuleEntry> rules, String readmeNote) {
     /** @return true for a security category */
     public boolean security() {
       return "security".equals(specialist);
@@ -119,11 +121,13 @@ public final class RuleCatalog {
         }
         rules.add(new RuleEntry(id, cat, r.get("title").asText(), r.get("severity").asText(),
             text(r, "severity_note"), r.has("cwe") ? r.get("cwe").asText() : text(c, "cwe"),
-            r.get("recommendation").asText(), text(r, "fix")));
+            r.get("recommendation").asText(), text(r, "fix"), text(r, "scope"),
+            text(r, "confidence_note"), strings(r.get("also_cwe"))));
       }
       out.add(new Category(cat, c.get("specialist").asText(), c.get("name").asText(),
           c.get("description").asText(), text(c, "cwe"), strings(c.get("also_cwe")),
-          text(c, "sink_description"), strings(c.get("references")), List.copyOf(rules)));
+          text(c, "sink_description"), strings(c.get("references")), List.copyOf(rules),
+          text(c, "readme_note")));
     }
     if (!problems.isEmpty()) throw new PackException(problems);
     return new RuleCatalog(out);
