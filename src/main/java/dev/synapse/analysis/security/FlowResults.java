@@ -10,20 +10,20 @@ import java.util.List;
 final class FlowResults {
   private FlowResults() {}
 
-  private record Key(FileDiff file) {
+  private record Key(FileDiff file, SecurityKnowledge knowledge) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.file == file;
+      return o instanceof Key k && k.file == file && k.knowledge == knowledge;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(file) * 7 + 3;
+      return System.identityHashCode(file) * 7 + System.identityHashCode(knowledge);
     }
   }
 
-  static List<TaintAnalyzer.Candidate> of(AnalysisContext ctx, FileDiff file) {
-    return ctx.memo(new Key(file), k -> TaintAnalyzer.analyze(
-        Functions.view(ctx, file, Side.NEW), Functions.of(ctx, file, Side.NEW)));
+  static List<TaintAnalyzer.Candidate> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
+    return ctx.memo(new Key(file, knowledge), k -> TaintAnalyzer.analyze(
+        Functions.view(ctx, file, Side.NEW), Functions.of(ctx, file, Side.NEW), knowledge));
   }
 }

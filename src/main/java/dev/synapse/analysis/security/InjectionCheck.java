@@ -20,10 +20,15 @@ import java.util.List;
  */
 public final class InjectionCheck implements Check {
   private final Rule rule;
+  private final SecurityKnowledge knowledge;
 
-  /** @param rule one of the data-flow rules */
-  public InjectionCheck(Rule rule) {
+  /**
+   * @param rule one of the data-flow rules
+   * @param knowledge the compiled rule packs (shared by every check of a review)
+   */
+  public InjectionCheck(Rule rule, SecurityKnowledge knowledge) {
     this.rule = rule;
+    this.knowledge = knowledge;
   }
 
   @Override
@@ -42,7 +47,7 @@ public final class InjectionCheck implements Check {
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) continue;
       List<TaintAnalyzer.Candidate> cands = new ArrayList<>();
-      for (TaintAnalyzer.Candidate c : FlowResults.of(context, file)) {
+      for (TaintAnalyzer.Candidate c : FlowResults.of(context, file, knowledge)) {
         if (c.rule() == rule) cands.add(c);
       }
       if (cands.isEmpty()) continue;
@@ -64,16 +69,8 @@ public final class InjectionCheck implements Check {
   }
 
   private String describe(String how) {
-    switch (rule) {
-      case SQL_INJECTION: return "SQL text (" + how + ")";
-      case XSS: return "HTML output (" + how + ")";
-      case COMMAND_INJECTION: return "a shell command (" + how + ")";
-      case PATH_TRAVERSAL: return "a file path (" + how + ")";
-      case LDAP_INJECTION: return "an LDAP filter (" + how + ")";
-      case XPATH_INJECTION: return "an XPath expression (" + how + ")";
-      case CODE_INJECTION: return "code evaluation (" + how + ")";
-      case TRUST_BOUNDARY: return "the session (" + how + ")";
-      default: return how;
-    }
+    String into = rule.sinkDescription();
+    return into == null ? how : into + " (" + how + ")";
   }
+
 }

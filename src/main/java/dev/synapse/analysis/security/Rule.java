@@ -1,116 +1,97 @@
 package dev.synapse.analysis.security;
 
+import dev.synapse.analysis.rules.RuleCatalog;
 import dev.synapse.signal.Severity;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The security rules: one per category, with its id, CWE, severity (the documented table in
- * docs/rules-security.md) and the bit used for data-flow masks. Immutable.
+ * The security rules as the engine names them: one constant per security category of the rule
+ * catalog ({@code rules/catalog.yml}), which holds every text and number (rule id, CWE, severity,
+ * title, recommendation). The constants are the catalog's security categories in catalog order:
+ * a constant's position, and so its data-flow bit ({@link #bit()}), is its category's position in
+ * the catalog; class initialisation fails when the two lists differ. Immutable.
  */
 public enum Rule {
-  SQL_INJECTION("sql_injection", "SYN-SEC-SQLI-001", "CWE-89", Severity.HIGH,
-      "Untrusted input reaches SQL text",
-      "Use bound parameters / prepared statements (placeholders such as ?, $1, :name) or the "
-          + "query builder's parameter API; allow-list identifiers such as sort columns."),
-  XSS("xss", "SYN-SEC-XSS-001", "CWE-79", Severity.MEDIUM,
-      "Untrusted input is written into HTML without encoding",
-      "Let the template engine escape the value, or encode it for the HTML context "
-          + "(e.g. htmlspecialchars, HtmlUtils.htmlEscape, html.escape); use textContent "
-          + "instead of innerHTML; never mark untrusted text as safe/raw."),
-  AUTH_BYPASS("auth_bypass", "SYN-SEC-AUTH-001", "CWE-285", Severity.HIGH,
-      "An authentication or authorization control is removed or weakened",
-      "Keep the guard (annotation, middleware, before_action, plug, policy check) or move it to "
-          + "a place that still covers every route; verify tokens' signatures."),
-  COMMAND_INJECTION("command_injection", "SYN-SEC-CMDI-001", "CWE-78", Severity.HIGH,
-      "Untrusted input reaches a shell command",
-      "Call the program with an argument array and no shell (ProcessBuilder list, execFile, "
-          + "subprocess.run([...]), exec.Command(prog, args...)); never build a shell string "
-          + "from input."),
-  PATH_TRAVERSAL("path_traversal", "SYN-SEC-PATH-001", "CWE-22", Severity.HIGH,
-      "Untrusted input selects a file-system path",
-      "Reduce the name to its base name or canonicalise the joined path and check that it "
-          + "still starts with the intended root directory before opening it."),
-  HARDCODED_SECRET("hardcoded_secret", "SYN-SEC-SECRET-001", "CWE-798", Severity.HIGH,
-      "A credential is hard-coded in source",
-      "Load the secret from the environment or a secret manager at run time and rotate the "
-          + "exposed value."),
-  WEAK_CRYPTO("weak_crypto", "SYN-SEC-CRYPTO-001", "CWE-327", Severity.MEDIUM,
-      "Weak or broken cryptography",
-      "Use SHA-256 or better for integrity, bcrypt/scrypt/Argon2 for passwords, AES-GCM or "
-          + "ChaCha20-Poly1305 for encryption, a CSPRNG (SecureRandom, secrets, crypto.randomBytes, "
-          + "crypto/rand) for security values, and keep TLS certificate verification on."),
-  LDAP_INJECTION("ldap_injection", "SYN-SEC-LDAP-001", "CWE-90", Severity.HIGH,
-      "Untrusted input reaches an LDAP filter",
-      "Escape filter values (e.g. ESAPI encodeForLDAP, ldap.filter.escape_filter_chars, "
-          + "ldap_escape) or use the directory API's parameterised filters."),
-  XPATH_INJECTION("xpath_injection", "SYN-SEC-XPATH-001", "CWE-643", Severity.MEDIUM,
-      "Untrusted input reaches an XPath expression",
-      "Use XPath variables (XPathVariableResolver / $var bindings) or strictly validate the "
-          + "value before building the expression."),
-  CODE_INJECTION("code_injection", "SYN-SEC-CODE-001", "CWE-94", Severity.HIGH,
-      "Untrusted input is evaluated as code",
-      "Never evaluate input; map allowed inputs to functions explicitly or parse data with a "
-          + "data-only parser (JSON, ast.literal_eval)."),
-  INSECURE_COOKIE("insecure_cookie", "SYN-SEC-COOKIE-001", "CWE-614", Severity.LOW,
-      "A cookie is set without the Secure or HttpOnly attribute",
-      "Set Secure and HttpOnly (and SameSite) on cookies, always for session and "
-          + "authentication cookies."),
-  TRUST_BOUNDARY("trust_boundary", "SYN-SEC-TRUST-001", "CWE-501", Severity.LOW,
-      "Untrusted input is stored in the session (a trusted store)",
-      "Validate the value against an allow-list before storing it in the session, or keep "
-          + "untrusted data out of trusted stores.");
+  SQL_INJECTION, XSS, AUTH_BYPASS, COMMAND_INJECTION, PATH_TRAVERSAL, HARDCODED_SECRET, WEAK_CRYPTO,
+  LDAP_INJECTION, XPATH_INJECTION, CODE_INJECTION, INSECURE_COOKIE, TRUST_BOUNDARY, OPEN_REDIRECT,
+  INSECURE_DESERIALIZATION, XXE, SSRF, NOSQL_INJECTION;
 
-  private final String category;
-  private final String ruleId;
-  private final String cwe;
-  private final Severity severity;
-  private final String title;
-  private final String recommendation;
+  /** Mask of every security category (all rules): the taint of a fresh source. */
+  public static final int ALL;
 
-  Rule(String category, String ruleId, String cwe, Severity severity, String title,
-      String recommendation) {
-    this.category = category;
-    this.ruleId = ruleId;
-    this.cwe = cwe;
-    this.severity = severity;
-    this.title = title;
-    this.recommendation = recommendation;
+  /** The catalog entries by ordinal. */
+  private static final RuleCatalog.Category[] ENTRIES;
+
+  static {
+    List<RuleCatalog.Category> cats = RuleCatalog.bundled().securityCategories();
+    Rule[] rules = values();
+    if (cats.size() != rules.length) {
+      throw new IllegalStateException("rules/catalog.yml has " + cats.size()
+          + " security categories, the engine knows " + rules.length);
+    }
+    int all = 0;
+    for (int i = 0; i < rules.length; i++) {
+      if (!cats.get(i).category().equals(rules[i].category())) {
+        throw new IllegalStateException("rules/catalog.yml: security category " + (i + 1) + " is "
+            + cats.get(i).category() + ", expected " + rules[i].category());
+      }
+      all |= 1 << i;
+    }
+    ALL = all;
+    ENTRIES = cats.toArray(new RuleCatalog.Category[0]);
   }
 
-  /** @return the category id (DESIGN.md 1) */
+  private RuleCatalog.Category entry() {
+    return ENTRIES[ordinal()];
+  }
+
+  /** @return the category id (DESIGN.md 1), e.g. {@code sql_injection} */
   public String category() {
-    return category;
+    return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @return the stable rule id */
+  /** @return the stable rule id from the catalog */
   public String ruleId() {
-    return ruleId;
+    return entry().rule().id();
   }
 
-  /** @return the primary CWE id */
+  /** @return the primary CWE id from the catalog */
   public String cwe() {
-    return cwe;
+    return entry().rule().cwe();
   }
 
-  /** @return the severity from the rules table */
+  /** @return the default severity from the catalog */
   public Severity severity() {
-    return severity;
+    return Severity.valueOf(entry().rule().severity().toUpperCase(Locale.ROOT));
   }
 
   /** @return a one-line title used to start summaries */
   public String title() {
-    return title;
+    return entry().rule().title();
   }
 
   /** @return the default recommendation */
   public String recommendation() {
-    return recommendation;
+    return entry().rule().recommendation();
   }
 
-  /** @return the data-flow mask bit of this rule */
+  /** @return what tainted data flows into for this category ("SQL text"), or null */
+  public String sinkDescription() {
+    return entry().sinkDescription();
+  }
+
+  /** @return the data-flow mask bit of this rule: 1 shifted by its catalog position */
   public int bit() {
     return 1 << ordinal();
   }
 
-  /** Mask of every data-flow category (all rules). */
-  public static final int ALL = (1 << 12) - 1;
+  /**
+   * @param category a category id
+   * @return the rule of that security category, or null
+   */
+  public static Rule of(String category) {
+    for (Rule r : values()) if (r.category().equals(category)) return r;
+    return null;
+  }
 }

@@ -5,31 +5,50 @@ import dev.synapse.signal.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The security specialist's checks, one per category of DESIGN.md 1. */
+/** The security specialist's checks, one per security category of the rule catalog. */
 public final class SecurityChecks {
   private SecurityChecks() {}
 
-  /** @return every security check, in category order; checks are stateless and shareable */
+  /** @return every security check over the bundled rule packs, in catalog order */
   public static List<Check> all() {
+    return all(SecurityKnowledge.bundled());
+  }
+
+  /**
+   * @param knowledge compiled rule packs (bundled plus user packs)
+   * @return every security check not disabled by a pack, in catalog order; checks are stateless
+   *     and shareable
+   */
+  public static List<Check> all(SecurityKnowledge knowledge) {
     List<Check> out = new ArrayList<>();
-    for (Rule r : Rule.values()) out.add(forRule(r));
+    for (Rule r : Rule.values()) if (knowledge.enabled(r)) out.add(forRule(r, knowledge));
     return List.copyOf(out);
   }
 
-  /** @return the checks whose rule severity is high (the fast-path set) */
+  /** @return the checks whose rule severity is high (the fast-path set), bundled packs */
   public static List<Check> highSeverity() {
+    return highSeverity(SecurityKnowledge.bundled());
+  }
+
+  /**
+   * @param knowledge compiled rule packs
+   * @return the enabled checks whose rule severity is high (the fast-path set)
+   */
+  public static List<Check> highSeverity(SecurityKnowledge knowledge) {
     List<Check> out = new ArrayList<>();
-    for (Rule r : Rule.values()) if (r.severity() == Severity.HIGH) out.add(forRule(r));
+    for (Rule r : Rule.values()) {
+      if (r.severity() == Severity.HIGH && knowledge.enabled(r)) out.add(forRule(r, knowledge));
+    }
     return List.copyOf(out);
   }
 
-  private static Check forRule(Rule r) {
+  private static Check forRule(Rule r, SecurityKnowledge knowledge) {
     switch (r) {
       case AUTH_BYPASS: return new AuthBypassCheck();
       case HARDCODED_SECRET: return new HardcodedSecretCheck();
       case WEAK_CRYPTO: return new WeakCryptoCheck();
       case INSECURE_COOKIE: return new InsecureCookieCheck();
-      default: return new InjectionCheck(r);
+      default: return new InjectionCheck(r, knowledge);
     }
   }
 }

@@ -116,8 +116,11 @@ final class TaintAnalyzer {
   private int depth;
   private BitSet dead;
   private Boolean webOutput;
+  /** What the analysis knows about APIs (sources, sinks, sanitisers...), from the rule packs. */
+  private final SecurityKnowledge k;
 
-  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
+  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns, SecurityKnowledge k) {
+    this.k = k;
     this.view = view;
     this.lang = view.language();
     this.fns = fns;
@@ -126,11 +129,12 @@ final class TaintAnalyzer {
   /**
    * @param view the new side of a file
    * @param fns its functions
+   * @param knowledge the compiled rule packs
    * @return data-flow candidates, at most one per rule and line
    */
-  static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns) {
+  static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns, SecurityKnowledge knowledge) {
     if (view.language() == Language.UNKNOWN) return List.of();
-    TaintAnalyzer a = new TaintAnalyzer(view, fns);
+    TaintAnalyzer a = new TaintAnalyzer(view, fns, knowledge);
     List<Unit> units = a.units();
     for (Unit unit : units) {
       if (unit.name().equals("<top>")) a.collectGlobals(unit);
@@ -316,7 +320,7 @@ final class TaintAnalyzer {
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view));
+        new UnitIndex(toks, bodyFrom, lang, view, k));
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
@@ -412,13 +416,13 @@ final class TaintAnalyzer {
   }
 
   private Value paramValue(FunctionSpan.Param p, int index, Unit unit, boolean report) {
-    if (Knowledge.safeType(p.type())) return Value.CLEAN;
+    if (k.safeType(p.type())) return Value.CLEAN;
     if (!report) return Value.param(index, 1.0);
     for (String a : p.annotations()) {
-      if (Knowledge.SOURCE_ANNOTATIONS.contains(a)) return Value.source(0.9, Value.O_REQUEST);
+      if (k.sourceAnnotation(a)) return Value.source(0.9, Value.O_REQUEST);
     }
     String n = p.name();
-    if (Knowledge.FRAMEWORK_PARAMS.contains(n) || n.startsWith("_")) return Value.CLEAN;
+    if (k.frameworkParam(n) || n.startsWith("_")) return Value.CLEAN;
     if (n.equals("args") && unit.name().equals("main")) return Value.source(0.8, Value.O_REQUEST);
     return Value.param(index, unit.controller() ? 0.85 : 0.6);
   }
@@ -1128,18 +1132,18 @@ final class TaintAnalyzer {
         if (constantCollection(i + 1, rightEnd)) {
           int l = i - 1;
           if (l > a && t.get(l).word("not")) l--;
-          if (l >= a && t.get(l).kind() == TokenKind.IDENTIFIER) sanitiseVar(t.get(l).text(), Knowledge.INJECTIONS);
+          if (l >= a && t.get(l).kind() == TokenKind.IDENTIFIER) sanitiseVar(t.get(l).text(), k.allowGuardMask());
         }
         continue;
       }
       if (x.op("=~") && i > a && t.get(i - 1).kind() == TokenKind.IDENTIFIER) {
-        sanitiseVar(t.get(i - 1).text(), Knowledge.INJECTIONS);
+        sanitiseVar(t.get(i - 1).text(), k.allowGuardMask());
         continue;
       }
       if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
       String name = lowerOf(i);
-      boolean pathGuard = Knowledge.PATH_GUARDS.contains(name);
-      boolean allowGuard = Knowledge.ALLOW_GUARDS.contains(name);
+      boolean pathGuard = k.pathGuard(name);
+      boolean allowGuard = k.allowGuard(name);
       if (!pathGuard && !allowGuard) continue;
       int close = match[i + 1];
       if (close < 0) continue;
@@ -1156,14 +1160,14 @@ final class TaintAnalyzer {
           || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
-        sanitised |= Knowledge.PATH;
-        if (!moduleRecv) sanitiseVar(root(recv), Knowledge.PATH);
-        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Knowledge.PATH);
+        sanitised |= Rule.PATH_TRAVERSAL.bit();
+        if (!moduleRecv) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
+        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Rule.PATH_TRAVERSAL.bit());
         continue;
       }
       // allow-list / pattern guards
       boolean regex = name.contains("match") || name.equals("test");
-      int cats = Knowledge.INJECTIONS;
+      int cats = k.allowGuardMask();
       if (regex) {
         sanitised |= cats;
         if (!moduleRecv && !name.equals("test")) sanitiseVar(root(recv), cats);
@@ -1586,7 +1590,7 @@ final class TaintAnalyzer {
         int j = match[i] < 0 ? b : Math.min(match[i], b);
         Value v = eval(i + 1, j);
         int line = i + 1 < j ? t.get(i + 1).line() : x.line();
-        r = r.join(v.mixed(SPACE_RELEVANCE | Knowledge.CMD, line, 0));
+        r = r.join(v.mixed(SPACE_RELEVANCE | Rule.COMMAND_INJECTION.bit(), line, 0));
         i = j;
       }
     }
@@ -1849,7 +1853,7 @@ final class TaintAnalyzer {
 
   /**
    * @param maySource false when no segment of the callee can make it a request source
-   *     ({@link Knowledge#maySourceSegment}), so the source lookup is skipped
+   *     ({@link SecurityKnowledge#maySourceSegment}), so the source lookup is skipped
    */
   private Value call(String callee, String name, String lname, String recvPath, Value recv,
       List<Arg> args, Token nameTok, int close, boolean maySource) {
@@ -1872,7 +1876,7 @@ final class TaintAnalyzer {
     }
     double sc = maySource && lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
-    int san = Knowledge.sanitiser(lname, lcallee, lang);
+    int san = k.sanitiser(lname, lcallee, lang);
     if (san != 0) {
       sanitised |= san;
       Value r = joinAll(av);
@@ -1891,7 +1895,7 @@ final class TaintAnalyzer {
       if (s.intrinsic()) r = r.join(Value.source(0.8, Value.O_REQUEST).restrict(s.mask()));
       return r.withMixFrom(s.ret());
     }
-    if (Knowledge.CLEAN_RESULT.contains(lname)) return Value.CLEAN;
+    if (k.cleanResult(lname)) return Value.CLEAN;
     // containers
     String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
     Value container = recv;
@@ -1964,19 +1968,19 @@ final class TaintAnalyzer {
         break;
       default:
     }
-    if (Knowledge.pathBuilder(lname, lcallee, lang)) {
+    if (k.pathBuilder(lname, lcallee, lang)) {
       Value r = Value.CLEAN;
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i);
-        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines[i], Knowledge.PATH) : v);
+        r = r.join(v.tainted() ? v.mixed(Rule.PATH_TRAVERSAL.bit(), lines[i], Rule.PATH_TRAVERSAL.bit()) : v);
       }
       if (recv != null && !isModule(recvPath)) {
         Value rv = recv.flatten();
-        r = r.join(rv.tainted() ? rv.mixed(Knowledge.PATH, nameTok.line(), Knowledge.PATH) : rv);
+        r = r.join(rv.tainted() ? rv.mixed(Rule.PATH_TRAVERSAL.bit(), nameTok.line(), Rule.PATH_TRAVERSAL.bit()) : rv);
       }
       return r.withText(TextClass.T_SLASH);
     }
-    if (Knowledge.formatter(lname)) {
+    if (k.formatter(lname)) {
       int all = 0;
       for (Value v : av) all |= v.text;
       if (recv != null && !isModule(recvPath)) all |= recv.text;
@@ -2042,25 +2046,20 @@ final class TaintAnalyzer {
 
   private void sinks(String lname, String lcallee, String lrecv, List<Arg> args, List<Value> av,
       Token nameTok) {
-    String shortRecv = lrecv;
-    if (lrecv.startsWith("java.") || lrecv.startsWith("javax.") || lrecv.startsWith("org.")
-        || lrecv.startsWith("com.") || lrecv.startsWith("kotlin.") || lrecv.startsWith("system.io.")
-        || lrecv.startsWith("android.")) {
-      shortRecv = lrecv.substring(lrecv.lastIndexOf('.') + 1);
-    }
-    List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, shortRecv, args.size(), lang);
-    for (Knowledge.Hit h : hits) {
+    String shortRecv = k.shortReceiver(lrecv);
+    List<SecurityKnowledge.Sink> hits = k.sinks(lname, lcallee, shortRecv, args.size(), lang);
+    for (SecurityKnowledge.Sink h : hits) {
       int idx = h.arg();
       List<Value> chosen = new ArrayList<>();
-      if (idx == Knowledge.Hit.ANY) chosen.addAll(av);
-      else if (idx == Knowledge.Hit.LAST) {
+      if (idx == SecurityKnowledge.Sink.ANY) chosen.addAll(av);
+      else if (idx == SecurityKnowledge.Sink.LAST) {
         if (!av.isEmpty()) chosen.add(av.get(av.size() - 1));
-      } else if (idx == Knowledge.Hit.REST) {
+      } else if (idx == SecurityKnowledge.Sink.REST) {
         if (av.size() > 1) chosen.addAll(av.subList(1, av.size()));
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
-      if (h.needText() == Knowledge.Hit.REQUEST_ONLY) {
+      if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
         if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
           sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
@@ -2068,7 +2067,7 @@ final class TaintAnalyzer {
         continue;
       }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
-      if (idx == Knowledge.Hit.ANY && h.rule() == Rule.COMMAND_INJECTION && ARGV_EXEC.contains(lname)
+      if (idx == SecurityKnowledge.Sink.ANY && h.rule() == Rule.COMMAND_INJECTION && ARGV_EXEC.contains(lname)
           && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
         // execFile/spawn with an argv array runs no shell (only the program name matters)
         if (shellOption(args)) sink(h.rule(), joinAll(av), nameTok.line(), h.conf(), lname, 0);
@@ -2221,11 +2220,11 @@ final class TaintAnalyzer {
   private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
       "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
 
-  /** Memoised {@link Knowledge#source} (paths repeat a lot within a file). */
+  /** Memoised {@link SecurityKnowledge#source} (paths repeat a lot within a file). */
   private double sourceOf(String lowerPath, Language language) {
     Double d = sourceCache.get(lowerPath);
     if (d == null) {
-      d = Knowledge.source(lowerPath, language);
+      d = k.source(lowerPath, language);
       if (sourceCache.size() < 4096) sourceCache.put(lowerPath, d);
     }
     return d;
@@ -2247,7 +2246,7 @@ final class TaintAnalyzer {
     }
     char c = name.charAt(0);
     if (!Character.isLowerCase(c)) return false;
-    return !MODULES.contains(name) && !Knowledge.FRAMEWORK_PARAMS.contains(name);
+    return !MODULES.contains(name) && !k.frameworkParam(name);
   }
 
   private Object constOf(String name) {

@@ -188,23 +188,23 @@ final class TextClass {
   /** @return the rule bits for which text with these flags is a place where input becomes code */
   static int relevance(int text) {
     int r = 0;
-    if ((text & Value.T_SQL) != 0) r |= Knowledge.SQL;
-    if ((text & Value.T_HTML) != 0) r |= Knowledge.XSS;
-    if ((text & (T_SPACE | Value.T_SHELL)) != 0) r |= Knowledge.CMD;
-    if ((text & T_SLASH) != 0) r |= Knowledge.PATH;
-    if ((text & Value.T_LDAP) != 0) r |= Knowledge.LDAP;
-    if ((text & Value.T_XPATH) != 0) r |= Knowledge.XPATH;
-    if ((text & T_ANY) != 0) r |= Knowledge.CODE;
+    if ((text & Value.T_SQL) != 0) r |= Rule.SQL_INJECTION.bit();
+    if ((text & Value.T_HTML) != 0) r |= Rule.XSS.bit();
+    if ((text & (T_SPACE | Value.T_SHELL)) != 0) r |= Rule.COMMAND_INJECTION.bit();
+    if ((text & T_SLASH) != 0) r |= Rule.PATH_TRAVERSAL.bit();
+    if ((text & Value.T_LDAP) != 0) r |= Rule.LDAP_INJECTION.bit();
+    if ((text & Value.T_XPATH) != 0) r |= Rule.XPATH_INJECTION.bit();
+    if ((text & T_ANY) != 0) r |= Rule.CODE_INJECTION.bit();
     return r;
   }
 
   /** @return the rule bits whose mix is strong evidence even without a visible sink */
   static int strong(int text) {
     int r = 0;
-    if ((text & Value.T_SQL_STRONG) != 0) r |= Knowledge.SQL;
+    if ((text & Value.T_SQL_STRONG) != 0) r |= Rule.SQL_INJECTION.bit();
     if ((text & T_SLASH) != 0 && (text & (Value.T_XPATH | Value.T_HTML | T_SPACE | Value.T_SQL
         | Value.T_LDAP)) == 0) {
-      r |= Knowledge.PATH;
+      r |= Rule.PATH_TRAVERSAL.bit();
     }
     return r;
   }

@@ -55,16 +55,19 @@ final class UnitIndex {
   final int[] calls;
   /** Per token: F_* flags. */
   private final byte[] flags;
-  /** Per token: 0 = not computed, 1 = no, 2 = {@link Knowledge#maySourceSegment} of its text. */
+  /** Per token: 0 = not computed, 1 = no, 2 = {@link SecurityKnowledge#maySourceSegment} of its text. */
   private final byte[] sourceSeg;
+  private final SecurityKnowledge k;
 
   /**
    * @param toks the unit's significant tokens
    * @param bodyFrom index of the first body token
    * @param lang the file's language
    * @param view the file's view (statement levels read line indentation)
+   * @param knowledge the knowledge (guard names, source segments)
    */
-  UnitIndex(List<Token> toks, int bodyFrom, Language lang, SourceView view) {
+  UnitIndex(List<Token> toks, int bodyFrom, Language lang, SourceView view, SecurityKnowledge knowledge) {
+    this.k = knowledge;
     this.toks = toks;
     int n = toks.size();
     byte[] brackets = new byte[n];
@@ -112,7 +115,7 @@ final class UnitIndex {
         nextG = i;
       } else if (callParen) {
         String name = lower(i);
-        if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)) nextG = i;
+        if (k.pathGuard(name) || k.allowGuard(name)) nextG = i;
       }
       if (callParen || ident && i + 1 < n && (flags[i + 1] & F_LESS) != 0) {
         if (nc == calls.length) calls = java.util.Arrays.copyOf(calls, nc * 2);
@@ -280,12 +283,12 @@ final class UnitIndex {
 
   /**
    * @return whether token {@code i}, as a segment of an access path, could make the path a
-   *     request source ({@link Knowledge#maySourceSegment} of its lower-cased text), computed once
+   *     request source ({@link SecurityKnowledge#maySourceSegment} of its lower-cased text), computed once
    */
   boolean maySourceSegment(int i) {
     byte b = sourceSeg[i];
     if (b == 0) {
-      b = Knowledge.maySourceSegment(lower(i)) ? (byte) 2 : (byte) 1;
+      b = k.maySourceSegment(lower(i)) ? (byte) 2 : (byte) 1;
       sourceSeg[i] = b;
     }
     return b == 2;

@@ -19,7 +19,8 @@ class RuleTableTest {
     Set<String> cats = Checks.security().stream().map(Check::category).collect(Collectors.toSet());
     assertEquals(Set.of("sql_injection", "xss", "auth_bypass", "command_injection", "path_traversal",
         "hardcoded_secret", "weak_crypto", "ldap_injection", "xpath_injection", "code_injection",
-        "insecure_cookie", "trust_boundary"), cats);
+        "insecure_cookie", "trust_boundary", "open_redirect", "insecure_deserialization", "xxe",
+        "ssrf", "nosql_injection"), cats);
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SourceSegmentTest {
-  /** Paths {@link Knowledge#source} accepts, one or more per rule it applies. */
+  /** Paths {@link SecurityKnowledge#source} accepts, one or more per rule it applies. */
   private static final List<Object[]> SOURCES = List.of(
       new Object[] {"$_get[id]", Language.PHP},
       new Object[] {"argv", Language.RUBY},
@@ -38,9 +38,9 @@ class SourceSegmentTest {
   void everySourceHasATriggerSegment() {
     for (Object[] c : SOURCES) {
       String path = (String) c[0];
-      assertTrue(Knowledge.source(path, (Language) c[1]) > 0, path + " is a source");
+      assertTrue(SecurityKnowledge.bundled().source(path, (Language) c[1]) > 0, path + " is a source");
       boolean any = false;
-      for (String seg : path.split("\\.")) any |= Knowledge.maySourceSegment(seg);
+      for (String seg : path.split("\\.")) any |= SecurityKnowledge.bundled().maySourceSegment(seg);
       assertTrue(any, path + " passes the pre-test");
     }
   }
@@ -48,8 +48,8 @@ class SourceSegmentTest {
   @Test
   @DisplayName("A path of ordinary names is no source and fails the pre-test")
   void ordinaryPathFails() {
-    assertEquals(0.0, Knowledge.source("data.get()", Language.JAVA));
-    assertTrue(!Knowledge.maySourceSegment("data") && !Knowledge.maySourceSegment("get"));
+    assertEquals(0.0, SecurityKnowledge.bundled().source("data.get()", Language.JAVA));
+    assertTrue(!SecurityKnowledge.bundled().maySourceSegment("data") && !SecurityKnowledge.bundled().maySourceSegment("get"));
   }
 
   @Test

@@ -15,7 +15,7 @@ class UnitIndexTest {
   private static UnitIndex index(String path, String code) {
     SourceView view = SourceView.of(SecurityTestDiffs.newFile(path, code).files().get(0), Side.NEW);
     List<Token> toks = view.segments().get(0).tokens();
-    return new UnitIndex(toks, 0, view.language(), view);
+    return new UnitIndex(toks, 0, view.language(), view, SecurityKnowledge.bundled());
   }
 
   private static int indexOf(String path, String code, String text, int nth) {

@@ -1,0 +1,107 @@
+package dev.synapse.analysis.rules;
+
+import dev.synapse.analysis.lang.Language;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One validated rule pack (the rows of one YAML file, see docs/rule-packs.md). Names are as
+ * written in the file except where a field says lower-cased. Every row keeps its file and line
+ * for messages. Immutable.
+ *
+ * @param id pack id
+ * @param file where it was read from (for messages)
+ * @param description free text
+ * @param references documentation URLs the rows were written from
+ * @param receiverlessCallsConstruct whether, in this pack's languages, a call without receiver
+ *     is a constructor call
+ * @param languages the pack's default languages (empty: every language)
+ * @param calleeQualifiers package prefixes dropped before path propagators are matched
+ * @param receiverQualifiers package prefixes after which sinks see only the receiver's last segment
+ * @param disable rule ids or categories this pack turns off
+ * @param receiverClasses named receiver conditions
+ * @param sources source rows
+ * @param bareSources lower-cased names that are sources without . [ (
+ * @param sourceAnnotations parameter annotations that bind request input
+ * @param frameworkParams parameter names that are framework objects
+ * @param safeTypes lower-cased declared types that cannot carry a payload
+ * @param sinks sink rows
+ * @param sanitisers sanitiser rows
+ * @param cleanResults lower-cased names whose result carries no taint
+ * @param guards guard rows
+ * @param propagators propagator rows
+ */
+public record Pack(String id, String file, String description, List<String> references,
+    boolean receiverlessCallsConstruct, Set<Language> languages, List<String> calleeQualifiers,
+    List<String> receiverQualifiers, List<String> disable, Map<String, ReceiverClass> receiverClasses,
+    List<Source> sources, List<String> bareSources, List<String> sourceAnnotations,
+    List<String> frameworkParams, List<String> safeTypes, List<Sink> sinks,
+    List<Sanitiser> sanitisers, List<String> cleanResults, List<Guard> guards,
+    List<Propagator> propagators) {
+
+  /** Where a row was written: file and 1-based line. */
+  public record Where(String file, int line) {
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
+
+  /** Argument selectors of {@link Sink#arg}: non-negative values are 0-based indexes. */
+  public static final int ARG_ANY = -1;
+  /** The last argument. */
+  public static final int ARG_LAST = -2;
+  /** Every argument after the first. */
+  public static final int ARG_REST = -3;
+
+  /**
+   * A sink row: calls named one of {@code names} (lower-cased) that satisfy {@code when}.
+   *
+   * @param text required text class of the argument ({@code sql}, {@code html}, {@code shell},
+   *     {@code ldap}) or null
+   */
+  public record Sink(List<String> names, Set<Language> languages, String category, int arg,
+      String text, boolean requestOnly, boolean unsafeForm, double confidence, Condition when,
+      Where where) {}
+
+  /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
+  public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,
+      Condition when, Where where) {}
+
+  /** Source row kinds. */
+  public enum SourceKind { PREFIX, HEAD, MEMBER, SEGMENT, FIELD }
+
+  /**
+   * A source row over lower-cased access paths.
+   *
+   * @param values prefixes, heads, segment names, or member/field names by kind
+   * @param of the heads of a {@link SourceKind#MEMBER} row
+   * @param field the request-field spec of a {@link SourceKind#FIELD} row, else null
+   */
+  public record Source(SourceKind kind, List<String> values, List<String> of, FieldSpec field,
+      Set<Language> languages, double confidence, Where where) {}
+
+  /**
+   * A request-field row: {@code <receiver>.<name>} where the receiver (the path up to a segment,
+   * at most {@code maxDepth} segments deep) is one of {@code receivers}, or its last segment is one
+   * of {@code receiverSegments} or ends with one of {@code receiverSuffix} (but not one of
+   * {@code receiverSuffixNot}); {@code headRules} narrow paths with a given head.
+   */
+  public record FieldSpec(Set<String> names, Set<String> receivers, Set<String> receiverSegments,
+      List<String> receiverSuffix, Set<String> receiverSuffixNot, int maxDepth,
+      Map<String, HeadRule> headRules) {}
+
+  /** For paths with this head: only these languages (empty: any) and field names (empty: any). */
+  public record HeadRule(Set<Language> languages, Set<String> names) {}
+
+  /**
+   * Guard row: {@code path} (canonicalise-then-check) or {@code allow} (allow-list / pattern),
+   * with the categories a passing check cleans.
+   */
+  public record Guard(String kind, List<String> names, List<String> categories, Where where) {}
+
+  /** Propagator row: {@code text} (combines arguments as text) or {@code path} (builds a path). */
+  public record Propagator(String kind, List<String> names, Set<Language> languages,
+      Condition when, Where where) {}
+}

@@ -1,0 +1,216 @@
+package dev.synapse.analysis.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.synapse.analysis.lang.Language;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one rule-pack YAML file: syntax, then the JSON Schema ({@code rules/pack.schema.json}),
+ * then the checks a schema cannot express (categories known to the catalog). Every error names
+ * {@code file:line: field}. Stateless apart from the shared schema; thread-safe.
+ */
+public final class PackParser {
+  private final SchemaCheck schema = new SchemaCheck(SchemaCheck.PACK);
+  private final RuleCatalog catalog;
+
+  /** @param catalog the categories sink and sanitiser rows may name */
+  public PackParser(RuleCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param file name used in messages and rows
+   * @param text the YAML text
+   * @return the pack
+   * @throws PackException when the file is not a valid pack
+   */
+  public Pack parse(String file, String text) {
+    YamlTree tree = YamlTree.parse(file, text);
+    if (!tree.root().isObject()) throw new PackException(file, 1, "(document)", "a pack is a mapping with a 'pack' field");
+    schema.validate(tree);
+    return new Reader(tree, catalog).pack();
+  }
+
+  /** One parse: the tree and the problems found so far. */
+  private static final class Reader {
+    private final YamlTree tree;
+    private final RuleCatalog catalog;
+    private final List<PackException.Problem> problems = new ArrayList<>();
+    private Set<Language> packLangs = Set.of();
+
+    Reader(YamlTree tree, RuleCatalog catalog) {
+      this.tree = tree;
+      this.catalog = catalog;
+    }
+
+    Pack pack() {
+      JsonNode r = tree.root();
+      packLangs = langs(r.get("languages"), Set.of());
+      JsonNode settings = r.path("settings");
+      Map<String, ReceiverClass> classes = new LinkedHashMap<>();
+      r.path("receiver_classes").fields().forEachRemaining(e -> classes.put(e.getKey(),
+          new ReceiverClass(e.getKey(), Set.copyOf(lower(e.getValue().get("names"))), lower(e.getValue().get("suffixes")))));
+      for (int i = 0; i < r.path("disable").size(); i++) {
+        String d = r.get("disable").get(i).asText();
+        if (catalog.category(d).isEmpty() && catalog.rule(d).isEmpty()) {
+          problem("/disable/" + i, "unknown rule id or category '" + d + "'");
+        }
+      }
+      Pack p = new Pack(r.get("pack").asText(), tree.file(), text(r, "description"),
+          RuleCatalog.strings(r.get("references")),
+          settings.path("receiverless_calls_construct").asBoolean(false), packLangs,
+          RuleCatalog.strings(settings.get("callee_qualifiers")),
+          RuleCatalog.strings(settings.get("receiver_qualifiers")),
+          RuleCatalog.strings(r.get("disable")), Map.copyOf(classes), sources(r.path("sources")),
+          lower(r.get("bare_sources")), RuleCatalog.strings(r.get("source_annotations")),
+          RuleCatalog.strings(r.get("framework_params")), lower(r.get("safe_types")),
+          sinks(r.path("sinks")), sanitisers(r.path("sanitisers")), lower(r.get("clean_results")),
+          guards(r.path("guards")), propagators(r.path("propagators")));
+      if (!problems.isEmpty()) throw new PackException(problems);
+      return p;
+    }
+
+    private List<Pack.Sink> sinks(JsonNode rows) {
+      List<Pack.Sink> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        String at = "/sinks/" + i;
+        String cat = n.get("category").asText();
+        if (catalog.category(cat).filter(RuleCatalog.Category::security).isEmpty()) {
+          problem(at + "/category", "unknown security category '" + cat + "' (see rules/catalog.yml)");
+        }
+        int markers = (n.has("text") ? 1 : 0) + (n.path("request_only").asBoolean(false) ? 1 : 0)
+            + (n.path("unsafe_form").asBoolean(false) ? 1 : 0);
+        if (markers > 1) problem(at, "use at most one of text, request_only, unsafe_form");
+        JsonNode a = n.get("arg");
+        int arg = a == null ? 0 : a.isIntegralNumber() ? a.asInt() : switch (a.asText()) {
+          case "any" -> Pack.ARG_ANY;
+          case "last" -> Pack.ARG_LAST;
+          default -> Pack.ARG_REST;
+        };
+        out.add(new Pack.Sink(lower(n.get("names")), langs(n.get("languages"), packLangs), cat, arg,
+            text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
+            n.path("confidence").asDouble(1.0), when(n), where(at)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.Sanitiser> sanitisers(JsonNode rows) {
+      List<Pack.Sanitiser> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        List<String> cats = RuleCatalog.strings(n.get("categories"));
+        for (int j = 0; j < cats.size(); j++) {
+          String c = cats.get(j);
+          if (!c.equals("all") && catalog.category(c).filter(RuleCatalog.Category::security).isEmpty()) {
+            problem("/sanitisers/" + i + "/categories/" + j, "unknown security category '" + c + "'");
+          }
+        }
+        out.add(new Pack.Sanitiser(lower(n.get("names")), langs(n.get("languages"), packLangs), cats,
+            when(n), where("/sanitisers/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.Source> sources(JsonNode rows) {
+      List<Pack.Source> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        Set<Language> l = langs(n.get("languages"), packLangs);
+        double c = n.get("confidence").asDouble();
+        Pack.Where w = where("/sources/" + i);
+        if (n.has("prefix")) {
+          out.add(new Pack.Source(Pack.SourceKind.PREFIX, lower(n.get("prefix")), List.of(), null, l, c, w));
+        } else if (n.has("head")) {
+          out.add(new Pack.Source(Pack.SourceKind.HEAD, lower(n.get("head")), List.of(), null, l, c, w));
+        } else if (n.has("member")) {
+          out.add(new Pack.Source(Pack.SourceKind.MEMBER, lower(n.get("member").get("names")),
+              lower(n.get("member").get("of")), null, l, c, w));
+        } else if (n.has("segment")) {
+          out.add(new Pack.Source(Pack.SourceKind.SEGMENT, lower(n.get("segment")), List.of(), null, l, c, w));
+        } else {
+          JsonNode f = n.get("field");
+          Map<String, Pack.HeadRule> heads = new HashMap<>();
+          for (JsonNode h : f.path("head_rules")) {
+            heads.put(h.get("head").asText().toLowerCase(Locale.ROOT),
+                new Pack.HeadRule(langs(h.get("languages"), Set.of()), Set.copyOf(lower(h.get("names")))));
+          }
+          Pack.FieldSpec spec = new Pack.FieldSpec(Set.copyOf(lower(f.get("names"))),
+              Set.copyOf(lower(f.get("receivers"))), Set.copyOf(lower(f.get("receiver_segments"))),
+              lower(f.get("receiver_suffix")), Set.copyOf(lower(f.get("receiver_suffix_not"))),
+              f.path("max_depth").asInt(3), Map.copyOf(heads));
+          out.add(new Pack.Source(Pack.SourceKind.FIELD, List.of(), List.of(), spec, l, c, w));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.Guard> guards(JsonNode rows) {
+      List<Pack.Guard> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        List<String> cats = n.has("categories") ? RuleCatalog.strings(n.get("categories")) : List.of("path_traversal");
+        for (int j = 0; j < cats.size(); j++) {
+          if (catalog.category(cats.get(j)).filter(RuleCatalog.Category::security).isEmpty()) {
+            problem("/guards/" + i + "/categories/" + j, "unknown security category '" + cats.get(j) + "'");
+          }
+        }
+        out.add(new Pack.Guard(n.get("kind").asText(), lower(n.get("names")), cats, where("/guards/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.Propagator> propagators(JsonNode rows) {
+      List<Pack.Propagator> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        out.add(new Pack.Propagator(n.get("kind").asText(), lower(n.get("names")),
+            langs(n.get("languages"), packLangs), when(n), where("/propagators/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
+    private Condition when(JsonNode n) {
+      return new Condition(globs(n.get("receiver")), globs(n.get("receiver_not")),
+          globs(n.get("callee")), globs(n.get("callee_not")),
+          n.has("constructor") ? n.get("constructor").asBoolean() : null,
+          n.has("argc") ? n.get("argc").asInt() : null, n.has("argc_not") ? n.get("argc_not").asInt() : null);
+    }
+
+    private static List<Glob> globs(JsonNode n) {
+      return n == null ? null : Glob.all(RuleCatalog.strings(n));
+    }
+
+    private Set<Language> langs(JsonNode n, Set<Language> dflt) {
+      if (n == null) return dflt;
+      Set<Language> s = EnumSet.noneOf(Language.class);
+      for (JsonNode x : n) s.add(Language.valueOf(x.asText().toUpperCase(Locale.ROOT)));
+      return Set.copyOf(s);
+    }
+
+    private static List<String> lower(JsonNode n) {
+      return RuleCatalog.strings(n).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String text(JsonNode n, String f) {
+      JsonNode v = n.get(f);
+      return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private Pack.Where where(String pointer) {
+      return new Pack.Where(tree.file(), tree.lineOf(pointer));
+    }
+
+    private void problem(String pointer, String message) {
+      problems.add(new PackException.Problem(tree.file(), tree.lineOf(pointer),
+          YamlTree.pointerToField(pointer), message));
+    }
+  }
+}
