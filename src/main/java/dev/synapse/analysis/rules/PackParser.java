@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code file:line: field}. Stateless apart from the shared schema; thread-safe.
  */
 public final class PackParser {
-  private final SchemaCheck schema = new SchemaCheck(SchemaCheck.PACK);
+  private final SchemaCheck schema = SchemaCheck.pack();
   private final RuleCatalog catalog;
 
   /** @param catalog the categories sink and sanitiser rows may name */
