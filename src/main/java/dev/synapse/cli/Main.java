@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "synapse", mixinStandardHelpOptions = true, version = "synapse 0.1.0",
     description = "Clustered, event-driven code-review service.",
-    subcommands = {StartCommand.class, ReviewCommand.class, DemoCommand.class, RemoteCommand.class, BackupCommand.class, RestoreCommand.class, EvalCommand.class})
+    subcommands = {StartCommand.class, ReviewCommand.class, DemoCommand.class, RemoteCommand.class, BackupCommand.class, RestoreCommand.class, EvalCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
   /** Exit code: the review's severity met {@code --fail-on}. */
   public static final int EXIT_GATE = 1;

@@ -74,6 +74,8 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
+  @Mixin RulesOptions rulesOptions;
+
   PrintStream out = System.out;
   PrintStream err = System.err;
   InputStream in = System.in;
@@ -99,6 +101,10 @@ public final class ReviewCommand implements Callable<Integer> {
           : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       err.println("synapse review: cannot read " + file + ": " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    if (url != null && !rulesOptions.dirs().isEmpty()) {
+      err.println("synapse review: --rules applies to in-process reviews; a node at --url uses its own rule_packs");
       return Main.EXIT_USAGE;
     }
     JsonObject body = new JsonObject().put("diff", diff).put("labels", new JsonArray(new ArrayList<>(labels)));
@@ -137,7 +143,8 @@ public final class ReviewCommand implements Callable<Integer> {
   }
 
   private ReviewSummary inProcess(JsonObject body) throws Exception {
-    SynapseConfig config = configOptions.load();
+    SynapseConfig config = rulesOptions.apply(configOptions.load(), true);
+    SynapseNode.knowledge(config); // a bad rule pack fails here with file:line, before any node starts
     var request = ReviewService.validate(body);
     SynapseNode node = SynapseNode.start(config, false).await(60, TimeUnit.SECONDS);
     try {

@@ -23,6 +23,8 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
 
   @Mixin ConfigOptions configOptions;
 
+  @Mixin RulesOptions rulesOptions;
+
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (same as SYNAPSE_CLUSTER=true)")
   boolean cluster;
 
@@ -30,7 +32,8 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
   public Integer call() throws Exception {
     SynapseConfig config;
     try {
-      config = configOptions.load();
+      config = rulesOptions.apply(configOptions.load(), false);
+      SynapseNode.knowledge(config); // a bad rule pack stops start-up here with file:line
     } catch (ConfigException e) {
       System.err.println("synapse: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;

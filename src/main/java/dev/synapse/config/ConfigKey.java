@@ -36,6 +36,8 @@ public enum ConfigKey {
   SHUTDOWN_GRACE_MS("shutdown_grace_ms", "SYNAPSE_SHUTDOWN_GRACE_MS", List.of(), "20000"),
   LOG_FILE("log_file", "SYNAPSE_LOG_FILE", List.of(), null),
   LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false"),
+  /** Extra rule-pack directories (comma-separated), loaded after the bundled packs. */
+  RULE_PACKS("rule_packs", "SYNAPSE_RULE_PACKS", List.of(), ""),
   /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
   BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false");
 

@@ -119,7 +119,8 @@ public final class ConfigLoader {
         v.longValue(ConfigKey.SHUTDOWN_GRACE_MS, 0, 3_600_000),
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
-        v.bool(ConfigKey.BENCH_ECHO));
+        v.bool(ConfigKey.BENCH_ECHO),
+        v.list(ConfigKey.RULE_PACKS).stream().map(Path::of).toList());
   }
 
   /** Typed access with validation messages that name the key. */

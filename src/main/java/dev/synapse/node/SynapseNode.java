@@ -13,6 +13,11 @@ import dev.synapse.bus.SourceAuthInterceptor;
 import dev.synapse.analysis.Check;
 import dev.synapse.analysis.Checks;
 import dev.synapse.cluster.ClusterBootstrap;
+import dev.synapse.analysis.rules.PackException;
+import dev.synapse.analysis.rules.RulePacks;
+import dev.synapse.analysis.security.SecurityChecks;
+import dev.synapse.analysis.security.SecurityKnowledge;
+import dev.synapse.config.ConfigException;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
 import dev.synapse.http.SourceRateLimiter;
@@ -114,12 +119,19 @@ public final class SynapseNode {
    */
   public static Future<SynapseNode> start(Vertx vertx, String nodeId, String registryName,
       ReviewStore store, SynapseConfig config, boolean withHttp, ClusterView cluster) {
+    SecurityKnowledge knowledge;
+    try {
+      knowledge = knowledge(config);
+    } catch (ConfigException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     MeterRegistry registry = BackendRegistries.getNow(registryName);
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
     vertx.eventBus().addInboundInterceptor(new SourceAuthInterceptor(SourceAuthInterceptor.DEFAULT_ALLOWED));
-    metrics.registerActions(AgentNames.SECURITY, Checks.security().stream().map(Check::id).toList());
+    metrics.registerActions(AgentNames.SECURITY, SecurityChecks.all(knowledge).stream().map(Check::id).toList());
     metrics.registerActions(AgentNames.PERFORMANCE, Checks.performance().stream().map(Check::id).toList());
     SignalBus bus = new SignalBus(vertx, config.signalHistory(), metrics);
     AgentRegistry agents = new AgentRegistry();
@@ -136,7 +148,7 @@ public final class SynapseNode {
         .compose(v -> waiters.start())
         .compose(v -> new FeedbackLearner(vertx, agents).start())
         .compose(v -> vertx.deployVerticle(() -> new CoordinatorVerticle(ctx), new DeploymentOptions().setInstances(1)))
-        .compose(v -> vertx.deployVerticle(() -> new SecurityAgentVerticle(ctx),
+        .compose(v -> vertx.deployVerticle(() -> new SecurityAgentVerticle(ctx, knowledge),
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
@@ -144,6 +156,20 @@ public final class SynapseNode {
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
+  }
+
+  /**
+   * @param config the configuration
+   * @return the bundled rule packs plus those of {@code rule_packs}, compiled once for this node
+   * @throws ConfigException naming the key and {@code file:line: field: message} of a bad pack
+   */
+  public static SecurityKnowledge knowledge(SynapseConfig config) {
+    if (config.rulePacks().isEmpty()) return SecurityKnowledge.bundled();
+    try {
+      return new SecurityKnowledge(RulePacks.withUserPacks(config.rulePacks()));
+    } catch (PackException e) {
+      throw new ConfigException("rule packs (rule_packs / --rules): " + e.getMessage());
+    }
   }
 
   /**

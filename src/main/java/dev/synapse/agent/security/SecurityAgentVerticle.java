@@ -6,7 +6,8 @@ import dev.synapse.agent.SpecialistVerticle;
 import dev.synapse.agent.coordinator.Classifier;
 
 import dev.synapse.analysis.Check;
-import dev.synapse.analysis.Checks;
+import dev.synapse.analysis.security.SecurityChecks;
+import dev.synapse.analysis.security.SecurityKnowledge;
 import java.util.List;
 
 /**
@@ -14,13 +15,26 @@ import java.util.List;
  * security checks on added lines) on the fast path.
  */
 public final class SecurityAgentVerticle extends SpecialistVerticle {
-  /** @param node shared node components */
+  private final List<Check> deep;
+  private final List<Check> fast;
+
+  /** @param node shared node components (bundled rule packs) */
   public SecurityAgentVerticle(NodeContext node) {
+    this(node, SecurityKnowledge.bundled());
+  }
+
+  /**
+   * @param node shared node components
+   * @param knowledge the node's rule packs (bundled plus user packs), compiled once per node
+   */
+  public SecurityAgentVerticle(NodeContext node, SecurityKnowledge knowledge) {
     super(node, AgentNames.SECURITY);
+    this.deep = SecurityChecks.all(knowledge);
+    this.fast = SecurityChecks.highSeverity(knowledge);
   }
 
   @Override
   protected List<Check> checks(String decisionPath) {
-    return Classifier.FAST_PATH.equals(decisionPath) ? Checks.fastPath() : Checks.security();
+    return Classifier.FAST_PATH.equals(decisionPath) ? fast : deep;
   }
 }

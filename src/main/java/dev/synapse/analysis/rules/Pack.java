@@ -31,6 +31,10 @@ import java.util.Set;
  * @param cleanResults lower-cased names whose result carries no taint
  * @param guards guard rows
  * @param propagators propagator rows
+ * @param moduleNames names (as written) of modules and framework objects, not variables
+ * @param numericTypes lower-cased types whose cast cleans a value
+ * @param responseNames identifiers (as written) that mark a function as writing an HTTP response
+ * @param assignmentSinks assignment targets that are sinks
  */
 public record Pack(String id, String file, String description, List<String> references,
     boolean receiverlessCallsConstruct, Set<Language> languages, List<String> calleeQualifiers,
@@ -38,7 +42,12 @@ public record Pack(String id, String file, String description, List<String> refe
     List<Source> sources, List<String> bareSources, List<String> sourceAnnotations,
     List<String> frameworkParams, List<String> safeTypes, List<Sink> sinks,
     List<Sanitiser> sanitisers, List<String> cleanResults, List<Guard> guards,
-    List<Propagator> propagators) {
+    List<Propagator> propagators, List<String> moduleNames, List<String> numericTypes,
+    List<String> responseNames, List<AssignmentSink> assignmentSinks) {
+
+  /** An assignment target that is a sink: globs over the lower-cased target text. */
+  public record AssignmentSink(List<Glob> target, String category, String label,
+      Set<Language> languages, double confidence, Where where) {}
 
   /** Where a row was written: file and 1-based line. */
   public record Where(String file, int line) {
@@ -62,8 +71,8 @@ public record Pack(String id, String file, String description, List<String> refe
    *     {@code ldap}) or null
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
-      String text, boolean requestOnly, boolean unsafeForm, double confidence, Condition when,
-      Where where) {}
+      String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
+      Condition when, Where where) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code file:line: field}. Stateless apart from the shared schema; thread-safe.
  */
 public final class PackParser {
-  private final SchemaCheck schema = new SchemaCheck(SchemaCheck.PACK);
+  private final SchemaCheck schema = SchemaCheck.pack();
   private final RuleCatalog catalog;
 
   /** @param catalog the categories sink and sanitiser rows may name */
@@ -69,10 +69,12 @@ public final class PackParser {
           RuleCatalog.strings(settings.get("callee_qualifiers")),
           RuleCatalog.strings(settings.get("receiver_qualifiers")),
           RuleCatalog.strings(r.get("disable")), Map.copyOf(classes), sources(r.path("sources")),
-          lower(r.get("bare_sources")), RuleCatalog.strings(r.get("source_annotations")),
+          RuleCatalog.strings(r.get("bare_sources")), RuleCatalog.strings(r.get("source_annotations")),
           RuleCatalog.strings(r.get("framework_params")), lower(r.get("safe_types")),
           sinks(r.path("sinks")), sanitisers(r.path("sanitisers")), lower(r.get("clean_results")),
-          guards(r.path("guards")), propagators(r.path("propagators")));
+          guards(r.path("guards")), propagators(r.path("propagators")),
+          RuleCatalog.strings(r.get("module_names")), lower(r.get("numeric_types")),
+          RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -97,7 +99,22 @@ public final class PackParser {
         };
         out.add(new Pack.Sink(lower(n.get("names")), langs(n.get("languages"), packLangs), cat, arg,
             text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
-            n.path("confidence").asDouble(1.0), when(n), where(at)));
+            n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.AssignmentSink> assignmentSinks(JsonNode rows) {
+      List<Pack.AssignmentSink> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        String cat = n.get("category").asText();
+        if (catalog.category(cat).filter(RuleCatalog.Category::security).isEmpty()) {
+          problem("/assignment_sinks/" + i + "/category", "unknown security category '" + cat + "'");
+        }
+        out.add(new Pack.AssignmentSink(Glob.all(RuleCatalog.strings(n.get("target"))), cat,
+            n.get("label").asText(), langs(n.get("languages"), packLangs),
+            n.path("confidence").asDouble(1.0), where("/assignment_sinks/" + i)));
       }
       return List.copyOf(out);
     }

@@ -98,7 +98,7 @@ public final class RuleCatalog {
    */
   public static RuleCatalog parse(String file, String text) {
     YamlTree tree = YamlTree.parse(file, text);
-    new SchemaCheck(SchemaCheck.CATALOG).validate(tree);
+    SchemaCheck.catalog().validate(tree);
     List<Category> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<PackException.Problem> problems = new ArrayList<>();

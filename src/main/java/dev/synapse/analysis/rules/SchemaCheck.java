@@ -25,6 +25,21 @@ public final class SchemaCheck {
 
   private final Schema schema;
 
+  private static final class Shared {
+    static final SchemaCheck PACK_CHECK = new SchemaCheck(PACK);
+    static final SchemaCheck CATALOG_CHECK = new SchemaCheck(CATALOG);
+  }
+
+  /** @return the shared validator of {@link #PACK} (compiled once) */
+  public static SchemaCheck pack() {
+    return Shared.PACK_CHECK;
+  }
+
+  /** @return the shared validator of {@link #CATALOG} (compiled once) */
+  public static SchemaCheck catalog() {
+    return Shared.CATALOG_CHECK;
+  }
+
   /** @param resource class-path resource of the schema, e.g. {@link #PACK} */
   public SchemaCheck(String resource) {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {

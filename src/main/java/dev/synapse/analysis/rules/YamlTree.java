@@ -92,7 +92,11 @@ public record YamlTree(String file, JsonNode root, Map<String, Integer> lines) {
     } catch (NumberFormatException e) {
       return f.textNode(v);
     }
-    if (Tag.BOOL.equals(tag)) return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+    if (Tag.BOOL.equals(tag)) {
+      // YAML 1.1 also reads yes/no/on/off as booleans: only true/false are (pack: off is a name)
+      if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) return f.booleanNode(v.equalsIgnoreCase("true"));
+      return f.textNode(v);
+    }
     if (Tag.NULL.equals(tag)) return f.nullNode();
     if (!Tag.STR.equals(tag)) {
       throw new PackException(file, line, pointerToField(pointer), "unsupported YAML tag " + tag.getValue());

@@ -33,8 +33,9 @@ public final class SecurityKnowledge {
    * @param needText 0, a {@link Value} text class the argument must hold ({@code T_SQL},
    *     {@code T_HTML}, {@code T_SHELL}, {@code T_LDAP}), {@link #FORM} or {@link #REQUEST_ONLY}
    * @param conf confidence factor 0..1
+   * @param shellOption only when an options argument sets {@code shell: true}
    */
-  record Sink(Rule rule, int arg, int needText, double conf) {
+  record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption) {
     /** Any argument. */
     static final int ANY = Pack.ARG_ANY;
     /** The last argument. */
@@ -77,6 +78,9 @@ public final class SecurityKnowledge {
 
   private record CompiledSource(Pack.Source row, Set<String> values) {}
 
+  /** An assignment target that is a sink. */
+  record AssignmentSink(Rule rule, String label, double conf, List<Glob> target) {}
+
   private static final Sink[] NO_SINKS = new Sink[0];
 
   private final RulePacks packs;
@@ -85,6 +89,12 @@ public final class SecurityKnowledge {
   private final Map<String, CompiledPath[]> pathBuilders = new HashMap<>();
   private final Map<Language, CompiledSource[]> sources = new EnumMap<>(Language.class);
   private final Set<String> bareSources = new HashSet<>();
+  private final Set<String> bareSpellings = new HashSet<>();
+  private final Set<String> moduleNames = new HashSet<>();
+  private final Set<String> numericTypes = new HashSet<>();
+  private final Set<String> responseNames = new HashSet<>();
+  private final Set<String> textTransforms = new HashSet<>();
+  private final Map<Language, AssignmentSink[]> assignmentSinks = new EnumMap<>(Language.class);
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
   private final Set<String> frameworkParams = new HashSet<>();
@@ -121,11 +131,22 @@ public final class SecurityKnowledge {
     Map<String, List<CompiledSanitiser>> sa = new HashMap<>();
     Map<String, List<CompiledPath>> pb = new HashMap<>();
     Map<Language, List<CompiledSource>> so = new EnumMap<>(Language.class);
+    Map<Language, List<AssignmentSink>> as = new EnumMap<>(Language.class);
     for (Pack p : packs.packs()) {
       if (p.receiverlessCallsConstruct()) receiverlessConstruct.addAll(langs(p.languages()));
       calleeQualifiers.addAll(p.calleeQualifiers());
       receiverQualifiers.addAll(p.receiverQualifiers());
-      bareSources.addAll(p.bareSources());
+      for (String b : p.bareSources()) {
+        bareSpellings.add(b);
+        bareSources.add(b.toLowerCase(Locale.ROOT));
+      }
+      moduleNames.addAll(p.moduleNames());
+      numericTypes.addAll(p.numericTypes());
+      responseNames.addAll(p.responseNames());
+      for (Pack.AssignmentSink a : p.assignmentSinks()) {
+        AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target());
+        for (Language l : langs(a.languages())) as.computeIfAbsent(l, x -> new ArrayList<>()).add(c);
+      }
       sourceAnnotations.addAll(p.sourceAnnotations());
       frameworkParams.addAll(p.frameworkParams());
       safeTypes.addAll(p.safeTypes());
@@ -142,7 +163,7 @@ public final class SecurityKnowledge {
       for (Pack.Sink s : p.sinks()) {
         Rule rule = Rule.of(s.category());
         int need = s.requestOnly() ? Sink.REQUEST_ONLY : s.unsafeForm() ? Sink.FORM : textClass(s.text());
-        CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence()),
+        CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption()),
             when(s.when(), classes, s.where(), problems));
         for (Language l : langs(s.languages())) {
           Map<String, List<CompiledSink>> m = sk.computeIfAbsent(l, k -> new HashMap<>());
@@ -160,6 +181,10 @@ public final class SecurityKnowledge {
           formatters.addAll(r.names());
           continue;
         }
+        if (r.kind().equals("same_text")) {
+          textTransforms.addAll(r.names());
+          continue;
+        }
         CompiledPath c = new CompiledPath(r.languages(), when(r.when(), classes, r.where(), problems));
         for (String n : r.names()) pb.computeIfAbsent(n, k -> new ArrayList<>()).add(c);
       }
@@ -175,6 +200,7 @@ public final class SecurityKnowledge {
     pb.forEach((n, list) -> pathBuilders.put(n, list.toArray(new CompiledPath[0])));
     for (Language l : Language.values()) {
       sources.put(l, so.getOrDefault(l, List.of()).toArray(new CompiledSource[0]));
+      assignmentSinks.put(l, as.getOrDefault(l, List.of()).toArray(new AssignmentSink[0]));
     }
   }
 
@@ -324,6 +350,50 @@ public final class SecurityKnowledge {
     int b = s.indexOf('[');
     String x = b >= 0 ? s.substring(0, b) : s;
     return x.endsWith("()") ? x.substring(0, x.length() - 2) : x;
+  }
+
+  /** @return true when this name, as written, is a source on its own ({@code params}, {@code $_GET}) */
+  boolean bareSpelling(String name) {
+    return bareSpellings.contains(name);
+  }
+
+  /** @return true when this name (as written) denotes a module or framework object, not a variable */
+  boolean moduleName(String name) {
+    return moduleNames.contains(name);
+  }
+
+  /** @return true when a cast to this lower-cased type cleans a value */
+  boolean numericType(String lowerType) {
+    return numericTypes.contains(lowerType);
+  }
+
+  /** @return true when this identifier (as written) marks a function as writing an HTTP response */
+  boolean responseName(String identifier) {
+    return responseNames.contains(identifier);
+  }
+
+  /** @return true when the call's result is (a transformation of) the receiver's text */
+  boolean textTransform(String lowerName) {
+    return textTransforms.contains(lowerName);
+  }
+
+  /**
+   * @param lowerTarget the lower-cased assignment target, e.g. {@code el.innerhtml}
+   * @param lang the language
+   * @return the sinks this target is, in pack order, at most one per category and label
+   */
+  List<AssignmentSink> assignmentSinks(String lowerTarget, Language lang) {
+    List<AssignmentSink> out = null;
+    for (AssignmentSink a : assignmentSinks.get(lang)) {
+      boolean hit = false;
+      for (Glob g : a.target()) hit |= g.matches(lowerTarget);
+      if (!hit) continue;
+      if (out == null) out = new ArrayList<>(2);
+      boolean dup = false;
+      for (AssignmentSink o : out) dup |= o.rule() == a.rule() && o.label().equals(a.label());
+      if (!dup) out.add(a);
+    }
+    return out == null ? List.of() : out;
   }
 
   /** @return true when a parameter with this annotation (as written) binds request input */

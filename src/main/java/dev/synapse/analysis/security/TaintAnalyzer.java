@@ -57,43 +57,6 @@ final class TaintAnalyzer {
   /** Access paths longer than this are not matched against sources (they never are sources). */
   private static final int MAX_PATH = 160;
 
-  private static final Set<String> MODULES = Set.of("os", "sys", "subprocess", "shlex", "hashlib",
-      "random", "secrets", "requests", "json", "re", "pathlib", "shutil", "urllib", "html", "fs",
-      "path", "child_process", "crypto", "axios", "jwt", "console", "document", "window", "math",
-      "JSON", "Math", "process", "require", "module", "exports", "fmt", "http", "strings",
-      "filepath", "exec", "ioutil", "io", "strconv", "bytes", "template", "url", "sql", "log",
-      "rand", "md5", "sha1", "tls", "errors", "time", "context", "sort", "bufio", "base64", "hex",
-      "logger", "LOG", "log_", "util", "datetime", "db", "knex", "prisma", "res", "response",
-      "resp", "request", "req", "r", "w", "conn", "cursor", "cur", "self", "this", "super",
-      "session", "app", "router", "express", "zipfile", "tempfile", "socket", "ssl", "logging",
-      "flask", "django", "models", "settings", "config", "cache", "out", "err", "ctx", "c",
-      "jdbcTemplate", "template_", "repo", "client", "pool", "db_", "sqlx", "gorm", "ecto",
-      "pdo", "mysqli", "wpdb", "stmt", "statement", "connection", "em", "entityManager",
-      "$this", "$db", "$pdo", "$conn", "$wpdb", "$mysqli", "$request", "$response", "lodash", "_",
-      "moment", "dayjs", "uuid", "yaml", "pickle", "marshal", "codecs", "io_", "ast", "inspect",
-      "cgi", "xml", "lxml", "etree", "ldap", "sqlite3", "psycopg2", "pymysql", "sqlalchemy",
-      "collections", "itertools", "functools", "typing", "enum", "dataclasses", "abc", "copy",
-      "struct", "array", "threading", "asyncio", "signal", "platform", "glob", "fnmatch", "stat",
-      "string", "textwrap", "unicodedata", "locale", "gettext", "argparse", "optparse",
-      "getpass", "uuid_", "hmac", "binascii", "zlib", "gzip", "bz2", "lzma", "tarfile", "csv",
-      "configparser", "netrc", "plistlib", "sqlite", "mailbox", "email", "smtplib", "imaplib",
-      "ftplib", "poplib", "http_", "socketserver", "xmlrpc", "ipaddress", "mimetypes",
-      "webbrowser", "wsgiref", "unittest", "doctest", "pdb", "timeit", "trace", "traceback",
-      "gc", "warnings", "contextlib", "atexit", "builtins", "open3", "fileutils", "erb", "cgi_",
-      "params_", "flash", "cookies_", "render", "redirect_to", "head", "current_user", "logger_",
-      "t", "i18n", "v", "h", "$", "jquery", "angular", "vue", "react", "next", "done", "cb",
-      "callback", "resolve", "reject", "err_", "e", "ex", "error", "data_", "result_", "i", "j",
-      "k", "n", "x_", "it", "ok", "status", "state");
-
-  /** Methods whose result is (a transformation of) the same text. */
-  private static final Set<String> STRINGY = Set.of("trim", "strip", "lstrip", "rstrip", "lower",
-      "upper", "tolowercase", "touppercase", "tostring", "to_s", "replace", "replaceall", "substring",
-      "substr", "slice", "concat", "normalize", "chomp", "squish", "downcase", "upcase", "capitalize",
-      "title", "casefold", "encode", "decode", "tostr", "string", "tostringbuilder", "text", "value",
-      "intern", "stripped", "trimspace", "tolower", "toupper", "sprintf", "format", "join", "strval",
-      "getbytes", "tochararray", "valueof", "expand", "expand_path", "absolute", "resolve",
-      "toabsolutepath", "torealpath", "getcanonicalpath", "getabsolutepath", "cleanpath", "clean");
-
   private final SourceView view;
   private final Language lang;
   private final List<FunctionSpan> fns;
@@ -679,12 +642,9 @@ final class TaintAnalyzer {
     int line = t.get(k).line();
     // sinks on the left-hand side
     Value flat = rhs.flatten();
-    if (lower.endsWith(".innerhtml") || lower.endsWith(".outerhtml")) {
-      sink(Rule.XSS, flat, line, 1.0, "innerHTML", 0);
+    for (SecurityKnowledge.AssignmentSink s : this.k.assignmentSinks(lower, lang)) {
+      sink(s.rule(), flat, line, s.conf(), s.label(), 0);
     }
-    if (lower.endsWith("dangerouslysetinnerhtml")) sink(Rule.XSS, flat, line, 1.0, "dangerouslySetInnerHTML", 0);
-    if (lower.endsWith(".commandtext")) sink(Rule.SQL_INJECTION, flat, line, 1.0, "CommandText", 0);
-    if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, flat, line, 1.0, "session", 0);
     boolean compound = !op.equals("=") && !op.equals(":=");
     List<String> targets = targets(a, k);
     boolean multi = targets.size() > 1;
@@ -716,17 +676,6 @@ final class TaintAnalyzer {
       else if (cond && old != null) nv = old.join(nv);
       env.put(target, nv);
     }
-  }
-
-  private boolean isSessionStore(String lower, int a, int k) {
-    if (lower.startsWith("$_session[")) return true;
-    if (lower.startsWith("session[") || lower.startsWith("request.session")
-        || lower.startsWith("req.session") || lower.startsWith("session.")
-        && (lang == Language.PYTHON || lang == Language.RUBY)
-        || lower.startsWith("httpcontext.session[") || lower.startsWith("session.values[")) {
-      return true;
-    }
-    return false;
   }
 
   /** Compound assignment (+=, .=, <<): appends to the old value as string building. */
@@ -1156,7 +1105,7 @@ final class TaintAnalyzer {
         }
       }
       String recv = hasRecv ? chainText(recvStart, i - 1) : "";
-      boolean moduleRecv = recv.isEmpty() || !env.containsKey(root(recv)) && (MODULES.contains(recv)
+      boolean moduleRecv = recv.isEmpty() || !env.containsKey(root(recv)) && (k.moduleName(recv)
           || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
@@ -1395,7 +1344,7 @@ final class TaintAnalyzer {
               continue;
             }
             if (isCast(i, j, b)) {
-              if (j == i + 2 && NUMERIC_TYPES.contains(lowerOf(i + 1))) {
+              if (j == i + 2 && k.numericType(lowerOf(i + 1))) {
                 numericOperand = ops.n; // (int) $x: a number carries no markup or syntax
               }
               i = j + 1;
@@ -1616,9 +1565,6 @@ final class TaintAnalyzer {
     }
     return Math.max(j, i + 1);
   }
-
-  private static final Set<String> NUMERIC_TYPES = Set.of("int", "integer", "float", "double", "long",
-      "short", "byte", "bool", "boolean", "decimal", "uint", "ulong", "ushort", "sbyte", "real");
 
   private boolean isCast(int open, int close, int b) {
     if (close + 1 >= b) return false;
@@ -1911,7 +1857,7 @@ final class TaintAnalyzer {
         break;
       case "add": case "push": case "append": case "offer": case "addlast": case "addelement":
       case "unshift": case "add_": case "addall": case "extend": case "write": case "concat_":
-        if (!root.isEmpty() && !av.isEmpty() && !MODULES.contains(root)) {
+        if (!root.isEmpty() && !av.isEmpty() && !k.moduleName(root)) {
           Value base = env.getOrDefault(root, Value.CLEAN);
           if (lname.equals("append") && (base.keyed == null || base.listItems() == null)
               && (lang == Language.JAVA || lang == Language.CSHARP || lang == Language.KOTLIN)) {
@@ -2000,7 +1946,7 @@ final class TaintAnalyzer {
     Value r = Value.CLEAN;
     for (Value v : av) r = r.join(v.flatten());
     if (recv != null && !isModule(recvPath)) r = r.join(recv.flatten());
-    if (!STRINGY.contains(lname)) r = r.weak();
+    if (!k.textTransform(lname)) r = r.weak();
     if (lname.equals("tostring") || lname.equals("to_s") || lname.equals("str")
         || lname.equals("join") || lname.equals("values") || lname.equals("toarray")) {
       return r;
@@ -2025,7 +1971,7 @@ final class TaintAnalyzer {
     if (recvPath.isEmpty()) return true;
     String r = root(recvPath);
     if (env.containsKey(r)) return false;
-    return MODULES.contains(r) || Character.isUpperCase(r.charAt(0)) && !isConstantName(r)
+    return k.moduleName(r) || Character.isUpperCase(r.charAt(0)) && !isConstantName(r)
         || r.startsWith(":");
   }
 
@@ -2067,8 +2013,7 @@ final class TaintAnalyzer {
         continue;
       }
       if (h.needText() < 0 && !special(h.rule(), lname, args, av)) continue;
-      if (idx == SecurityKnowledge.Sink.ANY && h.rule() == Rule.COMMAND_INJECTION && ARGV_EXEC.contains(lname)
-          && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+      if (h.shellOption()) {
         // execFile/spawn with an argv array runs no shell (only the program name matters)
         if (shellOption(args)) sink(h.rule(), joinAll(av), nameTok.line(), h.conf(), lname, 0);
         continue;
@@ -2093,8 +2038,6 @@ final class TaintAnalyzer {
       sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
     }
   }
-
-  private static final Set<String> ARGV_EXEC = Set.of("spawn", "spawnsync", "execfile", "execfilesync");
 
   /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */
   private boolean shellOption(List<Arg> args) {
@@ -2150,8 +2093,7 @@ final class TaintAnalyzer {
       for (Token x : t) {
         if (x.kind() != TokenKind.IDENTIFIER) continue;
         String s = x.text();
-        if (s.equals("response") || s.equals("resp") || s.equals("getWriter") || s.equals("res")
-            || s.equals("HttpServletResponse") || s.equals("ServletResponse")) {
+        if (k.responseName(s)) {
           w = true;
           break;
         }
@@ -2210,15 +2152,12 @@ final class TaintAnalyzer {
   private Value simpleName(String name) {
     Value v = env.get(name);
     if (v != null) return v;
-    if (name.length() <= 10 && BARE.contains(name)) {
+    if (name.length() <= 10 && k.bareSpelling(name)) {
       double sc = sourceOf(name.toLowerCase(Locale.ROOT), lang);
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
   }
-
-  private static final Set<String> BARE = Set.of("params", "cookies", "ARGV", "$argv", "$_GET",
-      "$_POST", "$_REQUEST", "$_COOKIE", "$_SERVER", "$_FILES", "argv");
 
   /** Memoised {@link SecurityKnowledge#source} (paths repeat a lot within a file). */
   private double sourceOf(String lowerPath, Language language) {
@@ -2234,7 +2173,7 @@ final class TaintAnalyzer {
 
   private Value lookupReceiver(String recvPath) {
     String head = root(recvPath);
-    if (!env.containsKey(head) && MODULES.contains(head)) return Value.CLEAN;
+    if (!env.containsKey(head) && k.moduleName(head)) return Value.CLEAN;
     return lookup(recvPath);
   }
 
@@ -2242,11 +2181,11 @@ final class TaintAnalyzer {
     if (name.isEmpty() || u.declared().contains(name) || globals.containsKey(name)) return false;
     if (lang == Language.PHP) {
       return name.startsWith("$") && !name.startsWith("$_") && !name.equals("$this")
-          && !MODULES.contains(name);
+          && !k.moduleName(name);
     }
     char c = name.charAt(0);
     if (!Character.isLowerCase(c)) return false;
-    return !MODULES.contains(name) && !k.frameworkParam(name);
+    return !k.moduleName(name) && !k.frameworkParam(name);
   }
 
   private Object constOf(String name) {

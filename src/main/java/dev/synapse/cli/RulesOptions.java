@@ -1,0 +1,35 @@
+package dev.synapse.cli;
+
+import dev.synapse.config.SynapseConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --rules DIR} option: extra rule-pack directories for commands that analyse. */
+public final class RulesOptions {
+  /** A repository's own packs, picked up by {@code synapse review} when present. */
+  public static final Path REPOSITORY_RULES = Path.of(".synapse", "rules");
+
+  @Option(names = "--rules", paramLabel = "DIR",
+      description = "extra rule-pack directory (repeatable), loaded after the bundled packs and rule_packs")
+  List<Path> dirs = new ArrayList<>();
+
+  /** @return the directories given with --rules, in order */
+  public List<Path> dirs() {
+    return List.copyOf(dirs);
+  }
+
+  /**
+   * @param config the loaded configuration
+   * @param repositoryRules true to add {@code .synapse/rules} of the working directory when it exists
+   * @return the configuration with {@code rule_packs}, then {@code .synapse/rules}, then --rules
+   */
+  public SynapseConfig apply(SynapseConfig config, boolean repositoryRules) {
+    List<Path> all = new ArrayList<>(config.rulePacks());
+    if (repositoryRules && Files.isDirectory(REPOSITORY_RULES)) all.add(REPOSITORY_RULES);
+    all.addAll(dirs);
+    return all.equals(config.rulePacks()) ? config : config.withRulePacks(all);
+  }
+}
