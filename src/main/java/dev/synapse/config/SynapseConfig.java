@@ -1,5 +1,6 @@
 package dev.synapse.config;
 
+import dev.synapse.signal.Severity;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,6 +38,7 @@ import java.util.List;
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
+ * @param testCodeMaxSeverity highest severity of a finding in test code ({@code none} drops them)
  */
 public record SynapseConfig(
     int httpPort,
@@ -67,10 +69,12 @@ public record SynapseConfig(
     long shutdownGraceMs,
     Path logFile,
     boolean logJson,
-    boolean benchEcho) {
+    boolean benchEcho,
+    Severity testCodeMaxSeverity) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
+    if (testCodeMaxSeverity == null) testCodeMaxSeverity = Severity.LOW;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -89,7 +93,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, testCodeMaxSeverity);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -98,6 +102,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, testCodeMaxSeverity);
   }
 }
