@@ -220,6 +220,44 @@ final class FileView {
     return false;
   }
 
+  /**
+   * The removed rows of a row's hunk: the old side of the change an added row belongs to.
+   *
+   * @param row a row index
+   * @return the indices of the removed rows of the same hunk, ascending
+   */
+  List<Integer> removedRowsOfHunk(int row) {
+    int hunk = rows.get(row).hunk();
+    int first = row;
+    while (first > 0 && rows.get(first - 1).hunk() == hunk) first--;
+    List<Integer> out = new ArrayList<>();
+    for (int q = first; q < rows.size() && rows.get(q).hunk() == hunk; q++) {
+      if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
+    }
+    return out;
+  }
+
+  /**
+   * @param row a row index
+   * @param other a row
+   * @return true when {@code other} is on the side {@code row} is read on: the old side for a
+   *     removed row, the new side otherwise
+   */
+  boolean sameSide(int row, Row other) {
+    return rows.get(row).kind() == LineKind.REMOVED ? other.onOldSide() : other.onNewSide();
+  }
+
+  /**
+   * @param row a row index
+   * @return the function covering the row on the side it is read on (old for a removed row,
+   *     new otherwise), or null
+   */
+  Function functionAt(int row) {
+    if (rows.get(row).kind() != LineKind.REMOVED) return newFunctionAt(row);
+    for (Function f : oldFunctions()) if (f.covers(this, row)) return f;
+    return null;
+  }
+
   /** @return the new-side function covering the row, or null */
   Function newFunctionAt(int row) {
     for (Function f : newFunctions) if (f.covers(this, row)) return f;
