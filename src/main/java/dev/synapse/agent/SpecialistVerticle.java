@@ -2,6 +2,7 @@ package dev.synapse.agent;
 
 import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.Check;
+import dev.synapse.analysis.TestCodePolicy;
 import dev.synapse.diff.Diff;
 import dev.synapse.diff.DiffParser;
 import dev.synapse.signal.Addresses;
@@ -83,7 +84,8 @@ public abstract class SpecialistVerticle extends VerticleBase {
     String path = message.headers().get(PATH_HEADER);
     List<Check> checks = checks(path);
     Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
-    runner.run(request.reviewId(), checks, () -> context(request, parsed),
+    TestCodePolicy testCode = new TestCodePolicy(node.config().testCodeMaxSeverity());
+    runner.run(request.reviewId(), checks, () -> context(request, parsed, testCode),
             f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
@@ -104,9 +106,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
   }
 
   /** Worker thread: the analysis context, reusing the ingress parse when this node made it. */
-  private static AnalysisContext context(ReviewRequest request, Diff parsed) {
+  private static AnalysisContext context(ReviewRequest request, Diff parsed, TestCodePolicy testCode) {
     Diff diff = parsed != null ? parsed : DiffParser.parse(request.diff());
-    return new AnalysisContext(diff, request.hotFunctions(), request.repo());
+    return new AnalysisContext(diff, request.hotFunctions(), request.repo(), testCode);
   }
 
   private ReviewResult toResult(String reviewId, String path, ActionReport report, int planned, long runtimeMs) {

@@ -15,6 +15,7 @@ public final class AnalysisContext {
   private final Diff diff;
   private final List<String> hotFunctions;
   private final String repo;
+  private final TestCodePolicy testCode;
   private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
   /**
@@ -23,9 +24,25 @@ public final class AnalysisContext {
    * @param repo {@code metadata.repo}, or null
    */
   public AnalysisContext(Diff diff, List<String> hotFunctions, String repo) {
+    this(diff, hotFunctions, repo, new TestCodePolicy(TestCodePolicy.DEFAULT_MAX));
+  }
+
+  /**
+   * @param diff the parsed diff
+   * @param hotFunctions {@code metadata.hot_functions}, possibly empty
+   * @param repo {@code metadata.repo}, or null
+   * @param testCode how findings in test code are reported ({@code test_code_max_severity})
+   */
+  public AnalysisContext(Diff diff, List<String> hotFunctions, String repo, TestCodePolicy testCode) {
     this.diff = diff;
     this.hotFunctions = hotFunctions == null ? List.of() : List.copyOf(hotFunctions);
     this.repo = repo;
+    this.testCode = testCode == null ? new TestCodePolicy(TestCodePolicy.DEFAULT_MAX) : testCode;
+  }
+
+  /** @return how findings in test code are reported */
+  public TestCodePolicy testCode() {
+    return testCode;
   }
 
   /** @return the parsed diff */

@@ -15,8 +15,9 @@ import java.util.Map;
  * Inline suppression: a comment containing {@code synapse:ignore} (every category) or {@code
  * synapse:ignore <category>[,<category>...]} on the finding's line or on the line above
  * suppresses it. Only real comments count (the lexer tells comments from strings), on the side
- * the finding refers to. Category-generic: security and performance findings pass through it.
- * Stateless and thread-safe.
+ * the finding refers to. Category-generic: security and performance findings pass through it, so
+ * it is also where the review's {@link TestCodePolicy} (findings in test code) is applied, before
+ * the comments are read. Stateless and thread-safe.
  */
 public final class Suppressions {
   private Suppressions() {}
@@ -25,19 +26,22 @@ public final class Suppressions {
   public static final String MARKER = "synapse:ignore";
 
   /**
-   * @param findings findings of one check (may be empty, never null)
+   * @param all findings of one check (may be empty, never null)
    * @param context the review the findings come from
-   * @return the findings that are not suppressed, in order, and how many were suppressed
+   * @return the findings that are not suppressed, in order (after the test-code policy), and
+   *     how many were suppressed (by a comment, or dropped by the test-code policy)
    */
-  public static Filtered apply(List<Finding> findings, AnalysisContext context) {
-    if (findings.isEmpty()) return new Filtered(List.of(), 0);
+  public static Filtered apply(List<Finding> all, AnalysisContext context) {
+    if (all.isEmpty()) return new Filtered(List.of(), 0);
+    List<Finding> findings = context.testCode().apply(all);
+    if (findings.isEmpty()) return new Filtered(List.of(), all.size());
     Map<String, FileDiff> byPath = new HashMap<>();
     for (FileDiff f : context.diff().files()) {
       byPath.putIfAbsent(f.path(), f);
       if (f.oldPath() != null) byPath.putIfAbsent(f.oldPath(), f);
     }
     List<Finding> kept = new ArrayList<>(findings.size());
-    int suppressed = 0;
+    int suppressed = all.size() - findings.size();
     for (Finding f : findings) {
       FileDiff file = byPath.get(f.file());
       if (file != null && suppressedBy(Functions.view(context, file, f.side() == null ? Side.NEW : f.side()), f)) {
@@ -91,7 +95,7 @@ public final class Suppressions {
 
   /**
    * @param kept findings to report
-   * @param suppressed number removed by inline suppression
+   * @param suppressed number removed by inline suppression or by the test-code policy
    */
   public record Filtered(List<Finding> kept, int suppressed) {}
 }

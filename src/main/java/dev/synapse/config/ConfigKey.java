@@ -39,7 +39,9 @@ public enum ConfigKey {
   /** Extra rule-pack directories (comma-separated), loaded after the bundled packs. */
   RULE_PACKS("rule_packs", "SYNAPSE_RULE_PACKS", List.of(), ""),
   /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
-  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false");
+  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false"),
+  /** Highest severity reported for a finding in test code; {@code none} drops them (TestCodePolicy). */
+  TEST_CODE_MAX_SEVERITY("test_code_max_severity", "SYNAPSE_TEST_CODE_MAX_SEVERITY", List.of(), "low");
 
   private final String jsonName;
   private final String env;

@@ -1,5 +1,6 @@
 package dev.synapse.config;
 
+import dev.synapse.signal.Severity;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -120,7 +121,8 @@ public final class ConfigLoader {
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
         v.bool(ConfigKey.BENCH_ECHO),
-        v.list(ConfigKey.RULE_PACKS).stream().map(Path::of).toList());
+        v.list(ConfigKey.RULE_PACKS).stream().map(Path::of).toList(),
+        v.severity(ConfigKey.TEST_CODE_MAX_SEVERITY));
   }
 
   /** Typed access with validation messages that name the key. */
@@ -175,6 +177,15 @@ public final class ConfigLoader {
         out.add(p);
       }
       return out;
+    }
+
+    Severity severity(ConfigKey k) {
+      String s = required(k);
+      try {
+        return Severity.parse(s);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(k.env() + " must be one of none, low, medium, high; got '" + s + "'");
+      }
     }
 
     Path path(ConfigKey k) {

@@ -1,5 +1,6 @@
 package dev.synapse.config;
 
+import dev.synapse.signal.Severity;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,6 +39,7 @@ import java.util.List;
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
  * @param rulePacks extra rule-pack directories, loaded after the bundled packs (may be empty)
+ * @param testCodeMaxSeverity highest severity of a finding in test code ({@code none} drops them)
  */
 public record SynapseConfig(
     int httpPort,
@@ -69,11 +71,13 @@ public record SynapseConfig(
     Path logFile,
     boolean logJson,
     boolean benchEcho,
-    List<Path> rulePacks) {
+    List<Path> rulePacks,
+    Severity testCodeMaxSeverity) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
     rulePacks = rulePacks == null ? List.of() : List.copyOf(rulePacks);
+    if (testCodeMaxSeverity == null) testCodeMaxSeverity = Severity.LOW;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -92,7 +96,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -101,7 +105,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -110,6 +114,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.synapse.signal.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,6 +70,19 @@ class ConfigLoaderTest {
     Files.writeString(bad, "{\"no_such_key\": 1}");
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad, Map.of(), null));
     assertTrue(e.getMessage().contains("no_such_key"));
+  }
+
+  @Test
+  @DisplayName("test_code_max_severity defaults to low, reads none to high, and rejects other words naming the key")
+  void testCodeMaxSeverity() {
+    assertEquals(Severity.LOW, ConfigLoader.load(null, Map.of(), null).testCodeMaxSeverity());
+    assertEquals(Severity.NONE, ConfigLoader.load(null,
+        Map.of("SYNAPSE_TEST_CODE_MAX_SEVERITY", "none"), null).testCodeMaxSeverity());
+    assertEquals(Severity.HIGH, ConfigLoader.load(null,
+        Map.of("SYNAPSE_TEST_CODE_MAX_SEVERITY", "HIGH"), null).testCodeMaxSeverity());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+        Map.of("SYNAPSE_TEST_CODE_MAX_SEVERITY", "critical"), null));
+    assertTrue(e.getMessage().contains("SYNAPSE_TEST_CODE_MAX_SEVERITY"), e.getMessage());
   }
 
   @Test

@@ -49,7 +49,7 @@ public enum Language {
   /**
    * Detects the language from a path's extension. {@code .jsx/.mjs/.cjs} are JavaScript,
    * {@code .tsx/.mts/.cts} TypeScript, {@code .kts} Kotlin, {@code .exs/.heex} Elixir, {@code .erb}
-   * and {@code .rake} Ruby, {@code .phtml} PHP, {@code .pyw/.pyi} Python.
+   * {@code .rake}, {@code .jbuilder} and {@code .ru} (Rack) Ruby, {@code .phtml} PHP, {@code .pyw/.pyi} Python.
    *
    * @param path a file path, may be null
    * @return the language, {@link #UNKNOWN} when the extension is not recognised
@@ -71,7 +71,7 @@ public enum Language {
       case "cs": return CSHARP;
       case "php": case "phtml": return PHP;
       case "py": case "pyw": case "pyi": return PYTHON;
-      case "rb": case "rake": case "erb": case "gemspec": return RUBY;
+      case "rb": case "rake": case "erb": case "gemspec": case "jbuilder": case "ru": return RUBY;
       case "ex": case "exs": case "heex": return ELIXIR;
       default: return UNKNOWN;
     }

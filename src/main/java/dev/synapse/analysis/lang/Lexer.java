@@ -94,6 +94,12 @@ public final class Lexer {
   private String[] names = new String[64];
   private int[] nameHashes = new int[64];
   private int nameCount;
+  /**
+   * When not null: the character ranges that are not code (comments, string and regex bodies),
+   * as {@code [from, to)} pairs in the order they were scanned; see {@link #lexMasked}.
+   */
+  private int[] masked;
+  private int maskedCount;
 
   private Lexer(char[] s, int firstLine, Language lang) {
     this.s = s;
@@ -127,6 +133,62 @@ public final class Lexer {
     Lexer lx = new Lexer(text, firstLine, lang == null ? Language.UNKNOWN : lang);
     lx.code(0, false);
     return lx.out;
+  }
+
+  /**
+   * The tokens of a text and where its code is: the same tokens as {@link #lex(char[], int,
+   * Language)}, plus the character ranges that are not code, so a line-oriented reader can blank
+   * them (see {@link SourceView#maskedLine(int)}).
+   *
+   * @param tokens the tokens in order, comments included
+   * @param masked sorted, disjoint {@code [from, to)} offset pairs (flattened) of comments, of
+   *     the bodies of string, heredoc and regex literals (delimiters excluded; interpolations
+   *     inside a literal's body included) and of PHP's inline HTML outside {@code <?php ?>}
+   */
+  record Lexed(List<Token> tokens, int[] masked) {}
+
+  /**
+   * Lexes text held in an array and records the character ranges that are not code.
+   *
+   * @param text the text, lines separated by {@code \n}; its whole length is lexed
+   * @param firstLine the line number of the text's first line (1-based)
+   * @param lang the language whose rules apply
+   * @return the tokens and the ranges; never null
+   */
+  static Lexed lexMasked(char[] text, int firstLine, Language lang) {
+    Lexer lx = new Lexer(text, firstLine, lang == null ? Language.UNKNOWN : lang);
+    lx.masked = new int[16];
+    lx.code(0, false);
+    return new Lexed(lx.out, mergeRanges(lx.masked, lx.maskedCount));
+  }
+
+  /** Records {@code [from, to)} as not code (when recording). */
+  private void mask(int from, int to) {
+    if (masked == null || to <= from) return;
+    if (maskedCount + 2 > masked.length) masked = java.util.Arrays.copyOf(masked, masked.length * 2);
+    masked[maskedCount++] = from;
+    masked[maskedCount++] = Math.min(to, n);
+  }
+
+  /** @return the pairs sorted by start, overlapping or touching ones merged */
+  private static int[] mergeRanges(int[] pairs, int count) {
+    int k = count / 2;
+    long[] packed = new long[k];
+    for (int i = 0; i < k; i++) packed[i] = ((long) pairs[2 * i] << 32) | (pairs[2 * i + 1] & 0xffffffffL);
+    java.util.Arrays.sort(packed);
+    int[] out = new int[count];
+    int size = 0;
+    for (long p : packed) {
+      int from = (int) (p >>> 32);
+      int to = (int) p;
+      if (size > 0 && from <= out[size - 1]) {
+        out[size - 1] = Math.max(out[size - 1], to);
+      } else {
+        out[size++] = from;
+        out[size++] = to;
+      }
+    }
+    return java.util.Arrays.copyOf(out, size);
   }
 
   // ---------------------------------------------------------------- char[] helpers
@@ -331,6 +393,7 @@ public final class Lexer {
       }
     }
     emit(TokenKind.COMMENT, text(pos, end), line, "", 0);
+    mask(pos, end);
     pos = end;
   }
 
@@ -340,6 +403,7 @@ public final class Lexer {
     for (int i = pos; i < end; i++) if (s[i] == '\n') line++;
     pos = end;
     emit(TokenKind.COMMENT, text(start, end), startLine, "", 0);
+    mask(start, end);
   }
 
   private int lineEnd(int from) {
@@ -476,6 +540,7 @@ public final class Lexer {
     int end = open < 0 ? n : open;
     for (int i = pos; i < end; i++) if (s[i] == '\n') line++;
     if (end > start) emit(TokenKind.STRING, text(start, end), startLine, "html", 0);
+    mask(start, end);
     pos = end;
     if (open >= 0) {
       if (at("<?=", open)) {
@@ -628,6 +693,7 @@ public final class Lexer {
       return false;
     }
     String body = text(pos + 1, i);
+    mask(pos + 1, i);
     i++;
     while (i < n && Character.isLetter(s[i])) i++;
     pos = i;
@@ -764,6 +830,7 @@ public final class Lexer {
     boolean closeOne = close != null && close.length() == 1;
     int fragStart = pos;
     int fragLine = line;
+    int bodyStart = pos;
     boolean interpolated = false;
     int firstIndex = out.size();
     while (pos < end) {
@@ -800,6 +867,7 @@ public final class Lexer {
       pos++;
     }
     if (pos > end) pos = end;
+    mask(bodyStart, Math.min(pos, n));
     emitFragment(fragStart, Math.min(pos, n), fragLine, prefix, f);
     if (close != null && pos < n && at(close, pos)) pos += close.length();
     if (interpolated) {

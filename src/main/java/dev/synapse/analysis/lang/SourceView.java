@@ -66,10 +66,17 @@ public final class SourceView {
   private final List<List<Token>> significant;
   /** Segments ascend by first line and do not overlap (true for every well-formed diff). */
   private final boolean ordered;
+  /**
+   * Per segment: the {@code [from, to)} offsets (into the segment's joined, cut text) that are not
+   * code, from {@link Lexer#lexMasked}; see {@link #maskedLine(int)}.
+   */
+  private final List<int[]> masks;
 
   private static final Token[] NO_TOKENS = new Token[0];
 
-  private SourceView(String path, Language language, Side side, List<Segment> segments) {
+  private SourceView(String path, Language language, Side side, List<Segment> segments,
+      List<int[]> masks) {
+    this.masks = List.copyOf(masks);
     this.path = path;
     this.language = language;
     this.side = side;
@@ -145,6 +152,7 @@ public final class SourceView {
     String path = side == Side.NEW || file.oldPath() == null ? file.path() : file.oldPath();
     Language lang = Language.detect(file.path());
     List<Segment> segs = new ArrayList<>();
+    List<int[]> masks = new ArrayList<>();
     for (Hunk h : file.hunks()) {
       List<String> lines = new ArrayList<>();
       BitSet changed = new BitSet();
@@ -166,7 +174,7 @@ public final class SourceView {
         if (first < 0) first = number;
         // hunk lines of one side are consecutive; guard against malformed numbering
         if (number != first + lines.size()) {
-          if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang));
+          if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang, masks));
           lines = new ArrayList<>();
           changed = new BitSet();
           first = number;
@@ -174,9 +182,9 @@ public final class SourceView {
         if (isChange) changed.set(lines.size());
         lines.add(l.text());
       }
-      if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang));
+      if (!lines.isEmpty()) segs.add(segment(first, lines, changed, lang, masks));
     }
-    return new SourceView(path, lang, side, segs);
+    return new SourceView(path, lang, side, segs, masks);
   }
 
   /**
@@ -184,7 +192,8 @@ public final class SourceView {
    * (minified or generated giant lines are analysed up to a bound, which keeps time per line
    * bounded), copied once into the array the lexer reads.
    */
-  private static Segment segment(int first, List<String> lines, BitSet changed, Language lang) {
+  private static Segment segment(int first, List<String> lines, BitSet changed, Language lang,
+      List<int[]> masks) {
     int size = lines.size() - 1;
     for (String l : lines) size += Math.min(l.length(), MAX_LINE_CHARS);
     char[] text = new char[size];
@@ -196,8 +205,9 @@ public final class SourceView {
       l.getChars(0, len, text, at);
       at += len;
     }
-    List<Token> tokens = Lexer.lex(text, first, lang);
-    return new Segment(first, List.copyOf(lines), changed, Collections.unmodifiableList(tokens));
+    Lexer.Lexed lexed = Lexer.lexMasked(text, first, lang);
+    masks.add(lexed.masked());
+    return new Segment(first, List.copyOf(lines), changed, Collections.unmodifiableList(lexed.tokens()));
   }
 
   /** @return the file path findings on this side are reported on */
@@ -218,6 +228,28 @@ public final class SourceView {
   /** @return the segments (one per hunk), in line order */
   public List<Segment> segments() {
     return segments;
+  }
+
+  /**
+   * @param line a line number
+   * @return the index into {@link #segments()} of the segment containing {@code line}, or -1
+   */
+  public int segmentIndexAt(int line) {
+    int lo = 0;
+    int hi = firstLines.length - 1;
+    int floor = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (firstLines[mid] <= line) {
+        floor = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (floor < 0) return -1;
+    int index = segmentIndex[floor];
+    return segments.get(index).contains(line) ? index : -1;
   }
 
   /** @return the segment containing {@code line}, or null when the diff does not show it */
@@ -309,6 +341,87 @@ public final class SourceView {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /**
+   * A line with everything that is not code blanked: the characters of comments and of the
+   * bodies of string, heredoc and regex literals become spaces; delimiters and every other
+   * character stay in place, so a string still reads as {@code "   "} and columns are kept. The
+   * same lexing as the tokens (one front end for every check). Characters past
+   * {@link #MAX_LINE_CHARS} are returned as written (they were not lexed).
+   *
+   * @param line a line number
+   * @return the masked text, or null when the diff does not show the line
+   */
+  public String maskedLine(int line) {
+    int index = segmentIndexAt(line);
+    if (index < 0) return null;
+    Segment seg = segments.get(index);
+    int[] m = masks.get(index);
+    String text = seg.lines().get(line - seg.firstLine());
+    if (m.length == 0) return text;
+    int start = 0;
+    for (int i = seg.firstLine(); i < line; i++) {
+      start += Math.min(seg.lines().get(i - seg.firstLine()).length(), MAX_LINE_CHARS) + 1;
+    }
+    int end = start + Math.min(text.length(), MAX_LINE_CHARS);
+    return blank(text, start, end, m);
+  }
+
+  /**
+   * All lines of one segment masked as {@link #maskedLine(int)} does, in one pass.
+   *
+   * @param segment index into {@link #segments()}
+   * @return the masked lines, in order
+   */
+  public List<String> maskedLines(int segment) {
+    Segment seg = segments.get(segment);
+    int[] m = masks.get(segment);
+    List<String> out = new ArrayList<>(seg.lines().size());
+    int start = 0;
+    for (String text : seg.lines()) {
+      int len = Math.min(text.length(), MAX_LINE_CHARS);
+      out.add(m.length == 0 ? text : blank(text, start, start + len, m));
+      start += len + 1;
+    }
+    return out;
+  }
+
+  /**
+   * One line of text masked on its own (no state from lines before it), e.g. a hunk header's
+   * section text.
+   *
+   * @param text one line
+   * @param lang its language
+   * @return the text with comments and literal bodies blanked
+   */
+  public static String masked(String text, Language lang) {
+    int len = Math.min(text.length(), MAX_LINE_CHARS);
+    char[] chars = new char[len];
+    text.getChars(0, len, chars, 0);
+    int[] m = Lexer.lexMasked(chars, 1, lang).masked();
+    return m.length == 0 ? text : blank(text, 0, len, m);
+  }
+
+  /** Blanks the parts of {@code [start, end)} (segment offsets) that {@code m} covers. */
+  private static String blank(String text, int start, int end, int[] m) {
+    // first range ending after the line's start
+    int lo = 0;
+    int hi = m.length / 2;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (m[2 * mid + 1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    char[] c = null;
+    for (int r = lo; r < m.length / 2 && m[2 * r] < end; r++) {
+      int from = Math.max(m[2 * r], start) - start;
+      int to = Math.min(m[2 * r + 1], end) - start;
+      if (from >= to) continue;
+      if (c == null) c = text.toCharArray();
+      for (int i = from; i < to; i++) c[i] = ' ';
+    }
+    return c == null ? text : new String(c);
   }
 
   /** @return the indentation width of a line (tab = 4 columns), or -1 for a blank line */

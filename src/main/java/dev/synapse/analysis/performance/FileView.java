@@ -1,17 +1,24 @@
 package dev.synapse.analysis.performance;
 
+import dev.synapse.analysis.AnalysisContext;
+import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.Language;
+import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.diff.DiffLine;
 import dev.synapse.diff.FileDiff;
 import dev.synapse.diff.Hunk;
 import dev.synapse.diff.LineKind;
+import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * What the performance checks see of one changed file: every diff line in order with its
- * masked code (strings and comments blanked, computed on its own side of the diff), and the
- * functions found on the new and the old side. Immutable once built; safe to share between
+ * masked code (strings and comments blanked, on its own side of the diff), and the functions
+ * found on the new and the old side. The masking comes from the shared front end: the
+ * {@link SourceView} of each side, lexed once per review for every check (security included),
+ * through {@link Functions#view}. Immutable once built; safe to share between
  * checks of one review (built once per file through {@code AnalysisContext.memo}).
  */
 final class FileView {
@@ -62,7 +69,8 @@ final class FileView {
   /** Old-side functions, found on first use (see {@link #oldFunctions()}). */
   private List<Function> oldFunctions;
 
-  private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections) {
+  private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections,
+      Language shared) {
     this.path = path;
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
@@ -71,51 +79,72 @@ final class FileView {
     this.sections = List.copyOf(sections);
     List<Toks> st = new ArrayList<>(sections.size());
     for (String section : sections) {
-      st.add(section.isBlank() || lang == SourceLanguage.UNKNOWN ? Toks.EMPTY : Toks.of(new CodeMasker(lang).mask(section), lang));
+      st.add(section.isBlank() || lang == SourceLanguage.UNKNOWN ? Toks.EMPTY
+          : Toks.of(SourceView.masked(section, shared), lang));
     }
     this.sectionToks = List.copyOf(st);
     this.newFunctions = Segmenter.segment(this, true);
   }
 
   /**
+   * @param context the review, whose memo holds the shared source views
    * @param file one file of the diff
    * @return its view; a file of unknown language gets rows but no functions
    */
-  static FileView of(FileDiff file) {
+  static FileView of(AnalysisContext context, FileDiff file) {
     SourceLanguage lang = SourceLanguage.of(file.path());
     List<Row> rows = new ArrayList<>();
     List<String> sections = new ArrayList<>();
-    CodeMasker newMasker = new CodeMasker(lang);
-    CodeMasker oldMasker = new CodeMasker(lang);
-    int h = 0;
     boolean known = lang != SourceLanguage.UNKNOWN;
+    Masked newSide = known ? new Masked(Functions.view(context, file, Side.NEW)) : null;
+    Masked oldSide = null;
+    int h = 0;
     for (Hunk hunk : file.hunks()) {
       sections.add(hunk.section());
-      if (!known) {
-        // no check reads the code of a file of unknown language: keep its text, skip the lexing
-        for (DiffLine l : hunk.lines()) {
-          rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), l.text(), Toks.EMPTY));
-        }
-        h++;
-        continue;
-      }
-      // the text between hunks is unknown: each hunk starts from a clean state
-      newMasker.reset();
-      oldMasker.reset();
       for (DiffLine l : hunk.lines()) {
-        CodeMasker side = l.kind() == LineKind.REMOVED ? oldMasker : newMasker;
-        boolean same = l.kind() == LineKind.CONTEXT && newMasker.sameState(oldMasker);
-        String code = side.mask(l.text());
-        if (l.kind() == LineKind.CONTEXT) {
-          // both sides mask a context line alike when their states agree (the usual case)
-          if (same) oldMasker.copyState(newMasker);
-          else oldMasker.mask(l.text());
+        if (!known) {
+          // no check reads the code of a file of unknown language: keep its text, skip the lexing
+          rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), l.text(), Toks.EMPTY));
+          continue;
+        }
+        String code;
+        if (l.kind() == LineKind.REMOVED) {
+          if (oldSide == null) oldSide = new Masked(Functions.view(context, file, Side.OLD));
+          code = oldSide.line(l.oldLine(), l.text());
+        } else {
+          code = newSide.line(l.newLine(), l.text());
         }
         rows.add(new Row(h, l.kind(), l.oldLine(), l.newLine(), l.text(), code, Toks.of(code, lang)));
       }
       h++;
     }
-    return new FileView(file.path(), lang, rows, sections);
+    return new FileView(file.path(), lang, rows, sections, Language.detect(file.path()));
+  }
+
+  /** The masked lines of one side, read segment by segment in diff order. */
+  private static final class Masked {
+    private final SourceView view;
+    private int segment = -1;
+    private SourceView.Segment seg;
+    private List<String> lines;
+
+    Masked(SourceView view) {
+      this.view = view;
+    }
+
+    /** @return the masked text of {@code line}, or {@code raw} when the view does not show it */
+    String line(int line, String raw) {
+      if (seg == null || !seg.contains(line)) {
+        segment = view.segmentIndexAt(line);
+        if (segment < 0) {
+          seg = null;
+          return raw;
+        }
+        seg = view.segments().get(segment);
+        lines = view.maskedLines(segment);
+      }
+      return lines.get(line - seg.firstLine());
+    }
   }
 
   /**
@@ -218,6 +247,44 @@ final class FileView {
       for (int i = 0; i < names.size(); i++) if (names.get(i).length() == n && t.is(k, names.get(i))) return true;
     }
     return false;
+  }
+
+  /**
+   * The removed rows of a row's hunk: the old side of the change an added row belongs to.
+   *
+   * @param row a row index
+   * @return the indices of the removed rows of the same hunk, ascending
+   */
+  List<Integer> removedRowsOfHunk(int row) {
+    int hunk = rows.get(row).hunk();
+    int first = row;
+    while (first > 0 && rows.get(first - 1).hunk() == hunk) first--;
+    List<Integer> out = new ArrayList<>();
+    for (int q = first; q < rows.size() && rows.get(q).hunk() == hunk; q++) {
+      if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
+    }
+    return out;
+  }
+
+  /**
+   * @param row a row index
+   * @param other a row
+   * @return true when {@code other} is on the side {@code row} is read on: the old side for a
+   *     removed row, the new side otherwise
+   */
+  boolean sameSide(int row, Row other) {
+    return rows.get(row).kind() == LineKind.REMOVED ? other.onOldSide() : other.onNewSide();
+  }
+
+  /**
+   * @param row a row index
+   * @return the function covering the row on the side it is read on (old for a removed row,
+   *     new otherwise), or null
+   */
+  Function functionAt(int row) {
+    if (rows.get(row).kind() != LineKind.REMOVED) return newFunctionAt(row);
+    for (Function f : oldFunctions()) if (f.covers(this, row)) return f;
+    return null;
   }
 
   /** @return the new-side function covering the row, or null */

@@ -33,7 +33,7 @@ final class FileViews {
       List<FileView> out = new ArrayList<>();
       for (FileDiff f : context.diff().files()) {
         if (f.binary() || f.hunks().isEmpty() || notOwned(f.path())) continue;
-        out.add(FileView.of(f));
+        out.add(FileView.of(context, f));
       }
       return List.copyOf(out);
     });

@@ -148,15 +148,63 @@ public final class MemoryHotspotCheck implements Check {
           int tried = 0;
           for (Call c : v.calls(i, v.lang == SourceLanguage.RUBY)) {
             if (!INTERESTING.contains(c.name()) || tried++ > MAX_CALLS_PER_ROW) continue;
+            if (declaration(v, i, c)) continue;
             hit = match(v, i, c, stmt);
+            // an edited line reports only what the change introduced
+            if (hit != null && oldSideHasHit(v, i, c, hit)) hit = null;
             if (hit != null) break;
           }
         }
-        if (hit == null) hit = unboundedSelect(v, i);
+        if (hit == null) {
+          hit = unboundedSelect(v, i);
+          if (hit != null && oldSideHasSelect(v, i)) hit = null;
+        }
         if (hit != null) out.add(finding(fingerprints, v, i, hit));
       }
     }
     return out;
+  }
+
+  /** Words before a name that make {@code name(...)} an expression, not a declaration. */
+  private static final WordSet EXPRESSION_WORDS = WordSet.of("return", "new", "await", "yield",
+      "throw", "in", "of", "case", "else", "do", "not", "and", "or", "is", "typeof", "echo", "print",
+      "puts", "then", "when", "go", "defer", "raise", "assert", "with", "from", "import", "let", "var",
+      "val", "const");
+  /** Keywords that introduce a function declaration. */
+  private static final WordSet DECLARATION_WORDS = WordSet.of("def", "function", "func", "fun", "fn",
+      "defp", "sub", "void");
+
+  /**
+   * A call that is really the name of a function being declared: {@code public List<User>
+   * findAll() {}, {@code void findAll()}, {@code fun findAll()}, {@code def findAll}, a
+   * JavaScript/TypeScript method {@code findAll(): T {}, or the declaration line of a function
+   * the segmenter found under that name.
+   */
+  private static boolean declaration(FileView v, int row, Call c) {
+    if (c.chain().size() != 1) return false;
+    FileView.Function f = v.newFunctionAt(row);
+    if (f != null && f.declRow() == row && f.name().equals(c.name())) return true;
+    Toks t = v.rows.get(row).toks();
+    int k = c.tokenIndex();
+    if (k > 0) {
+      if (DECLARATION_WORDS.contains(t, k - 1)) return true;
+      // a type or modifier right before the name: "List<User> findAll(", "async findAll(", "User[] findAll("
+      boolean typeBefore = t.ident(k - 1) && !EXPRESSION_WORDS.contains(t, k - 1)
+          || (t.is(k - 1, ">") || t.is(k - 1, "]")) && t.spaceAfter(k - 1);
+      return typeBefore && v.lang != SourceLanguage.RUBY && v.lang != SourceLanguage.ELIXIR
+          && v.lang != SourceLanguage.PYTHON && bodyFollows(t, c);
+    }
+    // "findAll(): Promise<T> {" / "findAll() {" at the start of a line: a class method
+    return (v.lang.js() || v.lang == SourceLanguage.PHP) && bodyFollows(t, c);
+  }
+
+  /** After the call's closing parenthesis: a block, a return type or the end of the line. */
+  private static boolean bodyFollows(Toks t, Call c) {
+    int close = c.closeParen();
+    if (close < 0) return true;
+    if (close + 1 >= t.size()) return true;
+    return t.is(close + 1, "{") || t.is(close + 1, ":") || t.is(close + 1, "throws")
+        || t.is(close + 1, "=>") || t.is(close + 1, "where");
   }
 
   /**
@@ -387,7 +435,7 @@ public final class MemoryHotspotCheck implements Check {
 
   /** The path or the function names a kind of file that grows without bound. */
   private static boolean unboundedName(FileView v, int row, String target) {
-    FileView.Function f = v.newFunctionAt(row);
+    FileView.Function f = v.functionAt(row);
     String words = target + " " + (f == null ? "" : f.name());
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < words.length(); i++) {
@@ -435,7 +483,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int q = row + 1, seen = 0; q < v.rows.size() && seen < 12; q++) {
       Row n = v.rows.get(q);
       if (n.hunk() != hunk) break;
-      if (!n.onNewSide()) continue;
+      if (!v.sameSide(row, n)) continue;
       seen++;
       Toks nt = n.toks();
       boolean continues = depth > 0 || (!nt.isEmpty() && (nt.is(0, ".") || nt.is(0, "+")
@@ -446,12 +494,53 @@ public final class MemoryHotspotCheck implements Check {
     }
     String s = all.toString();
     if (s.indexOf(" from ", s.indexOf("select ")) < 0) return null;
+    // an expected query in an assertion is compared, not run
+    String stmt = statement(v, row).toLowerCase(Locale.ROOT);
+    if (stmt.contains("assert") || stmt.contains("expect(")) return null;
     for (String w : new String[] {"where", "limit", " top ", "fetch first", "count(", "sum(", "max(",
         "min(", "avg(", "group by", "exists", "rownum", "offset", "insert", "update", "delete", "create",
         "union", "join"}) {
       if (s.contains(w)) return null;
     }
     return new Hit(Kind.TABLE, "SELECT without WHERE or LIMIT reads the whole table");
+  }
+
+  /**
+   * The old side of the hunk already had this finding: a removed row makes the same call (name
+   * and receiver chain) and, read on the old side, gives the same hit. Adding an argument to
+   * {@code response.Content.ReadAsStringAsync()} does not add a whole-body read; dropping the
+   * {@code take} of a {@code findMany} does.
+   */
+  private static boolean oldSideHasHit(FileView v, int row, Call c, Hit hit) {
+    boolean bare = v.lang == SourceLanguage.RUBY;
+    for (int q : v.removedRowsOfHunk(row)) {
+      for (Call old : v.calls(q, bare)) {
+        if (!old.name().equals(c.name()) || !old.chain().equals(c.chain())) continue;
+        if (hit.equals(match(v, q, old, new String[1]))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The old side of the hunk already had the same unbounded SELECT (same literal text). */
+  private static boolean oldSideHasSelect(FileView v, int row) {
+    String select = selectText(v.rows.get(row));
+    for (int q : v.removedRowsOfHunk(row)) {
+      if (unboundedSelect(v, q) != null && selectText(v.rows.get(q)).equals(select)) return true;
+    }
+    return false;
+  }
+
+  /** @return a row's string literals from the first {@code select}, lower-cased and squeezed */
+  private static String selectText(Row r) {
+    String lit = literals(r).toLowerCase(Locale.ROOT);
+    int sel = lit.indexOf("select ");
+    return sel < 0 ? "" : squeeze(lit.substring(sel));
+  }
+
+  /** @return {@code s} trimmed, every run of whitespace made one space */
+  private static String squeeze(String s) {
+    return s.strip().replaceAll("\\s+", " ");
   }
 
   /**
@@ -487,7 +576,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int q = row + 1; q < v.rows.size() && seen < 6; q++) {
       Row r = v.rows.get(q);
       if (r.hunk() != hunk) break;
-      if (!r.onNewSide()) continue;
+      if (!v.sameSide(row, r)) continue;
       sb.append(r.head()).append('\n');
       seen++;
     }
@@ -514,11 +603,11 @@ public final class MemoryHotspotCheck implements Check {
 
   /** A size check or limit earlier in the enclosing function. */
   private static boolean guarded(FileView v, int row) {
-    FileView.Function f = v.newFunctionAt(row);
+    FileView.Function f = v.functionAt(row);
     int from = f == null ? Math.max(0, row - 30) : f.startRow();
     for (int i = from; i <= row; i++) {
       Row r = v.rows.get(i);
-      if (!r.onNewSide()) continue;
+      if (!v.sameSide(row, r)) continue;
       String raw = r.head().toLowerCase(Locale.ROOT);
       for (String g : SIZE_GUARDS) if (raw.contains(g)) return true;
     }
@@ -526,7 +615,7 @@ public final class MemoryHotspotCheck implements Check {
   }
 
   private static boolean configLike(FileView v, int row, String target) {
-    FileView.Function f = v.newFunctionAt(row);
+    FileView.Function f = v.functionAt(row);
     String fn = f == null ? "" : f.name().toLowerCase(Locale.ROOT);
     for (String w : CONFIG_WORDS) if (target.contains(w) || fn.contains(w)) return true;
     return false;
@@ -610,7 +699,7 @@ public final class MemoryHotspotCheck implements Check {
     int start = row;
     for (int q = row; q > 0 && row - q < 12; q--) {
       Row cur = v.rows.get(q);
-      Row prev = prevNewSide(v, q);
+      Row prev = prevOnSide(v, row, q);
       if (prev == null || prev.hunk() != hunk) break;
       boolean continues = !cur.toks().isEmpty() && (cur.toks().is(0, "|>") || cur.toks().is(0, ".")
           || cur.toks().is(0, "->") || cur.toks().is(0, "?."));
@@ -623,7 +712,7 @@ public final class MemoryHotspotCheck implements Check {
     for (int q = start; q < v.rows.size() && q - row < 15; q++) {
       Row r = v.rows.get(q);
       if (r.hunk() != hunk) break;
-      if (!r.onNewSide()) continue;
+      if (!v.sameSide(row, r)) continue;
       if (q > row && depth <= 0) {
         boolean continues = !r.toks().isEmpty() && (r.toks().is(0, "|>") || r.toks().is(0, ".")
             || r.toks().is(0, "->") || r.toks().is(0, "?."));
@@ -635,8 +724,9 @@ public final class MemoryHotspotCheck implements Check {
     return sb.toString();
   }
 
-  private static Row prevNewSide(FileView v, int q) {
-    for (int p = q - 1; p >= 0; p--) if (v.rows.get(p).onNewSide()) return v.rows.get(p);
+  /** @return the nearest row before {@code q} on the side of {@code row}, or null */
+  private static Row prevOnSide(FileView v, int row, int q) {
+    for (int p = q - 1; p >= 0; p--) if (v.sameSide(row, v.rows.get(p))) return v.rows.get(p);
     return null;
   }
 

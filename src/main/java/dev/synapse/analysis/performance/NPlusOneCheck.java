@@ -72,6 +72,7 @@ public final class NPlusOneCheck implements Check {
             if (kind == null) continue;
             boolean association = loop.vars().contains(c.root()) || loop.vars().contains(stripSigil(c.root()));
             if (kind == DataAccess.Kind.QUERY && association && preloaded(v, loop, c.chain().get(1))) continue;
+            if (alreadyInLoop(v, loop, c)) break;
             reported.add(row);
             out.add(finding(fingerprints, v, row, c, kind, association));
             break;
@@ -80,6 +81,24 @@ public final class NPlusOneCheck implements Check {
       }
     }
     return out;
+  }
+
+  /**
+   * An edited line reports only what the change introduced: the loop was already there (its
+   * header is a context row) and a removed row inside it made the same call (name and receiver
+   * chain), so the old side already had this round trip per element. A call moved into the
+   * loop from outside it is still new.
+   */
+  private static boolean alreadyInLoop(FileView v, Loops.Loop loop, Call c) {
+    if (v.rows.get(loop.header()).kind() != LineKind.CONTEXT) return false;
+    boolean bare = v.lang == SourceLanguage.RUBY;
+    for (int q = loop.header() + 1; q <= loop.lastRow(); q++) {
+      if (v.rows.get(q).kind() != LineKind.REMOVED) continue;
+      for (Call old : v.calls(q, bare)) {
+        if (old.name().equals(c.name()) && old.chain().equals(c.chain())) return true;
+      }
+    }
+    return false;
   }
 
   private static String stripSigil(String s) {

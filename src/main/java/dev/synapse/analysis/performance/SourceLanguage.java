@@ -35,9 +35,9 @@ enum SourceLanguage {
   }
 
   /**
-   * Language of a file: the shared detection of {@link Language#detect(String)}, plus Ruby
-   * DSL files it does not know ({@code .jbuilder}, {@code .ru}); templates ({@code .erb},
-   * {@code .heex}) are not code and give {@link #UNKNOWN}.
+   * Language of a file: the shared detection of {@link Language#detect(String)}, except that
+   * templates ({@code .erb}, {@code .heex}) are not code to these checks and give
+   * {@link #UNKNOWN}.
    *
    * @param path a file path (may be null)
    * @return the language, {@link #UNKNOWN} when not recognised
@@ -46,7 +46,6 @@ enum SourceLanguage {
     if (path == null) return UNKNOWN;
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     if (name.endsWith(".erb") || name.endsWith(".heex")) return UNKNOWN;
-    if (name.endsWith(".jbuilder") || name.endsWith(".ru")) return RUBY;
     return switch (Language.detect(path)) {
       case JAVA -> JAVA;
       case KOTLIN -> KOTLIN;

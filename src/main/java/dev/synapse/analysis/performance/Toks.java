@@ -6,7 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The tokens of one masked line (see {@link CodeMasker}): identifiers, numbers, operators and
+ * The tokens of one masked line (see {@link FileView}: the shared {@code SourceView} masks them): identifiers, numbers, operators and
  * single punctuation characters, each with its column and whether whitespace surrounds it.
  *
  * <p>Stored as one packed {@code int} per token over the line's characters (column, length and

@@ -90,7 +90,8 @@ public final class HardcodedSecretCheck implements Check {
               conf = 0.85;
             } else {
               String name = nameFor(t, i);
-              if (name != null && secretName(name) && plausibleSecret(value, name)) {
+              if (name != null && secretName(name) && plausibleSecret(value, name)
+                  && !razorExpression(view.path(), value)) {
                 why = "a literal value for '" + name + "'";
                 conf = 0.8;
               }
@@ -137,6 +138,15 @@ public final class HardcodedSecretCheck implements Check {
         || p.startsWith("tests/") || p.startsWith("spec/") || p.contains("__tests__")
         || p.contains("/fixtures/") || p.contains("_test.") || p.contains(".test.") || p.contains(".spec.")
         || p.contains("_spec.") || p.contains("/testdata/") || p.contains("/mocks/");
+  }
+
+  /**
+   * In a Razor view ({@code .razor}, {@code .cshtml}) an attribute value starting with {@code @}
+   * is a C# expression ({@code <p @key="@message">}, {@code value="@Model.Token"}), not a literal.
+   */
+  static boolean razorExpression(String path, String value) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return (p.endsWith(".razor") || p.endsWith(".cshtml")) && value.strip().startsWith("@");
   }
 
   /** The name a literal is bound to: assignment target, map key, keyword argument or setter. */

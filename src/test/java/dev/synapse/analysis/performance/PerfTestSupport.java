@@ -59,11 +59,29 @@ final class PerfTestSupport {
     return out;
   }
 
+  /** @return the performance view of the first file of a diff, built as the checks build it */
+  static FileView view(String diff) {
+    var parsed = DiffParser.parse(diff);
+    return FileView.of(new AnalysisContext(parsed, List.of(), null), parsed.files().get(0));
+  }
+
   /** Cyclomatic complexity of a code fragment, masked and tokenised as the checks do. */
   static int complexity(SourceLanguage lang, String... code) {
-    String[] masked = CodeMasker.maskAll(lang, List.of(code));
+    String ext = switch (lang) {
+      case JAVA -> "java";
+      case KOTLIN -> "kt";
+      case PYTHON -> "py";
+      case JAVASCRIPT -> "js";
+      case TYPESCRIPT -> "ts";
+      case GO -> "go";
+      case RUBY -> "rb";
+      case PHP -> "php";
+      case ELIXIR -> "ex";
+      case CSHARP -> "cs";
+      case UNKNOWN -> "txt";
+    };
     List<Toks> toks = new ArrayList<>();
-    for (String m : masked) toks.add(Toks.of(m, lang));
+    for (FileView.Row r : view(newFile("f." + ext, code)).rows) toks.add(r.toks());
     return Complexity.of(lang, toks);
   }
 }

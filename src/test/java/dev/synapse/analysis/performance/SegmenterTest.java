@@ -3,7 +3,6 @@ package dev.synapse.analysis.performance;
 import static dev.synapse.analysis.performance.PerfTestSupport.newFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.synapse.diff.DiffParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +12,7 @@ class SegmenterTest {
 
   /** @return "name@declLine-endLine" for each new-side function of a new file */
   private static List<String> functions(String file, String... lines) {
-    FileView v = FileView.of(DiffParser.parse(newFile(file, lines)).files().get(0));
+    FileView v = PerfTestSupport.view(newFile(file, lines));
     List<String> out = new ArrayList<>();
     for (FileView.Function f : v.newFunctions) {
       out.add(f.name() + "@" + v.rows.get(f.declRow()).newLine() + "-" + v.rows.get(f.endRow()).newLine());
@@ -102,7 +101,7 @@ class SegmenterTest {
   @DisplayName("old-side names: only a name spelled by a removed or context line (or a hunk header) may name an old function")
   void oldSideNames() {
     String diff = PerfTestSupport.diff("a.py", 1, " def keep(x):", "-    old_call(x)", "+    new_call(x)", "     return x");
-    FileView v = FileView.of(DiffParser.parse(diff).files().get(0));
+    FileView v = PerfTestSupport.view(diff);
     assertEquals(true, v.mayNameOldFunction(List.of("keep")));
     assertEquals(true, v.mayNameOldFunction(List.of("old_call")));
     assertEquals(false, v.mayNameOldFunction(List.of("new_call", "missing")));
@@ -112,7 +111,7 @@ class SegmenterTest {
   @Test
   @DisplayName("a file of unknown language keeps its rows but is not lexed")
   void unknownLanguageNotLexed() {
-    FileView v = FileView.of(DiffParser.parse(newFile("notes.txt", "def x(): pass")).files().get(0));
+    FileView v = PerfTestSupport.view(newFile("notes.txt", "def x(): pass"));
     assertEquals(1, v.rows.size());
     assertEquals(0, v.rows.get(0).toks().size());
     assertEquals(List.of(), v.newFunctions);
