@@ -37,6 +37,12 @@ import java.util.List;
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
+ * @param maxInflightBytes node-wide bytes of request bodies read at once; 0 = a quarter of the
+ *     maximum heap (see {@link #inflightBudgetBytes()})
+ * @param httpHeaderTimeoutMs longest time from a connection's accept (or the end of its previous
+ *     response) to the end of the next request's headers, in ms; also the keep-alive idle time
+ * @param httpBodyTimeoutMs longest time to receive a request body, in ms (408 after)
+ * @param httpMaxConnections HTTP connections open at once per node; more are closed on accept
  */
 public record SynapseConfig(
     int httpPort,
@@ -67,7 +73,11 @@ public record SynapseConfig(
     long shutdownGraceMs,
     Path logFile,
     boolean logJson,
-    boolean benchEcho) {
+    boolean benchEcho,
+    long maxInflightBytes,
+    long httpHeaderTimeoutMs,
+    long httpBodyTimeoutMs,
+    int httpMaxConnections) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -83,13 +93,24 @@ public record SynapseConfig(
     return secret != null && !secret.isEmpty();
   }
 
+  /**
+   * @return the node-wide in-flight body budget in bytes: {@code maxInflightBytes}, or a quarter
+   *     of the JVM's maximum heap when it is 0; by default never below {@code maxDiffBytes}, so
+   *     one body of the largest accepted size always fits
+   */
+  public long inflightBudgetBytes() {
+    if (maxInflightBytes > 0) return maxInflightBytes;
+    return Math.max(Runtime.getRuntime().maxMemory() / 4, maxDiffBytes);
+  }
+
   /** @return a copy listening on the given HTTP port */
   public SynapseConfig withHttpPort(int port) {
     return new SynapseConfig(port, httpHost, publicHost, secret, actionTimeoutMs, actionMaxRetries,
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, maxInflightBytes, httpHeaderTimeoutMs,
+        httpBodyTimeoutMs, httpMaxConnections);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -98,6 +119,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, maxInflightBytes, httpHeaderTimeoutMs,
+        httpBodyTimeoutMs, httpMaxConnections);
   }
 }
