@@ -86,6 +86,11 @@ final class BodyGuard implements Handler<RoutingContext> {
     });
     long timer = rc.vertx().setTimer(bodyTimeoutMs, id -> {
       rc.remove(TIMER_KEY);
+      if (req.response().ended() || req.response().closed()) {
+        // already answered (e.g. the request timeout's 503) while the body still trickles in
+        if (req.version() != io.vertx.core.http.HttpVersion.HTTP_2) req.connection().close();
+        return;
+      }
       EdgeGate.refuse(req, 408, "request_timeout", "the request body was not received within " + bodyTimeoutMs
           + " ms (SYNAPSE_HTTP_BODY_TIMEOUT_MS)");
     });

