@@ -143,6 +143,22 @@ final class EdgeGate {
     router.handle(req);
   }
 
+  /**
+   * The server's handler of requests Netty could not decode (line or headers too long, malformed
+   * Content-Length, bad request line): the same statuses as Vert.x's default (414, 431, 400), as
+   * JSON, and the connection is closed.
+   */
+  static void invalid(HttpServerRequest req) {
+    Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      refuse(req, 414, "uri_too_long", "the request line is too long");
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      refuse(req, 431, "headers_too_large", "the request headers are too large");
+    } else {
+      refuse(req, 400, "bad_request", "the request line or headers are malformed");
+    }
+  }
+
   /** Answers JSON and closes the connection after the answer (HTTP/1.x), leaving any body unread. */
   static void refuse(HttpServerRequest req, int status, String code, String message) {
     LOG.debug("refused {} at the edge: {}", status, code);

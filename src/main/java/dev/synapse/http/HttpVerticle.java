@@ -59,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(wsMessage).setMaxWebSocketFrameSize(wsMessage)
         .setHttp2ClearTextEnabled(false));
     EdgeGate gate = new EdgeGate(vertx, shared.connections(), config.httpMaxConnections(), config.httpHeaderTimeoutMs());
-    return health.start().compose(v -> server.connectionHandler(gate::onConnection)
+    return health.start().compose(v -> server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
         .requestHandler(gate.front(new ApiRouter(vertx, node, reviews, health, shared).build(gate.keepAliveDeadline())))
         .listen());
   }

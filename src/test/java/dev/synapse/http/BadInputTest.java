@@ -99,6 +99,21 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a request Netty cannot decode (bad Content-Length, overlong line or headers) answers JSON 400, 414 or 431")
+  void undecodableRequestLineOrHeaders() throws Exception {
+    assertBadRequest(open, "POST /api/reviews HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n");
+    assertBadRequest(open, "POST /api/reviews HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+    RawHttp.Response longLine = RawHttp.exchange(open.httpPort(), "GET /api/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertEquals(414, longLine.status(), longLine.head());
+    assertEquals("uri_too_long", new JsonObject(longLine.body()).getString("error"));
+    RawHttp.Response bigHeaders = RawHttp.exchange(open.httpPort(), "GET /api/reviews HTTP/1.1\r\nHost: x\r\nX-Big: "
+        + "b".repeat(9000) + "\r\n\r\n");
+    assertEquals(431, bigHeaders.status(), bigHeaders.head());
+    assertEquals("headers_too_large", new JsonObject(bigHeaders.body()).getString("error"));
+    assertNothingLoggedAboveDebug(4);
+  }
+
+  @Test
   @DisplayName("a Content-Type with an empty or unknown charset answers 400 bad_request, not 500")
   void badCharset() throws Exception {
     String body = "diff --git a/x b/x\n";
