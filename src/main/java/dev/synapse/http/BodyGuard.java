@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Each refusal closes the connection so the unread body is never drained. {@link #bodyRead()}
  * (mounted right after the BodyHandler) disarms the timeout. Runs on the request's event loop.
+ * Other body-reading routes (e.g. a webhook route outside {@code /api}) mount the same three
+ * handlers: {@code BodyGuard}, a {@code BodyHandler}, {@link #bodyRead()}.
  */
-final class BodyGuard implements Handler<RoutingContext> {
+public final class BodyGuard implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(BodyGuard.class);
   private static final String TIMER_KEY = "synapse.body.timer";
   /** Seconds a client is told to wait when the in-flight budget is full. */
@@ -35,7 +37,7 @@ final class BodyGuard implements Handler<RoutingContext> {
    * @param maxBodyBytes largest body accepted ({@code max_diff_bytes})
    * @param bodyTimeoutMs longest time to receive a body, ms
    */
-  BodyGuard(InflightBudget budget, long maxBodyBytes, long bodyTimeoutMs) {
+  public BodyGuard(InflightBudget budget, long maxBodyBytes, long bodyTimeoutMs) {
     this.budget = budget;
     this.maxBodyBytes = maxBodyBytes;
     this.bodyTimeoutMs = bodyTimeoutMs;
@@ -99,7 +101,7 @@ final class BodyGuard implements Handler<RoutingContext> {
   }
 
   /** @return the handler, mounted after the BodyHandler, that disarms the body timeout */
-  static Handler<RoutingContext> bodyRead() {
+  public static Handler<RoutingContext> bodyRead() {
     return rc -> {
       Long timer = rc.remove(TIMER_KEY);
       if (timer != null) rc.vertx().cancelTimer(timer);
