@@ -120,10 +120,10 @@ public final class ConfigLoader {
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
         v.bool(ConfigKey.BENCH_ECHO),
-        v.longValue(ConfigKey.MAX_INFLIGHT_BYTES, 0, Long.MAX_VALUE),
-        v.longValue(ConfigKey.HTTP_HEADER_TIMEOUT_MS, 100, 3_600_000),
-        v.longValue(ConfigKey.HTTP_BODY_TIMEOUT_MS, 100, 3_600_000),
-        v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000));
+        new HttpLimits(v.longValue(ConfigKey.MAX_INFLIGHT_BYTES, 0, Long.MAX_VALUE),
+            v.longValue(ConfigKey.HTTP_HEADER_TIMEOUT_MS, 100, 3_600_000),
+            v.longValue(ConfigKey.HTTP_BODY_TIMEOUT_MS, 100, 3_600_000),
+            v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000)));
   }
 
   /** Typed access with validation messages that name the key. */

@@ -37,12 +37,8 @@ import java.util.List;
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
- * @param maxInflightBytes node-wide bytes of request bodies read at once; 0 = a quarter of the
- *     maximum heap (see {@link #inflightBudgetBytes()})
- * @param httpHeaderTimeoutMs longest time from a connection's accept (or the end of its previous
- *     response) to the end of the next request's headers, in ms; also the keep-alive idle time
- * @param httpBodyTimeoutMs longest time to receive a request body, in ms (408 after)
- * @param httpMaxConnections HTTP connections open at once per node; more are closed on accept
+ * @param httpLimits limits of the HTTP edge (in-flight body bytes, header and body timeouts,
+ *     connections); {@link HttpLimits#DEFAULTS} when null
  */
 public record SynapseConfig(
     int httpPort,
@@ -74,13 +70,11 @@ public record SynapseConfig(
     Path logFile,
     boolean logJson,
     boolean benchEcho,
-    long maxInflightBytes,
-    long httpHeaderTimeoutMs,
-    long httpBodyTimeoutMs,
-    int httpMaxConnections) {
+    HttpLimits httpLimits) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
+    httpLimits = httpLimits == null ? HttpLimits.DEFAULTS : httpLimits;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -93,24 +87,13 @@ public record SynapseConfig(
     return secret != null && !secret.isEmpty();
   }
 
-  /**
-   * @return the node-wide in-flight body budget in bytes: {@code maxInflightBytes}, or a quarter
-   *     of the JVM's maximum heap when it is 0; by default never below {@code maxDiffBytes}, so
-   *     one body of the largest accepted size always fits
-   */
-  public long inflightBudgetBytes() {
-    if (maxInflightBytes > 0) return maxInflightBytes;
-    return Math.max(Runtime.getRuntime().maxMemory() / 4, maxDiffBytes);
-  }
-
   /** @return a copy listening on the given HTTP port */
   public SynapseConfig withHttpPort(int port) {
     return new SynapseConfig(port, httpHost, publicHost, secret, actionTimeoutMs, actionMaxRetries,
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, maxInflightBytes, httpHeaderTimeoutMs,
-        httpBodyTimeoutMs, httpMaxConnections);
+        shutdownGraceMs, logFile, logJson, benchEcho, httpLimits);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -119,7 +102,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, maxInflightBytes, httpHeaderTimeoutMs,
-        httpBodyTimeoutMs, httpMaxConnections);
+        shutdownGraceMs, logFile, logJson, benchEcho, httpLimits);
   }
 }

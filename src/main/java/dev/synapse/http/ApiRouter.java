@@ -67,7 +67,7 @@ public final class ApiRouter {
     router.route().handler(PathScoped.under(guarded, limit));
     router.route().handler(PathScoped.under(api, new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
     router.route().handler(PathScoped.under(authenticated, authHeaders));
-    router.route().handler(PathScoped.under(api, new BodyGuard(edge.budget(), config.maxDiffBytes(), config.httpBodyTimeoutMs())));
+    router.route().handler(PathScoped.under(api, new BodyGuard(edge.budget(), config.maxDiffBytes(), config.httpLimits().bodyTimeoutMs())));
     router.route().handler(PathScoped.under(api, BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
     router.route().handler(PathScoped.under(api, BodyGuard.bodyRead()));
     router.route().handler(PathScoped.under(authenticated, authSignature));

@@ -27,7 +27,7 @@ public record HttpEdge(SourceRateLimiter limiter, InflightBudget budget, AtomicI
    */
   public static HttpEdge forNode(Vertx vertx, SynapseConfig config, SynapseMetrics metrics) {
     SourceRateLimiter limiter = config.rateLimit() > 0 ? new SourceRateLimiter(config.rateLimit()) : null;
-    InflightBudget budget = new InflightBudget(config.inflightBudgetBytes());
+    InflightBudget budget = new InflightBudget(config.httpLimits().inflightBudgetBytes(config.maxDiffBytes()));
     Gauge.builder("synapse.http.inflight", budget, InflightBudget::inUse).baseUnit("bytes")
         .description("request-body bytes being read now (bounded by max_inflight_bytes)")
         .register(metrics.registry());

@@ -58,7 +58,7 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(config.httpHost()).setPort(config.httpPort())
         .setMaxWebSocketMessageSize(wsMessage).setMaxWebSocketFrameSize(wsMessage)
         .setHttp2ClearTextEnabled(false));
-    EdgeGate gate = new EdgeGate(vertx, shared.connections(), config.httpMaxConnections(), config.httpHeaderTimeoutMs());
+    EdgeGate gate = new EdgeGate(vertx, shared.connections(), config.httpLimits().maxConnections(), config.httpLimits().headerTimeoutMs());
     return health.start().compose(v -> server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
         .requestHandler(gate.front(new ApiRouter(vertx, node, reviews, health, shared).build(gate.keepAliveDeadline())))
         .listen());
