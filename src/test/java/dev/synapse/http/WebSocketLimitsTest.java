@@ -103,6 +103,8 @@ class WebSocketLimitsTest {
       assertEquals("review", json.getString("action"), json.encode());
       assertEquals(id, json.getString("review_id"));
     }
+    // let the review finish before the node closes (its analysis would outlive the event loops)
+    node.reviews().awaitSummary(id, 60_000).await(70, TimeUnit.SECONDS);
   }
 
   @Test
