@@ -129,6 +129,13 @@ class IngressProtectionTest {
     HttpResponse<Buffer> metrics = web.get("/metrics").bearerTokenAuthentication(SECRET).send().await(30, TimeUnit.SECONDS);
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.bodyAsString().contains("synapse_reviews_total"));
+    long ts = System.currentTimeMillis() / 1000;
+    HttpResponse<Buffer> signed = web.get("/metrics").putHeader(RequestSigning.TIMESTAMP_HEADER, Long.toString(ts))
+        .putHeader(RequestSigning.SIGNATURE_HEADER, RequestSigning.sign(SECRET, "GET", "/metrics", ts, null))
+        .send().await(30, TimeUnit.SECONDS);
+    assertEquals(200, signed.statusCode(), "a signed GET /metrics (its end read after the replay check)");
+    assertEquals(200, web.get("/metrics").bearerTokenAuthentication(SECRET).send().await(30, TimeUnit.SECONDS).statusCode(),
+        "the same keep-alive connection serves the next request");
   }
 
   @Test
