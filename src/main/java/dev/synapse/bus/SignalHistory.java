@@ -21,7 +21,7 @@ import java.util.List;
  * signals it returns, which are equal to, not the same objects as, those added.
  */
 public final class SignalHistory {
-  private record Entry(String type, Instant time, byte[] json) {}
+  private record Entry(String id, String type, Instant time, byte[] json) {}
 
   private final int capacity;
   private final ArrayDeque<Entry> signals;
@@ -35,7 +35,7 @@ public final class SignalHistory {
 
   /** Appends a signal, evicting the oldest when full. */
   public void add(Signal signal) {
-    Entry e = new Entry(signal.type(), signal.time(), signal.toJson().toBuffer().getBytes());
+    Entry e = new Entry(signal.id(), signal.type(), signal.time(), signal.toJson().toBuffer().getBytes());
     synchronized (this) {
       if (signals.size() == capacity) signals.pollFirst();
       signals.addLast(e);
@@ -62,6 +62,51 @@ public final class SignalHistory {
     List<Signal> result = new ArrayList<>(out.size());
     for (Entry e : out) result.add(Signal.fromJson(new JsonObject(Buffer.buffer(e.json()))));
     return result;
+  }
+
+  /**
+   * One page of a replay, as the signals' CloudEvent JSON encodings.
+   *
+   * @param json the encodings, oldest first
+   * @param nextAfter the id of the last signal of the page when more matching signals follow
+   *     (pass it as {@code afterId} for the next page), or null on the last page
+   */
+  public record Page(List<byte[]> json, String nextAfter) {}
+
+  /**
+   * Like {@link #replay}, bounded in bytes as well: signals are taken oldest first from the newest
+   * {@code limit} matches until adding the next would pass {@code maxBytes} (a page always holds
+   * at least one signal when any matches).
+   *
+   * @param afterId only signals recorded after the one with this id (a previous page's
+   *     {@link Page#nextAfter}); null, or an id no longer held, for no such bound
+   * @param maxBytes most bytes of JSON in the page (at least one signal is returned)
+   * @return the page; the encodings are shared with the history and must not be modified
+   */
+  public Page page(TypePattern pattern, Instant since, String afterId, int limit, long maxBytes) {
+    ArrayDeque<Entry> out = new ArrayDeque<>();
+    synchronized (this) {
+      Iterator<Entry> it = signals.descendingIterator();
+      while (it.hasNext() && out.size() < limit) {
+        Entry s = it.next();
+        if (afterId != null && s.id().equals(afterId)) break;
+        if (since != null && s.time().isBefore(since)) continue;
+        if (pattern != null && !pattern.matches(s.type())) continue;
+        out.addFirst(s);
+      }
+    }
+    List<byte[]> page = new ArrayList<>();
+    long bytes = 0;
+    String last = null;
+    for (Entry e : out) {
+      if (!page.isEmpty() && bytes + e.json().length > maxBytes) {
+        return new Page(page, last);
+      }
+      page.add(e.json());
+      bytes += e.json().length;
+      last = e.id();
+    }
+    return new Page(page, null);
   }
 
   /** @return signals currently held */

@@ -1,5 +1,6 @@
 package dev.synapse.cli;
 
+import dev.synapse.http.RequestSigning;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,10 +11,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * A small blocking HTTP client for the operator commands ({@code remote}, {@code backup}): sends
- * {@code Authorization: Bearer <token>} when a token is given, never prints or logs the token,
- * and turns connection problems into a {@link Response} with status -1 and a readable message.
- * Not thread-safe; one per command run.
+ * A small blocking HTTP client for the operator commands ({@code remote}, {@code backup}): when a
+ * token (the node's secret) is given, signs every request ({@link #sign}: {@code X-Synapse-Signature}
+ * and {@code X-Synapse-Timestamp}, docs/security.md) so the secret itself never crosses the
+ * network; never prints or logs the token; turns connection problems into a {@link Response}
+ * with status -1 and a readable message. Not thread-safe; one per command run.
  */
 final class AdminClient {
   /** Connect timeout, in seconds. */
@@ -26,7 +28,7 @@ final class AdminClient {
 
   /**
    * @param base node URL, e.g. {@code http://127.0.0.1:4000}
-   * @param token bearer token, or null/empty for none
+   * @param token the node's secret (signing key), or null/empty for unsigned requests
    * @param timeout request timeout
    */
   AdminClient(URI base, String token, Duration timeout) {
@@ -47,11 +49,32 @@ final class AdminClient {
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    URI uri = base.resolve(path);
+    return send(sign(HttpRequest.newBuilder(uri).GET(), "GET", uri, null, token));
   }
 
   Response post(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    URI uri = base.resolve(path);
+    return send(sign(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()), "POST", uri, null, token));
+  }
+
+  /**
+   * Adds the request signature when a secret is given (otherwise leaves the request unsigned).
+   *
+   * @param b the request being built; its body must be exactly {@code body}
+   * @param method the request's method
+   * @param uri the request's URI: its raw path and query are the signed request target
+   * @param body the body bytes, or null for none
+   * @param secret the node's secret, or null/empty
+   * @return {@code b}
+   */
+  static HttpRequest.Builder sign(HttpRequest.Builder b, String method, URI uri, byte[] body, String secret) {
+    if (secret == null || secret.isEmpty()) return b;
+    String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    long now = System.currentTimeMillis() / 1000;
+    return b.header(RequestSigning.TIMESTAMP_HEADER, Long.toString(now))
+        .header(RequestSigning.SIGNATURE_HEADER, RequestSigning.sign(secret, method, target, now, body));
   }
 
   URI base() {
@@ -60,7 +83,6 @@ final class AdminClient {
 
   private Response send(HttpRequest.Builder b) {
     b.timeout(timeout).header("Accept", "application/json, text/plain");
-    if (token != null && !token.isEmpty()) b.header("Authorization", "Bearer " + token);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body());

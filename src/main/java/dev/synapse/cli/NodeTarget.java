@@ -15,7 +15,7 @@ public final class NodeTarget {
   URI url;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "bearer token (default: $SYNAPSE_SECRET); prefer the environment, arguments are visible in ps")
+      description = "the node's secret, used to sign requests (default: $SYNAPSE_SECRET); prefer the environment, arguments are visible in ps")
   String token;
 
   /** @return the URL to use, from {@code --url} or the configuration */

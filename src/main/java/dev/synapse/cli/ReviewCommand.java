@@ -66,7 +66,7 @@ public final class ReviewCommand implements Callable<Integer> {
   String repo;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "bearer token for --url (default: $SYNAPSE_TOKEN, then $SYNAPSE_SECRET); prefer the environment")
+      description = "the node's secret for --url, used to sign the request (default: $SYNAPSE_TOKEN, then $SYNAPSE_SECRET); prefer the environment")
   String token;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "longest wait for the summary (default 120)")
@@ -158,13 +158,16 @@ public final class ReviewCommand implements Callable<Integer> {
 
   private ReviewSummary remote(JsonObject body) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest.Builder req = HttpRequest.newBuilder(url.resolve("/api/reviews?wait=" + Math.min(timeoutSeconds, 300)))
+    URI target = url.resolve("/api/reviews?wait=" + Math.min(timeoutSeconds, 300));
+    byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder req = HttpRequest.newBuilder(target)
         .timeout(Duration.ofSeconds(timeoutSeconds + 10L))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-    String bearer = token != null ? token : System.getenv("SYNAPSE_TOKEN");
-    if (bearer == null || bearer.isEmpty()) bearer = System.getenv("SYNAPSE_SECRET");
-    if (bearer != null && !bearer.isEmpty()) req.header("Authorization", "Bearer " + bearer);
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    String secret = token != null ? token : System.getenv("SYNAPSE_TOKEN");
+    if (secret == null || secret.isEmpty()) secret = System.getenv("SYNAPSE_SECRET");
+    // signed (docs/security.md): the secret itself never crosses the network
+    AdminClient.sign(req, "POST", target, bytes, secret);
     HttpResponse<String> resp;
     try {
       resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString());

@@ -41,7 +41,12 @@ public enum ConfigKey {
   /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
   BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false"),
   /** Highest severity reported for a finding in test code; {@code none} drops them (TestCodePolicy). */
-  TEST_CODE_MAX_SEVERITY("test_code_max_severity", "SYNAPSE_TEST_CODE_MAX_SEVERITY", List.of(), "low");
+  TEST_CODE_MAX_SEVERITY("test_code_max_severity", "SYNAPSE_TEST_CODE_MAX_SEVERITY", List.of(), "low"),
+  /** Node-wide bytes of request bodies being read at once; 0 = a quarter of the maximum heap. */
+  MAX_INFLIGHT_BYTES("max_inflight_bytes", "SYNAPSE_MAX_INFLIGHT_BYTES", List.of(), "0"),
+  HTTP_HEADER_TIMEOUT_MS("http_header_timeout_ms", "SYNAPSE_HTTP_HEADER_TIMEOUT_MS", List.of(), "10000"),
+  HTTP_BODY_TIMEOUT_MS("http_body_timeout_ms", "SYNAPSE_HTTP_BODY_TIMEOUT_MS", List.of(), "30000"),
+  HTTP_MAX_CONNECTIONS("http_max_connections", "SYNAPSE_HTTP_MAX_CONNECTIONS", List.of(), "10000");
 
   private final String jsonName;
   private final String env;

@@ -122,7 +122,11 @@ public final class ConfigLoader {
         v.bool(ConfigKey.LOG_JSON),
         v.bool(ConfigKey.BENCH_ECHO),
         v.list(ConfigKey.RULE_PACKS).stream().map(Path::of).toList(),
-        v.severity(ConfigKey.TEST_CODE_MAX_SEVERITY));
+        v.severity(ConfigKey.TEST_CODE_MAX_SEVERITY),
+        new HttpLimits(v.longValue(ConfigKey.MAX_INFLIGHT_BYTES, 0, Long.MAX_VALUE),
+            v.longValue(ConfigKey.HTTP_HEADER_TIMEOUT_MS, 100, 3_600_000),
+            v.longValue(ConfigKey.HTTP_BODY_TIMEOUT_MS, 100, 3_600_000),
+            v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000)));
   }
 
   /** Typed access with validation messages that name the key. */

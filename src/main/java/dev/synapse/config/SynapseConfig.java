@@ -40,6 +40,8 @@ import java.util.List;
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
  * @param rulePacks extra rule-pack directories, loaded after the bundled packs (may be empty)
  * @param testCodeMaxSeverity highest severity of a finding in test code ({@code none} drops them)
+ * @param httpLimits limits of the HTTP edge (in-flight body bytes, header and body timeouts,
+ *     connections); {@link HttpLimits#DEFAULTS} when null
  */
 public record SynapseConfig(
     int httpPort,
@@ -72,12 +74,14 @@ public record SynapseConfig(
     boolean logJson,
     boolean benchEcho,
     List<Path> rulePacks,
-    Severity testCodeMaxSeverity) {
+    Severity testCodeMaxSeverity,
+    HttpLimits httpLimits) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
     rulePacks = rulePacks == null ? List.of() : List.copyOf(rulePacks);
     if (testCodeMaxSeverity == null) testCodeMaxSeverity = Severity.LOW;
+    httpLimits = httpLimits == null ? HttpLimits.DEFAULTS : httpLimits;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -96,7 +100,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -105,7 +109,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -114,6 +118,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits);
   }
 }

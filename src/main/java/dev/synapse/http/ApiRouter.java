@@ -16,8 +16,10 @@ import java.util.List;
 
 /**
  * Builds the HTTP routing table of DESIGN.md section 3. Middleware order on {@code /api/*}:
- * rate limit → request timeout → body (size limit 413) → authentication; on {@code /ws}: rate
- * limit → authentication → upgrade. {@code /health*} is always open; {@code /metrics} is open
+ * rate limit → request timeout → authentication of the headers ({@link IngressAuth#headers()}) →
+ * body admission ({@link BodyGuard}: 413, in-flight budget 503, body timeout 408) → body → the
+ * signature over the body ({@link IngressAuth#signature()}); on {@code /ws}: rate limit → both
+ * authentication steps → upgrade. {@link EdgeGate} runs before the router. {@code /health*} is always open; {@code /metrics} is open
  * unless {@code metricsPublic} is false (then it needs a bearer token). Unknown routes answer 404
  * JSON and wrong methods 405 JSON, through the router's error handlers.
  */
@@ -26,50 +28,52 @@ public final class ApiRouter {
   private final NodeContext node;
   private final ReviewService reviews;
   private final HealthProcedures health;
-  private final SourceRateLimiter limiter;
+  private final HttpEdge edge;
 
   /**
    * @param vertx the verticle's Vert.x instance
    * @param node shared node components
    * @param reviews ingress service
    * @param health readiness checks
+   * @param edge the node's edge state (rate limiter, in-flight budget, replay memory)
    */
-  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health) {
-    this(vertx, node, reviews, health, null);
-  }
-
-  /**
-   * @param limiter the node's rate limiter shared by its HTTP instances, or null for a new one
-   * @see #ApiRouter(Vertx, NodeContext, ReviewService, HealthProcedures)
-   */
-  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health,
-      SourceRateLimiter limiter) {
+  public ApiRouter(Vertx vertx, NodeContext node, ReviewService reviews, HealthProcedures health, HttpEdge edge) {
     this.vertx = vertx;
     this.node = node;
     this.reviews = reviews;
     this.health = health;
-    this.limiter = limiter;
+    this.edge = edge;
   }
 
-  /** @return a router with every route, middleware and error handler */
-  public Router build() {
+  /**
+   * @param first handler run first on every routed request (the keep-alive header deadline of
+   *     {@link EdgeGate}); it must call {@code next()}
+   * @return a router with every route, middleware and error handler
+   */
+  public Router build(Handler<RoutingContext> first) {
     Router router = Router.router(vertx);
     SynapseConfig config = node.config();
-    Handler<RoutingContext> auth = config.authEnabled() ? new IngressAuth(config.secret()) : RoutingContext::next;
-    RateLimitHandler rateLimit = config.rateLimit() > 0
-        ? new RateLimitHandler(limiter != null ? limiter : new SourceRateLimiter(config.rateLimit()), node.metrics())
-        : null;
+    IngressAuth ingress = config.authEnabled() ? new IngressAuth(config.secret(), edge.replay()) : null;
+    Handler<RoutingContext> authHeaders = ingress != null ? ingress.headers() : RoutingContext::next;
+    Handler<RoutingContext> authSignature = ingress != null ? ingress.signature() : RoutingContext::next;
+    RateLimitHandler rateLimit = edge.limiter() != null ? new RateLimitHandler(edge.limiter(), node.metrics()) : null;
     Handler<RoutingContext> limit = rateLimit != null ? rateLimit : RoutingContext::next;
     // Path-less routes, one per middleware (Vert.x Web orders handler kinds within a route), so
     // the metrics route label stays the route template (see PathScoped).
     List<String> guarded = List.of("/api/", "/ws");
+    List<String> api = List.of("/api/");
+    List<String> authenticated = config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics");
+    router.route().handler(first);
     router.route().handler(PathScoped.under(guarded, limit));
-    router.route().handler(PathScoped.under(List.of("/api/"), new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
-    router.route().handler(PathScoped.under(List.of("/api/"), BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
-    router.route().handler(PathScoped.under(config.metricsPublic() ? guarded : List.of("/api/", "/ws", "/metrics"), auth));
+    router.route().handler(PathScoped.under(api, new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
+    router.route().handler(PathScoped.under(authenticated, authHeaders));
+    router.route().handler(PathScoped.under(api, new BodyGuard(edge.budget(), config.maxDiffBytes(), config.httpLimits().bodyTimeoutMs())));
+    router.route().handler(PathScoped.under(api, BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
+    router.route().handler(PathScoped.under(api, BodyGuard.bodyRead()));
+    router.route().handler(PathScoped.under(authenticated, authSignature));
     mountApi(router);
     router.get("/ws").handler(new WebSocketRoute(vertx, reviews, node.bus(),
-        source -> rateLimit == null ? 0L : rateLimit.acquire(source))::upgrade);
+        source -> rateLimit == null ? 0L : rateLimit.acquire(source), HttpVerticle.maxWebSocketMessage(config))::upgrade);
     mountOps(router);
     if (config.benchEcho()) {
       // Benchmark ceiling (bench/run.sh, SYNAPSE_BENCH_ECHO): same server, body read and echoed, no review work.

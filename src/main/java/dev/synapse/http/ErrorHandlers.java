@@ -9,6 +9,8 @@ import io.vertx.ext.web.Router;
  * {@link ApiError}, never an HTML page or a stack trace.
  */
 final class ErrorHandlers {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErrorHandlers.class);
+
   private ErrorHandlers() {}
 
   static void mount(Router router, SynapseConfig config) {
@@ -19,7 +21,17 @@ final class ErrorHandlers {
     router.errorHandler(413, rc -> ApiError.send(rc, 413, "payload_too_large",
         "request body exceeds " + config.maxDiffBytes() + " bytes (SYNAPSE_MAX_DIFF_BYTES)", null));
     router.errorHandler(415, rc -> ApiError.send(rc, 415, "unsupported_media_type", "unsupported media type", null));
-    router.errorHandler(400, rc -> ApiError.send(rc, 400, "bad_request", "malformed request", null));
+    router.errorHandler(400, rc -> {
+      LOG.debug("bad request: {}", rc.failure() == null ? "-" : rc.failure().toString());
+      ApiError.send(rc, 400, "bad_request", "malformed request (for example a malformed chunked body)", null);
+    });
+    // The BodyHandler fails with status 200 on a stream exception other than a decoding error,
+    // typically the client closing the connection mid-body: nothing to answer, nothing to log above DEBUG.
+    router.errorHandler(200, rc -> {
+      LOG.debug("request stream failed: {}", rc.failure() == null ? "-" : rc.failure().toString());
+      if (rc.response().closed() || rc.response().ended()) return;
+      ApiError.send(rc, 400, "bad_request", "the request body could not be read", null);
+    });
     router.errorHandler(500, rc -> ApiError.fail(rc, rc.failure() == null ? new RuntimeException("unknown") : rc.failure()));
   }
 }

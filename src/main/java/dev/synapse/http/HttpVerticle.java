@@ -1,6 +1,7 @@
 package dev.synapse.http;
 
 import dev.synapse.agent.NodeContext;
+import dev.synapse.config.SynapseConfig;
 import dev.synapse.ops.HealthProcedures;
 import dev.synapse.review.ReviewService;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final NodeContext node;
   private final ReviewService reviews;
-  private final SourceRateLimiter limiter;
+  private final HttpEdge edge;
   private HttpServer server;
 
   /**
@@ -36,24 +37,36 @@ public final class HttpVerticle extends VerticleBase {
   /**
    * @param node shared node components
    * @param reviews the ingress service
-   * @param limiter the node's rate limiter, shared by all HTTP instances of the node; null for
-   *     one of this instance's own (when {@code rate_limit} is set)
+   * @param edge the node's edge state ({@link HttpEdge#forNode}), shared by all HTTP instances of
+   *     the node; null for one of this instance's own
    */
-  public HttpVerticle(NodeContext node, ReviewService reviews, SourceRateLimiter limiter) {
+  public HttpVerticle(NodeContext node, ReviewService reviews, HttpEdge edge) {
     this.node = node;
     this.reviews = reviews;
-    this.limiter = limiter;
+    this.edge = edge;
   }
 
   @Override
   public Future<?> start() {
     HealthProcedures health = new HealthProcedures(vertx, node);
-    int wsMessage = (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, node.config().maxDiffBytes()) + WS_MESSAGE_MARGIN;
+    SynapseConfig config = node.config();
+    HttpEdge shared = edge != null ? edge : HttpEdge.forNode(vertx, config, node.metrics());
+    int wsMessage = maxWebSocketMessage(config);
+    // One frame may carry a whole message (browsers send one frame per message). HTTP/1.1 only:
+    // one request body per connection at a time, and every connection under EdgeGate's deadlines.
     server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(node.config().httpHost()).setPort(node.config().httpPort())
-        .setMaxWebSocketMessageSize(wsMessage));
-    return health.start()
-        .compose(v -> server.requestHandler(new ApiRouter(vertx, node, reviews, health, limiter).build()).listen());
+        .setHost(config.httpHost()).setPort(config.httpPort())
+        .setMaxWebSocketMessageSize(wsMessage).setMaxWebSocketFrameSize(wsMessage)
+        .setHttp2ClearTextEnabled(false));
+    EdgeGate gate = new EdgeGate(vertx, shared.connections(), config.httpLimits().maxConnections(), config.httpLimits().headerTimeoutMs());
+    return health.start().compose(v -> server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
+        .requestHandler(gate.front(new ApiRouter(vertx, node, reviews, health, shared).build(gate.keepAliveDeadline())))
+        .listen());
+  }
+
+  /** @return the largest WebSocket message (and frame) accepted: the diff limit plus a margin, bytes */
+  static int maxWebSocketMessage(SynapseConfig config) {
+    return (int) Math.min(Integer.MAX_VALUE - WS_MESSAGE_MARGIN, config.maxDiffBytes()) + WS_MESSAGE_MARGIN;
   }
 
   /** @return the bound port (after start) */

@@ -1,25 +1,28 @@
 package dev.synapse.http;
 
 import dev.synapse.bus.SignalBus;
+import dev.synapse.bus.SignalHistory;
 import dev.synapse.bus.TypePattern;
-import dev.synapse.signal.Signal;
+import io.vertx.core.buffer.Buffer;
 import dev.synapse.signal.ValidationException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * {@code GET /api/signals?type=PATTERN&since=RFC3339&limit=N}: replays this node's signal history
- * (which records signals from every cluster node) as CloudEvents, oldest first:
- * {@code {signals: [...], count}}. 400 for a bad pattern, timestamp or limit.
+ * {@code GET /api/signals?type=PATTERN&since=RFC3339&limit=N&after=ID}: replays this node's signal
+ * history (which records signals from every cluster node) as CloudEvents, oldest first:
+ * {@code {signals: [...], count, next?}}. A page holds at most {@code limit} signals and at most
+ * {@value #MAX_PAGE_BYTES} bytes of them (at least one signal); when more follow, {@code next} is
+ * the link to the rest ({@code after} = the last signal's id). The page is written from the
+ * stored encodings, without decoding them. 400 for a bad pattern, timestamp or limit.
  */
 public final class SignalRoutes {
   /** Default number of signals returned. */
   public static final int DEFAULT_LIMIT = 100;
   /** Largest number of signals returned. */
   public static final int MAX_LIMIT = 1_000;
+  /** Most bytes of signals in one page (a single larger signal is still returned alone). */
+  public static final int MAX_PAGE_BYTES = 1024 * 1024;
 
   private final SignalBus bus;
 
@@ -33,8 +36,9 @@ public final class SignalRoutes {
     TypePattern pattern;
     Instant since;
     int limit;
+    String type = rc.request().getParam("type");
+    String after = rc.request().getParam("after");
     try {
-      String type = rc.request().getParam("type");
       pattern = pattern(type == null || type.isEmpty() ? "**" : type);
       since = QueryParams.timestamp(rc, "since");
       limit = QueryParams.integer(rc, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -42,11 +46,24 @@ public final class SignalRoutes {
       ApiError.invalid(rc, e);
       return;
     }
-    List<Signal> signals = bus.replay(pattern, since, limit);
-    JsonArray out = new JsonArray();
-    for (Signal s : signals) out.add(s.toJson());
-    rc.response().putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("signals", out).put("count", out.size()).encode());
+    SignalHistory.Page page = bus.history().page(pattern, since, after == null || after.isEmpty() ? null : after,
+        limit, MAX_PAGE_BYTES);
+    Buffer out = Buffer.buffer().appendString("{\"signals\":[");
+    for (int i = 0; i < page.json().size(); i++) {
+      if (i > 0) out.appendByte((byte) ',');
+      out.appendBytes(page.json().get(i));
+    }
+    out.appendString("],\"count\":" + page.json().size());
+    if (page.nextAfter() != null) {
+      StringBuilder next = new StringBuilder("/api/signals?limit=").append(limit);
+      if (type != null && !type.isEmpty()) next.append("&type=").append(ReviewRoutes.encode(type));
+      String sinceText = rc.request().getParam("since");
+      if (sinceText != null && !sinceText.isEmpty()) next.append("&since=").append(ReviewRoutes.encode(sinceText));
+      next.append("&after=").append(ReviewRoutes.encode(page.nextAfter()));
+      out.appendString(",\"next\":" + io.vertx.core.json.Json.encode(next.toString()));
+    }
+    out.appendString("}");
+    rc.response().putHeader("Content-Type", "application/json").end(out);
   }
 
   static TypePattern pattern(String text) {

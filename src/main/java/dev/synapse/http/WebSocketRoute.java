@@ -11,7 +11,8 @@ import java.util.function.Function;
  * {@code GET /ws}: upgrades inside the route (so authentication and rate limiting run first)
  * and attaches a {@link WsSession}. Each socket's write queue is bounded to
  * {@value #WRITE_QUEUE_MAX_BYTES} bytes; beyond that, {@link FrameSender} drops frames with a
- * notice. Subscriptions are released when the socket closes.
+ * notice. Client messages are assembled by {@link WsMessages} (strict UTF-8: 1007; size: 1009).
+ * Subscriptions are released when the socket closes.
  */
 public final class WebSocketRoute {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebSocketRoute.class);
@@ -22,6 +23,7 @@ public final class WebSocketRoute {
   private final ReviewService reviews;
   private final SignalBus bus;
   private final Function<String, Long> budget;
+  private final int maxMessageBytes;
 
   /**
    * @param vertx the node's Vert.x instance
@@ -29,12 +31,15 @@ public final class WebSocketRoute {
    * @param bus signal subscriptions
    * @param budget per source address: 0 when a review frame may be submitted, else nanoseconds to
    *     wait (the HTTP rate limit, so a socket cannot bypass it)
+   * @param maxMessageBytes largest client message, bytes (in one frame or several)
    */
-  public WebSocketRoute(Vertx vertx, ReviewService reviews, SignalBus bus, Function<String, Long> budget) {
+  public WebSocketRoute(Vertx vertx, ReviewService reviews, SignalBus bus, Function<String, Long> budget,
+      int maxMessageBytes) {
     this.vertx = vertx;
     this.reviews = reviews;
     this.bus = bus;
     this.budget = budget;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   /** Handles the upgrade request; a plain GET without upgrade headers gets 400 JSON. */
@@ -72,8 +77,23 @@ public final class WebSocketRoute {
       }
     });
     WsSession session = new WsSession(vertx, reviews, bus, sender, () -> budget.apply(source));
-    ws.textMessageHandler(session::onText);
-    ws.binaryMessageHandler(b -> session.onBinary());
+    ws.frameHandler(new WsMessages(maxMessageBytes, new WsMessages.Sink() {
+      @Override
+      public void text(String text) {
+        session.onText(text);
+      }
+
+      @Override
+      public void binary() {
+        session.onBinary();
+      }
+
+      @Override
+      public void close(short status, String reason) {
+        LOG.debug("closing WebSocket: {} {}", status, reason);
+        ws.close(status, reason);
+      }
+    }));
     ws.closeHandler(v -> session.close());
     ws.exceptionHandler(err -> session.close());
   }

@@ -20,7 +20,7 @@ import dev.synapse.analysis.security.SecurityKnowledge;
 import dev.synapse.config.ConfigException;
 import dev.synapse.config.SynapseConfig;
 import dev.synapse.http.HttpVerticle;
-import dev.synapse.http.SourceRateLimiter;
+import dev.synapse.http.HttpEdge;
 import dev.synapse.ops.BackupService;
 import dev.synapse.ops.ClusterView;
 import dev.synapse.ops.VertxSetup;
@@ -174,7 +174,8 @@ public final class SynapseNode {
 
   /**
    * Deploys {@link #HTTP_INSTANCES} HTTP verticles on one host and port, so connections spread
-   * over several event loops; they share one rate limiter. Vert.x shares one listening socket
+   * over several event loops; they share one edge state (rate limiter, in-flight body budget,
+   * connection count, signature memory). Vert.x shares one listening socket
    * among servers of the same host and port; port 0 would give each its own random port, so it
    * is asked as -1 (Vert.x: a negative port is one random port shared by the servers asking for
    * the same value).
@@ -183,10 +184,9 @@ public final class SynapseNode {
     java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     NodeContext httpContext = context.config().httpPort() == 0 && HTTP_INSTANCES > 1
         ? context.withConfig(context.config().withHttpPort(-1)) : context;
-    SourceRateLimiter limiter = context.config().rateLimit() > 0
-        ? new SourceRateLimiter(context.config().rateLimit()) : null;
+    HttpEdge edge = HttpEdge.forNode(vertx, context.config(), context.metrics());
     return vertx.deployVerticle(() -> {
-      HttpVerticle http = new HttpVerticle(httpContext, reviews, limiter);
+      HttpVerticle http = new HttpVerticle(httpContext, reviews, edge);
       instances.add(http);
       return http;
     }, new DeploymentOptions().setInstances(HTTP_INSTANCES)).compose(id -> {

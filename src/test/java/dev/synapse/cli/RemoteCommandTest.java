@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.synapse.http.RequestSigning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,6 +36,7 @@ class RemoteCommandTest {
 
   private HttpServer server;
   private final List<String> authHeaders = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger signedRequests = new java.util.concurrent.atomic.AtomicInteger();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   @BeforeEach
@@ -51,9 +53,14 @@ class RemoteCommandTest {
 
   private void handle(HttpExchange ex) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String signature = ex.getRequestHeaders().getFirst(RequestSigning.SIGNATURE_HEADER);
+    String timestamp = ex.getRequestHeaders().getFirst(RequestSigning.TIMESTAMP_HEADER);
     authHeaders.add(String.valueOf(auth));
-    String body = ("Bearer " + TOKEN).equals(auth) ? BODIES.get(ex.getRequestURI().getPath()) : null;
-    int status = !("Bearer " + TOKEN).equals(auth) ? 401 : body == null ? 404 : 200;
+    boolean signed = signature != null && timestamp != null && signature.equals(RequestSigning.sign(TOKEN,
+        ex.getRequestMethod(), ex.getRequestURI().toString(), Long.parseLong(timestamp), ex.getRequestBody().readAllBytes()));
+    if (signed) signedRequests.incrementAndGet();
+    String body = signed ? BODIES.get(ex.getRequestURI().getPath()) : null;
+    int status = !signed ? 401 : body == null ? 404 : 200;
     byte[] bytes = (body == null ? "{\"error\":\"x\",\"message\":\"no\"}" : body).getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(status, bytes.length);
     ex.getResponseBody().write(bytes);
@@ -95,11 +102,12 @@ class RemoteCommandTest {
   }
 
   @Test
-  @DisplayName("every request carries the bearer token")
-  void sendsBearerToken() {
-    run("--url", url(), "--token", TOKEN);
+  @DisplayName("every request is signed with the token (method, path, query, timestamp) and never carries the token itself")
+  void signsRequests() {
+    assertEquals(0, run("--url", url(), "--token", TOKEN, "reviews"));
     assertFalse(authHeaders.isEmpty());
-    assertTrue(authHeaders.stream().allMatch(("Bearer " + TOKEN)::equals), authHeaders.toString());
+    assertTrue(authHeaders.stream().allMatch("null"::equals), authHeaders.toString());
+    assertEquals(authHeaders.size(), signedRequests.get(), "every request verified");
   }
 
   @Test

@@ -3,20 +3,17 @@ package dev.synapse.agent.security;
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.SpecialistVerticle;
-import dev.synapse.agent.coordinator.Classifier;
-
 import dev.synapse.analysis.Check;
 import dev.synapse.analysis.security.SecurityChecks;
 import dev.synapse.analysis.security.SecurityKnowledge;
 import java.util.List;
 
 /**
- * The security specialist: every security check on a deep review, the fast checks (high-severity
- * security checks on added lines) on the fast path.
+ * The security specialist: every security check at every severity, on the fast path and on a
+ * deep review alike (the deep review adds the performance specialist, not other security checks).
  */
 public final class SecurityAgentVerticle extends SpecialistVerticle {
-  private final List<Check> deep;
-  private final List<Check> fast;
+  private final List<Check> checks;
 
   /** @param node shared node components (bundled rule packs) */
   public SecurityAgentVerticle(NodeContext node) {
@@ -29,12 +26,11 @@ public final class SecurityAgentVerticle extends SpecialistVerticle {
    */
   public SecurityAgentVerticle(NodeContext node, SecurityKnowledge knowledge) {
     super(node, AgentNames.SECURITY);
-    this.deep = SecurityChecks.all(knowledge);
-    this.fast = SecurityChecks.highSeverity(knowledge);
+    this.checks = SecurityChecks.all(knowledge);
   }
 
   @Override
   protected List<Check> checks(String decisionPath) {
-    return Classifier.FAST_PATH.equals(decisionPath) ? fast : deep;
+    return checks;
   }
 }

@@ -1,7 +1,6 @@
 package dev.synapse.analysis.security;
 
 import dev.synapse.analysis.Check;
-import dev.synapse.signal.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,23 +21,6 @@ public final class SecurityChecks {
   public static List<Check> all(SecurityKnowledge knowledge) {
     List<Check> out = new ArrayList<>();
     for (Rule r : Rule.values()) if (knowledge.enabled(r)) out.add(forRule(r, knowledge));
-    return List.copyOf(out);
-  }
-
-  /** @return the checks whose rule severity is high (the fast-path set), bundled packs */
-  public static List<Check> highSeverity() {
-    return highSeverity(SecurityKnowledge.bundled());
-  }
-
-  /**
-   * @param knowledge compiled rule packs
-   * @return the enabled checks whose rule severity is high (the fast-path set)
-   */
-  public static List<Check> highSeverity(SecurityKnowledge knowledge) {
-    List<Check> out = new ArrayList<>();
-    for (Rule r : Rule.values()) {
-      if (r.severity() == Severity.HIGH && knowledge.enabled(r)) out.add(forRule(r, knowledge));
-    }
     return List.copyOf(out);
   }
 
