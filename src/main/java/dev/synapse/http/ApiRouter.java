@@ -88,14 +88,18 @@ public final class ApiRouter {
     ReviewRoutes submit = new ReviewRoutes(vertx, reviews);
     ReviewQueryRoutes query = new ReviewQueryRoutes(vertx, node.store());
     FeedbackRoutes feedback = new FeedbackRoutes(vertx, node.store(), node.agents());
-    router.post("/api/reviews").handler(MediaTypes.require(HttpVerticle.REVIEW_MEDIA_TYPES)).handler(submit::submit);
-    router.get("/api/reviews").handler(query::list);
-    router.get("/api/reviews/:id").handler(submit::get);
-    router.get("/api/reviews/:id/sarif").handler(query::sarif);
-    router.post("/api/reviews/:id/feedback").handler(MediaTypes.require(java.util.Set.of("application/json")))
+    router.post("/api/reviews").handler(QueryParams.only("wait", "review_id", "labels", "intent",
+        "risk_factor", "files_changed", "repo"))
+        .handler(MediaTypes.require(HttpVerticle.REVIEW_MEDIA_TYPES)).handler(submit::submit);
+    router.get("/api/reviews").handler(QueryParams.only("limit", "offset")).handler(query::list);
+    router.get("/api/reviews/:id").handler(QueryParams.only()).handler(submit::get);
+    router.get("/api/reviews/:id/sarif").handler(QueryParams.only()).handler(query::sarif);
+    router.post("/api/reviews/:id/feedback").handler(QueryParams.only())
+        .handler(MediaTypes.require(java.util.Set.of("application/json")))
         .handler(feedback::post);
-    router.get("/api/signals").handler(new SignalRoutes(node.bus())::replay);
-    router.get("/api/agents").handler(new AgentRoutes(node)::list);
+    router.get("/api/signals").handler(QueryParams.only("type", "since", "limit", "after"))
+        .handler(new SignalRoutes(node.bus())::replay);
+    router.get("/api/agents").handler(QueryParams.only()).handler(new AgentRoutes(node)::list);
     AdminRoutes.mount(router, vertx, node.config());
   }
 

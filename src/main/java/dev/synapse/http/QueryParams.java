@@ -14,6 +14,32 @@ final class QueryParams {
   private QueryParams() {}
 
   /**
+   * A route handler that refuses query parameters the route does not read, so a misspelled
+   * parameter ({@code lables=security}) is a {@code 400 invalid_request} naming it instead of
+   * being silently ignored. Runs on the event loop; looks only at parameter names.
+   *
+   * @param known the parameter names the route reads
+   * @return the handler; it calls {@code next()} when every parameter is known
+   */
+  static io.vertx.core.Handler<RoutingContext> only(String... known) {
+    java.util.Set<String> allowed = java.util.Set.of(known);
+    return rc -> {
+      java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
+      for (String name : rc.queryParams().names()) if (!allowed.contains(name)) unknown.add(name);
+      if (unknown.isEmpty()) {
+        rc.next();
+        return;
+      }
+      String first = unknown.first();
+      ApiError.invalid(rc, new ValidationException("invalid_request", first,
+          "unknown query parameter" + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown.stream().map(ReviewRoutes::truncate).toList())
+              + (allowed.isEmpty() ? "; this route takes none"
+                  : "; this route takes " + String.join(", ", new java.util.TreeSet<>(allowed)))));
+    };
+  }
+
+  /**
    * @return the integer parameter, or {@code def} when absent or empty
    * @throws ValidationException when not an integer within [min, max]
    */

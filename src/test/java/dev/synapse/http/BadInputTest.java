@@ -99,6 +99,23 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a misspelled query parameter (lables=) answers 400 invalid_request naming it, instead of being ignored")
+  void unknownQueryParameters() throws Exception {
+    String body = "";
+    RawHttp.Response resp = RawHttp.exchange(open.httpPort(), "POST /api/reviews?lables=security HTTP/1.1\r\n"
+        + "Host: x\r\nContent-Type: text/x-diff\r\nContent-Length: 0\r\n\r\n" + body);
+    assertEquals(400, resp.status(), resp.head() + resp.body());
+    JsonObject error = new JsonObject(resp.body());
+    assertEquals("invalid_request", error.getString("error"), resp.body());
+    assertTrue(error.getString("message").contains("lables"), resp.body());
+    RawHttp.Response list = RawHttp.exchange(open.httpPort(), "GET /api/reviews?limt=5 HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertEquals(400, list.status(), list.head());
+    assertTrue(list.body().contains("limt"), list.body());
+    RawHttp.Response ok = RawHttp.exchange(open.httpPort(), "GET /api/reviews?limit=5 HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertEquals(200, ok.status(), ok.head());
+  }
+
+  @Test
   @DisplayName("a request Netty cannot decode (bad Content-Length, overlong line or headers) answers JSON 400, 414 or 431")
   void undecodableRequestLineOrHeaders() throws Exception {
     assertBadRequest(open, "POST /api/reviews HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n");
