@@ -114,7 +114,7 @@ public final class RulePacks {
   }
 
   private static List<Pack> readBundled(RuleCatalog catalog) {
-    PackParser parser = new PackParser(catalog);
+    PackParser parser = new PackParser(catalog, true);
     List<Pack> out = new ArrayList<>();
     for (String name : bundledFiles()) {
       String res = "/rules/" + name;
