@@ -179,7 +179,9 @@ public final class RulesCommand implements Runnable {
     Set<String> bundledIds = new HashSet<>();
     for (Pack p : RulePacks.bundled().packs()) bundledIds.add(p.id());
     List<Path> user = new ArrayList<>();
-    PackParser parser = new PackParser(RuleCatalog.bundled());
+    // probe ids with the bundled rules (a bundled pack's copy in DIR may set pattern_lists);
+    // user files are parsed again, as user packs, by withUserPacks
+    PackParser parser = new PackParser(RuleCatalog.bundled(), true);
     for (Path f : RulePacks.packFiles(dir)) {
       String name = f.getFileName().toString();
       if (name.equals("catalog.yml")) continue;
