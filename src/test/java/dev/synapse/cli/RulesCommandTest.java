@@ -100,6 +100,29 @@ class RulesCommandTest {
   }
 
   @Test
+  @DisplayName("SYNAPSE_RULE_PACKS names pack directories; a bad pack there fails start-up with the key and file:line")
+  void rulePacksFromTheEnvironment(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("redirect.yml"), REDIRECT_PACK);
+    var config = dev.synapse.config.ConfigLoader.load(dir.resolve("none.json"),
+        java.util.Map.of("SYNAPSE_RULE_PACKS", dir.toString()), null);
+    assertEquals(java.util.List.of(dir), config.rulePacks());
+    var k = dev.synapse.node.SynapseNode.knowledge(config);
+    assertTrue(k.packs().packs().stream().anyMatch(p -> p.id().equals("flask-redirect")));
+    Files.writeString(dir.resolve("zbad.yml"), "pack: zbad\nsinks: 7\n");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.synapse.config.ConfigException.class,
+        () -> dev.synapse.node.SynapseNode.knowledge(config));
+    assertTrue(e.getMessage().contains("rule_packs") && e.getMessage().contains("zbad.yml:2: sinks: "), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("start --rules with a bad pack stops before anything starts, with file:line and exit 2")
+  void startWithBadPack(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("x.yml"), "pack: x\nsinks:\n  - names: [x]\n    category: nope\n");
+    assertEquals(Main.EXIT_USAGE, run("start", "--rules", dir.toString()));
+    assertTrue(err.toString().contains("x.yml:4: sinks[0].category: unknown security category 'nope'"), err.toString());
+  }
+
+  @Test
   @DisplayName("review --rules adds a pack's sinks; a bad pack stops the review with file:line and exit 2")
   void reviewWithRules(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("redirect.yml"), REDIRECT_PACK);
