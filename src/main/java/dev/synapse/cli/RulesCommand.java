@@ -93,6 +93,7 @@ public final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       PackParser parser = new PackParser(RuleCatalog.bundled());
+      PackParser bundledParser = new PackParser(RuleCatalog.bundled(), true);
       int bad = 0;
       for (Path f : files) {
         List<Path> list;
@@ -104,8 +105,10 @@ public final class RulesCommand implements Runnable {
         }
         for (Path file : list) {
           try {
-            Pack p = RulePacks.parseFile(parser, file);
-            new SecurityKnowledge(RulePacks.withUserPacks(List.of(file)));
+            // a bundled pack under edit (same id) is checked in its place, with the bundled rules
+            Pack probe = RulePacks.parseFile(bundledParser, file);
+            Pack p = RulePacks.isBundledId(probe.id()) ? probe : RulePacks.parseFile(parser, file);
+            new SecurityKnowledge(RulePacks.withPack(p));
             parent.out.println("ok: " + file + " (pack " + p.id() + ": " + p.sinks().size() + " sinks, "
                 + p.sanitisers().size() + " sanitisers, " + p.sources().size() + " sources)");
           } catch (PackException e) {

@@ -73,6 +73,9 @@ class RulesCommandTest {
     Files.writeString(bad, "pack: bad\nsinks:\n  - names: [x]\n    category: xss\n    arg: second\n");
     assertEquals(RulesCommand.EXIT_FAILED, run("rules", "validate", bad.toString()));
     assertTrue(out().contains(bad + ":5: sinks[0].arg: "), out());
+    Path bundled = Path.of("src/main/resources/rules/python/core.yml");
+    assertEquals(0, run("rules", "validate", bundled.toString(), "src/main/resources/rules/patterns.yml"), out());
+    assertTrue(out().contains("ok: " + bundled), out());
   }
 
   @Test
