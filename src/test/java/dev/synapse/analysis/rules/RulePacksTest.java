@@ -162,6 +162,18 @@ class RulePacksTest {
   }
 
   @Test
+  @DisplayName("case markers count only in comments: { ok: true } in code is not a marker")
+  void markersInCommentsOnly() {
+    RuleCases.Result r = new RuleCases(SecurityKnowledge.bundled()).run("tests/javascript/x.js", """
+        const status = { ok: true };
+        // ok: xss
+        document.getElementById('a').textContent = status.ok;
+        """);
+    assertTrue(r.passed(), r.problems().toString());
+    assertEquals(1, r.okMarks());
+  }
+
+  @Test
   @DisplayName("the catalog has the five new categories with their CWEs and rule ids")
   void newCategories() {
     RuleCatalog c = RuleCatalog.bundled();
