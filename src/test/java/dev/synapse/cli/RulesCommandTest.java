@@ -126,6 +126,21 @@ class RulesCommandTest {
   }
 
   @Test
+  @DisplayName("review finds .synapse/rules in the working directory or a parent, up to the repository root")
+  void repositoryRules(@TempDir Path dir) throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve(".synapse/rules"));
+    Path sub = Files.createDirectories(repo.resolve("src/app"));
+    assertEquals(repo.resolve(".synapse/rules"), RulesOptions.repositoryRules(sub));
+    assertEquals(repo.resolve(".synapse/rules"), RulesOptions.repositoryRules(repo));
+    Files.createDirectories(dir.resolve(".synapse/rules"));
+    Path other = Files.createDirectories(dir.resolve("other/.git").getParent().resolve("x"));
+    Files.createDirectories(dir.resolve("other/.git"));
+    assertEquals(null, RulesOptions.repositoryRules(other), "the search stops at the repository root");
+  }
+
+  @Test
   @DisplayName("review --rules adds a pack's sinks; a bad pack stops the review with file:line and exit 2")
   void reviewWithRules(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("redirect.yml"), REDIRECT_PACK);
