@@ -93,6 +93,7 @@ public final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       PackParser parser = new PackParser(RuleCatalog.bundled());
+      PackParser bundledParser = new PackParser(RuleCatalog.bundled(), true);
       int bad = 0;
       for (Path f : files) {
         List<Path> list;
@@ -104,8 +105,10 @@ public final class RulesCommand implements Runnable {
         }
         for (Path file : list) {
           try {
-            Pack p = RulePacks.parseFile(parser, file);
-            new SecurityKnowledge(RulePacks.withUserPacks(List.of(file)));
+            // a bundled pack under edit (same id) is checked in its place, with the bundled rules
+            Pack probe = RulePacks.parseFile(bundledParser, file);
+            Pack p = RulePacks.isBundledId(probe.id()) ? probe : RulePacks.parseFile(parser, file);
+            new SecurityKnowledge(RulePacks.withPack(p));
             parent.out.println("ok: " + file + " (pack " + p.id() + ": " + p.sinks().size() + " sinks, "
                 + p.sanitisers().size() + " sanitisers, " + p.sources().size() + " sources)");
           } catch (PackException e) {
@@ -179,7 +182,9 @@ public final class RulesCommand implements Runnable {
     Set<String> bundledIds = new HashSet<>();
     for (Pack p : RulePacks.bundled().packs()) bundledIds.add(p.id());
     List<Path> user = new ArrayList<>();
-    PackParser parser = new PackParser(RuleCatalog.bundled());
+    // probe ids with the bundled rules (a bundled pack's copy in DIR may set pattern_lists);
+    // user files are parsed again, as user packs, by withUserPacks
+    PackParser parser = new PackParser(RuleCatalog.bundled(), true);
     for (Path f : RulePacks.packFiles(dir)) {
       String name = f.getFileName().toString();
       if (name.equals("catalog.yml")) continue;

@@ -23,13 +23,30 @@ public final class RulesOptions {
 
   /**
    * @param config the loaded configuration
-   * @param repositoryRules true to add {@code .synapse/rules} of the working directory when it exists
+   * @param repositoryRules true to add the repository's {@code .synapse/rules} when it exists
+   *     ({@link #repositoryRules})
    * @return the configuration with {@code rule_packs}, then {@code .synapse/rules}, then --rules
    */
   public SynapseConfig apply(SynapseConfig config, boolean repositoryRules) {
     List<Path> all = new ArrayList<>(config.rulePacks());
-    if (repositoryRules && Files.isDirectory(REPOSITORY_RULES)) all.add(REPOSITORY_RULES);
+    Path repo = repositoryRules ? repositoryRules(Path.of("").toAbsolutePath()) : null;
+    if (repo != null) all.add(repo);
     all.addAll(dirs);
     return all.equals(config.rulePacks()) ? config : config.withRulePacks(all);
+  }
+
+  /**
+   * @param start the working directory (absolute)
+   * @return {@code .synapse/rules} of {@code start} or of the nearest parent directory that has
+   *     one, looking no further up than the repository root (the first directory holding
+   *     {@code .git}); null when there is none
+   */
+  public static Path repositoryRules(Path start) {
+    for (Path d = start; d != null; d = d.getParent()) {
+      Path rules = d.resolve(REPOSITORY_RULES);
+      if (Files.isDirectory(rules)) return rules;
+      if (Files.exists(d.resolve(".git"))) return null;
+    }
+    return null;
   }
 }

@@ -73,6 +73,9 @@ class RulesCommandTest {
     Files.writeString(bad, "pack: bad\nsinks:\n  - names: [x]\n    category: xss\n    arg: second\n");
     assertEquals(RulesCommand.EXIT_FAILED, run("rules", "validate", bad.toString()));
     assertTrue(out().contains(bad + ":5: sinks[0].arg: "), out());
+    Path bundled = Path.of("src/main/resources/rules/python/core.yml");
+    assertEquals(0, run("rules", "validate", bundled.toString(), "src/main/resources/rules/patterns.yml"), out());
+    assertTrue(out().contains("ok: " + bundled), out());
   }
 
   @Test
@@ -97,6 +100,44 @@ class RulesCommandTest {
     Files.delete(dir.resolve("redirect.yml"));
     assertEquals(RulesCommand.EXIT_FAILED, run("rules", "test", dir.toString()));
     assertTrue(out().contains("missed open_redirect"), out());
+  }
+
+  @Test
+  @DisplayName("SYNAPSE_RULE_PACKS names pack directories; a bad pack there fails start-up with the key and file:line")
+  void rulePacksFromTheEnvironment(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("redirect.yml"), REDIRECT_PACK);
+    var config = dev.synapse.config.ConfigLoader.load(dir.resolve("none.json"),
+        java.util.Map.of("SYNAPSE_RULE_PACKS", dir.toString()), null);
+    assertEquals(java.util.List.of(dir), config.rulePacks());
+    var k = dev.synapse.node.SynapseNode.knowledge(config);
+    assertTrue(k.packs().packs().stream().anyMatch(p -> p.id().equals("flask-redirect")));
+    Files.writeString(dir.resolve("zbad.yml"), "pack: zbad\nsinks: 7\n");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.synapse.config.ConfigException.class,
+        () -> dev.synapse.node.SynapseNode.knowledge(config));
+    assertTrue(e.getMessage().contains("rule_packs") && e.getMessage().contains("zbad.yml:2: sinks: "), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("start --rules with a bad pack stops before anything starts, with file:line and exit 2")
+  void startWithBadPack(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("x.yml"), "pack: x\nsinks:\n  - names: [x]\n    category: nope\n");
+    assertEquals(Main.EXIT_USAGE, run("start", "--rules", dir.toString()));
+    assertTrue(err.toString().contains("x.yml:4: sinks[0].category: unknown security category 'nope'"), err.toString());
+  }
+
+  @Test
+  @DisplayName("review finds .synapse/rules in the working directory or a parent, up to the repository root")
+  void repositoryRules(@TempDir Path dir) throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve(".synapse/rules"));
+    Path sub = Files.createDirectories(repo.resolve("src/app"));
+    assertEquals(repo.resolve(".synapse/rules"), RulesOptions.repositoryRules(sub));
+    assertEquals(repo.resolve(".synapse/rules"), RulesOptions.repositoryRules(repo));
+    Files.createDirectories(dir.resolve(".synapse/rules"));
+    Path other = Files.createDirectories(dir.resolve("other/.git").getParent().resolve("x"));
+    Files.createDirectories(dir.resolve("other/.git"));
+    assertEquals(null, RulesOptions.repositoryRules(other), "the search stops at the repository root");
   }
 
   @Test

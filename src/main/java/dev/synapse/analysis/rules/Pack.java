@@ -35,6 +35,7 @@ import java.util.Set;
  * @param numericTypes lower-cased types whose cast cleans a value
  * @param responseNames identifiers (as written) that mark a function as writing an HTTP response
  * @param assignmentSinks assignment targets that are sinks
+ * @param patternLists word lists of the pattern checks by name (bundled packs only)
  */
 public record Pack(String id, String file, String description, List<String> references,
     boolean receiverlessCallsConstruct, Set<Language> languages, List<String> calleeQualifiers,
@@ -43,7 +44,8 @@ public record Pack(String id, String file, String description, List<String> refe
     List<String> frameworkParams, List<String> safeTypes, List<Sink> sinks,
     List<Sanitiser> sanitisers, List<String> cleanResults, List<Guard> guards,
     List<Propagator> propagators, List<String> moduleNames, List<String> numericTypes,
-    List<String> responseNames, List<AssignmentSink> assignmentSinks) {
+    List<String> responseNames, List<AssignmentSink> assignmentSinks,
+    Map<String, List<String>> patternLists) {
 
   /** An assignment target that is a sink: globs over the lower-cased target text. */
   public record AssignmentSink(List<Glob> target, String category, String label,

@@ -19,10 +19,20 @@ import java.util.Set;
 public final class PackParser {
   private final SchemaCheck schema = SchemaCheck.pack();
   private final RuleCatalog catalog;
+  private final boolean bundled;
 
-  /** @param catalog the categories sink and sanitiser rows may name */
+  /** @param catalog the categories sink and sanitiser rows may name (user packs) */
   public PackParser(RuleCatalog catalog) {
+    this(catalog, false);
+  }
+
+  /**
+   * @param catalog the categories sink and sanitiser rows may name
+   * @param bundled true for the packs shipped in the jar (only they may set {@code pattern_lists})
+   */
+  public PackParser(RuleCatalog catalog, boolean bundled) {
     this.catalog = catalog;
+    this.bundled = bundled;
   }
 
   /**
@@ -35,7 +45,7 @@ public final class PackParser {
     YamlTree tree = YamlTree.parse(file, text);
     if (!tree.root().isObject()) throw new PackException(file, 1, "(document)", "a pack is a mapping with a 'pack' field");
     schema.validate(tree);
-    return new Reader(tree, catalog).pack();
+    return new Reader(tree, catalog, bundled).pack();
   }
 
   /** One parse: the tree and the problems found so far. */
@@ -44,10 +54,12 @@ public final class PackParser {
     private final RuleCatalog catalog;
     private final List<PackException.Problem> problems = new ArrayList<>();
     private Set<Language> packLangs = Set.of();
+    private final boolean bundled;
 
-    Reader(YamlTree tree, RuleCatalog catalog) {
+    Reader(YamlTree tree, RuleCatalog catalog, boolean bundled) {
       this.tree = tree;
       this.catalog = catalog;
+      this.bundled = bundled;
     }
 
     Pack pack() {
@@ -74,7 +86,8 @@ public final class PackParser {
           sinks(r.path("sinks")), sanitisers(r.path("sanitisers")), lower(r.get("clean_results")),
           guards(r.path("guards")), propagators(r.path("propagators")),
           RuleCatalog.strings(r.get("module_names")), lower(r.get("numeric_types")),
-          RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")));
+          RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")),
+          patternLists(r.path("pattern_lists")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -102,6 +115,17 @@ public final class PackParser {
             n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at)));
       }
       return List.copyOf(out);
+    }
+
+    private Map<String, List<String>> patternLists(JsonNode n) {
+      if (n.isMissingNode() || n.isEmpty()) return Map.of();
+      if (!bundled) {
+        problem("/pattern_lists", "only bundled packs may set pattern lists (the pattern checks read them once per JVM)");
+        return Map.of();
+      }
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), RuleCatalog.strings(e.getValue())));
+      return Map.copyOf(out);
     }
 
     private List<Pack.AssignmentSink> assignmentSinks(JsonNode rows) {

@@ -73,6 +73,31 @@ public final class RulePacks {
   }
 
   /**
+   * @param pack a pack to check together with the bundled ones
+   * @return the bundled packs with the one of the same id replaced by {@code pack} (appended when
+   *     no bundled pack has its id): how a bundled pack under edit is validated
+   */
+  public static RulePacks withPack(Pack pack) {
+    List<Pack> all = new ArrayList<>();
+    boolean replaced = false;
+    for (Pack p : bundled().packs) {
+      if (p.id().equals(pack.id())) {
+        all.add(pack);
+        replaced = true;
+      } else {
+        all.add(p);
+      }
+    }
+    if (!replaced) all.add(pack);
+    return new RulePacks(RuleCatalog.bundled(), all);
+  }
+
+  /** @return true when a bundled pack has this id */
+  public static boolean isBundledId(String id) {
+    return bundled().packs.stream().anyMatch(p -> p.id().equals(id));
+  }
+
+  /**
    * @param dir a directory (or a single pack file)
    * @return the pack files below it, sorted
    * @throws PackException when it does not exist or cannot be read
@@ -114,7 +139,7 @@ public final class RulePacks {
   }
 
   private static List<Pack> readBundled(RuleCatalog catalog) {
-    PackParser parser = new PackParser(catalog);
+    PackParser parser = new PackParser(catalog, true);
     List<Pack> out = new ArrayList<>();
     for (String name : bundledFiles()) {
       String res = "/rules/" + name;

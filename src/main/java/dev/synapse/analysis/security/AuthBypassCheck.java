@@ -34,21 +34,8 @@ import java.util.Set;
  */
 public final class AuthBypassCheck implements Check {
 
-  private static final String[] GUARD_PARTS = {"authoriz", "authenticat", "login_required",
-      "loginrequired", "require_login", "requirelogin", "requireauth", "require_auth", "requireadmin",
-      "require_admin", "requireuser", "require_user", "requiresauth", "requires_auth", "ensureauth",
-      "ensure_auth", "ensureloggedin", "isadmin", "is_admin", "adminrequired", "admin_required",
-      "staff_member_required", "permission_required", "user_passes_test", "hasrole", "hasanyrole",
-      "hasauthority", "hasanyauthority", "preauthorize", "rolesallowed", "useguards", "authguard",
-      "checkpermission", "check_permission", "verify_authorized", "requirerole", "require_role",
-      "requirespermission", "requires_permission", "isauthenticated", "isadminuser",
-      "ensure_owner", "require_owner", "verify_owner", "policy_scope", "must_be_admin",
-      "requireowner", "checkaccess", "check_access", "verifytoken", "verify_token", "verifyjwt",
-      "verify_jwt", "is_authenticated", "secured"};
-  private static final String[] GUARD_FUNCTION_NAMES = {"canactivate", "authorize", "isauthorized",
-      "haspermission", "checkpermission", "isallowed", "allowed", "authorized", "permit",
-      "hasaccess", "canaccess", "checkaccess", "authenticate", "isadmin", "can", "verify",
-      "validatetoken", "checkauth", "ensureauthorized", "allow"};
+  private static final String[] GUARD_PARTS = PatternLists.array("auth_bypass.guard_parts");
+  private static final String[] GUARD_FUNCTION_NAMES = PatternLists.array("auth_bypass.guard_function_names");
 
   @Override
   public String id() {
@@ -282,8 +269,7 @@ public final class AuthBypassCheck implements Check {
    */
   private static final WordTable GUARD_WORDS = guardWords();
   /** The roots a guard name must contain (every part but "ensureloggedin" does). */
-  private static final WordTable GUARD_ROOTS = WordTable.of(1, "auth", "login", "admin", "role",
-      "permission", "guard", "owner", "secur", "verif", "polic", "access", "staff", "user", "require");
+  private static final WordTable GUARD_ROOTS = WordTable.of(1, PatternLists.array("auth_bypass.guard_roots"));
 
   private static WordTable guardWords() {
     Object[] entries = new Object[GUARD_PARTS.length * 2];
@@ -329,10 +315,7 @@ public final class AuthBypassCheck implements Check {
 
   /** @return a description when the (added) line opens access, else null */
   /** Action names that are anonymous by design (sign-in flows, error and health pages). */
-  private static final String[] PUBLIC_ACTIONS = {"login", "logon", "signin", "signup", "register",
-      "logout", "signout", "forgot", "reset", "callback", "error", "health", "ping", "status",
-      "confirm", "verify", "challenge", "index", "home", "about", "privacy", "public", "anonymous",
-      "accessdenied", "lockout", "welcome", "landing"};
+  private static final String[] PUBLIC_ACTIONS = PatternLists.array("auth_bypass.public_actions");
 
   /**
    * @return true when {@code [AllowAnonymous]} on line {@code ln} opens an action of a file that

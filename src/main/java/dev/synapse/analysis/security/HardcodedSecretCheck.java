@@ -25,23 +25,9 @@ import java.util.Set;
  */
 public final class HardcodedSecretCheck implements Check {
 
-  private static final String[] SECRET_WORDS = {"password", "passwd", "passphrase", "pwd", "secret",
-      "token", "apikey", "accesskey", "privatekey", "credential", "signingkey", "encryptionkey",
-      "masterkey", "authkey", "clientsecret", "secretkeybase", "bearer", "sessionkey", "hmackey",
-      "jwtkey", "dbpass", "smtppass", "mailpass"};
-  private static final String[] NOT_SECRET = {"header", "prefix", "field", "param", "label",
-      "placeholder", "hint", "type", "name", "path", "file", "regex", "pattern", "min", "max",
-      "length", "policy", "route", "endpoint", "url", "uri", "key_id", "keyid", "hash", "digest",
-      "reset", "expir", "ttl", "count", "attempt", "tokenizer", "grant", "format", "mode", "env",
-      "var", "message", "msg", "error", "text", "title", "column", "table", "event", "topic",
-      "queue", "cookie_name", "cookiename", "storage", "selector", "id_token_hint", "encoding",
-      "strength", "rule", "confirm", "valid", "template", "schema", "scope", "audience", "issuer",
-      "algorithm", "alg", "kind", "class", "icon", "input", "button", "form", "display", "locale"};
-  private static final Set<String> PLACEHOLDER_WORDS = Set.of("changeme", "change_me", "change-me",
-      "yourpassword", "your_password", "your-password", "password", "secret", "example", "dummy",
-      "placeholder", "redacted", "todo", "fixme", "sample", "fake", "test", "testing", "xxx",
-      "notasecret", "not-a-secret", "mysecret", "supersecret", "letmein", "foobar", "default",
-      "none", "null", "undefined", "token", "apikey", "api_key", "secretkey", "replace");
+  private static final String[] SECRET_WORDS = PatternLists.array("hardcoded_secret.secret_words");
+  private static final String[] NOT_SECRET = PatternLists.array("hardcoded_secret.not_secret");
+  private static final Set<String> PLACEHOLDER_WORDS = PatternLists.set("hardcoded_secret.placeholder_words");
 
   @Override
   public String id() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -94,20 +95,17 @@ public final class InsecureCookieCheck implements Check {
         && (next.op("(") || next.op(":") || next.op("=") || next.op("=>"));
     String l = flagShape ? name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "") : "";
     // setSecure(false) / setHttpOnly(false)
-    if ((l.equals("setsecure") || l.equals("sethttponly")) && next != null && next.op("(")
+    if (FLAG_SETTERS.contains(l) && next != null && next.op("(")
         && val != null && (val.word("false") || val.text().equals("0"))) {
-      return l.equals("setsecure") ? "the cookie is explicitly marked not Secure"
+      return !l.contains("httponly") ? "the cookie is explicitly marked not Secure"
           : "the cookie is explicitly readable by scripts (HttpOnly off)";
     }
     // secure: false / httponly=False / Secure = false in a cookie context
-    if ((l.equals("secure") || l.equals("httponly") || l.equals("sessioncookiesecure")
-        || l.equals("sessioncookiehttponly") || l.equals("csrfcookiesecure") || l.equals("cookiesecure")
-        || l.equals("cookiehttponly"))
+    if ((FLAGS.contains(l) || SETTING_FLAGS.contains(l))
         && next != null && (next.op(":") || next.op("=") || next.op("=>"))
         && val != null && (val.word("false") || val.word("False") || val.word("nil")
         || val.kind() == TokenKind.NUMBER && val.text().equals("0"))) {
-      if (!l.startsWith("session") && !l.startsWith("csrf") && !l.startsWith("cookie")
-          && !cookieContext(view, x.line())) {
+      if (!SETTING_FLAGS.contains(l) && !cookieContext(view, x.line())) {
         return null;
       }
       return l.contains("httponly") ? "the cookie is readable by scripts (HttpOnly disabled)"
@@ -136,26 +134,41 @@ public final class InsecureCookieCheck implements Check {
     String n = x.text();
     switch (lang) {
       case JAVASCRIPT: case TYPESCRIPT:
-        return n.equals("cookie") && i > 1 && t.get(i - 1).op(".")
-            && (t.get(i - 2).text().equals("res") || t.get(i - 2).text().equals("response"));
+        return JS_SETTERS.contains(n) && i > 1 && t.get(i - 1).op(".")
+            && JS_RESPONSES.contains(t.get(i - 2).text());
       case PYTHON:
-        return n.equals("set_cookie");
+        return PY_SETTERS.contains(n);
       case PHP:
-        return n.equals("setcookie");
+        return PHP_SETTERS.contains(n);
       case ELIXIR:
-        return n.equals("put_resp_cookie");
+        return EX_SETTERS.contains(n);
       default:
         return false;
     }
   }
+
+  /** Calls that switch a flag off when given false: setSecure(false). */
+  private static final Set<String> FLAG_SETTERS = PatternLists.set("insecure_cookie.flag_setters");
+  /** Option names of a cookie's flags (need a cookie nearby): secure: false. */
+  private static final Set<String> FLAGS = PatternLists.set("insecure_cookie.flags");
+  /** Framework settings that are cookie flags by name: SESSION_COOKIE_SECURE = False. */
+  private static final Set<String> SETTING_FLAGS = PatternLists.set("insecure_cookie.setting_flags");
+  private static final Set<String> JS_SETTERS = PatternLists.set("insecure_cookie.javascript_setters");
+  private static final Set<String> JS_RESPONSES = PatternLists.set("insecure_cookie.javascript_responses");
+  private static final Set<String> PY_SETTERS = PatternLists.set("insecure_cookie.python_setters");
+  private static final Set<String> PHP_SETTERS = PatternLists.set("insecure_cookie.php_setters");
+  private static final Set<String> EX_SETTERS = PatternLists.set("insecure_cookie.elixir_setters");
+  private static final String[] SENSITIVE_PARTS = PatternLists.array("insecure_cookie.sensitive_name_parts");
+  private static final Set<String> SENSITIVE_NAMES = PatternLists.set("insecure_cookie.sensitive_names");
 
   private static boolean sensitiveName(List<Token> t, int i) {
     for (int k = i + 2; k < t.size() && k < i + 8; k++) {
       Token a = t.get(k);
       if (a.kind() == TokenKind.STRING) {
         String s = a.text().toLowerCase(Locale.ROOT);
-        return s.contains("session") || s.contains("token") || s.contains("auth") || s.contains("jwt")
-            || s.equals("sid") || s.contains("remember") || s.contains("login");
+        if (SENSITIVE_NAMES.contains(s)) return true;
+        for (String part : SENSITIVE_PARTS) if (s.contains(part)) return true;
+        return false;
       }
     }
     return false;

@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs annotated example cases of rule packs, Semgrep-style: a comment {@code ruleid: <category>}
+ * Runs annotated example cases of rule packs, Semgrep-style: a comment ({@code #}, {@code //},
+ * {@code /*}, {@code --}, {@code <!--}, {@code <%#}) {@code ruleid: <category>}
  * expects a finding of that category on the next line, {@code ok: <category>} expects none there
  * (several categories may be listed, comma-separated). The whole file is reviewed as a diff that
  * adds it, with the given knowledge's security checks. Stateless apart from the shared checks;
@@ -26,8 +27,9 @@ public final class RuleCases {
   /** Largest case file, in characters. */
   public static final int MAX_CHARS = 256 * 1024;
 
+  /** A marker in a comment: {@code # ruleid: xss}, {@code // ok: sql_injection, xss}, {@code <!-- ruleid: xss}. */
   private static final Pattern MARKER = Pattern.compile(
-      "\\b(ruleid|ok)\\s*:\\s*([a-z][a-z0-9_]*(?:\\s*,\\s*[a-z][a-z0-9_]*)*)");
+      "(?:#|//|/\\*|--|<!--|<%#)\\s*(ruleid|ok)\\s*:\\s*([a-z][a-z0-9_]*(?:\\s*,\\s*[a-z][a-z0-9_]*)*)");
 
   /**
    * The outcome of one case file.

@@ -90,6 +90,7 @@ public final class SecurityKnowledge {
   private final Map<Language, CompiledSource[]> sources = new EnumMap<>(Language.class);
   private final Set<String> bareSources = new HashSet<>();
   private final Set<String> bareSpellings = new HashSet<>();
+  private final Map<String, List<String>> patternLists = new HashMap<>();
   private final Set<String> moduleNames = new HashSet<>();
   private final Set<String> numericTypes = new HashSet<>();
   private final Set<String> responseNames = new HashSet<>();
@@ -141,6 +142,7 @@ public final class SecurityKnowledge {
         bareSources.add(b.toLowerCase(Locale.ROOT));
       }
       moduleNames.addAll(p.moduleNames());
+      p.patternLists().forEach((n, l) -> patternLists.computeIfAbsent(n, x -> new ArrayList<>()).addAll(l));
       numericTypes.addAll(p.numericTypes());
       responseNames.addAll(p.responseNames());
       for (Pack.AssignmentSink a : p.assignmentSinks()) {
@@ -355,6 +357,15 @@ public final class SecurityKnowledge {
   /** @return true when this name, as written, is a source on its own ({@code params}, {@code $_GET}) */
   boolean bareSpelling(String name) {
     return bareSpellings.contains(name);
+  }
+
+  /**
+   * @param name a pattern-list name, e.g. {@code weak_crypto.weak_symbols}
+   * @return the list's words in pack order (as written), or null when no pack defines it
+   */
+  public List<String> patternList(String name) {
+    List<String> l = patternLists.get(name);
+    return l == null ? null : List.copyOf(l);
   }
 
   /** @return true when this name (as written) denotes a module or framework object, not a variable */

@@ -30,25 +30,13 @@ import java.util.Set;
  */
 public final class WeakCryptoCheck implements Check {
 
-  private static final Set<String> WEAK_HASH_STRINGS = Set.of("md5", "md4", "md2", "sha1", "sha-1",
-      "sha", "ripemd160_");
-  private static final Set<String> HASH_FACTORIES = Set.of("getinstance", "createhash", "new",
-      "hash", "openssl_digest", "digest", "hash_file", "createhmac", "hash_hmac", "getproperty",
-      "messagedigest", "hashalgorithmname", "create", "hmac", "of", "getdigest");
-  private static final Set<String> WEAK_HASH_CALLS = Set.of("md5", "sha1", "md5hex", "sha1hex",
-      "shahex", "md4", "md2", "md5_file_", "md5digest", "sha1digest");
-  private static final Set<String> WEAK_SYMBOLS = Set.of("md5", "sha", "md4", "sha1", "des_cbc",
-      "des_ecb", "des_ede3", "des_ede3_cbc", "des3_cbc", "rc4", "blowfish_cbc", "blowfish_ecb",
-      "aes_128_ecb", "aes_192_ecb", "aes_256_ecb", "aes_ecb", "rc2_cbc", "des_cfb", "bf_cbc");
-  private static final Set<String> WEAK_CIPHER_IDENTS = Set.of("MODE_ECB", "DESCryptoServiceProvider",
-      "TripleDESCryptoServiceProvider", "RC2CryptoServiceProvider", "MCRYPT_DES", "MCRYPT_3DES",
-      "MCRYPT_BLOWFISH", "MCRYPT_RC2", "MCRYPT_ARCFOUR", "MCRYPT_MODE_ECB", "NullCipher",
-      "MD5CryptoServiceProvider", "SHA1CryptoServiceProvider", "SHA1Managed", "MD5Cng", "SHA1Cng");
-  private static final String[] SECURITY_WORDS = {"token", "password", "passwd", "secret", "nonce",
-      "salt", "otp", "session", "reset", "csrf", "xsrf", "auth", "pin", "remember", "cookie",
-      "invite", "verif", "apikey", "api_key", "credential", "key", "iv", "captcha", "code", "sign"};
-  private static final String[] NON_SECURITY = {"etag", "cache", "checksum", "gravatar",
-      "usedforsecurity", "fingerprint_", "dedup", "content_md5", "contentmd5", "shard", "bucket"};
+  private static final Set<String> WEAK_HASH_STRINGS = PatternLists.set("weak_crypto.weak_hash_strings");
+  private static final Set<String> HASH_FACTORIES = PatternLists.set("weak_crypto.hash_factories");
+  private static final Set<String> WEAK_HASH_CALLS = PatternLists.set("weak_crypto.weak_hash_calls");
+  private static final Set<String> WEAK_SYMBOLS = PatternLists.set("weak_crypto.weak_symbols");
+  private static final Set<String> WEAK_CIPHER_IDENTS = PatternLists.set("weak_crypto.weak_cipher_idents");
+  private static final String[] SECURITY_WORDS = PatternLists.array("weak_crypto.security_words");
+  private static final String[] NON_SECURITY = PatternLists.array("weak_crypto.non_security_words");
 
   @Override
   public String id() {
@@ -61,17 +49,7 @@ public final class WeakCryptoCheck implements Check {
   }
 
   /** Lower-cased identifiers any rule below can start from (a fast pre-filter). */
-  private static final Set<String> INTERESTING = Set.of("md5", "sha1", "md5hex", "sha1hex", "shahex",
-      "md4", "md2", "md5digest", "sha1digest", "new", "sum", "newhash", "des", "des3", "arc4",
-      "blowfish", "arc2", "tripledes", "rc2", "newcipher", "newtripledescipher", "ecb",
-      "createcipher", "random", "current", "randint", "choice", "choices", "randrange",
-      "getrandbits", "sample", "uniform", "shuffle", "rand", "mt_rand", "uniqid", "lcg_value",
-      "str_shuffle", "array_rand", "intn", "int", "int63", "int31", "int31n", "int63n", "float64",
-      "float32", "uint32", "uint64", "perm", "read", "seed", "uniform_real", "verify_none",
-      "cert_none", "_create_unverified_context", "nooophostnameverifier", "noophostnameverifier",
-      "allow_all_hostname_verifier", "trustallstrategy", "dangerousacceptanyservercertificatevalidator",
-      "insecuretrustmanagerfactory", "node_tls_reject_unauthorized", "servercertificatevalidationcallback",
-      "servercertificatecustomvalidationcallback", "x509trustmanager");
+  private static final Set<String> INTERESTING = PatternLists.set("weak_crypto.trigger_identifiers");
 
   /** Sorted hash codes of {@link #INTERESTING}, for {@link #mayBeInteresting}. */
   private static final int[] INTERESTING_HASHES =
@@ -93,12 +71,9 @@ public final class WeakCryptoCheck implements Check {
     return java.util.Arrays.binarySearch(INTERESTING_HASHES, h) >= 0;
   }
 
-  private static final Set<String> PY_RANDOM = Set.of("random", "randint", "choice", "choices",
-      "randrange", "getrandbits", "sample", "uniform", "shuffle");
-  private static final Set<String> PHP_RANDOM = Set.of("rand", "mt_rand", "uniqid", "lcg_value",
-      "str_shuffle", "array_rand");
-  private static final Set<String> GO_RANDOM = Set.of("intn", "int", "int63", "int31", "int31n",
-      "int63n", "float64", "float32", "uint32", "uint64", "perm", "read", "seed");
+  private static final Set<String> PY_RANDOM = PatternLists.set("weak_crypto.python_random");
+  private static final Set<String> PHP_RANDOM = PatternLists.set("weak_crypto.php_random");
+  private static final Set<String> GO_RANDOM = PatternLists.set("weak_crypto.go_random");
 
   private record Hit(int line, String what, String cwe, String rec, double conf) {}
 
@@ -112,8 +87,7 @@ public final class WeakCryptoCheck implements Check {
    * (md5/md4/md2/ripemd, sha/sha1) and every prefix or part {@link #weakCipherSpec} tests
    * (DES/3DES, RC4/ARCFOUR, RC2, Blowfish/BF, ECB, AES).
    */
-  private static final String[] VALUE_WORDS = {"md", "sha", "des", "rc4", "arcfour", "rc2",
-      "blowfish", "bf", "ecb", "aes"};
+  private static final String[] VALUE_WORDS = PatternLists.array("weak_crypto.value_words");
   private static final WordTable VALUE_TRIGGERS = WordTable.of(1, VALUE_WORDS);
 
   /**
@@ -128,9 +102,7 @@ public final class WeakCryptoCheck implements Check {
    */
   static Object[] triggerWords() {
     List<String> words = new ArrayList<>(List.of(VALUE_WORDS));
-    words.addAll(List.of("cipher", "rand", "uniqid", "lcg_value", "str_shuffle", "verif", "reject",
-        "ssl", "hostname", "insecure", "trustall", "cert_none", "dangerous", "servercertificate",
-        "x509"));
+    words.addAll(PatternLists.list("weak_crypto.trigger_words"));
     List<Object> entries = new ArrayList<>();
     for (String w : words) {
       entries.add(w);

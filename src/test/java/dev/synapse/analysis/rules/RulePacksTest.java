@@ -153,6 +153,27 @@ class RulePacksTest {
   }
 
   @Test
+  @DisplayName("a user pack may not set the pattern checks' word lists (they are read once per JVM)")
+  void patternListsAreBundledOnly() {
+    PackException e = fails("pack: x\npattern_lists:\n  weak_crypto.weak_symbols: [md5]\n");
+    assertTrue(e.getMessage().startsWith("p.yml:2: pattern_lists: only bundled packs"), e.getMessage());
+    assertEquals(List.of("md5", "sha", "md4"),
+        SecurityKnowledge.bundled().patternList("weak_crypto.weak_symbols").subList(0, 3));
+  }
+
+  @Test
+  @DisplayName("case markers count only in comments: { ok: true } in code is not a marker")
+  void markersInCommentsOnly() {
+    RuleCases.Result r = new RuleCases(SecurityKnowledge.bundled()).run("tests/javascript/x.js", """
+        const status = { ok: true };
+        // ok: xss
+        document.getElementById('a').textContent = status.ok;
+        """);
+    assertTrue(r.passed(), r.problems().toString());
+    assertEquals(1, r.okMarks());
+  }
+
+  @Test
   @DisplayName("the catalog has the five new categories with their CWEs and rule ids")
   void newCategories() {
     RuleCatalog c = RuleCatalog.bundled();
