@@ -119,7 +119,25 @@ public final class ConfigLoader {
         v.longValue(ConfigKey.SHUTDOWN_GRACE_MS, 0, 3_600_000),
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
-        v.bool(ConfigKey.BENCH_ECHO));
+        v.bool(ConfigKey.BENCH_ECHO),
+        clusterTransport(v));
+  }
+
+  private static ClusterTransport clusterTransport(Values v) {
+    Path cert = v.path(ConfigKey.CLUSTER_TLS_CERT);
+    Path key = v.path(ConfigKey.CLUSTER_TLS_KEY);
+    Path ca = v.path(ConfigKey.CLUSTER_TLS_CA);
+    int set = (cert == null ? 0 : 1) + (key == null ? 0 : 1) + (ca == null ? 0 : 1);
+    if (set != 0 && set != 3) {
+      throw new ConfigException(
+          "SYNAPSE_CLUSTER_TLS_CERT, SYNAPSE_CLUSTER_TLS_KEY and SYNAPSE_CLUSTER_TLS_CA must be set together");
+    }
+    String publicHost = v.string(ConfigKey.CLUSTER_PUBLIC_HOST);
+    if (publicHost != null && !publicHost.matches("[A-Za-z0-9._\\-]+")) {
+      throw new ConfigException("SYNAPSE_CLUSTER_PUBLIC_HOST must be a host name or IPv4 address; got '"
+          + publicHost + "'");
+    }
+    return new ClusterTransport(v.integer(ConfigKey.CLUSTER_EVENTBUS_PORT, 0, 65535), publicHost, cert, key, ca);
   }
 
   /** Typed access with validation messages that name the key. */
