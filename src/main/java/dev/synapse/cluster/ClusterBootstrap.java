@@ -99,6 +99,10 @@ public final class ClusterBootstrap {
       LOG.warn("cluster without SYNAPSE_SECRET: any process that reaches the Hazelcast and event-bus ports "
           + "can join, read and write reviews (docs/threat-model.md)");
     }
+    if (security.secured()) {
+      // Hazelcast prefixes every log line with the cluster name, which now carries the join token
+      hazelcastConfig.setProperty("hazelcast.logging.details.enabled", "false");
+    }
     hazelcastConfig.getUserContext().put(ReviewCodec.USER_CONTEXT_KEY, security.codec());
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
     String registryName = "synapse-" + UUID.randomUUID();
