@@ -118,6 +118,25 @@ class ClusterTrustTest {
   }
 
   @Test
+  @DisplayName("members exchange event-bus messages over mutual TLS (A reaches B on B's fixed port)")
+  void eventBusBetweenMembers() throws Exception {
+    var consumer = b.vertx().eventBus().<String>consumer("synapse.test.trust.ping", m -> m.reply("pong:" + m.body()));
+    consumer.completion().await(10, TimeUnit.SECONDS);
+    try {
+      assertTrue(ClusterAwait.until(() -> {
+        try {
+          return ("pong:x").equals(a.vertx().eventBus().<String>request("synapse.test.trust.ping", "x")
+              .await(5, TimeUnit.SECONDS).body());
+        } catch (Exception e) {
+          return false;
+        }
+      }), "A's request reached B's consumer");
+    } finally {
+      consumer.unregister().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   @DisplayName("B's event bus listens on its fixed port and advertises its public host")
   void fixedEventBusPortAndPublicHost() {
     NodeInfo info = manager(b).getNodeInfo();
@@ -158,6 +177,11 @@ class ClusterTrustTest {
       assertFalse(listed.contains("trust-forged"), listed.toString());
       assertTrue(listed.contains(id), listed.toString());
       assertTrue(((HazelcastReviewStore) a.context().store()).codec().rejected() > rejectedBefore);
+      String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/metrics")).timeout(java.time.Duration.ofSeconds(10))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(metrics.lines().anyMatch(l -> l.startsWith("synapse_cluster_rejected_values_total")
+          && !l.endsWith(" 0.0")), "rejections are a metric");
       map.delete("trust-forged");
       map.delete("trust-moved");
     } finally {
@@ -175,17 +199,19 @@ class ClusterTrustTest {
     try {
       TlsMaterial right = DerivedCertificates.derive(ClusterSecret.of(SECRET), "probe");
       TlsMaterial wrong = DerivedCertificates.derive(ClusterSecret.of("another-secret-another-secret"), "probe");
-      assertTrue(connect(vertx, target, right).await(10, TimeUnit.SECONDS).isSsl(), "positive control");
+      assertTrue(connect(vertx, target, right).await(40, TimeUnit.SECONDS).isSsl(), "positive control");
       assertFalse(succeeds(connect(vertx, target, wrong)), "certificate from another secret");
       assertFalse(succeeds(connect(vertx, target, null)), "no client certificate");
     } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
+      vertx.close().await(30, TimeUnit.SECONDS);
     }
   }
 
   /** TLS 1.2 only, so the server's verdict on the client certificate is part of the handshake. */
   private static Future<NetSocket> connect(Vertx vertx, NodeInfo target, TlsMaterial client) {
-    NetClientOptions o = new NetClientOptions().setSsl(true).setTrustAll(true).setConnectTimeout(5000)
+    // generous timeouts: the 2-core test machine is shared and a TLS handshake can take seconds there
+    NetClientOptions o = new NetClientOptions().setSsl(true).setTrustAll(true).setConnectTimeout(20_000)
+        .setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(TimeUnit.SECONDS)
         .setHostnameVerificationAlgorithm("").setEnabledSecureTransportProtocols(Set.of("TLSv1.2"));
     if (client != null) {
       o.setKeyCertOptions(new PemKeyCertOptions().addCertValue(client.certChain()).addKeyValue(client.privateKey()));
@@ -194,11 +220,14 @@ class ClusterTrustTest {
     return c.connect(target.port(), target.host());
   }
 
-  private static boolean succeeds(Future<NetSocket> f) throws InterruptedException {
+  /** @return true when the TLS connection was established, false when it failed; no verdict in time is an error */
+  private static boolean succeeds(Future<NetSocket> f) throws Exception {
     try {
-      NetSocket s = f.await(10, TimeUnit.SECONDS);
+      NetSocket s = f.await(40, TimeUnit.SECONDS);
       s.close();
       return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no handshake verdict within 40 s", e);
     } catch (Exception e) {
       return false;
     }
