@@ -92,7 +92,7 @@ public final class ClusterBootstrap {
       String bind = interfaces.isEnabled() && !interfaces.getInterfaces().isEmpty()
           ? interfaces.getInterfaces().iterator().next() : null;
       eventBus = security.eventBusOptions(bind, String.valueOf(config.clusterHost()));
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // unreadable TLS file, or no certificate could be derived
       return Future.failedFuture(e);
     }
     if (!security.secured()) {

@@ -78,6 +78,28 @@ class ClusterTransportConfigTest {
   }
 
   @Test
+  @DisplayName("certificate files, when given, are what the event bus presents and trusts (no secret needed)")
+  void tlsFromFiles() throws Exception {
+    dev.synapse.cluster.trust.TlsMaterial m = dev.synapse.cluster.trust.DerivedCertificates.derive(
+        dev.synapse.cluster.trust.ClusterSecret.of("files-test-secret-files-test"), "n");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cluster-tls");
+    java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("member.pem"), m.certChain().toString());
+    java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("member.key"), m.privateKey().toString());
+    java.nio.file.Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), m.caCerts().toString());
+    SynapseConfig c = load(Map.of("SYNAPSE_CLUSTER_TLS_CERT", cert.toString(),
+        "SYNAPSE_CLUSTER_TLS_KEY", key.toString(), "SYNAPSE_CLUSTER_TLS_CA", ca.toString()));
+    EventBusOptions eb = ClusterSecurity.of(c).eventBusOptions(null, "n");
+    assertTrue(eb.isSsl());
+    assertEquals(ClientAuth.REQUIRED, eb.getClientAuth());
+    var keyCert = (io.vertx.core.net.PemKeyCertOptions) eb.getKeyCertOptions();
+    assertEquals(List.of(m.certChain()), keyCert.getCertValues());
+    assertEquals(List.of(m.privateKey()), keyCert.getKeyValues());
+    assertEquals(List.of(m.caCerts()), ((io.vertx.core.net.PemTrustOptions) eb.getTrustOptions()).getCertValues());
+    assertEquals(false, ClusterSecurity.of(c).secured(), "files alone do not seal data");
+    assertTrue(ClusterSecurity.of(c).eventBusTls());
+  }
+
+  @Test
   @DisplayName("an unreadable cluster TLS file stops start-up with a message naming the key, not the content")
   void unreadableTlsFile() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cluster-tls");
