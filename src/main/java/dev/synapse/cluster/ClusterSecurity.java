@@ -20,7 +20,7 @@ import io.vertx.core.eventbus.EventBusOptions;
  *       Hazelcast itself. This keeps out misconfigured nodes; it is not cryptographic (the name
  *       crosses the network in clear).
  *   <li><b>Sealed data</b> ({@link #codec}): review values and entry-processor arguments are
- *       AES-256-GCM sealed; a member that got in anyway can neither read nor inject a review.
+ *       sealed (AES-256-CTR, then HMAC-SHA256); a member that got in anyway can neither read nor inject a review.
  *   <li><b>Event bus over mutual TLS</b> ({@link #eventBusOptions}): certificates from
  *       {@code cluster_tls_*} files, else derived from the secret ({@link DerivedCertificates});
  *       a peer without a member certificate can neither send signals to nor receive them from a
@@ -38,7 +38,7 @@ public final class ClusterSecurity {
   private ClusterSecurity(ClusterSecret secret, ClusterTransport transport) {
     this.secret = secret;
     this.transport = transport;
-    this.codec = secret == null ? ReviewCodec.plain() : ReviewCodec.sealed(new StoreCipher(secret.storeKey()));
+    this.codec = secret == null ? ReviewCodec.plain() : ReviewCodec.sealed(StoreCipher.of(secret));
   }
 
   /** @return the security of a node with this configuration */

@@ -41,7 +41,7 @@ import java.util.concurrent.CompletionStage;
  * ({@link #list}, {@link #inFlight}) are queries run on a worker thread. Futures complete on the
  * caller's Vert.x context. Thread-safe.
  *
- * <p>Values and entry-processor arguments go through a {@link ReviewCodec}: sealed with AES-GCM
+ * <p>Values and entry-processor arguments go through a {@link ReviewCodec}: sealed (AES-256-CTR + HMAC-SHA256)
  * when the cluster has a secret. A value that fails verification reads as absent (not listed,
  * {@code get} answers null) and is counted by the codec.
  */
@@ -92,7 +92,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public Future<Submission> submit(ReviewRequest request, String owner) {
     StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
     String id = request.reviewId();
-    return apply(id, ReviewEntryProcessor.Op.INSERT, codec.encode(id, fresh.toJson().encode()).getValue(), null, null)
+    return apply(id, ReviewEntryProcessor.Op.INSERT, codec.encode(id, fresh.toJson()).getValue(), null, null)
         .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(existing(id, prev), false));
   }
 
@@ -317,7 +317,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return vertx.executeBlocking(() -> {
       int inserted = 0;
       for (StoredReview r : parsed) {
-        if (map.putIfAbsent(r.reviewId(), codec.encode(r.reviewId(), r.toJson().encode())) == null) inserted++;
+        if (map.putIfAbsent(r.reviewId(), codec.encode(r.reviewId(), r.toJson())) == null) inserted++;
       }
       return inserted;
     }, false);

@@ -122,7 +122,7 @@ public final class ReviewEntryProcessor
     }
     JsonObject out = updated.toJson();
     if (op == Op.COMPLETE && c != null) out.put(COMPLETION_ID, c);
-    HazelcastJsonValue encoded = codec.encode(key, out.encode());
+    HazelcastJsonValue encoded = codec.encode(key, out);
     entry.setValue(encoded);
     return switch (op) {
       case COMPLETE -> STORED;

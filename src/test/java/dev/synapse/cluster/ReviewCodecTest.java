@@ -20,7 +20,7 @@ class ReviewCodecTest {
   private static final String DIFF_MARKER = "SELECT * FROM users WHERE id";
 
   private static ReviewCodec sealed(String secret) {
-    return ReviewCodec.sealed(new StoreCipher(ClusterSecret.of(secret).storeKey()));
+    return ReviewCodec.sealed(StoreCipher.of(ClusterSecret.of(secret)));
   }
 
   private static String doc(String id) {

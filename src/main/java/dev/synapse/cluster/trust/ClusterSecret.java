@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>{@link #clusterName}: the Hazelcast cluster name, {@code <name>-<16 hex digits>}; a
  *       member without the secret presents another name and Hazelcast refuses its join.
- *   <li>{@link #storeKey}: the AES-256 key sealing review values in Hazelcast.
+ *   <li>{@link #storeKey} and {@link #storeMacKey}: the AES-256 and HMAC-SHA256 keys sealing
+ *       review values in Hazelcast ({@link StoreCipher}).
  *   <li>{@link #derive} with {@link #TLS_CA_LABEL}: the private scalar of the event bus's derived
  *       certificate authority ({@link DerivedCertificates}).
  * </ul>
@@ -28,7 +29,8 @@ public final class ClusterSecret {
   /** HKDF label of the event bus's derived CA key. */
   public static final String TLS_CA_LABEL = "synapse/cluster/tls-ca-key/v1";
   private static final String NAME_LABEL = "synapse/cluster/name/v1";
-  private static final String STORE_LABEL = "synapse/cluster/review-store/aes-256-gcm/v1";
+  private static final String STORE_LABEL = "synapse/cluster/review-store/aes-256-ctr/v1";
+  private static final String STORE_MAC_LABEL = "synapse/cluster/review-store/hmac-sha256/v1";
   private static final byte[] SALT = "synapse-cluster-hkdf-salt-v1".getBytes(StandardCharsets.UTF_8);
   private static final String HMAC = "HmacSHA256";
 
@@ -81,9 +83,14 @@ public final class ClusterSecret {
     return base + "-" + HexFormat.of().formatHex(derive(NAME_LABEL, 8));
   }
 
-  /** @return the AES-256 key that seals review values stored in Hazelcast */
+  /** @return the AES-256 key that encrypts review values stored in Hazelcast */
   public SecretKey storeKey() {
     return new SecretKeySpec(derive(STORE_LABEL, 32), "AES");
+  }
+
+  /** @return the HMAC-SHA256 key that authenticates review values stored in Hazelcast */
+  public SecretKey storeMacKey() {
+    return new SecretKeySpec(derive(STORE_MAC_LABEL, 32), HMAC);
   }
 
   private static byte[] hmac(byte[] key, byte[] data) {

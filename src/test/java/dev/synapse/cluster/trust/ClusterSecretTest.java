@@ -34,6 +34,7 @@ class ClusterSecretTest {
     assertArrayEquals(a.storeKey().getEncoded(), b.storeKey().getEncoded());
     assertFalse(Arrays.equals(a.storeKey().getEncoded(), other.storeKey().getEncoded()));
     assertEquals(32, a.storeKey().getEncoded().length);
+    assertFalse(Arrays.equals(a.storeKey().getEncoded(), a.storeMacKey().getEncoded()), "independent keys");
     assertTrue(a.clusterName("synapse").matches("synapse-[0-9a-f]{16}"), a.clusterName("synapse"));
   }
 
