@@ -8,10 +8,16 @@ import dev.synapse.ops.VertxSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Joins a Hazelcast cluster and builds the clustered pieces of a node, in two steps around the
@@ -20,9 +26,15 @@ import java.util.function.IntSupplier;
  * and the {@link ClusterHealth}; after the node started, {@link Joined#attach} deploys the
  * {@link FailoverVerticle}. The node id is the Hazelcast member UUID (which is also the Vert.x
  * cluster node id).
+ *
+ * <p>{@link ClusterSecurity} decides the trust layers: the member's {@link ReviewCodec} goes into
+ * the Hazelcast user context before the member starts (its entry processors find it there), and
+ * the event-bus options (port, advertised address, mutual TLS) into the Vert.x options. Values that
+ * fail verification are counted in {@code synapse_cluster_rejected_values_total}.
  */
 public final class ClusterBootstrap {
   private static final String LOGGING_PROPERTY = "hazelcast.logging.type";
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterBootstrap.class);
 
   private ClusterBootstrap() {}
 
@@ -69,18 +81,45 @@ public final class ClusterBootstrap {
   /**
    * @param config validated configuration
    * @param hazelcastConfig the member configuration (tests adjust the factory's output)
-   * @return the joined pieces; fails when the member cannot start or join
+   * @return the joined pieces; fails when the member cannot start or join, or a cluster TLS file
+   *     cannot be read
    */
   public static Future<Joined> join(SynapseConfig config, Config hazelcastConfig) {
+    ClusterSecurity security = ClusterSecurity.of(config);
+    EventBusOptions eventBus;
+    try {
+      var interfaces = hazelcastConfig.getNetworkConfig().getInterfaces();
+      String bind = interfaces.isEnabled() && !interfaces.getInterfaces().isEmpty()
+          ? interfaces.getInterfaces().iterator().next() : null;
+      eventBus = security.eventBusOptions(bind, String.valueOf(config.clusterHost()));
+    } catch (RuntimeException e) { // unreadable TLS file, or no certificate could be derived
+      return Future.failedFuture(e);
+    }
+    if (!security.secured()) {
+      LOG.warn("cluster without SYNAPSE_SECRET: any process that reaches the Hazelcast and event-bus ports "
+          + "can join, read and write reviews (docs/threat-model.md)");
+    }
+    if (security.secured()) {
+      // Hazelcast prefixes every log line with the cluster name, which now carries the join token
+      hazelcastConfig.setProperty("hazelcast.logging.details.enabled", "false");
+    }
+    hazelcastConfig.getUserContext().put(ReviewCodec.USER_CONTEXT_KEY, security.codec());
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig);
     String registryName = "synapse-" + UUID.randomUUID();
-    VertxOptions options = VertxSetup.options(registryName);
+    VertxOptions options = VertxSetup.options(registryName).setEventBusOptions(eventBus);
     return Vertx.builder().with(options).withClusterManager(manager)
         .withMetrics(new MicrometerMetricsFactory()).buildClustered()
         .map(vertx -> {
           HazelcastInstance hz = manager.getHazelcastInstance();
           String nodeId = manager.getNodeId();
-          HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention());
+          HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention(),
+              security.codec());
+          MeterRegistry registry = BackendRegistries.getNow(registryName);
+          if (registry != null) {
+            FunctionCounter.builder("synapse.cluster.rejected.values", security.codec(), ReviewCodec::rejected)
+                .description("cluster values (stored reviews, operation arguments) that failed verification and were ignored")
+                .register(registry);
+          }
           AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
           ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory);
           return new Joined(vertx, manager, hz, nodeId, registryName, store, directory, health);

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * needed). Binds to {@code SYNAPSE_CLUSTER_HOST} (an IPv4 address, or a host name resolved once
  * here; {@code 0.0.0.0}, or a loopback address with Kubernetes discovery, lets Hazelcast pick the
  * interface) on {@code SYNAPSE_CLUSTER_PORT} (incrementing up
- * to {@value #PORT_COUNT} ports when busy), names the cluster {@code SYNAPSE_CLUSTER_NAME},
+ * to {@value #PORT_COUNT} ports when busy), advertises {@code SYNAPSE_CLUSTER_PUBLIC_HOST} when
+ * set, names the cluster {@code SYNAPSE_CLUSTER_NAME} (with a suffix derived from the secret when
+ * one is set: {@link ClusterSecurity#clusterName}),
  * turns phone-home and Jet off, and tunes failure detection (heartbeat every
  * {@value #HEARTBEAT_SECONDS} s, a silent member is removed after
  * {@value #MAX_NO_HEARTBEAT_SECONDS} s; a crashed process whose sockets close is removed in
@@ -62,7 +64,7 @@ public final class HazelcastConfigFactory {
    */
   public static Config build(SynapseConfig c) {
     Config cfg = ConfigUtil.loadConfig();
-    cfg.setClusterName(c.clusterName());
+    cfg.setClusterName(ClusterSecurity.clusterName(c));
     cfg.setProperty("hazelcast.phone.home.enabled", "false");
     cfg.setProperty("hazelcast.logging.type", "slf4j");
     cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
@@ -102,6 +104,8 @@ public final class HazelcastConfigFactory {
       net.getInterfaces().setEnabled(true).addInterface(bindAddress);
       cfg.setProperty("hazelcast.socket.bind.any", "false");
     }
+    String publicHost = c.clusterTransport().publicHost();
+    if (publicHost != null) net.setPublicAddress(publicHost); // port: the one actually bound
     cfg.addMapConfig(new MapConfig(REVIEWS_MAP)
         .setBackupCount(REVIEW_BACKUPS)
         .setAsyncBackupCount(0)

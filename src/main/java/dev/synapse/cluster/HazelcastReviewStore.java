@@ -40,6 +40,10 @@ import java.util.concurrent.CompletionStage;
  * put-if-absent, {@link #complete} a compare-and-set that exactly one caller wins. Scans
  * ({@link #list}, {@link #inFlight}) are queries run on a worker thread. Futures complete on the
  * caller's Vert.x context. Thread-safe.
+ *
+ * <p>Values and entry-processor arguments go through a {@link ReviewCodec}: sealed (AES-256-CTR + HMAC-SHA256)
+ * when the cluster has a secret. A value that fails verification reads as absent (not listed,
+ * {@code get} answers null) and is counted by the codec.
  */
 public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private static final Predicate<String, HazelcastJsonValue> IN_FLIGHT = Predicates.in("state",
@@ -55,6 +59,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private final IMap<String, String> unpublished;
   private final String nodeId;
   private final int retention;
+  private final ReviewCodec codec;
 
   /**
    * @param vertx for contexts and worker threads
@@ -63,6 +68,19 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * @param retention completed reviews kept by {@link #trim()}
    */
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention) {
+    this(vertx, hazelcast, nodeId, retention, ReviewCodec.of(hazelcast));
+  }
+
+  /**
+   * @param vertx for contexts and worker threads
+   * @param hazelcast the member this node runs
+   * @param nodeId this node's id; recorded as owner when this node's coordinator classifies
+   * @param retention completed reviews kept by {@link #trim()}
+   * @param codec how values are stored (the same codec the member's entry processors use)
+   */
+  public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention,
+      ReviewCodec codec) {
+    this.codec = codec;
     this.vertx = vertx;
     this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
     this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
@@ -73,13 +91,14 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   @Override
   public Future<Submission> submit(ReviewRequest request, String owner) {
     StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
-    return apply(request.reviewId(), ReviewEntryProcessor.Op.INSERT, fresh.toJson().encode(), null, null)
-        .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(decode(prev), false));
+    String id = request.reviewId();
+    return apply(id, ReviewEntryProcessor.Op.INSERT, codec.encode(id, fresh.toJson()).getValue(), null, null)
+        .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(existing(id, prev), false));
   }
 
   @Override
   public Future<StoredReview> get(String reviewId) {
-    return fromStage(map.getAsync(reviewId)).map(v -> v == null ? null : decode(v.getValue()));
+    return fromStage(map.getAsync(reviewId)).map(v -> v == null ? null : decode(reviewId, v.getValue()));
   }
 
   /**
@@ -184,7 +203,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    */
   public Future<StoredReview> claim(String reviewId, String expectedOwner) {
     return apply(reviewId, ReviewEntryProcessor.Op.CLAIM, expectedOwner, nodeId, null)
-        .map(v -> v == null ? null : decode(v));
+        .map(v -> v == null ? null : decode(reviewId, v));
   }
 
   @Override
@@ -200,7 +219,8 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
       List<StoredReview> out = new ArrayList<>();
       for (String id : page) {
         HazelcastJsonValue v = values.get(id);
-        if (v != null) out.add(decode(v.getValue()));
+        StoredReview r = v == null ? null : decode(id, v.getValue());
+        if (r != null) out.add(r);
       }
       return new Page(out, sorted.size());
     }, false);
@@ -210,7 +230,10 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public Future<List<StoredReview>> inFlight() {
     return vertx.executeBlocking(() -> {
       List<StoredReview> out = new ArrayList<>();
-      for (HazelcastJsonValue v : map.values(IN_FLIGHT)) out.add(decode(v.getValue()));
+      for (Map.Entry<String, HazelcastJsonValue> e : map.entrySet(IN_FLIGHT)) {
+        StoredReview r = decode(e.getKey(), e.getValue().getValue());
+        if (r != null) out.add(r);
+      }
       return out;
     }, false);
   }
@@ -265,7 +288,10 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public Future<JsonObject> capture() {
     return vertx.executeBlocking(() -> {
       List<JsonObject> all = new ArrayList<>();
-      for (HazelcastJsonValue v : map.values()) all.add(new JsonObject(v.getValue()));
+      for (Map.Entry<String, HazelcastJsonValue> e : map.entrySet()) {
+        String doc = codec.decode(e.getKey(), e.getValue().getValue());
+        if (doc != null) all.add(new JsonObject(doc));
+      }
       all.sort(Comparator.comparing((JsonObject j) -> instant(j.getString("accepted_at"))));
       return new JsonObject().put("reviews", new JsonArray(new ArrayList<>(all)));
     }, false);
@@ -291,7 +317,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return vertx.executeBlocking(() -> {
       int inserted = 0;
       for (StoredReview r : parsed) {
-        if (map.putIfAbsent(r.reviewId(), new HazelcastJsonValue(r.toJson().encode())) == null) inserted++;
+        if (map.putIfAbsent(r.reviewId(), codec.encode(r.reviewId(), r.toJson())) == null) inserted++;
       }
       return inserted;
     }, false);
@@ -302,8 +328,21 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return nodeId;
   }
 
+  /** @return this store's codec (its rejection count is a metric) */
+  public ReviewCodec codec() {
+    return codec;
+  }
+
+  /** Submits an operation; review-content arguments are sealed (INSERT's document is encoded already). */
   private Future<String> apply(String key, ReviewEntryProcessor.Op op, String a, String b, String c) {
-    return fromStage(map.submitToKey(key, new ReviewEntryProcessor(op, a, b, c)));
+    String sa = op == ReviewEntryProcessor.Op.INSERT ? a : codec.sealArgument(key, a);
+    return fromStage(map.submitToKey(key, new ReviewEntryProcessor(op, sa, codec.sealArgument(key, b), c)));
+  }
+
+  private StoredReview existing(String reviewId, String stored) {
+    StoredReview r = decode(reviewId, stored);
+    if (r == null) throw new IllegalStateException("stored review " + reviewId + " failed verification");
+    return r;
   }
 
   private <T> Future<T> fromStage(CompletionStage<T> stage) {
@@ -314,7 +353,9 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return text == null ? Instant.EPOCH : Instant.parse(String.valueOf(text));
   }
 
-  private static StoredReview decode(String json) {
-    return StoredReview.fromJson(new JsonObject(json));
+  /** @return the review, or null when the stored value fails verification (counted by the codec) */
+  private StoredReview decode(String reviewId, String stored) {
+    String json = codec.decode(reviewId, stored);
+    return json == null ? null : StoredReview.fromJson(new JsonObject(json));
   }
 }

@@ -1,5 +1,7 @@
 package dev.synapse.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.EntryProcessor;
 import dev.synapse.review.StoredReview;
@@ -18,8 +20,18 @@ import java.util.Map;
  * makes re-applying it on the backup safe. Operations on a review that is done (has a summary)
  * change nothing. Runs on a Hazelcast partition thread: work is one JSON decode and encode of the
  * review, linear in its size. Java-serialized between members (every member runs the same code).
+ *
+ * <p>Stored values and the review-content arguments go through the executing member's
+ * {@link ReviewCodec} (found through {@link HazelcastInstanceAware}; plain when run outside a
+ * member): with a cluster secret the caller seals {@code a} and {@code b} (the document of
+ * {@link Op#INSERT} arrives already encoded for storage), this processor opens them, decodes the
+ * stored value, and encodes the new one. A stored value or argument that fails verification
+ * makes the operation change nothing and return null (counted by the codec); an
+ * {@link Op#INSERT} over such a value replaces it. Results that carry a document
+ * ({@link Op#INSERT}, {@link Op#CLAIM}) are the stored (encoded) value: callers decode them.
  */
-public final class ReviewEntryProcessor implements EntryProcessor<String, HazelcastJsonValue, String> {
+public final class ReviewEntryProcessor
+    implements EntryProcessor<String, HazelcastJsonValue, String>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
 
   /** The operations. */
@@ -52,6 +64,7 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
   private final String a;
   private final String b;
   private final String c;
+  private transient ReviewCodec codec;
 
   /**
    * @param op the operation
@@ -66,16 +79,28 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     this.c = c;
   }
 
+  /** Called by Hazelcast on the executing member: picks up that member's {@link ReviewCodec}. */
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    this.codec = ReviewCodec.of(hazelcast);
+  }
+
   @Override
   public String process(Map.Entry<String, HazelcastJsonValue> entry) {
+    ReviewCodec codec = this.codec != null ? this.codec : ReviewCodec.of(null);
     HazelcastJsonValue value = entry.getValue();
+    String key = entry.getKey();
     if (op == Op.INSERT) {
-      if (value != null) return value.getValue();
+      if (value != null && codec.decode(key, value.getValue()) != null) return value.getValue();
       entry.setValue(new HazelcastJsonValue(a));
       return null;
     }
     if (value == null) return null;
-    JsonObject doc = new JsonObject(value.getValue());
+    String stored = codec.decode(key, value.getValue());
+    String a = codec.openArgument(key, this.a);
+    String b = codec.openArgument(key, this.b);
+    if (stored == null || (a == null && this.a != null) || (b == null && this.b != null)) return null;
+    JsonObject doc = new JsonObject(stored);
     StoredReview review = StoredReview.fromJson(doc);
     if (review.state().done()) {
       // A COMPLETE retried by Hazelcast (the first invocation ran, its response was lost when a
@@ -97,11 +122,11 @@ public final class ReviewEntryProcessor implements EntryProcessor<String, Hazelc
     }
     JsonObject out = updated.toJson();
     if (op == Op.COMPLETE && c != null) out.put(COMPLETION_ID, c);
-    String encoded = out.encode();
-    entry.setValue(new HazelcastJsonValue(encoded));
+    HazelcastJsonValue encoded = codec.encode(key, out);
+    entry.setValue(encoded);
     return switch (op) {
       case COMPLETE -> STORED;
-      case CLAIM -> encoded;
+      case CLAIM -> encoded.getValue();
       default -> null;
     };
   }

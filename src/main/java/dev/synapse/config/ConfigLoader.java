@@ -126,7 +126,25 @@ public final class ConfigLoader {
         new HttpLimits(v.longValue(ConfigKey.MAX_INFLIGHT_BYTES, 0, Long.MAX_VALUE),
             v.longValue(ConfigKey.HTTP_HEADER_TIMEOUT_MS, 100, 3_600_000),
             v.longValue(ConfigKey.HTTP_BODY_TIMEOUT_MS, 100, 3_600_000),
-            v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000)));
+            v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000)),
+        clusterTransport(v));
+  }
+
+  private static ClusterTransport clusterTransport(Values v) {
+    Path cert = v.path(ConfigKey.CLUSTER_TLS_CERT);
+    Path key = v.path(ConfigKey.CLUSTER_TLS_KEY);
+    Path ca = v.path(ConfigKey.CLUSTER_TLS_CA);
+    int set = (cert == null ? 0 : 1) + (key == null ? 0 : 1) + (ca == null ? 0 : 1);
+    if (set != 0 && set != 3) {
+      throw new ConfigException(
+          "SYNAPSE_CLUSTER_TLS_CERT, SYNAPSE_CLUSTER_TLS_KEY and SYNAPSE_CLUSTER_TLS_CA must be set together");
+    }
+    String publicHost = v.string(ConfigKey.CLUSTER_PUBLIC_HOST);
+    if (publicHost != null && !publicHost.matches("[A-Za-z0-9._\\-]+")) {
+      throw new ConfigException("SYNAPSE_CLUSTER_PUBLIC_HOST must be a host name or IPv4 address; got '"
+          + publicHost + "'");
+    }
+    return new ClusterTransport(v.integer(ConfigKey.CLUSTER_EVENTBUS_PORT, 0, 65535), publicHost, cert, key, ca);
   }
 
   /** Typed access with validation messages that name the key. */

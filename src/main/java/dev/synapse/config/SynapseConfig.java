@@ -42,6 +42,7 @@ import java.util.List;
  * @param testCodeMaxSeverity highest severity of a finding in test code ({@code none} drops them)
  * @param httpLimits limits of the HTTP edge (in-flight body bytes, header and body timeouts,
  *     connections); {@link HttpLimits#DEFAULTS} when null
+ * @param clusterTransport event-bus port, advertised address and cluster TLS material
  */
 public record SynapseConfig(
     int httpPort,
@@ -75,13 +76,15 @@ public record SynapseConfig(
     boolean benchEcho,
     List<Path> rulePacks,
     Severity testCodeMaxSeverity,
-    HttpLimits httpLimits) {
+    HttpLimits httpLimits,
+    ClusterTransport clusterTransport) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
     rulePacks = rulePacks == null ? List.of() : List.copyOf(rulePacks);
     if (testCodeMaxSeverity == null) testCodeMaxSeverity = Severity.LOW;
     httpLimits = httpLimits == null ? HttpLimits.DEFAULTS : httpLimits;
+    clusterTransport = clusterTransport == null ? ClusterTransport.DEFAULT : clusterTransport;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -100,7 +103,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -109,7 +112,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -118,6 +121,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport);
   }
 }
