@@ -37,7 +37,14 @@ public enum ConfigKey {
   LOG_FILE("log_file", "SYNAPSE_LOG_FILE", List.of(), null),
   LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false"),
   /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
-  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false");
+  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false"),
+  /** Single-node journal folder; {@code off} disables it; unset: see {@link Reliability#journalPath}. */
+  JOURNAL_DIR("journal_dir", "SYNAPSE_JOURNAL_DIR", List.of(), null),
+  /** Byte bound of the review store; 0 = a quarter of the maximum heap. */
+  REVIEW_RETENTION_BYTES("review_retention_bytes", "SYNAPSE_REVIEW_RETENTION_BYTES", List.of(), "0"),
+  CLUSTER_BACKUP_COUNT("cluster_backup_count", "SYNAPSE_CLUSTER_BACKUP_COUNT", List.of(), "2"),
+  CLUSTER_EXPECTED_SIZE("cluster_expected_size", "SYNAPSE_CLUSTER_EXPECTED_SIZE", List.of(), "0"),
+  REVIEW_BUDGET_MS("review_budget_ms", "SYNAPSE_REVIEW_BUDGET_MS", List.of(), "300000");
 
   private final String jsonName;
   private final String env;

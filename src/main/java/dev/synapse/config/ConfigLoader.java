@@ -119,7 +119,13 @@ public final class ConfigLoader {
         v.longValue(ConfigKey.SHUTDOWN_GRACE_MS, 0, 3_600_000),
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
-        v.bool(ConfigKey.BENCH_ECHO));
+        v.bool(ConfigKey.BENCH_ECHO),
+        new Reliability(
+            v.string(ConfigKey.JOURNAL_DIR),
+            v.longValue(ConfigKey.REVIEW_RETENTION_BYTES, 0, 1L << 40),
+            v.integer(ConfigKey.CLUSTER_BACKUP_COUNT, 1, 6),
+            v.integer(ConfigKey.CLUSTER_EXPECTED_SIZE, 0, 1000),
+            v.longValue(ConfigKey.REVIEW_BUDGET_MS, 1000, 86_400_000L)));
   }
 
   /** Typed access with validation messages that name the key. */

@@ -37,6 +37,7 @@ import java.util.List;
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
+ * @param reliability journal, byte retention, cluster backups and quorum, review budget
  */
 public record SynapseConfig(
     int httpPort,
@@ -67,7 +68,8 @@ public record SynapseConfig(
     long shutdownGraceMs,
     Path logFile,
     boolean logJson,
-    boolean benchEcho) {
+    boolean benchEcho,
+    Reliability reliability) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -89,7 +91,16 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, reliability);
+  }
+
+  /** @return a copy with other reliability settings */
+  public SynapseConfig withReliability(Reliability r) {
+    return new SynapseConfig(httpPort, httpHost, publicHost, secret, actionTimeoutMs, actionMaxRetries,
+        logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
+        clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
+        backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
+        shutdownGraceMs, logFile, logJson, benchEcho, r);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -98,6 +109,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, reliability);
   }
 }

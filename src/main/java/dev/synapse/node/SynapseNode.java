@@ -21,7 +21,9 @@ import dev.synapse.ops.ClusterView;
 import dev.synapse.ops.VertxSetup;
 import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
+import dev.synapse.review.JournaledReviewStore;
 import dev.synapse.review.LocalReviewStore;
+import dev.synapse.review.ReviewJournal;
 import dev.synapse.review.ReviewService;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.SummaryWaiters;
@@ -76,7 +78,18 @@ public final class SynapseNode {
     String registryName = "synapse-" + nodeId;
     VertxOptions options = VertxSetup.options(registryName);
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
-    return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
+    LocalReviewStore local = new LocalReviewStore(config.reviewRetention(),
+        config.reliability().retentionBytes(Runtime.getRuntime().maxMemory()));
+    java.nio.file.Path journalDir = config.reliability().explicitJournal();
+    if (journalDir == null) return start(vertx, nodeId, registryName, local, config, withHttp);
+    return vertx.executeBlocking(() -> ReviewJournal.open(journalDir), false)
+        .onFailure(err -> vertx.close())
+        .compose(journal -> {
+          LOG.info("node_id={} review journal {}", nodeId, journal.file());
+          JournaledReviewStore store = new JournaledReviewStore(vertx, local, journal);
+          return start(vertx, nodeId, registryName, store, config, withHttp)
+              .onFailure(err -> store.close());
+        });
   }
 
   /**
@@ -140,6 +153,7 @@ public final class SynapseNode {
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
+        .compose(v -> node.replayJournal())
         .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
@@ -173,6 +187,20 @@ public final class SynapseNode {
       return Future.succeededFuture();
     }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
+      return null;
+    });
+  }
+
+  /**
+   * Reads the journal back (journaled store only): finished reviews are served again,
+   * unfinished ones resubmitted with their id, before HTTP opens.
+   */
+  private Future<Void> replayJournal() {
+    if (!(context.store() instanceof JournaledReviewStore journaled)) return Future.succeededFuture();
+    return journaled.replay(reviews::submit).map(counts -> {
+      if (counts[0] + counts[1] > 0) {
+        LOG.info("node_id={} journal replayed: finished={} resubmitted={}", context.nodeId(), counts[0], counts[1]);
+      }
       return null;
     });
   }
@@ -216,9 +244,15 @@ public final class SynapseNode {
         });
   }
 
-  /** Takes a final snapshot (when backups are on), then undeploys everything and closes Vert.x. */
+  /**
+   * Takes a final snapshot (when backups are on), then undeploys everything, closes Vert.x and
+   * then the journal (when there is one: what is queued is committed first).
+   */
   public Future<Void> close() {
     Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
-    return last.transform(ar -> vertx.close());
+    Future<Void> closed = last.transform(ar -> vertx.close());
+    if (!(context.store() instanceof JournaledReviewStore journaled)) return closed;
+    return closed.transform(ar -> Future.fromCompletionStage(
+        java.util.concurrent.CompletableFuture.runAsync(journaled::close)));
   }
 }
