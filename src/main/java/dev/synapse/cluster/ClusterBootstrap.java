@@ -50,7 +50,7 @@ public final class ClusterBootstrap {
      *     published
      */
     public Future<Void> attach(NodeContext node, IntSupplier httpPort) {
-      return vertx.deployVerticle(new FailoverVerticle(node, hazelcast, store, directory, manager, httpPort))
+      return vertx.deployVerticle(new FailoverVerticle(node, hazelcast, store, directory, manager, httpPort, health))
           .mapEmpty();
     }
   }
@@ -80,9 +80,10 @@ public final class ClusterBootstrap {
         .map(vertx -> {
           HazelcastInstance hz = manager.getHazelcastInstance();
           String nodeId = manager.getNodeId();
-          HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention());
           AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
-          ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory);
+          ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory, config.reliability().quorum());
+          HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention(),
+              health::hasQuorum);
           return new Joined(vertx, manager, hz, nodeId, registryName, store, directory, health);
         });
   }

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Cluster membership and data safety of one clustered node, for {@code /health/ready} and
@@ -20,20 +21,31 @@ import java.util.List;
  * <ul>
  *   <li>{@link #readiness()}: a vertx-health-check {@link Status}, to register as a procedure
  *       ({@code checks.register("cluster", p -> cluster.readiness().onComplete(p))}); DOWN when
- *       the Hazelcast member is not running or the partitions are not safe (a backup is missing,
- *       e.g. for about a second after a member joined or left); data = {@link #describe()}.
+ *       the Hazelcast member is not running, when this side has no quorum, or when the
+ *       partitions have been unsafe (a backup missing) for {@value #UNSAFE_GRACE_MS} ms in a row
+ *       (a member joining or leaving makes them unsafe for about a second); data =
+ *       {@link #describe()}.
  *   <li>{@link #describe()}: {@code {clustered, node_id, running, member_count, members[{id,
- *       address, local}], cluster_safe}}.
+ *       address, local}], cluster_safe, data_members, quorum, quorum_size}}.
  *   <li>{@link #agentsByNode()}: {@code {node_id: {node_id, http_port, updated_at, agents}}}.
  * </ul>
  * Thread-safe; the safety check is blocking and cluster-wide, so {@link #describe()} and
  * {@link #readiness()} run it on a worker thread; the other methods read local state only.
  */
 public final class ClusterHealth implements ClusterView {
+  /**
+   * How long the partitions may stay unsafe (a backup missing) before readiness fails, in ms:
+   * a member joining or leaving a healthy majority makes them unsafe for about a second while
+   * backups are rebuilt, which must not take every survivor out of the load balancer.
+   */
+  public static final long UNSAFE_GRACE_MS = 10_000;
+
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
   private final String nodeId;
   private final AgentDirectory directory;
+  private final int quorum;
+  private final AtomicLong unsafeSince = new AtomicLong();
 
   /**
    * @param vertx worker threads for the safety check
@@ -42,10 +54,43 @@ public final class ClusterHealth implements ClusterView {
    * @param directory the cluster-wide agent directory
    */
   public ClusterHealth(Vertx vertx, HazelcastInstance hazelcast, String nodeId, AgentDirectory directory) {
+    this(vertx, hazelcast, nodeId, directory, 0);
+  }
+
+  /**
+   * @param quorum data members this side needs to accept and serve reviews (a majority of
+   *     {@code cluster_expected_size}); 0 = no split-brain protection
+   * @see #ClusterHealth(Vertx, HazelcastInstance, String, AgentDirectory)
+   */
+  public ClusterHealth(Vertx vertx, HazelcastInstance hazelcast, String nodeId, AgentDirectory directory,
+      int quorum) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.nodeId = nodeId;
     this.directory = directory;
+    this.quorum = quorum;
+  }
+
+  /** @return data (non-lite) members this node sees; 0 once its member stopped */
+  public int dataMemberCount() {
+    if (!running()) return 0;
+    int n = 0;
+    for (Member m : hazelcast.getCluster().getMembers()) if (!m.isLiteMember()) n++;
+    return n;
+  }
+
+  @Override
+  public boolean hasQuorum() {
+    return running() && (quorum <= 0 || dataMemberCount() >= quorum);
+  }
+
+  @Override
+  public boolean leadsSweeps() {
+    if (!running() || !hasQuorum()) return false;
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (!m.isLiteMember()) return m.localMember();
+    }
+    return false;
   }
 
   /** @return this node's Hazelcast member (tests, diagnostics) */
@@ -95,10 +140,41 @@ public final class ClusterHealth implements ClusterView {
     return vertx.executeBlocking(() -> describeWith(clusterSafeBlocking()), false);
   }
 
+  /**
+   * UP when the member runs, its side has a quorum, and the partitions have not been unsafe for
+   * {@value #UNSAFE_GRACE_MS} ms or more in a row (a membership change of a healthy majority is
+   * not a reason to leave the load balancer). The data carries a {@code message} naming the cause.
+   */
   @Override
   public Future<Status> readiness() {
-    return describe().map(d -> d.getBoolean("running") && d.getBoolean("cluster_safe")
-        ? Status.OK(d) : Status.KO(d));
+    return describe().map(d -> {
+      long unsafeMs = unsafeForMs(d.getBoolean("cluster_safe"), System.nanoTime());
+      d.put("unsafe_ms", unsafeMs);
+      if (!d.getBoolean("running")) return Status.KO(d.put("message", "the cluster member is not running"));
+      if (!d.getBoolean("quorum")) {
+        return Status.KO(d.put("message", "no quorum: " + d.getInteger("data_members") + " data members seen, "
+            + quorum + " needed; this side refuses new reviews"));
+      }
+      if (unsafeMs >= UNSAFE_GRACE_MS) {
+        return Status.KO(d.put("message", "partition backups missing for " + unsafeMs + " ms"));
+      }
+      return Status.OK(d.put("message", d.getInteger("data_members") + " data members"
+          + (quorum > 0 ? ", quorum " + quorum : "") + (d.getBoolean("cluster_safe") ? "" : "; backups being rebuilt")));
+    });
+  }
+
+  /**
+   * @param safe the latest safety reading
+   * @param nowNanos {@code System.nanoTime()}
+   * @return how long the partitions have been unsafe without interruption, in ms (0 when safe)
+   */
+  long unsafeForMs(boolean safe, long nowNanos) {
+    if (safe) {
+      unsafeSince.set(0);
+      return 0;
+    }
+    unsafeSince.compareAndSet(0, nowNanos);
+    return Math.max(0, (nowNanos - unsafeSince.get()) / 1_000_000);
   }
 
   @Override
@@ -121,6 +197,9 @@ public final class ClusterHealth implements ClusterView {
         .put("running", running())
         .put("member_count", members.size())
         .put("members", members)
-        .put("cluster_safe", safe);
+        .put("cluster_safe", safe)
+        .put("data_members", dataMemberCount())
+        .put("quorum", hasQuorum())
+        .put("quorum_size", quorum);
   }
 }

@@ -52,7 +52,10 @@ import org.slf4j.LoggerFactory;
  * membership event missed, resumes reviews this node accepted that no coordinator classified
  * within {@value #STUCK_ACCEPTED_MS} ms, refreshes this node's {@link AgentDirectory} entry, and
  * on the oldest member trims completed reviews beyond the retention. A draining node claims
- * nothing (it only re-dispatches its own reviews). Hazelcast callbacks hop onto
+ * nothing (it only re-dispatches its own reviews), and neither does a node whose side of the
+ * cluster has no quorum (a frozen or partitioned member: the owners it cannot see may be alive).
+ * Reviews that stay in flight past {@code review_budget_ms} are completed by
+ * {@code dev.synapse.review.ReviewDeadlines}, so a takeover always ends in a summary. Hazelcast callbacks hop onto
  * this verticle's event loop; nothing blocks it.
  */
 public final class FailoverVerticle extends VerticleBase {
@@ -73,6 +76,7 @@ public final class FailoverVerticle extends VerticleBase {
   private final AgentDirectory directory;
   private final ClusterManager clusterManager;
   private final IntSupplier httpPort;
+  private final ClusterHealth health;
   private UUID listenerId;
 
   /**
@@ -85,6 +89,17 @@ public final class FailoverVerticle extends VerticleBase {
    */
   public FailoverVerticle(NodeContext node, HazelcastInstance hazelcast, HazelcastReviewStore store,
       AgentDirectory directory, ClusterManager clusterManager, IntSupplier httpPort) {
+    this(node, hazelcast, store, directory, clusterManager, httpPort, null);
+  }
+
+  /**
+   * @param health this node's membership view: a side without a quorum claims nothing and
+   *     re-publishes nothing (null: always a quorum)
+   * @see #FailoverVerticle(NodeContext, HazelcastInstance, HazelcastReviewStore, AgentDirectory, ClusterManager, IntSupplier)
+   */
+  public FailoverVerticle(NodeContext node, HazelcastInstance hazelcast, HazelcastReviewStore store,
+      AgentDirectory directory, ClusterManager clusterManager, IntSupplier httpPort, ClusterHealth health) {
+    this.health = health;
     this.node = node;
     this.hazelcast = hazelcast;
     this.store = store;
@@ -127,6 +142,10 @@ public final class FailoverVerticle extends VerticleBase {
   private void onMemberGone(String gone, long declaredAtNanos) {
     LOG.warn("node_id={} member_left={} members_now={}", node.nodeId(), gone, liveMembers().size());
     if (isOldestMember()) directory.remove(gone);
+    if (!hasQuorum()) {
+      LOG.warn("node_id={} has no quorum after member_left={}: claims nothing, refuses new reviews", node.nodeId(), gone);
+      return;
+    }
     awaitRegistrationsGone(gone, System.nanoTime() + REGISTRATION_WAIT_MS * 1_000_000L)
         .transform(ar -> takeOver(true))
         .onSuccess(s -> LOG.info("node_id={} failover after member_left={}: orphans={} resumed_own={} scan_ms={}",
@@ -138,6 +157,7 @@ public final class FailoverVerticle extends VerticleBase {
   private void sweep() {
     if (!hazelcast.getLifecycleService().isRunning() || !node.lifecycle().accepting()) return;
     publishAgents();
+    if (!hasQuorum()) return; // the review maps refuse a minority side; the majority does the work
     takeOver(false).onFailure(err -> LOG.debug("sweep failed: {}", err.toString()));
     if (isOldestMember()) {
       store.trim().onSuccess(n -> {
@@ -178,6 +198,7 @@ public final class FailoverVerticle extends VerticleBase {
       }
       if (e.owner() != null && live.contains(e.owner())) continue;
       if (!node.lifecycle().accepting()) continue; // a draining node leaves orphans to the others
+      if (!hasQuorum()) continue; // a minority side: the owner may well be alive on the other side
       claims++;
       long delay = me.equals(preferredOwner(e.reviewId(), live)) ? 0 : CLAIM_FALLBACK_MS;
       Runnable claim = () -> store.claim(e.reviewId(), e.owner()).onSuccess(r -> {
@@ -197,7 +218,7 @@ public final class FailoverVerticle extends VerticleBase {
    * two steps). Each gone node's marker is taken over by exactly one survivor.
    */
   private void republishOrphanedSummaries() {
-    if (!node.lifecycle().accepting()) return;
+    if (!node.lifecycle().accepting() || !hasQuorum()) return;
     SummaryEmitter emitter = new SummaryEmitter(store, node.bus(), node.metrics(),
         Signal.agentSource(AgentNames.COORDINATOR));
     store.unpublishedBy(liveMembers()).onSuccess(markers -> {
@@ -215,6 +236,10 @@ public final class FailoverVerticle extends VerticleBase {
         });
       }
     });
+  }
+
+  private boolean hasQuorum() {
+    return health == null || health.hasQuorum();
   }
 
   /** @return the live member chosen for a review by rendezvous (highest random weight) hashing */

@@ -11,11 +11,14 @@ import dev.synapse.ops.SnapshotSource;
 import dev.synapse.review.ReviewState;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.StoredReview;
+import dev.synapse.signal.FailureCodes;
 import dev.synapse.signal.ReviewRequest;
 import dev.synapse.signal.ReviewResult;
 import dev.synapse.signal.ReviewSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -27,13 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 
 /**
  * {@link ReviewStore} on a Hazelcast {@link IMap} ({@value HazelcastConfigFactory#REVIEWS_MAP})
  * keyed by review id, holding {@link StoredReview#toJson()} documents as
- * {@link HazelcastJsonValue}. The map has {@value HazelcastConfigFactory#REVIEW_BACKUPS}
- * synchronous backup, so a write completes only once the backup replica has acknowledged it: a
- * submission that succeeded survives the loss of any one member.
+ * {@link HazelcastJsonValue}. The map has {@code cluster_backup_count} synchronous backups
+ * (default 2), so a write completes only once the backup replicas have acknowledged it: with
+ * three or more members a submission that succeeded survives the loss of any two.
  *
  * <p>Single-review changes are {@link ReviewEntryProcessor}s submitted with
  * {@code submitToKey} (asynchronous, atomic per key): {@link #submit} is a cluster-wide
@@ -55,6 +60,8 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private final IMap<String, String> unpublished;
   private final String nodeId;
   private final int retention;
+  private final BooleanSupplier quorum;
+  private static final String NO_QUORUM = "this node's side of the cluster has no quorum; submit to another node";
 
   /**
    * @param vertx for contexts and worker threads
@@ -63,15 +70,35 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * @param retention completed reviews kept by {@link #trim()}
    */
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention) {
+    this(vertx, hazelcast, nodeId, retention, () -> true);
+  }
+
+  /**
+   * @param quorum true while this node's side of the cluster has a quorum
+   *     ({@link ClusterHealth#hasQuorum()}); without one, {@link #submit} is refused
+   * @see #HazelcastReviewStore(Vertx, HazelcastInstance, String, int)
+   */
+  public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention,
+      BooleanSupplier quorum) {
     this.vertx = vertx;
     this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
     this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
     this.nodeId = nodeId;
     this.retention = retention;
+    this.quorum = quorum;
   }
 
+  /**
+   * As the interface says; refused with {@link FailureCodes#NOT_READY} (HTTP 503
+   * {@code not_ready}) when this side of the cluster has no quorum, so a minority side of a
+   * split never accepts a review the majority does not know of.
+   */
   @Override
   public Future<Submission> submit(ReviewRequest request, String owner) {
+    if (!quorum.getAsBoolean()) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+          NO_QUORUM));
+    }
     StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
     return apply(request.reviewId(), ReviewEntryProcessor.Op.INSERT, fresh.toJson().encode(), null, null)
         .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(decode(prev), false));
@@ -306,8 +333,14 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return fromStage(map.submitToKey(key, new ReviewEntryProcessor(op, a, b, c)));
   }
 
+  /** Hazelcast's split-brain protection refusal becomes {@link FailureCodes#NOT_READY} (503). */
   private <T> Future<T> fromStage(CompletionStage<T> stage) {
-    return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+    return Future.fromCompletionStage(stage, vertx.getOrCreateContext()).recover(err -> {
+      Throwable t = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+      return t instanceof SplitBrainProtectionException
+          ? Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY, NO_QUORUM))
+          : Future.failedFuture(err);
+    });
   }
 
   private static Instant instant(Object text) {

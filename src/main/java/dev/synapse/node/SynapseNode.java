@@ -5,6 +5,7 @@ import dev.synapse.agent.AgentRegistry;
 import dev.synapse.agent.FeedbackLearner;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.CoordinatorVerticle;
+import dev.synapse.agent.coordinator.ReviewDeadlines;
 import dev.synapse.agent.performance.PerformanceAgentVerticle;
 import dev.synapse.agent.security.SecurityAgentVerticle;
 import dev.synapse.bus.LoggingInterceptor;
@@ -59,6 +60,7 @@ public final class SynapseNode {
   private final ReviewService reviews;
   private volatile int httpPort = -1;
   private volatile BackupService backups;
+  private volatile ReviewDeadlines deadlines;
 
   private SynapseNode(Vertx vertx, NodeContext context, ReviewService reviews) {
     this.vertx = vertx;
@@ -153,7 +155,11 @@ public final class SynapseNode {
             new DeploymentOptions().setInstances(config.securityPoolSize())))
         .compose(v -> vertx.deployVerticle(() -> new PerformanceAgentVerticle(ctx),
             new DeploymentOptions().setInstances(config.performancePoolSize())))
-        .compose(v -> node.replayJournal())
+        .compose(v -> {
+          node.deadlines = new ReviewDeadlines(vertx, ctx, config.reliability().reviewBudgetMs(), ctx.cluster()::leadsSweeps);
+          node.deadlines.start();
+          return node.replayJournal();
+        })
         .compose(v -> node.startBackups())
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
@@ -249,6 +255,7 @@ public final class SynapseNode {
    * then the journal (when there is one: what is queued is committed first).
    */
   public Future<Void> close() {
+    if (deadlines != null) deadlines.stop();
     Future<Void> last = backups == null ? Future.succeededFuture() : backups.stop();
     Future<Void> closed = last.transform(ar -> vertx.close());
     if (!(context.store() instanceof JournaledReviewStore journaled)) return closed;
