@@ -83,8 +83,12 @@ public abstract class SpecialistVerticle extends VerticleBase {
     String path = message.headers().get(PATH_HEADER);
     List<Check> checks = checks(path);
     Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
-    runner.run(request.reviewId(), checks, () -> context(request, parsed),
+    AnalysisGate gate = node.analysisGate();
+    Future<AnalysisGate.Permit> admitted = gate == null || checks.isEmpty()
+        ? Future.succeededFuture(() -> { }) : gate.acquire(request.diff().length());
+    admitted.compose(permit -> runner.run(request.reviewId(), checks, () -> context(request, parsed),
             f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
+            .onComplete(x -> permit.release()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
           ReviewResult result = ar.succeeded()

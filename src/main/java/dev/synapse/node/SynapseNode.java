@@ -2,6 +2,7 @@ package dev.synapse.node;
 
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
+import dev.synapse.agent.AnalysisGate;
 import dev.synapse.agent.FeedbackLearner;
 import dev.synapse.agent.NodeContext;
 import dev.synapse.agent.coordinator.CoordinatorVerticle;
@@ -24,6 +25,7 @@ import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.JournaledReviewStore;
 import dev.synapse.review.LocalReviewStore;
+import dev.synapse.review.ParsedDiffCache;
 import dev.synapse.review.ReviewJournal;
 import dev.synapse.review.ReviewService;
 import dev.synapse.review.ReviewStore;
@@ -142,7 +144,8 @@ public final class SynapseNode {
     agents.register(AgentNames.PERFORMANCE, config.performancePoolSize());
     NodeLifecycle lifecycle = new NodeLifecycle();
     NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
-        cluster != null ? cluster : ClusterView.single(nodeId, agents::describe));
+        cluster != null ? cluster : ClusterView.single(nodeId, agents::describe), new ParsedDiffCache(),
+        new AnalysisGate(vertx, analysisCapacity(config), ANALYSIS_QUEUE, config.actionTimeoutMs()));
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());
@@ -164,6 +167,17 @@ public final class SynapseNode {
         .compose(v -> withHttp ? node.deployHttp() : Future.succeededFuture())
         .map(v -> node)
         .onFailure(err -> vertx.close());
+  }
+
+  /** Reviews that may wait for analysis capacity on one node. */
+  public static final int ANALYSIS_QUEUE = 1_024;
+
+  /**
+   * @return bytes of diff analysed at once on a node: a sixteenth of the max heap, at least one
+   *     largest accepted diff ({@code max_diff_bytes})
+   */
+  static long analysisCapacity(SynapseConfig config) {
+    return Math.max(config.maxDiffBytes(), Runtime.getRuntime().maxMemory() / 16);
   }
 
   /**
