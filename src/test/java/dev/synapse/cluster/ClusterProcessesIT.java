@@ -83,7 +83,18 @@ class ClusterProcessesIT {
     run("sigterm", false);
   }
 
+  @Test
+  @DisplayName("SIGKILL of two of three nodes 2 s apart mid-run: with two synchronous backups no accepted review is lost")
+  void twoSigkills() throws Exception {
+    run("two-sigkills", true, 2_000);
+  }
+
   private void run(String scenario, boolean kill) throws Exception {
+    run(scenario, kill, -1);
+  }
+
+  /** @param secondKillAfterMs when ≥ 0, node 1 is SIGKILLed this long after the first stop */
+  private void run(String scenario, boolean kill, long secondKillAfterMs) throws Exception {
     String cluster = ClusterTestSupport.uniqueClusterName();
     List<Integer> clusterPorts = new ArrayList<>();
     List<Integer> httpPorts = new ArrayList<>();
@@ -119,6 +130,18 @@ class ClusterProcessesIT {
             stoppedWallClock[0] = java.time.Instant.now();
             if (kill) processes.get(victim).destroyForcibly();
             else processes.get(victim).destroy();
+            if (secondKillAfterMs >= 0) {
+              Thread second = new Thread(() -> {
+                try {
+                  Thread.sleep(secondKillAfterMs);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                processes.get(1).destroyForcibly();
+              });
+              second.setDaemon(true);
+              second.start();
+            }
           }
         }
         String id = scenario + "-" + n;
