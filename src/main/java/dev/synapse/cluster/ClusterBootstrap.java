@@ -82,8 +82,9 @@ public final class ClusterBootstrap {
           String nodeId = manager.getNodeId();
           AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
           ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory, config.reliability().quorum());
+          health.watchSafety();
           HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention(),
-              health::hasQuorum);
+              health::hasQuorum, health);
           return new Joined(vertx, manager, hz, nodeId, registryName, store, directory, health);
         });
   }

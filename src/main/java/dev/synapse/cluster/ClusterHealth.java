@@ -71,6 +71,96 @@ public final class ClusterHealth implements ClusterView {
     this.quorum = quorum;
   }
 
+  /** Period of the partition-safety poll behind {@link #safe()}, in ms. */
+  public static final long SAFETY_POLL_MS = 250;
+
+  private final AtomicLong epoch = new AtomicLong();
+  private volatile boolean safe;
+  private long safetyTimer = -1;
+
+  /**
+   * Starts watching partition safety for {@link #safe()}, {@link #epoch()} and
+   * {@link #awaitSafe}: a membership change or a migration marks the data unsafe at once and
+   * moves the epoch; a poll every {@value #SAFETY_POLL_MS} ms (on a worker thread) marks it safe
+   * again once every partition has its backups. Call once, from the node's start.
+   */
+  public void watchSafety() {
+    hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+      @Override
+      public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+        unsafeNow();
+      }
+
+      @Override
+      public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+        unsafeNow();
+      }
+    });
+    hazelcast.getPartitionService().addMigrationListener(new com.hazelcast.partition.MigrationListener() {
+      @Override
+      public void migrationStarted(com.hazelcast.partition.MigrationState state) {
+        unsafeNow();
+      }
+
+      @Override
+      public void migrationFinished(com.hazelcast.partition.MigrationState state) {
+      }
+
+      @Override
+      public void replicaMigrationCompleted(com.hazelcast.partition.ReplicaMigrationEvent event) {
+      }
+
+      @Override
+      public void replicaMigrationFailed(com.hazelcast.partition.ReplicaMigrationEvent event) {
+        unsafeNow();
+      }
+    });
+    safetyTimer = vertx.setPeriodic(SAFETY_POLL_MS, t -> {
+      long before = epoch.get();
+      vertx.executeBlocking(this::clusterSafeBlocking, false).onSuccess(ok -> {
+        // a change during the poll keeps the data unsafe until the next poll
+        if (epoch.get() == before) safe = ok;
+      });
+    });
+  }
+
+  private void unsafeNow() {
+    safe = false;
+    epoch.incrementAndGet();
+  }
+
+  /** @return true when, as of the last poll and with no membership change or migration since, every partition had its backups */
+  public boolean safe() {
+    return safe;
+  }
+
+  /** @return a counter moved by every membership change and migration seen by this member */
+  public long epoch() {
+    return epoch.get();
+  }
+
+  /**
+   * @param timeoutMs longest wait, in ms
+   * @return completes once {@link #safe()}, polling every 50 ms; fails after {@code timeoutMs}
+   */
+  public Future<Void> awaitSafe(long timeoutMs) {
+    if (safe) return Future.succeededFuture();
+    io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    pollSafe(p, deadline);
+    return p.future();
+  }
+
+  private void pollSafe(io.vertx.core.Promise<Void> p, long deadline) {
+    if (safe) {
+      p.tryComplete();
+    } else if (System.nanoTime() - deadline >= 0 || !running()) {
+      p.tryFail("partition backups are still being rebuilt");
+    } else {
+      vertx.setTimer(50, t -> pollSafe(p, deadline));
+    }
+  }
+
   /** @return data (non-lite) members this node sees; 0 once its member stopped */
   public int dataMemberCount() {
     if (!running()) return 0;

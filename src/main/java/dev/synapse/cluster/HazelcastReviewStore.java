@@ -61,6 +61,9 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private final String nodeId;
   private final int retention;
   private final BooleanSupplier quorum;
+  private final ClusterHealth safety;
+  /** Longest wait of a submission for partition backups to be in place, in ms. */
+  public static final long SAFE_WAIT_MS = 10_000;
   private static final String NO_QUORUM = "this node's side of the cluster has no quorum; submit to another node";
 
   /**
@@ -80,6 +83,16 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    */
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention,
       BooleanSupplier quorum) {
+    this(vertx, hazelcast, nodeId, retention, quorum, null);
+  }
+
+  /**
+   * @param safety partition safety of this member (null: submissions do not wait for it)
+   * @see #HazelcastReviewStore(Vertx, HazelcastInstance, String, int, BooleanSupplier)
+   */
+  public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention,
+      BooleanSupplier quorum, ClusterHealth safety) {
+    this.safety = safety;
     this.vertx = vertx;
     this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
     this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
@@ -100,7 +113,38 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
           NO_QUORUM));
     }
     StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
-    return apply(request.reviewId(), ReviewEntryProcessor.Op.INSERT, fresh.toJson().encode(), null, null)
+    if (safety == null) return insert(fresh);
+    return safety.awaitSafe(SAFE_WAIT_MS)
+        .recover(err -> Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+            "the cluster is rebuilding review backups; try again")))
+        .compose(v -> insertVerified(fresh, true));
+  }
+
+  /**
+   * Inserts, then, when a membership change or migration happened while the write was in flight
+   * (its backups may have gone with a member), waits until the backups are in place again and
+   * checks that the review is still there, writing it once more if not. So a submission
+   * completes only once the review is held with its backups.
+   */
+  private Future<Submission> insertVerified(StoredReview fresh, boolean retry) {
+    long epoch = safety.epoch();
+    return insert(fresh).compose(sub -> {
+      if (safety.epoch() == epoch && safety.safe()) return Future.succeededFuture(sub);
+      return safety.awaitSafe(SAFE_WAIT_MS).compose(v -> get(fresh.reviewId())).compose(stored -> {
+        if (stored != null) return Future.succeededFuture(sub);
+        if (!retry) {
+          return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+              "the review could not be stored with its backups; try again"));
+        }
+        return insertVerified(fresh, false);
+      }).recover(err -> Future.failedFuture(err instanceof ReplyException ? err
+          : new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+              "the cluster is rebuilding review backups; try again")));
+    });
+  }
+
+  private Future<Submission> insert(StoredReview fresh) {
+    return apply(fresh.reviewId(), ReviewEntryProcessor.Op.INSERT, fresh.toJson().encode(), null, null)
         .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(decode(prev), false));
   }
 

@@ -302,7 +302,18 @@ class ClusterProcessesIT {
       }
       if (!pending.isEmpty()) Thread.sleep(250);
     }
-    if (!pending.isEmpty()) System.out.println("not done: " + pending);
+    if (!pending.isEmpty()) {
+      System.out.println("not done: " + pending);
+      for (String id : pending) {
+        try {
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+              + "/api/reviews/" + id)).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          System.out.println("  " + id + " -> " + r.statusCode() + " " + r.body());
+        } catch (IOException e) {
+          System.out.println("  " + id + " -> " + e);
+        }
+      }
+    }
     return pending.isEmpty() ? ms(start) : -1;
   }
 
