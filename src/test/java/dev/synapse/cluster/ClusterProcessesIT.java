@@ -89,6 +89,21 @@ class ClusterProcessesIT {
     run("two-sigkills", true, 2_000);
   }
 
+  @Test
+  @DisplayName("one of three nodes frozen 15 s (SIGSTOP, as a partition looks) with quorum 2: no accepted review lost or summarised twice")
+  void freeze() throws Exception {
+    extraEnv.put("SYNAPSE_CLUSTER_EXPECTED_SIZE", "3");
+    // a request in flight to a frozen node's specialist waits its whole deadline (action timeout
+    // x (retries + 1) + 1 s; 241 s with the defaults): keep it at 21 s so the run fits in a minute
+    extraEnv.put("SYNAPSE_ACTION_TIMEOUT_MS", "10000");
+    extraEnv.put("SYNAPSE_ACTION_MAX_RETRIES", "1");
+    freezeMs = 15_000;
+    run("freeze", false, -1);
+  }
+
+  private final Map<String, String> extraEnv = new java.util.HashMap<>();
+  private long freezeMs = -1;
+
   private void run(String scenario, boolean kill) throws Exception {
     run(scenario, kill, -1);
   }
@@ -128,8 +143,13 @@ class ClusterProcessesIT {
           synchronized (stoppedAt) {
             stoppedAt[0] = System.nanoTime();
             stoppedWallClock[0] = java.time.Instant.now();
-            if (kill) processes.get(victim).destroyForcibly();
-            else processes.get(victim).destroy();
+            if (freezeMs > 0) {
+              freeze(processes.get(victim), freezeMs);
+            } else if (kill) {
+              processes.get(victim).destroyForcibly();
+            } else {
+              processes.get(victim).destroy();
+            }
             if (secondKillAfterMs >= 0) {
               Thread second = new Thread(() -> {
                 try {
@@ -186,11 +206,36 @@ class ClusterProcessesIT {
     assertEquals(List.of(), missing, "accepted reviews whose summary signal was never seen");
     assertEquals(REVIEWS, accepted.size(), "every review was accepted by some node");
 
-    if (!kill) {
+    if (!kill && freezeMs < 0) {
       assertTrue(processes.get(victim).waitFor(GRACE_MS + 30_000, TimeUnit.MILLISECONDS), "SIGTERM'd node exited");
       String log = Files.readString(logs.resolve(scenario + "-node" + victim + ".log"));
       assertTrue(log.contains("draining") && (log.contains("drained in") || log.contains("grace period over")),
           "the stopped node drained before leaving");
+    }
+  }
+
+  /** SIGSTOP now, SIGCONT after {@code ms} (on a daemon thread). */
+  private static void freeze(Process p, long ms) {
+    signal(p, "-STOP");
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      signal(p, "-CONT");
+    });
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void signal(Process p, String sig) {
+    try {
+      new ProcessBuilder("kill", sig, Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -212,6 +257,7 @@ class ClusterProcessesIT {
     env.put("SYNAPSE_SECURITY_POOL_SIZE", "2");
     env.put("SYNAPSE_PERFORMANCE_POOL_SIZE", "2");
     env.put("LOG_LEVEL", "info");
+    env.putAll(extraEnv);
     return pb.start();
   }
 
