@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * again. {@link #complete} is a compare-and-set ({@code UPDATE … WHERE done = 0}), so at most one
  * summary is ever recorded per review, also across a restart.
  *
+ * <p>The folder is made owner-only ({@code rwx------}): unfinished reviews keep their diff there.
+ *
  * <p>Threading: one writer thread owns the connection. Callers enqueue operations (never
  * blocking: when {@value #MAX_QUEUED} operations are waiting, the call fails at once with
  * {@link JournalBusyException}); the writer runs up to {@value #MAX_BATCH} queued operations in
@@ -86,6 +88,12 @@ public final class ReviewJournal implements AutoCloseable {
    */
   public static ReviewJournal open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    try {
+      // the journal holds the diffs of unfinished reviews: owner only, like snapshots
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
     Path file = dir.resolve(FILE);
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
