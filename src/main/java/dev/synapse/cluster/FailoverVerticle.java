@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       the review id over the live members claims at once, the others only after
  *       {@value #CLAIM_FALLBACK_MS} ms, which spreads the work and still covers a survivor that
  *       dies too. The winner resumes the review with a fresh {@link ReviewOrchestrator}, which
- *       asks again only for the specialist results not yet stored;
+ *       asks again only for the specialist results not yet stored, and asks this node's own
+ *       specialists (the event bus may still list a frozen member's);
  *   <li>resumes its own in-flight reviews with a fresh orchestrator too: a request in flight to
  *       a specialist on the gone member would otherwise wait for its full send timeout.
  * </ol>
@@ -181,7 +182,8 @@ public final class FailoverVerticle extends VerticleBase {
   private Stats takeOver(List<HazelcastReviewStore.InFlightEntry> entries, boolean resumeAllOwn) {
     Set<String> live = liveMembers();
     String me = node.nodeId();
-    ReviewOrchestrator orchestrator = new ReviewOrchestrator(vertx, node);
+    // this node's own specialists: the bus may still list a gone (e.g. frozen) member's ones
+    ReviewOrchestrator orchestrator = new ReviewOrchestrator(vertx, node, true);
     Instant stuckBefore = Instant.now().minus(Duration.ofMillis(STUCK_ACCEPTED_MS));
     int claims = 0;
     int resumed = 0;
