@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  *
  * <p>Review state lives in map {@value #REVIEWS_MAP} with {@code cluster_backup_count}
  * synchronous backups (default 2: with three members every member holds every review, so two
- * of three may die at once), merged after a split brain by {@code LatestUpdateMergePolicy} (the
- * newest state of each review wins; per-entry statistics on to track it), and, when
+ * of three may die at once), merged after a split brain by {@link ReviewMergePolicy} (the
+ * version further along wins: a finished review over an unfinished one; markers of
+ * {@value #UNPUBLISHED_MAP} by {@code LatestUpdateMergePolicy}), and, when
  * {@code cluster_expected_size} ≥ 2, guarded by split-brain protection {@value #QUORUM}
  * (minimum cluster size: a majority of the expected size), so that the minority side of a split
  * can neither read nor write reviews. A split is healed by looking for the other side every
@@ -126,9 +127,10 @@ public final class HazelcastConfigFactory {
         .setReadBackupData(false)
         .setInMemoryFormat(InMemoryFormat.BINARY)
         .setPerEntryStatsEnabled(true)
-        .setMergePolicyConfig(merge);
+        .setMergePolicyConfig(new MergePolicyConfig(ReviewMergePolicy.class.getName(),
+            MergePolicyConfig.DEFAULT_BATCH_SIZE));
     MapConfig unpublished = new MapConfig(UNPUBLISHED_MAP).setBackupCount(backups).setAsyncBackupCount(0)
-        .setPerEntryStatsEnabled(true).setMergePolicyConfig(new MergePolicyConfig(merge));
+        .setPerEntryStatsEnabled(true).setMergePolicyConfig(merge);
     if (quorum > 0) {
       cfg.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum));
       reviews.setSplitBrainProtectionName(QUORUM);
