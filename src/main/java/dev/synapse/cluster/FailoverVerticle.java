@@ -227,9 +227,10 @@ public final class FailoverVerticle extends VerticleBase {
       for (String marker : markers) {
         store.takeOverUnpublished(marker).onSuccess(reviewId -> {
           if (reviewId == null) return;
-          String gone = marker.substring(0, marker.indexOf('|'));
           store.get(reviewId).onSuccess(r -> {
-            if (r != null && r.summary() != null && gone.equals(r.owner())) {
+            // the storing node is gone: the marker's node itself, or, when that node had taken
+            // the marker over from the storing node and died in turn, an earlier one
+            if (r != null && r.summary() != null && r.owner() != null && !liveMembers().contains(r.owner())) {
               emitter.publish(r.summary());
               LOG.info("review_id={} summary published by node_id={} for a gone node", reviewId, node.nodeId());
             }
