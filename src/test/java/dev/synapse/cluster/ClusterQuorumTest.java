@@ -79,6 +79,33 @@ class ClusterQuorumTest {
   }
 
   @Test
+  @DisplayName("a member leaving a healthy cluster does not make the survivor unready while backups are rebuilt")
+  void noFlapOnMemberLeaving() throws Exception {
+    String name = ClusterTestSupport.uniqueClusterName();
+    int pa = ClusterTestSupport.freePort();
+    int pb = ClusterTestSupport.freePort();
+    a = SynapseNode.startClustered(ClusterTestSupport.config(name, pa, List.of(pa, pb))).await(60, TimeUnit.SECONDS);
+    b = SynapseNode.startClustered(ClusterTestSupport.config(name, pb, List.of(pa, pb))).await(60, TimeUnit.SECONDS);
+    ClusterAwait.members(a, 2);
+    ClusterAwait.safe(a);
+    for (int i = 0; i < 20; i++) {
+      a.reviews().submit(ClusterTestSupport.request("flap-" + i)).await(10, TimeUnit.SECONDS);
+    }
+    b.close().await(30, TimeUnit.SECONDS);
+    b = null;
+    List<String> down = new java.util.ArrayList<>();
+    boolean sawUnsafe = false;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (System.nanoTime() < end) {
+      Status s = a.context().cluster().readiness().await(10, TimeUnit.SECONDS);
+      sawUnsafe |= !s.getData().getBoolean("cluster_safe");
+      if (!s.isOk()) down.add(s.getData().getString("message"));
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), down, "readiness failures after a member left" + (sawUnsafe ? " (partitions were unsafe)" : ""));
+  }
+
+  @Test
   @DisplayName("partitions unsafe for a moment (a member just left a healthy majority) do not fail readiness; unsafe past the grace period does")
   void briefUnsafetyIsNotUnreadiness() {
     ClusterHealth h = new ClusterHealth(null, null, "n", null, 0);
