@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Addresses#agent(String)}), parses the diff and runs its checks through an
  * {@link ActionRunner} on worker threads, publishes one {@code review.result} signal and replies
  * with it to the coordinator. The decision path arrives in the {@value #PATH_HEADER} header.
+ * Analysis starts once the node's {@link AnalysisGate} admits the diff's size (a queue by bytes,
+ * so large diffs do not all run at once); a review that waits too long gets an error result.
  * Deployed with N instances (the pool size); all instances share one {@link AgentState}.
  */
 public abstract class SpecialistVerticle extends VerticleBase {

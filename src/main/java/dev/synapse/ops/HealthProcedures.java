@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       collection (or the whole heap before the first one) uses less than
  *       {@value #MEMORY_LIMIT_PERCENT}% of the maximum; a node above it would fail the reviews
  *       it accepts;</li>
- *   <li>{@code cluster} (unhealthy; clustered nodes only): the member runs and every partition
- *       has its backups ({@link ClusterView#readiness()}).</li>
+ *   <li>{@code cluster} (unhealthy; clustered nodes only): the member runs, its side has a
+ *       quorum, and partition backups have not been missing for long
+ *       ({@link ClusterView#readiness()}).</li>
  * </ul>
  * Thread-safe after {@link #start()}.
  */
