@@ -34,18 +34,24 @@ public final class ReviewMergePolicy implements SplitBrainMergePolicy<Object, Me
   }
 
   /**
-   * @param json a stored review document, or anything else
-   * @return how far along it is: 1,000,000 when done; else 1,000 × results + 1 when classified
-   *     (owner and path recorded) ; 0 for an accepted review or a value that is not a review
+   * Reads the clear {@code state} field, which both a plain review document and a sealed
+   * envelope carry (the envelope hides the rest, so two unfinished sealed versions tie and the
+   * majority's stays).
+   *
+   * @param json a stored review document or envelope, or anything else
+   * @return how far along it is: 1,000,000 when {@code complete} or {@code failed}; else
+   *     1,000 × visible results + 1 when {@code running}; 0 for {@code accepted} or a value that
+   *     is not a review
    */
   static long progress(String json) {
     if (json == null) return 0;
     try {
       JsonObject doc = new JsonObject(json);
-      if (doc.getValue("summary") != null) return 1_000_000;
-      JsonObject results = doc.getJsonObject("results");
+      String state = doc.getString("state", "");
+      if ("complete".equals(state) || "failed".equals(state) || doc.getValue("summary") != null) return 1_000_000;
+      JsonObject results = doc.getValue("results") instanceof JsonObject r ? r : null;
       long n = results == null ? 0 : results.size();
-      return n * 1_000 + (doc.getValue("decision_path") != null ? 1 : 0);
+      return n * 1_000 + ("running".equals(state) ? 1 : 0);
     } catch (RuntimeException e) {
       return 0;
     }

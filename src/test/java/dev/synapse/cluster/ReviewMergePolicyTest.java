@@ -35,6 +35,16 @@ class ReviewMergePolicyTest {
   }
 
   @Test
+  @DisplayName("a sealed envelope ranks by its clear state: a finished one beats a running one")
+  void sealedEnvelopes() {
+    String done = new JsonObject().put("state", "complete").put("owner", "a").put("sealed", "xyz").encode();
+    String running = new JsonObject().put("state", "running").put("owner", "b").put("sealed", "abc").encode();
+    String accepted = new JsonObject().put("state", "accepted").put("sealed", "abc").encode();
+    assertTrue(ReviewMergePolicy.progress(done) > ReviewMergePolicy.progress(running));
+    assertTrue(ReviewMergePolicy.progress(running) > ReviewMergePolicy.progress(accepted));
+  }
+
+  @Test
   @DisplayName("a value that is not a review document ranks lowest instead of failing the merge")
   void garbageRanksLowest() {
     assertEquals(0, ReviewMergePolicy.progress("not json"));
