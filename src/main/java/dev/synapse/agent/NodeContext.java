@@ -22,15 +22,16 @@ import dev.synapse.review.ReviewStore;
  * @param cluster membership, data safety and agents per node ({@code /health/ready},
  *     {@code /api/agents}); a one-member view when embedded
  * @param parsedDiffs diffs parsed at the ingress of this node, reused by its specialists
+ * @param analysisGate bytes of diff this node's specialists analyse at once, or null for no bound
  */
 public record NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
     SynapseMetrics metrics, AgentRegistry agents, NodeLifecycle lifecycle, ClusterView cluster,
-    ParsedDiffCache parsedDiffs) {
+    ParsedDiffCache parsedDiffs, AnalysisGate analysisGate) {
 
-  /** A context with a fresh, empty {@link ParsedDiffCache}. */
+  /** A context with a fresh, empty {@link ParsedDiffCache} and no analysis gate. */
   public NodeContext(String nodeId, SynapseConfig config, SignalBus bus, ReviewStore store,
       SynapseMetrics metrics, AgentRegistry agents, NodeLifecycle lifecycle, ClusterView cluster) {
-    this(nodeId, config, bus, store, metrics, agents, lifecycle, cluster, new ParsedDiffCache());
+    this(nodeId, config, bus, store, metrics, agents, lifecycle, cluster, new ParsedDiffCache(), null);
   }
 
   /** A context with a fresh lifecycle and a one-member cluster view (embedded node, tests). */
@@ -42,6 +43,6 @@ public record NodeContext(String nodeId, SynapseConfig config, SignalBus bus, Re
 
   /** @return a copy with another configuration (same shared components) */
   public NodeContext withConfig(SynapseConfig other) {
-    return new NodeContext(nodeId, other, bus, store, metrics, agents, lifecycle, cluster, parsedDiffs);
+    return new NodeContext(nodeId, other, bus, store, metrics, agents, lifecycle, cluster, parsedDiffs, analysisGate);
   }
 }

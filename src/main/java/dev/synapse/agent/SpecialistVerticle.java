@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Addresses#agent(String)}), parses the diff and runs its checks through an
  * {@link ActionRunner} on worker threads, publishes one {@code review.result} signal and replies
  * with it to the coordinator. The decision path arrives in the {@value #PATH_HEADER} header.
+ * Analysis starts once the node's {@link AnalysisGate} admits the diff's size (a queue by bytes,
+ * so large diffs do not all run at once); a review that waits too long gets an error result.
  * Deployed with N instances (the pool size); all instances share one {@link AgentState}.
  */
 public abstract class SpecialistVerticle extends VerticleBase {
@@ -85,8 +87,12 @@ public abstract class SpecialistVerticle extends VerticleBase {
     List<Check> checks = checks(path);
     Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
     TestCodePolicy testCode = new TestCodePolicy(node.config().testCodeMaxSeverity());
-    runner.run(request.reviewId(), checks, () -> context(request, parsed, testCode),
+    AnalysisGate gate = node.analysisGate();
+    Future<AnalysisGate.Permit> admitted = gate == null || checks.isEmpty()
+        ? Future.succeededFuture(() -> { }) : gate.acquire(request.diff().length());
+    admitted.compose(permit -> runner.run(request.reviewId(), checks, () -> context(request, parsed, testCode),
             f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
+            .onComplete(x -> permit.release()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
           ReviewResult result = ar.succeeded()

@@ -23,23 +23,51 @@ import java.util.List;
 public final class SignalHistory {
   private record Entry(String id, String type, Instant time, byte[] json) {}
 
-  private final int capacity;
-  private final ArrayDeque<Entry> signals;
+  /** Default byte bound: this share of the maximum heap. */
+  public static final double DEFAULT_HEAP_FRACTION = 0.125;
 
-  /** @param capacity maximum number of signals kept, ≥ 1 */
+  private final int capacity;
+  private final long maxBytes;
+  private final ArrayDeque<Entry> signals;
+  private long bytes;
+
+  /** @param capacity maximum number of signals kept, ≥ 1; bytes bounded by {@link #defaultMaxBytes()} */
   public SignalHistory(int capacity) {
-    if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1");
+    this(capacity, defaultMaxBytes());
+  }
+
+  /**
+   * @param capacity maximum number of signals kept, ≥ 1
+   * @param maxBytes maximum bytes of encoded signals kept, ≥ 1 (a {@code review.request} carries
+   *     its diff: 5 MB diffs would otherwise keep 5 MB each for {@code capacity} signals)
+   */
+  public SignalHistory(int capacity, long maxBytes) {
+    if (capacity < 1 || maxBytes < 1) throw new IllegalArgumentException("capacity and maxBytes must be >= 1");
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
     this.signals = new ArrayDeque<>(Math.min(capacity, 1024));
   }
 
-  /** Appends a signal, evicting the oldest when full. */
+  /** @return {@value #DEFAULT_HEAP_FRACTION} of the maximum heap, in bytes */
+  public static long defaultMaxBytes() {
+    return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_FRACTION));
+  }
+
+  /** Appends a signal, evicting the oldest while over the count or byte bound. */
   public void add(Signal signal) {
     Entry e = new Entry(signal.id(), signal.type(), signal.time(), signal.toJson().toBuffer().getBytes());
     synchronized (this) {
-      if (signals.size() == capacity) signals.pollFirst();
       signals.addLast(e);
+      bytes += e.json().length;
+      while (signals.size() > capacity || (bytes > maxBytes && signals.size() > 1)) {
+        bytes -= signals.pollFirst().json().length;
+      }
     }
+  }
+
+  /** @return bytes of encoded signals held */
+  public synchronized long bytes() {
+    return bytes;
   }
 
   /**

@@ -30,16 +30,17 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() throws Exception {
-    SynapseConfig config;
+    SynapseConfig loaded;
     try {
-      config = rulesOptions.apply(configOptions.load(), false);
-      SynapseNode.knowledge(config); // a bad rule pack stops start-up here with file:line
+      loaded = rulesOptions.apply(configOptions.load(), false);
+      SynapseNode.knowledge(loaded); // a bad rule pack stops start-up here with file:line
     } catch (ConfigException e) {
       System.err.println("synapse: configuration error: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
-    dev.synapse.ops.LogSetup.apply(config);
-    boolean clustered = cluster || config.cluster();
+    dev.synapse.ops.LogSetup.apply(loaded);
+    boolean clustered = cluster || loaded.cluster();
+    SynapseConfig config = clustered ? loaded : withJournal(loaded);
     SynapseNode node;
     try {
       node = (clustered ? SynapseNode.startClustered(config) : SynapseNode.start(config, true))
@@ -63,5 +64,17 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
     }, "synapse-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * @return the configuration with its journal folder resolved as documented for
+   *     {@code journal_dir} (home: {@code SYNAPSE_HOME}, else the working directory)
+   */
+  static SynapseConfig withJournal(SynapseConfig config) {
+    String home = System.getenv("SYNAPSE_HOME");
+    java.nio.file.Path dir = config.reliability().journalPath(config.backupDir(),
+        java.nio.file.Path.of(home != null ? home : "").toAbsolutePath());
+    return config.withReliability(config.reliability().withJournalDir(
+        dir == null ? dev.synapse.config.Reliability.JOURNAL_OFF : dir.toString()));
   }
 }

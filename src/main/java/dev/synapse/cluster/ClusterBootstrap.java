@@ -62,7 +62,7 @@ public final class ClusterBootstrap {
      *     published
      */
     public Future<Void> attach(NodeContext node, IntSupplier httpPort) {
-      return vertx.deployVerticle(new FailoverVerticle(node, hazelcast, store, directory, manager, httpPort))
+      return vertx.deployVerticle(new FailoverVerticle(node, hazelcast, store, directory, manager, httpPort, health))
           .mapEmpty();
     }
   }
@@ -112,16 +112,17 @@ public final class ClusterBootstrap {
         .map(vertx -> {
           HazelcastInstance hz = manager.getHazelcastInstance();
           String nodeId = manager.getNodeId();
+          AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
+          ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory, config.reliability().quorum());
+          health.watchSafety();
           HazelcastReviewStore store = new HazelcastReviewStore(vertx, hz, nodeId, config.reviewRetention(),
-              security.codec());
+              security.codec(), health::hasQuorum, health);
           MeterRegistry registry = BackendRegistries.getNow(registryName);
           if (registry != null) {
             FunctionCounter.builder("synapse.cluster.rejected.values", security.codec(), ReviewCodec::rejected)
                 .description("cluster values (stored reviews, operation arguments) that failed verification and were ignored")
                 .register(registry);
           }
-          AgentDirectory directory = new AgentDirectory(vertx, hz, nodeId);
-          ClusterHealth health = new ClusterHealth(vertx, hz, nodeId, directory);
           return new Joined(vertx, manager, hz, nodeId, registryName, store, directory, health);
         });
   }

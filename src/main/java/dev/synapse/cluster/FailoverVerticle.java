@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       the review id over the live members claims at once, the others only after
  *       {@value #CLAIM_FALLBACK_MS} ms, which spreads the work and still covers a survivor that
  *       dies too. The winner resumes the review with a fresh {@link ReviewOrchestrator}, which
- *       asks again only for the specialist results not yet stored;
+ *       asks again only for the specialist results not yet stored, and asks this node's own
+ *       specialists (the event bus may still list a frozen member's);
  *   <li>resumes its own in-flight reviews with a fresh orchestrator too: a request in flight to
  *       a specialist on the gone member would otherwise wait for its full send timeout.
  * </ol>
@@ -52,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * membership event missed, resumes reviews this node accepted that no coordinator classified
  * within {@value #STUCK_ACCEPTED_MS} ms, refreshes this node's {@link AgentDirectory} entry, and
  * on the oldest member trims completed reviews beyond the retention. A draining node claims
- * nothing (it only re-dispatches its own reviews). Hazelcast callbacks hop onto
+ * nothing (it only re-dispatches its own reviews), and neither does a node whose side of the
+ * cluster has no quorum (a frozen or partitioned member: the owners it cannot see may be alive).
+ * Reviews that stay in flight past {@code review_budget_ms} are completed by
+ * {@code dev.synapse.review.ReviewDeadlines}, so a takeover always ends in a summary. Hazelcast callbacks hop onto
  * this verticle's event loop; nothing blocks it.
  */
 public final class FailoverVerticle extends VerticleBase {
@@ -73,6 +77,7 @@ public final class FailoverVerticle extends VerticleBase {
   private final AgentDirectory directory;
   private final ClusterManager clusterManager;
   private final IntSupplier httpPort;
+  private final ClusterHealth health;
   private UUID listenerId;
 
   /**
@@ -85,6 +90,17 @@ public final class FailoverVerticle extends VerticleBase {
    */
   public FailoverVerticle(NodeContext node, HazelcastInstance hazelcast, HazelcastReviewStore store,
       AgentDirectory directory, ClusterManager clusterManager, IntSupplier httpPort) {
+    this(node, hazelcast, store, directory, clusterManager, httpPort, null);
+  }
+
+  /**
+   * @param health this node's membership view: a side without a quorum claims nothing and
+   *     re-publishes nothing (null: always a quorum)
+   * @see #FailoverVerticle(NodeContext, HazelcastInstance, HazelcastReviewStore, AgentDirectory, ClusterManager, IntSupplier)
+   */
+  public FailoverVerticle(NodeContext node, HazelcastInstance hazelcast, HazelcastReviewStore store,
+      AgentDirectory directory, ClusterManager clusterManager, IntSupplier httpPort, ClusterHealth health) {
+    this.health = health;
     this.node = node;
     this.hazelcast = hazelcast;
     this.store = store;
@@ -127,6 +143,10 @@ public final class FailoverVerticle extends VerticleBase {
   private void onMemberGone(String gone, long declaredAtNanos) {
     LOG.warn("node_id={} member_left={} members_now={}", node.nodeId(), gone, liveMembers().size());
     if (isOldestMember()) directory.remove(gone);
+    if (!hasQuorum()) {
+      LOG.warn("node_id={} has no quorum after member_left={}: claims nothing, refuses new reviews", node.nodeId(), gone);
+      return;
+    }
     awaitRegistrationsGone(gone, System.nanoTime() + REGISTRATION_WAIT_MS * 1_000_000L)
         .transform(ar -> takeOver(true))
         .onSuccess(s -> LOG.info("node_id={} failover after member_left={}: orphans={} resumed_own={} scan_ms={}",
@@ -138,6 +158,7 @@ public final class FailoverVerticle extends VerticleBase {
   private void sweep() {
     if (!hazelcast.getLifecycleService().isRunning() || !node.lifecycle().accepting()) return;
     publishAgents();
+    if (!hasQuorum()) return; // the review maps refuse a minority side; the majority does the work
     takeOver(false).onFailure(err -> LOG.debug("sweep failed: {}", err.toString()));
     if (isOldestMember()) {
       store.trim().onSuccess(n -> {
@@ -161,7 +182,8 @@ public final class FailoverVerticle extends VerticleBase {
   private Stats takeOver(List<HazelcastReviewStore.InFlightEntry> entries, boolean resumeAllOwn) {
     Set<String> live = liveMembers();
     String me = node.nodeId();
-    ReviewOrchestrator orchestrator = new ReviewOrchestrator(vertx, node);
+    // this node's own specialists: the bus may still list a gone (e.g. frozen) member's ones
+    ReviewOrchestrator orchestrator = new ReviewOrchestrator(vertx, node, true);
     Instant stuckBefore = Instant.now().minus(Duration.ofMillis(STUCK_ACCEPTED_MS));
     int claims = 0;
     int resumed = 0;
@@ -178,6 +200,7 @@ public final class FailoverVerticle extends VerticleBase {
       }
       if (e.owner() != null && live.contains(e.owner())) continue;
       if (!node.lifecycle().accepting()) continue; // a draining node leaves orphans to the others
+      if (!hasQuorum()) continue; // a minority side: the owner may well be alive on the other side
       claims++;
       long delay = me.equals(preferredOwner(e.reviewId(), live)) ? 0 : CLAIM_FALLBACK_MS;
       Runnable claim = () -> store.claim(e.reviewId(), e.owner()).onSuccess(r -> {
@@ -197,16 +220,17 @@ public final class FailoverVerticle extends VerticleBase {
    * two steps). Each gone node's marker is taken over by exactly one survivor.
    */
   private void republishOrphanedSummaries() {
-    if (!node.lifecycle().accepting()) return;
+    if (!node.lifecycle().accepting() || !hasQuorum()) return;
     SummaryEmitter emitter = new SummaryEmitter(store, node.bus(), node.metrics(),
         Signal.agentSource(AgentNames.COORDINATOR));
     store.unpublishedBy(liveMembers()).onSuccess(markers -> {
       for (String marker : markers) {
         store.takeOverUnpublished(marker).onSuccess(reviewId -> {
           if (reviewId == null) return;
-          String gone = marker.substring(0, marker.indexOf('|'));
           store.get(reviewId).onSuccess(r -> {
-            if (r != null && r.summary() != null && gone.equals(r.owner())) {
+            // the storing node is gone: the marker's node itself, or, when that node had taken
+            // the marker over from the storing node and died in turn, an earlier one
+            if (r != null && r.summary() != null && r.owner() != null && !liveMembers().contains(r.owner())) {
               emitter.publish(r.summary());
               LOG.info("review_id={} summary published by node_id={} for a gone node", reviewId, node.nodeId());
             }
@@ -215,6 +239,10 @@ public final class FailoverVerticle extends VerticleBase {
         });
       }
     });
+  }
+
+  private boolean hasQuorum() {
+    return health == null || health.hasQuorum();
   }
 
   /** @return the live member chosen for a review by rendezvous (highest random weight) hashing */

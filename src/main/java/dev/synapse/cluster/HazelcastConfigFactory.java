@@ -4,6 +4,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
 import com.hazelcast.config.NetworkConfig;
 import dev.synapse.config.SynapseConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -30,9 +33,16 @@ import java.util.regex.Pattern;
  * {@value #MAX_NO_HEARTBEAT_SECONDS} s; a crashed process whose sockets close is removed in
  * about half a second).
  *
- * <p>Review state lives in map {@value #REVIEWS_MAP} with {@value #REVIEW_BACKUPS} synchronous
- * backup; per-node agent descriptions in replicated map {@value #AGENTS_MAP}. Pure function of
- * its input; no I/O.
+ * <p>Review state lives in map {@value #REVIEWS_MAP} with {@code cluster_backup_count}
+ * synchronous backups (default 2: with three members every member holds every review, so two
+ * of three may die at once), merged after a split brain by {@link ReviewMergePolicy} (the
+ * version further along wins: a finished review over an unfinished one; markers of
+ * {@value #UNPUBLISHED_MAP} by {@code LatestUpdateMergePolicy}), and, when
+ * {@code cluster_expected_size} ≥ 2, guarded by split-brain protection {@value #QUORUM}
+ * (minimum cluster size: a majority of the expected size), so that the minority side of a split
+ * can neither read nor write reviews. A split is healed by looking for the other side every
+ * {@value #MERGE_RUN_SECONDS} s. Per-node agent descriptions live in replicated map
+ * {@value #AGENTS_MAP}. Pure function of its input; no I/O.
  */
 public final class HazelcastConfigFactory {
   /** Map of review state, keyed by review id. */
@@ -41,8 +51,10 @@ public final class HazelcastConfigFactory {
   public static final String UNPUBLISHED_MAP = "synapse.summaries.unpublished";
   /** Replicated map of agent descriptions, keyed by node id. */
   public static final String AGENTS_MAP = "synapse.agents";
-  /** Synchronous backups of each review (a write returns after the backup acknowledged it). */
-  public static final int REVIEW_BACKUPS = 1;
+  /** Name of the split-brain protection of the review maps (when {@code cluster_expected_size} ≥ 2). */
+  public static final String QUORUM = "synapse-quorum";
+  /** Period of Hazelcast's search for the other side of a split, in seconds (healing a split brain). */
+  public static final int MERGE_RUN_SECONDS = 10;
   /** Ports tried from {@code SYNAPSE_CLUSTER_PORT} upwards when a port is busy. */
   public static final int PORT_COUNT = 10;
   /** Heartbeat period, in seconds. */
@@ -106,12 +118,30 @@ public final class HazelcastConfigFactory {
     }
     String publicHost = c.clusterTransport().publicHost();
     if (publicHost != null) net.setPublicAddress(publicHost); // port: the one actually bound
-    cfg.addMapConfig(new MapConfig(REVIEWS_MAP)
-        .setBackupCount(REVIEW_BACKUPS)
+    // split-brain healing: look for the other side every MERGE_RUN_SECONDS (Hazelcast: 300 s first, then 120 s)
+    cfg.setProperty("hazelcast.merge.first.run.delay.seconds", Integer.toString(MERGE_RUN_SECONDS));
+    cfg.setProperty("hazelcast.merge.next.run.delay.seconds", Integer.toString(MERGE_RUN_SECONDS));
+    int backups = c.reliability().clusterBackupCount();
+    int quorum = c.reliability().quorum();
+    MergePolicyConfig merge = new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(),
+        MergePolicyConfig.DEFAULT_BATCH_SIZE);
+    MapConfig reviews = new MapConfig(REVIEWS_MAP)
+        .setBackupCount(backups)
         .setAsyncBackupCount(0)
         .setReadBackupData(false)
-        .setInMemoryFormat(InMemoryFormat.BINARY));
-    cfg.addMapConfig(new MapConfig(UNPUBLISHED_MAP).setBackupCount(REVIEW_BACKUPS).setAsyncBackupCount(0));
+        .setInMemoryFormat(InMemoryFormat.BINARY)
+        .setPerEntryStatsEnabled(true)
+        .setMergePolicyConfig(new MergePolicyConfig(ReviewMergePolicy.class.getName(),
+            MergePolicyConfig.DEFAULT_BATCH_SIZE));
+    MapConfig unpublished = new MapConfig(UNPUBLISHED_MAP).setBackupCount(backups).setAsyncBackupCount(0)
+        .setPerEntryStatsEnabled(true).setMergePolicyConfig(merge);
+    if (quorum > 0) {
+      cfg.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum));
+      reviews.setSplitBrainProtectionName(QUORUM);
+      unpublished.setSplitBrainProtectionName(QUORUM);
+    }
+    cfg.addMapConfig(reviews);
+    cfg.addMapConfig(unpublished);
     return cfg;
   }
 

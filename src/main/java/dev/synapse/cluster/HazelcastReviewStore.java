@@ -11,11 +11,14 @@ import dev.synapse.ops.SnapshotSource;
 import dev.synapse.review.ReviewState;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.StoredReview;
+import dev.synapse.signal.FailureCodes;
 import dev.synapse.signal.ReviewRequest;
 import dev.synapse.signal.ReviewResult;
 import dev.synapse.signal.ReviewSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -27,13 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 
 /**
  * {@link ReviewStore} on a Hazelcast {@link IMap} ({@value HazelcastConfigFactory#REVIEWS_MAP})
  * keyed by review id, holding {@link StoredReview#toJson()} documents as
- * {@link HazelcastJsonValue}. The map has {@value HazelcastConfigFactory#REVIEW_BACKUPS}
- * synchronous backup, so a write completes only once the backup replica has acknowledged it: a
- * submission that succeeded survives the loss of any one member.
+ * {@link HazelcastJsonValue}. The map has {@code cluster_backup_count} synchronous backups
+ * (default 2), so a write completes only once the backup replicas have acknowledged it: with
+ * three or more members a submission that succeeded survives the loss of any two.
  *
  * <p>Single-review changes are {@link ReviewEntryProcessor}s submitted with
  * {@code submitToKey} (asynchronous, atomic per key): {@link #submit} is a cluster-wide
@@ -60,6 +65,11 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private final String nodeId;
   private final int retention;
   private final ReviewCodec codec;
+  private final BooleanSupplier quorum;
+  private final ClusterHealth safety;
+  /** Longest wait of a submission for partition backups to be in place, in ms. */
+  public static final long SAFE_WAIT_MS = 10_000;
+  private static final String NO_QUORUM = "this node's side of the cluster has no quorum; submit to another node";
 
   /**
    * @param vertx for contexts and worker threads
@@ -68,7 +78,7 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * @param retention completed reviews kept by {@link #trim()}
    */
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention) {
-    this(vertx, hazelcast, nodeId, retention, ReviewCodec.of(hazelcast));
+    this(vertx, hazelcast, nodeId, retention, ReviewCodec.of(hazelcast), () -> true, null);
   }
 
   /**
@@ -77,21 +87,66 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
    * @param nodeId this node's id; recorded as owner when this node's coordinator classifies
    * @param retention completed reviews kept by {@link #trim()}
    * @param codec how values are stored (the same codec the member's entry processors use)
+   * @param quorum true while this node's side of the cluster has a quorum
+   *     ({@link ClusterHealth#hasQuorum()}); without one, {@link #submit} is refused
+   * @param safety partition safety of this member (null: submissions do not wait for it)
    */
   public HazelcastReviewStore(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int retention,
-      ReviewCodec codec) {
+      ReviewCodec codec, BooleanSupplier quorum, ClusterHealth safety) {
     this.codec = codec;
+    this.safety = safety;
     this.vertx = vertx;
     this.map = hazelcast.getMap(HazelcastConfigFactory.REVIEWS_MAP);
     this.unpublished = hazelcast.getMap(HazelcastConfigFactory.UNPUBLISHED_MAP);
     this.nodeId = nodeId;
     this.retention = retention;
+    this.quorum = quorum;
   }
 
+  /**
+   * As the interface says; refused with {@link FailureCodes#NOT_READY} (HTTP 503
+   * {@code not_ready}) when this side of the cluster has no quorum, so a minority side of a
+   * split never accepts a review the majority does not know of.
+   */
   @Override
   public Future<Submission> submit(ReviewRequest request, String owner) {
+    if (!quorum.getAsBoolean()) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+          NO_QUORUM));
+    }
     StoredReview fresh = StoredReview.accepted(request, Instant.now(), owner);
-    String id = request.reviewId();
+    if (safety == null) return insert(fresh);
+    return safety.awaitSafe(SAFE_WAIT_MS)
+        .recover(err -> Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+            "the cluster is rebuilding review backups; try again")))
+        .compose(v -> insertVerified(fresh, true));
+  }
+
+  /**
+   * Inserts, then, when a membership change or migration happened while the write was in flight
+   * (its backups may have gone with a member), waits until the backups are in place again and
+   * checks that the review is still there, writing it once more if not. So a submission
+   * completes only once the review is held with its backups.
+   */
+  private Future<Submission> insertVerified(StoredReview fresh, boolean retry) {
+    long epoch = safety.epoch();
+    return insert(fresh).compose(sub -> {
+      if (safety.epoch() == epoch && safety.safe()) return Future.succeededFuture(sub);
+      return safety.awaitSafe(SAFE_WAIT_MS).compose(v -> get(fresh.reviewId())).compose(stored -> {
+        if (stored != null) return Future.succeededFuture(sub);
+        if (!retry) {
+          return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+              "the review could not be stored with its backups; try again"));
+        }
+        return insertVerified(fresh, false);
+      }).recover(err -> Future.failedFuture(err instanceof ReplyException ? err
+          : new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+              "the cluster is rebuilding review backups; try again")));
+    });
+  }
+
+  private Future<Submission> insert(StoredReview fresh) {
+    String id = fresh.reviewId();
     return apply(id, ReviewEntryProcessor.Op.INSERT, codec.encode(id, fresh.toJson()).getValue(), null, null)
         .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(existing(id, prev), false));
   }
@@ -345,8 +400,14 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
     return r;
   }
 
+  /** Hazelcast's split-brain protection refusal becomes {@link FailureCodes#NOT_READY} (503). */
   private <T> Future<T> fromStage(CompletionStage<T> stage) {
-    return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+    return Future.fromCompletionStage(stage, vertx.getOrCreateContext()).recover(err -> {
+      Throwable t = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+      return t instanceof SplitBrainProtectionException
+          ? Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY, NO_QUORUM))
+          : Future.failedFuture(err);
+    });
   }
 
   private static Instant instant(Object text) {

@@ -51,7 +51,14 @@ public enum ConfigKey {
   MAX_INFLIGHT_BYTES("max_inflight_bytes", "SYNAPSE_MAX_INFLIGHT_BYTES", List.of(), "0"),
   HTTP_HEADER_TIMEOUT_MS("http_header_timeout_ms", "SYNAPSE_HTTP_HEADER_TIMEOUT_MS", List.of(), "10000"),
   HTTP_BODY_TIMEOUT_MS("http_body_timeout_ms", "SYNAPSE_HTTP_BODY_TIMEOUT_MS", List.of(), "30000"),
-  HTTP_MAX_CONNECTIONS("http_max_connections", "SYNAPSE_HTTP_MAX_CONNECTIONS", List.of(), "10000");
+  HTTP_MAX_CONNECTIONS("http_max_connections", "SYNAPSE_HTTP_MAX_CONNECTIONS", List.of(), "10000"),
+  /** Single-node journal folder; {@code off} disables it; unset: see {@link Reliability#journalPath}. */
+  JOURNAL_DIR("journal_dir", "SYNAPSE_JOURNAL_DIR", List.of(), null),
+  /** Byte bound of the review store; 0 = a quarter of the maximum heap. */
+  REVIEW_RETENTION_BYTES("review_retention_bytes", "SYNAPSE_REVIEW_RETENTION_BYTES", List.of(), "0"),
+  CLUSTER_BACKUP_COUNT("cluster_backup_count", "SYNAPSE_CLUSTER_BACKUP_COUNT", List.of(), "2"),
+  CLUSTER_EXPECTED_SIZE("cluster_expected_size", "SYNAPSE_CLUSTER_EXPECTED_SIZE", List.of(), "0"),
+  REVIEW_BUDGET_MS("review_budget_ms", "SYNAPSE_REVIEW_BUDGET_MS", List.of(), "300000");
 
   private final String jsonName;
   private final String env;

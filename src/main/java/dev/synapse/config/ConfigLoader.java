@@ -127,7 +127,13 @@ public final class ConfigLoader {
             v.longValue(ConfigKey.HTTP_HEADER_TIMEOUT_MS, 100, 3_600_000),
             v.longValue(ConfigKey.HTTP_BODY_TIMEOUT_MS, 100, 3_600_000),
             v.integer(ConfigKey.HTTP_MAX_CONNECTIONS, 1, 10_000_000)),
-        clusterTransport(v));
+        clusterTransport(v),
+        new Reliability(
+            v.string(ConfigKey.JOURNAL_DIR),
+            v.longValue(ConfigKey.REVIEW_RETENTION_BYTES, 0, 1L << 40),
+            v.integer(ConfigKey.CLUSTER_BACKUP_COUNT, 1, 6),
+            v.integer(ConfigKey.CLUSTER_EXPECTED_SIZE, 0, 1000),
+            v.longValue(ConfigKey.REVIEW_BUDGET_MS, 1000, 86_400_000L)));
   }
 
   private static ClusterTransport clusterTransport(Values v) {

@@ -43,6 +43,7 @@ import java.util.List;
  * @param httpLimits limits of the HTTP edge (in-flight body bytes, header and body timeouts,
  *     connections); {@link HttpLimits#DEFAULTS} when null
  * @param clusterTransport event-bus port, advertised address and cluster TLS material
+ * @param reliability journal, byte retention, cluster backups and quorum, review budget
  */
 public record SynapseConfig(
     int httpPort,
@@ -77,7 +78,8 @@ public record SynapseConfig(
     List<Path> rulePacks,
     Severity testCodeMaxSeverity,
     HttpLimits httpLimits,
-    ClusterTransport clusterTransport) {
+    ClusterTransport clusterTransport,
+    Reliability reliability) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -103,7 +105,16 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
+  }
+
+  /** @return a copy with other reliability settings */
+  public SynapseConfig withReliability(Reliability r) {
+    return new SynapseConfig(httpPort, httpHost, publicHost, secret, actionTimeoutMs, actionMaxRetries,
+        logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
+        clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
+        backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, r);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -112,7 +123,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -121,6 +132,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
   }
 }

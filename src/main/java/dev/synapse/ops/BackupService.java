@@ -95,6 +95,8 @@ public final class BackupService {
       sources.put(LocalStoreSnapshots.SECTION, s);
     } else if (store instanceof LocalReviewStore local) {
       sources.put(LocalStoreSnapshots.SECTION, new LocalStoreSnapshots(local, resubmit));
+    } else if (store instanceof dev.synapse.review.JournaledReviewStore journaled) {
+      sources.put(LocalStoreSnapshots.SECTION, new LocalStoreSnapshots(journaled.local(), resubmit));
     } else {
       LOG.warn("review store {} cannot be snapshotted; only agent state is backed up", store.getClass().getSimpleName());
     }

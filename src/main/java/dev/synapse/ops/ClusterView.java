@@ -30,11 +30,29 @@ public interface ClusterView {
   Future<JsonObject> describe();
 
   /**
-   * @return a health-check status for readiness: UP when the member runs and the data is safe,
+   * @return a health-check status for readiness: UP when the member runs, its side has a quorum
+   *     and the data has not been unsafe (backups missing) for longer than a short grace period;
    *     DOWN otherwise; data is {@link #describe()}. Register it as a procedure:
    *     {@code checks.register("cluster", p -> view.readiness().onComplete(p))}
    */
   Future<Status> readiness();
+
+  /**
+   * @return true when this node's side of the cluster has a quorum (a majority of
+   *     {@code cluster_expected_size} data members; always true when split-brain protection is
+   *     off or the node is embedded). Reads local membership only (event-loop safe)
+   */
+  default boolean hasQuorum() {
+    return true;
+  }
+
+  /**
+   * @return true when this node runs the cluster-wide sweeps (the review budget): the oldest
+   *     member of a side with a quorum; always true when embedded. Event-loop safe
+   */
+  default boolean leadsSweeps() {
+    return true;
+  }
 
   /**
    * @return {@code {node_id: {node_id, http_port, updated_at, agents: {agent: {pool_size,

@@ -3,7 +3,6 @@ package dev.synapse.ops;
 import dev.synapse.agent.AgentNames;
 import dev.synapse.agent.AgentRegistry;
 import dev.synapse.agent.NodeContext;
-import dev.synapse.bus.SignalHistory;
 import dev.synapse.signal.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,8 +13,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,22 +24,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code event-bus} (unhealthy): a node-local ping over the event bus is answered;</li>
  *   <li>{@code coordinator} (unhealthy): at least one coordinator instance is live;</li>
  *   <li>{@code agents} (degraded): every specialist type has a live instance;</li>
- *   <li>{@code signal-history} (degraded): the replay window is not collapsing — the history
- *       is at least {@value #HISTORY_NEAR_FULL_PERCENT}% full <em>and</em> its oldest signal is
- *       younger than {@link #MIN_REPLAY_WINDOW}. A full ring alone is the steady state of a
- *       long-running node and is healthy;</li>
- *   <li>{@code cluster} (unhealthy; clustered nodes only): the member runs and every partition
- *       has its backups ({@link ClusterView#readiness()}).</li>
+ *   <li>{@code memory} (unhealthy): the heap has headroom — the old generation after its last
+ *       collection (or the whole heap before the first one) uses less than
+ *       {@value #MEMORY_LIMIT_PERCENT}% of the maximum; a node above it would fail the reviews
+ *       it accepts;</li>
+ *   <li>{@code cluster} (unhealthy; clustered nodes only): the member runs, its side has a
+ *       quorum, and partition backups have not been missing for long
+ *       ({@link ClusterView#readiness()}).</li>
  * </ul>
  * Thread-safe after {@link #start()}.
  */
 public final class HealthProcedures {
   /** Timeout of each check, in ms. */
   public static final long CHECK_TIMEOUT_MS = 2_000;
-  /** History fill level (percent of capacity) from which the replay window is examined. */
-  public static final int HISTORY_NEAR_FULL_PERCENT = 90;
-  /** Shortest acceptable replay window when the history is near capacity. */
-  public static final Duration MIN_REPLAY_WINDOW = Duration.ofMinutes(5);
+  /** Heap use (percent of the maximum, measured after a collection) from which a node is not ready. */
+  public static final int MEMORY_LIMIT_PERCENT = 90;
 
   private final Vertx vertx;
   private final HealthChecks checks;
@@ -57,12 +53,11 @@ public final class HealthProcedures {
     this.vertx = vertx;
     this.checks = HealthChecks.create(vertx);
     AgentRegistry agents = node.agents();
-    SignalHistory history = node.bus().history();
     register("lifecycle", HealthLevel.UNHEALTHY, p -> p.complete(lifecycle(node.lifecycle())));
     register("event-bus", HealthLevel.UNHEALTHY, this::pingBus);
     register("coordinator", HealthLevel.UNHEALTHY, p -> p.complete(coordinator(agents)));
     register("agents", HealthLevel.DEGRADED, p -> p.complete(agents(agents)));
-    register("signal-history", HealthLevel.DEGRADED, p -> p.complete(history(history, Instant.now())));
+    register("memory", HealthLevel.UNHEALTHY, p -> p.complete(memory(HeapHeadroom.usedAfterGc(), HeapHeadroom.max())));
     if (node.cluster().clustered()) {
       register("cluster", HealthLevel.UNHEALTHY, p -> node.cluster().readiness().onComplete(p));
     }
@@ -127,17 +122,20 @@ public final class HealthProcedures {
     return Status.KO(data.put("message", "no live instances of " + missing));
   }
 
-  static Status history(SignalHistory history, Instant now) {
-    int size = history.size();
-    int capacity = history.capacity();
-    Instant oldest = history.oldestTime();
-    JsonObject data = new JsonObject().put("size", size).put("capacity", capacity);
-    boolean nearFull = (long) size * 100 >= (long) capacity * HISTORY_NEAR_FULL_PERCENT;
-    if (nearFull && oldest != null && Duration.between(oldest, now).compareTo(MIN_REPLAY_WINDOW) < 0) {
-      return Status.KO(data.put("message", "signal history is near capacity and covers less than "
-          + MIN_REPLAY_WINDOW.toMinutes() + " minutes; raise SYNAPSE_SIGNAL_HISTORY"));
+  /**
+   * @param usedBytes heap in use after the last collection, in bytes
+   * @param maxBytes the maximum heap, in bytes
+   * @return OK while {@code usedBytes} is under {@value #MEMORY_LIMIT_PERCENT}% of {@code maxBytes}
+   */
+  static Status memory(long usedBytes, long maxBytes) {
+    long percent = maxBytes <= 0 ? 0 : usedBytes * 100 / maxBytes;
+    JsonObject data = new JsonObject().put("used_after_gc_bytes", usedBytes).put("max_bytes", maxBytes)
+        .put("used_percent", percent);
+    if (percent >= MEMORY_LIMIT_PERCENT) {
+      return Status.KO(data.put("message", "heap " + percent + "% used after collection (limit "
+          + MEMORY_LIMIT_PERCENT + "%): no headroom for more reviews"));
     }
-    return Status.OK(data.put("message", "signal history " + size + "/" + capacity));
+    return Status.OK(data.put("message", "heap " + percent + "% used after collection"));
   }
 
   private static JsonObject message(String m) {

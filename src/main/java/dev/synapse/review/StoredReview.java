@@ -58,10 +58,34 @@ public record StoredReview(
     return new StoredReview(request, state, acceptedAt, decisionPath, rationale, r, summary, owner);
   }
 
-  /** @return a copy that is done */
+  /**
+   * @return a copy that is done. The diff is dropped (the request keeps every other field): no
+   *     answer about a finished review shows it, and a stored 5 MB diff would otherwise stay live
+   *     until the review is evicted
+   */
   public StoredReview completed(ReviewSummary s) {
     ReviewState st = ReviewSummary.FAILED.equals(s.status()) ? ReviewState.FAILED : ReviewState.COMPLETE;
-    return new StoredReview(request, st, acceptedAt, decisionPath, rationale, results, s, owner);
+    ReviewRequest kept = request.diff().isEmpty() ? request
+        : new ReviewRequest(request.reviewId(), "", request.filesChanged(), request.labels(), request.intent(),
+            request.riskFactor(), request.metadata());
+    return new StoredReview(kept, st, acceptedAt, decisionPath, rationale, results, s, owner);
+  }
+
+  /**
+   * An estimate of the heap this review keeps live, in bytes, for byte-bounded retention: two
+   * bytes per diff character (the worst case of a Java string) plus three bytes per character of
+   * the rest of its JSON document (decoded objects are larger than their text). Linear in the
+   * size of the review apart from the diff; computed by the store once per change.
+   */
+  public long estimatedBytes() {
+    long diffChars = request.diff().length();
+    if (summary == null && results.isEmpty() && diffChars > 0) {
+      // an in-flight review: the diff dominates; avoid encoding it
+      return 1_024 + 2 * diffChars + 3L * request.metadata().encode().length();
+    }
+    JsonObject j = toJson();
+    j.getJsonObject("request").put("diff", "");
+    return 2 * diffChars + 3L * j.encode().length();
   }
 
   /** @return a copy owned by another node */

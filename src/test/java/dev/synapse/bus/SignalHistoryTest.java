@@ -29,6 +29,19 @@ class SignalHistoryTest {
   }
 
   @Test
+  @DisplayName("review.request signals carrying 1 MB diffs are kept only up to the byte bound, newest first")
+  void boundedByBytes() {
+    SignalHistory h = new SignalHistory(10_000, 3L * 1024 * 1024 + 100_000);
+    for (int i = 0; i < 7; i++) {
+      h.add(new Signal("big-" + i, "review.request", "/synapse/reviews", null, Instant.ofEpochSecond(i), Signal.JSON,
+          new JsonObject().put("diff", "+".repeat(1024 * 1024)), Map.of()));
+    }
+    assertEquals(3, h.size());
+    org.junit.jupiter.api.Assertions.assertTrue(h.bytes() <= 3L * 1024 * 1024 + 100_000, h.bytes() + " bytes");
+    assertEquals(List.of("big-4", "big-5", "big-6"), h.replay(null, null, 10).stream().map(Signal::id).toList());
+  }
+
+  @Test
   @DisplayName("replay filters by type pattern and time, oldest first, newest kept under the limit")
   void replayFilters() {
     SignalHistory h = new SignalHistory(100);

@@ -83,7 +83,39 @@ class ClusterProcessesIT {
     run("sigterm", false);
   }
 
+  /**
+   * Opt-in ({@code -Dreliability.twoKills=true}): no accepted review has been lost in four runs,
+   * but in three of them one summary event of 300 was not seen by the observer (docs/reliability.md).
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "reliability.twoKills", matches = "true")
+  @DisplayName("SIGKILL of two of three nodes 2 s apart mid-run: with two synchronous backups no accepted review is lost")
+  void twoSigkills() throws Exception {
+    run("two-sigkills", true, 2_000);
+  }
+
+  /**
+   * Opt-in ({@code -Dreliability.freeze=true}): not passing yet on a loaded 2-core machine, see
+   * docs/reliability.md ("Not done yet"): no review is lost, but some are still running at 60 s.
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "reliability.freeze", matches = "true")
+  @DisplayName("one of three nodes frozen 15 s (SIGSTOP, as a partition looks) with quorum 2: no accepted review lost or summarised twice")
+  void freeze() throws Exception {
+    extraEnv.put("SYNAPSE_CLUSTER_EXPECTED_SIZE", "3");
+    freezeMs = 15_000;
+    run("freeze", false, -1);
+  }
+
+  private final Map<String, String> extraEnv = new java.util.HashMap<>();
+  private long freezeMs = -1;
+
   private void run(String scenario, boolean kill) throws Exception {
+    run(scenario, kill, -1);
+  }
+
+  /** @param secondKillAfterMs when ≥ 0, node 1 is SIGKILLed this long after the first stop */
+  private void run(String scenario, boolean kill, long secondKillAfterMs) throws Exception {
     String cluster = ClusterTestSupport.uniqueClusterName();
     List<Integer> clusterPorts = new ArrayList<>();
     List<Integer> httpPorts = new ArrayList<>();
@@ -117,8 +149,25 @@ class ClusterProcessesIT {
           synchronized (stoppedAt) {
             stoppedAt[0] = System.nanoTime();
             stoppedWallClock[0] = java.time.Instant.now();
-            if (kill) processes.get(victim).destroyForcibly();
-            else processes.get(victim).destroy();
+            if (freezeMs > 0) {
+              freeze(processes.get(victim), freezeMs);
+            } else if (kill) {
+              processes.get(victim).destroyForcibly();
+            } else {
+              processes.get(victim).destroy();
+            }
+            if (secondKillAfterMs >= 0) {
+              Thread second = new Thread(() -> {
+                try {
+                  Thread.sleep(secondKillAfterMs);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                processes.get(1).destroyForcibly();
+              });
+              second.setDaemon(true);
+              second.start();
+            }
           }
         }
         String id = scenario + "-" + n;
@@ -163,11 +212,36 @@ class ClusterProcessesIT {
     assertEquals(List.of(), missing, "accepted reviews whose summary signal was never seen");
     assertEquals(REVIEWS, accepted.size(), "every review was accepted by some node");
 
-    if (!kill) {
+    if (!kill && freezeMs < 0) {
       assertTrue(processes.get(victim).waitFor(GRACE_MS + 30_000, TimeUnit.MILLISECONDS), "SIGTERM'd node exited");
       String log = Files.readString(logs.resolve(scenario + "-node" + victim + ".log"));
       assertTrue(log.contains("draining") && (log.contains("drained in") || log.contains("grace period over")),
           "the stopped node drained before leaving");
+    }
+  }
+
+  /** SIGSTOP now, SIGCONT after {@code ms} (on a daemon thread). */
+  private static void freeze(Process p, long ms) {
+    signal(p, "-STOP");
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      signal(p, "-CONT");
+    });
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void signal(Process p, String sig) {
+    try {
+      new ProcessBuilder("kill", sig, Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -189,6 +263,7 @@ class ClusterProcessesIT {
     env.put("SYNAPSE_SECURITY_POOL_SIZE", "2");
     env.put("SYNAPSE_PERFORMANCE_POOL_SIZE", "2");
     env.put("LOG_LEVEL", "info");
+    env.putAll(extraEnv);
     return pb.start();
   }
 
@@ -279,7 +354,18 @@ class ClusterProcessesIT {
       }
       if (!pending.isEmpty()) Thread.sleep(250);
     }
-    if (!pending.isEmpty()) System.out.println("not done: " + pending);
+    if (!pending.isEmpty()) {
+      System.out.println("not done: " + pending);
+      for (String id : pending) {
+        try {
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+              + "/api/reviews/" + id)).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          System.out.println("  " + id + " -> " + r.statusCode() + " " + r.body());
+        } catch (IOException e) {
+          System.out.println("  " + id + " -> " + e);
+        }
+      }
+    }
     return pending.isEmpty() ? ms(start) : -1;
   }
 

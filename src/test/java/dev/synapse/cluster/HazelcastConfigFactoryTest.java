@@ -3,6 +3,7 @@ package dev.synapse.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
@@ -85,12 +86,44 @@ class HazelcastConfigFactoryTest {
   }
 
   @Test
-  @DisplayName("the review map keeps one synchronous backup and no asynchronous one")
+  @DisplayName("the review maps keep two synchronous backups by default (two of three members may die at once) and no asynchronous one")
   void reviewMapBackups() {
     Config cfg = build(tcp());
-    assertEquals(1, cfg.getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getBackupCount());
+    assertEquals(2, cfg.getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getBackupCount());
     assertEquals(0, cfg.getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getAsyncBackupCount());
-    assertEquals(1, cfg.getMapConfig(HazelcastConfigFactory.UNPUBLISHED_MAP).getBackupCount());
+    assertEquals(2, cfg.getMapConfig(HazelcastConfigFactory.UNPUBLISHED_MAP).getBackupCount());
+    Map<String, String> env = tcp();
+    env.put("SYNAPSE_CLUSTER_BACKUP_COUNT", "3");
+    assertEquals(3, build(env).getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getBackupCount());
+  }
+
+  @Test
+  @DisplayName("after a split brain the review further along wins the merge, and the split is looked for every 10 s")
+  void mergeKeepsNewest() {
+    Config cfg = build(tcp());
+    assertEquals(ReviewMergePolicy.class.getName(),
+        cfg.getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getMergePolicyConfig().getPolicy());
+    assertEquals(com.hazelcast.spi.merge.LatestUpdateMergePolicy.class.getName(),
+        cfg.getMapConfig(HazelcastConfigFactory.UNPUBLISHED_MAP).getMergePolicyConfig().getPolicy());
+    assertTrue(cfg.getMapConfig(HazelcastConfigFactory.UNPUBLISHED_MAP).isPerEntryStatsEnabled(),
+        "last update times are tracked");
+    assertEquals("10", cfg.getProperty("hazelcast.merge.first.run.delay.seconds"));
+    assertEquals("10", cfg.getProperty("hazelcast.merge.next.run.delay.seconds"));
+  }
+
+  @Test
+  @DisplayName("an expected size of three protects the review maps with a quorum of two; no expected size, no protection")
+  void splitBrainProtection() {
+    assertNull(build(tcp()).getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getSplitBrainProtectionName());
+    Map<String, String> env = tcp();
+    env.put("SYNAPSE_CLUSTER_EXPECTED_SIZE", "3");
+    Config cfg = build(env);
+    assertEquals(HazelcastConfigFactory.QUORUM, cfg.getMapConfig(HazelcastConfigFactory.REVIEWS_MAP).getSplitBrainProtectionName());
+    assertEquals(HazelcastConfigFactory.QUORUM, cfg.getMapConfig(HazelcastConfigFactory.UNPUBLISHED_MAP).getSplitBrainProtectionName());
+    assertEquals(2, cfg.getSplitBrainProtectionConfig(HazelcastConfigFactory.QUORUM).getMinimumClusterSize());
+    assertTrue(cfg.getSplitBrainProtectionConfig(HazelcastConfigFactory.QUORUM).isEnabled());
+    env.put("SYNAPSE_CLUSTER_EXPECTED_SIZE", "5");
+    assertEquals(3, build(env).getSplitBrainProtectionConfig(HazelcastConfigFactory.QUORUM).getMinimumClusterSize());
   }
 
   @Test

@@ -77,7 +77,7 @@ class HealthAndMetricsTest {
       JsonObject body = resp.bodyAsJsonObject();
       assertEquals("healthy", body.getString("status"));
       assertEquals("all checks passed", body.getString("message"));
-      for (String name : List.of("lifecycle", "event-bus", "coordinator", "agents", "signal-history")) {
+      for (String name : List.of("lifecycle", "event-bus", "coordinator", "agents", "memory")) {
         assertEquals("healthy", check(body, name).getString("status"));
         assertFalse(check(body, name).getString("message").isBlank());
       }

@@ -46,6 +46,7 @@ public final class ReviewOrchestrator {
   private final Map<String, Boolean> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final SummaryEmitter emitter;
+  private final boolean localOnly;
   /** Delivery options of a dispatch by decision path, built once (they are never modified). */
   private final Map<String, DeliveryOptions> dispatchOptions = new ConcurrentHashMap<>();
 
@@ -54,6 +55,18 @@ public final class ReviewOrchestrator {
    * @param node shared node components
    */
   public ReviewOrchestrator(Vertx vertx, NodeContext node) {
+    this(vertx, node, false);
+  }
+
+  /**
+   * @param localOnly true to dispatch to this node's specialists only: what a takeover after a
+   *     member left uses, since the event bus may still list the gone member's specialists (a
+   *     frozen member's for as long as it stays frozen) and a request sent there waits its whole
+   *     deadline
+   * @see #ReviewOrchestrator(Vertx, NodeContext)
+   */
+  public ReviewOrchestrator(Vertx vertx, NodeContext node, boolean localOnly) {
+    this.localOnly = localOnly;
     this.vertx = vertx;
     this.node = node;
     this.emitter = new SummaryEmitter(node.store(), node.bus(), node.metrics(), SOURCE);
@@ -162,7 +175,7 @@ public final class ReviewOrchestrator {
 
   private Future<ReviewResult> dispatch(String agent, Signal request, String path, int attempt) {
     DeliveryOptions options = dispatchOptions.computeIfAbsent(path, p -> new DeliveryOptions()
-        .setSendTimeout(specialistDeadlineMs()).addHeader(SpecialistVerticle.PATH_HEADER, p));
+        .setSendTimeout(specialistDeadlineMs()).setLocalOnly(localOnly).addHeader(SpecialistVerticle.PATH_HEADER, p));
     return vertx.eventBus().<Signal>request(Addresses.agent(agent), request, options)
         .map(Message::body)
         .map(signal -> ReviewResult.fromJson(signal.data()))
