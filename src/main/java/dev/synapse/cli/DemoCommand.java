@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         config.performancePoolSize(), config.signalHistory(), false, config.clusterMembers(), config.clusterPort(),
         config.clusterName(), config.clusterHost(), null, 0, config.maxDiffBytes(), null,
         config.backupIntervalMs(), config.backupKeep(), null, null, true, config.reviewRetention(),
-        config.shutdownGraceMs(), null, false, false), true).await(60, TimeUnit.SECONDS);
+        config.shutdownGraceMs(), null, false, false, null), true).await(60, TimeUnit.SECONDS);
     try {
       String base = "http://127.0.0.1:" + node.httpPort();
       JsonObject body = new JsonObject().put("review_id", "demo-sql-injection").put("diff", diff)

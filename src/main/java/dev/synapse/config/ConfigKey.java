@@ -37,7 +37,17 @@ public enum ConfigKey {
   LOG_FILE("log_file", "SYNAPSE_LOG_FILE", List.of(), null),
   LOG_JSON("log_json", "SYNAPSE_LOG_JSON", List.of(), "false"),
   /** Benchmark only: serves {@code POST /bench/echo} (echoes the body), the HTTP ceiling of bench/run.sh. */
-  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false");
+  BENCH_ECHO("bench_echo", "SYNAPSE_BENCH_ECHO", List.of(), "false"),
+  /** GitHub App webhook secret; unset = {@code POST /webhooks/github} is not served. */
+  GITHUB_WEBHOOK_SECRET("github_webhook_secret", "SYNAPSE_GITHUB_WEBHOOK_SECRET", List.of(), null),
+  GITHUB_APP_ID("github_app_id", "SYNAPSE_GITHUB_APP_ID", List.of(), null),
+  /** PEM text of the app's private key, or the path of a PEM file. */
+  GITHUB_PRIVATE_KEY("github_private_key", "SYNAPSE_GITHUB_PRIVATE_KEY", List.of(), null),
+  GITHUB_TOKEN("github_token", "SYNAPSE_GITHUB_TOKEN", List.of(), null),
+  GITHUB_API_URL("github_api_url", "SYNAPSE_GITHUB_API_URL", List.of(), "https://api.github.com"),
+  GITHUB_REVIEW_DRAFTS("github_review_drafts", "SYNAPSE_GITHUB_REVIEW_DRAFTS", List.of(), "false"),
+  GITHUB_FAIL_ON("github_fail_on", "SYNAPSE_GITHUB_FAIL_ON", List.of(), "high"),
+  GITHUB_DELIVERY_TTL_MS("github_delivery_ttl_ms", "SYNAPSE_GITHUB_DELIVERY_TTL_MS", List.of(), "259200000");
 
   private final String jsonName;
   private final String env;

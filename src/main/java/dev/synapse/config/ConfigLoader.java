@@ -119,7 +119,48 @@ public final class ConfigLoader {
         v.longValue(ConfigKey.SHUTDOWN_GRACE_MS, 0, 3_600_000),
         v.path(ConfigKey.LOG_FILE),
         v.bool(ConfigKey.LOG_JSON),
-        v.bool(ConfigKey.BENCH_ECHO));
+        v.bool(ConfigKey.BENCH_ECHO),
+        github(v));
+  }
+
+  private static GitHubConfig github(Values v) {
+    String appId = v.string(ConfigKey.GITHUB_APP_ID);
+    if (appId != null && !appId.matches("[0-9]{1,20}")) {
+      throw new ConfigException("SYNAPSE_GITHUB_APP_ID must be the app's numeric id; got '" + appId + "'");
+    }
+    String key = privateKey(v.string(ConfigKey.GITHUB_PRIVATE_KEY));
+    if ((appId == null) != (key == null)) {
+      throw new ConfigException("SYNAPSE_GITHUB_APP_ID and SYNAPSE_GITHUB_PRIVATE_KEY must be set together");
+    }
+    String url = v.required(ConfigKey.GITHUB_API_URL);
+    if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      throw new ConfigException("SYNAPSE_GITHUB_API_URL must be an http(s) URL such as https://api.github.com; got '" + url + "'");
+    }
+    String failOn = v.required(ConfigKey.GITHUB_FAIL_ON).toLowerCase(Locale.ROOT);
+    if (!List.of("none", "low", "medium", "high").contains(failOn)) {
+      throw new ConfigException("SYNAPSE_GITHUB_FAIL_ON must be one of none, low, medium, high; got '" + failOn + "'");
+    }
+    return new GitHubConfig(v.string(ConfigKey.GITHUB_WEBHOOK_SECRET), appId, key,
+        v.string(ConfigKey.GITHUB_TOKEN), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+        v.bool(ConfigKey.GITHUB_REVIEW_DRAFTS), failOn,
+        v.longValue(ConfigKey.GITHUB_DELIVERY_TTL_MS, 60_000, 30L * 86_400_000));
+  }
+
+  /** @return the PEM text: the value itself when it holds a PEM block, else the file it names */
+  private static String privateKey(String value) {
+    if (value == null) return null;
+    if (value.contains("-----BEGIN")) return value.replace("\\n", "\n");
+    Path file = Path.of(value);
+    try {
+      String text = Files.readString(file);
+      if (!text.contains("-----BEGIN")) {
+        throw new ConfigException("SYNAPSE_GITHUB_PRIVATE_KEY: " + file + " holds no PEM block");
+      }
+      return text;
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      // the message names the file, never the value's content
+      throw new ConfigException("SYNAPSE_GITHUB_PRIVATE_KEY is neither PEM text nor a readable file: " + file);
+    }
   }
 
   /** Typed access with validation messages that name the key. */

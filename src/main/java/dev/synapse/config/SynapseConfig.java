@@ -37,6 +37,7 @@ import java.util.List;
  * @param logFile rolling log file, or null for console only
  * @param logJson true for JSON-lines logs
  * @param benchEcho true to serve {@code POST /bench/echo} (benchmark ceiling; off by default)
+ * @param github the GitHub App settings ({@link GitHubConfig#enabled()} false when no webhook secret)
  */
 public record SynapseConfig(
     int httpPort,
@@ -67,10 +68,12 @@ public record SynapseConfig(
     long shutdownGraceMs,
     Path logFile,
     boolean logJson,
-    boolean benchEcho) {
+    boolean benchEcho,
+    GitHubConfig github) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
+    github = github == null ? GitHubConfig.DISABLED : github;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -89,7 +92,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, github);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -98,6 +101,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho);
+        shutdownGraceMs, logFile, logJson, benchEcho, github);
   }
 }

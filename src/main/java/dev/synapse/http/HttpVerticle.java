@@ -1,6 +1,8 @@
 package dev.synapse.http;
 
 import dev.synapse.agent.NodeContext;
+import dev.synapse.github.GitHubIntegration;
+import dev.synapse.ops.HealthLevel;
 import dev.synapse.ops.HealthProcedures;
 import dev.synapse.review.ReviewService;
 import io.vertx.core.Future;
@@ -23,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   private final NodeContext node;
   private final ReviewService reviews;
   private final SourceRateLimiter limiter;
+  private final GitHubIntegration github;
   private HttpServer server;
 
   /**
@@ -40,9 +43,19 @@ public final class HttpVerticle extends VerticleBase {
    *     one of this instance's own (when {@code rate_limit} is set)
    */
   public HttpVerticle(NodeContext node, ReviewService reviews, SourceRateLimiter limiter) {
+    this(node, reviews, limiter, null);
+  }
+
+  /**
+   * @param github the node's GitHub App integration ({@code POST /webhooks/github} and the
+   *     {@code github} readiness check), or null when it is off
+   * @see #HttpVerticle(NodeContext, ReviewService, SourceRateLimiter)
+   */
+  public HttpVerticle(NodeContext node, ReviewService reviews, SourceRateLimiter limiter, GitHubIntegration github) {
     this.node = node;
     this.reviews = reviews;
     this.limiter = limiter;
+    this.github = github;
   }
 
   @Override
@@ -52,8 +65,12 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.config().httpHost()).setPort(node.config().httpPort())
         .setMaxWebSocketMessageSize(wsMessage));
-    return health.start()
-        .compose(v -> server.requestHandler(new ApiRouter(vertx, node, reviews, health, limiter).build()).listen());
+    if (github != null) health.register("github", HealthLevel.DEGRADED, p -> p.complete(github.credentialStatus()));
+    return health.start().compose(v -> {
+      io.vertx.ext.web.Router router = new ApiRouter(vertx, node, reviews, health, limiter).build();
+      if (github != null) github.mount(router);
+      return server.requestHandler(router).listen();
+    });
   }
 
   /** @return the bound port (after start) */

@@ -14,6 +14,7 @@ import dev.synapse.analysis.Check;
 import dev.synapse.analysis.Checks;
 import dev.synapse.cluster.ClusterBootstrap;
 import dev.synapse.config.SynapseConfig;
+import dev.synapse.github.GitHubIntegration;
 import dev.synapse.http.HttpVerticle;
 import dev.synapse.http.SourceRateLimiter;
 import dev.synapse.ops.BackupService;
@@ -159,8 +160,9 @@ public final class SynapseNode {
         ? context.withConfig(context.config().withHttpPort(-1)) : context;
     SourceRateLimiter limiter = context.config().rateLimit() > 0
         ? new SourceRateLimiter(context.config().rateLimit()) : null;
+    GitHubIntegration github = GitHubIntegration.create(vertx, context, reviews);
     return vertx.deployVerticle(() -> {
-      HttpVerticle http = new HttpVerticle(httpContext, reviews, limiter);
+      HttpVerticle http = new HttpVerticle(httpContext, reviews, limiter, github);
       instances.add(http);
       return http;
     }, new DeploymentOptions().setInstances(HTTP_INSTANCES)).compose(id -> {
