@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code .synapse.yml} from the base branch ({@code repos/get-content}; 404 = defaults);</li>
  *   <li>check run {@code Synapse} {@code in_progress} on the head SHA ({@code checks/create});</li>
  *   <li>the diff: the pull request's ({@code pulls/get}, diff media type), and for
- *       {@code synchronize} also the push's ({@code repos/compare-commits} {@code before...after});
+ *       {@code synchronize} also the push's ({@code repos/compare-commits-with-basehead} {@code before...after});
  *       a {@code before} that is gone (force push) falls back to the whole diff;</li>
  *   <li>the review through {@link ReviewService} (the normal path: stored, signalled, streamed and
  *       counted like any other, with {@code metadata.repo} and {@code metadata.pull_request}),
@@ -173,7 +173,7 @@ public final class PullRequestReviewer {
     Future<String[]> diffs() {
       Future<String> whole = diff("pulls/get", repoPath + "/pulls/" + e.number());
       if (!"synchronize".equals(e.action()) || e.before() == null) return whole.map(d -> new String[] {d, null});
-      return whole.compose(d -> api.send(new GitHubApi.Call("repos/compare-commits", HttpMethod.GET,
+      return whole.compose(d -> api.send(new GitHubApi.Call("repos/compare-commits-with-basehead", HttpMethod.GET,
               repoPath + "/compare/" + e.before() + "..." + e.headSha(), GitHubApi.DIFF, null, credential, true))
           .map(r -> {
             if (r.ok()) return new String[] {d, r.body().toString(StandardCharsets.UTF_8)};
