@@ -1,7 +1,5 @@
 package dev.synapse.github;
 
-import static dev.synapse.github.GitHubTestKit.H1;
-import static dev.synapse.github.GitHubTestKit.H2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -71,6 +69,10 @@ class GitHubAppFlowTest {
         "SYNAPSE_GITHUB_PRIVATE_KEY", pem.toString(), "SYNAPSE_GITHUB_API_URL", "http://127.0.0.1:" + port));
     node = SynapseNode.start(ConfigLoader.load(null, env, null), true).await(60, TimeUnit.SECONDS);
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
+    // the start-up GET /app check, made with the app JWT, is checked like any other request
+    waitFor(() -> !github.requests("apps/get-authenticated").isEmpty());
+    assertEquals(200, github.requests("apps/get-authenticated").get(0).status());
+    assertEquals(List.of(), github.violations());
   }
 
   @AfterAll
@@ -82,11 +84,15 @@ class GitHubAppFlowTest {
     Files.deleteIfExists(dir);
   }
 
+  /** Heads of this test's pushes: new per test, since a review id (repo, number, head) is reviewed once per node. */
+  String H1;
+  String H2;
+
   @BeforeEach
   void resetGitHub() {
-    // the start-up GET /app check may land in the first test's log; it is checked like any other
-    waitFor(() -> !github.requests("apps/get-authenticated").isEmpty());
     github.reset();
+    H1 = GitHubTestKit.randomSha();
+    H2 = GitHubTestKit.randomSha();
   }
 
   @AfterEach
@@ -239,5 +245,171 @@ class GitHubAppFlowTest {
     assertTrue(metrics.contains("synapse_github_api_requests_total{operation=\"checks/create\",status=\"201\"}"));
     assertTrue(metrics.contains("synapse_github_api_request_duration_seconds_bucket"));
     assertFalse(metrics.contains("ghs_"), "no token in metrics");
+  }
+
+  static String manyFindingsDiff(int n) {
+    StringBuilder sb = new StringBuilder();
+    int lines = n + 6;
+    sb.append("diff --git a/src/main/java/com/example/Hashes.java b/src/main/java/com/example/Hashes.java\n")
+        .append("new file mode 100644\nindex 0000000..6666666\n--- /dev/null\n+++ b/src/main/java/com/example/Hashes.java\n")
+        .append("@@ -0,0 +1,").append(lines).append(" @@\n")
+        .append("+package com.example;\n+\n+public class Hashes {\n+  void all() throws Exception {\n");
+    for (int i = 0; i < n; i++) {
+      sb.append("+    java.security.MessageDigest.getInstance(\"MD5\").digest(new byte[] {").append(i).append("});\n");
+    }
+    return sb.append("+  }\n+}\n").toString();
+  }
+
+  JsonObject opened(String head) {
+    return GitHubTestKit.withHead(GitHubTestKit.payload("pull_request.opened.payload.json"), null, head);
+  }
+
+  @Test
+  @DisplayName("120 findings: annotations go in batches of at most 50 on the same check run, all 120 arrive")
+  void annotationBatches() throws Exception {
+    github.synapseYml = YML;
+    github.prDiff = manyFindingsDiff(120);
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H1);
+    assertEquals(120, annotations(run).size());
+    List<GitHubDouble.Recorded> updates = github.requests("checks/update");
+    assertEquals(3, updates.size(), "50 + 50 + 20");
+    assertEquals(List.of(50, 50, 20), updates.stream().map(u -> u.body().getJsonObject("output").getJsonArray("annotations").size()).toList());
+    assertEquals("completed", updates.get(2).body().getString("status"), "the last batch completes the run");
+    assertTrue(updates.get(0).body().getString("status") == null, "earlier batches leave it in progress");
+    waitFor(() -> github.issueComments.size() == 1);
+    synchronized (github) {
+      assertEquals(ReviewComments.MAX_COMMENTS, github.reviews.get(0).getJsonArray("comments").size());
+      assertTrue(github.reviews.get(0).getString("body").contains("70 more are listed only in the check run"));
+    }
+  }
+
+  @Test
+  @DisplayName("a finding on a line outside the pull request's diff gets an annotation but no inline comment (GitHub would answer 422)")
+  void noCommentOutsideTheDiff() throws Exception {
+    github.synapseYml = YML;
+    // the push adds Tokens.java, but the pull request's diff (what GitHub accepts comments on) does not show it
+    github.compareDiffs.put(H1 + "..." + H2, GitHubTestKit.resource("scenario/push-v1-v2.diff"));
+    github.prDiff = GitHubTestKit.resource("scenario/pr-v1.diff");
+    JsonObject sync = GitHubTestKit.withHead(GitHubTestKit.payload("pull_request.synchronize.payload.json"), H1, H2);
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(sync), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H2);
+    assertEquals(Set.of("src/main/java/com/example/Tokens.java:5"), places(annotations(run), "path", "start_line"));
+    waitFor(() -> github.issueComments.size() == 1);
+    assertEquals(List.of(), github.requests("pulls/create-review"), "no review: its only comment would be outside the diff");
+  }
+
+  @Test
+  @DisplayName("a fork's pull request (403 on comments and reviews) still gets its completed check run")
+  void forkStillGetsTheCheckRun() throws Exception {
+    github.synapseYml = YML;
+    github.prDiff = GitHubTestKit.resource("scenario/pr-v1.diff");
+    github.forbidComments = true;
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H1);
+    assertEquals("failure", run.getString("conclusion"));
+    assertEquals(3, annotations(run).size());
+    waitFor(() -> !github.requests("issues/create-comment").isEmpty() && !github.requests("pulls/create-review").isEmpty());
+    assertEquals(List.of(403), github.requests("pulls/create-review").stream().map(GitHubDouble.Recorded::status).toList(),
+        () -> github.requests().toString());
+    assertEquals(403, github.requests("issues/create-comment").get(0).status());
+    assertTrue(github.reviews.isEmpty() && github.issueComments.isEmpty());
+  }
+
+  @Test
+  @DisplayName("a 403 secondary rate limit with Retry-After is waited out and the call retried")
+  void secondaryRateLimit() throws Exception {
+    github.prDiff = GitHubTestKit.resource("scenario/pr-v1.diff");
+    github.rateLimitOnce = "checks/create";
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H1);
+    assertEquals("failure", run.getString("conclusion"));
+    assertEquals(List.of(403, 201), github.requests("checks/create").stream().map(GitHubDouble.Recorded::status).toList());
+    assertEquals(1, github.checkRuns.size());
+    waitFor(() -> github.issueComments.size() == 1); // the job's last step, so nothing of it spills into the next test
+  }
+
+  @Test
+  @DisplayName("an invalid .synapse.yml gives a failed check run that names the line, and no review")
+  void invalidRepositoryConfiguration() throws Exception {
+    github.synapseYml = "fail_on: high\ndisable:\n  - sql_injection\nmin_confidence: 7\n";
+    github.prDiff = GitHubTestKit.resource("scenario/pr-v1.diff");
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H1);
+    assertEquals("failure", run.getString("conclusion"));
+    assertTrue(run.getJsonObject("output").getString("summary").contains(".synapse.yml line 4"), run.encode());
+    assertEquals(List.of(), github.requests("pulls/get"), "nothing reviewed");
+  }
+
+  @Test
+  @DisplayName("signature: good passes; bad, missing, or computed over other bytes (re-serialised JSON) is 401")
+  void signatures() throws Exception {
+    byte[] original = GitHubTestKit.resource("webhook-payloads/pull_request.closed.payload.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String good = new WebhookSignature(SECRET).sign(original);
+    HttpResponse<Buffer> ok = post(original, good, "pull_request");
+    assertEquals(202, ok.statusCode());
+    assertTrue(ok.bodyAsJsonObject().getString("ignored").contains("closed"));
+    // same JSON, re-serialised (whitespace and escapes differ): GitHub signs bytes, not values
+    byte[] reserialised = new JsonObject(new String(original, java.nio.charset.StandardCharsets.UTF_8)).encode()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(java.util.Arrays.equals(original, reserialised));
+    assertEquals(401, post(reserialised, good, "pull_request").statusCode());
+    assertEquals(401, post(original, new WebhookSignature("wrong-secret").sign(original), "pull_request").statusCode());
+    HttpResponse<Buffer> missing = post(original, null, "pull_request");
+    assertEquals(401, missing.statusCode());
+    assertEquals("unauthorized", missing.bodyAsJsonObject().getString("error"));
+    assertEquals(401, post(original, "sha256=" + "0".repeat(64), "pull_request").statusCode());
+    assertEquals(401, post(original, "sha1=abc", "pull_request").statusCode());
+  }
+
+  HttpResponse<Buffer> post(byte[] body, String signature, String event) throws Exception {
+    var req = client.post("/webhooks/github").putHeader("Content-Type", "application/json")
+        .putHeader("X-GitHub-Event", event).putHeader("X-GitHub-Delivery", UUID.randomUUID().toString());
+    if (signature != null) req.putHeader("X-Hub-Signature-256", signature);
+    return req.sendBuffer(Buffer.buffer(body)).await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("ping is 200; installation, closed and draft pull requests are 202 ignored; nothing is published")
+  void pingAndIgnoredEvents() throws Exception {
+    HttpResponse<Buffer> ping = deliver("ping", Buffer.buffer(GitHubTestKit.resource("webhook-payloads/ping.payload.json")), UUID.randomUUID().toString());
+    assertEquals(200, ping.statusCode());
+    assertEquals(true, ping.bodyAsJsonObject().getBoolean("pong"));
+    HttpResponse<Buffer> inst = deliver("installation", Buffer.buffer(GitHubTestKit.resource("webhook-payloads/installation.created.payload.json")), UUID.randomUUID().toString());
+    assertEquals(202, inst.statusCode());
+    assertTrue(inst.bodyAsJsonObject().getString("ignored").contains("installation"));
+    JsonObject draft = opened(H1);
+    draft.getJsonObject("pull_request").put("draft", true);
+    HttpResponse<Buffer> d = deliver("pull_request", GitHubTestKit.bytes(draft), UUID.randomUUID().toString());
+    assertEquals(202, d.statusCode());
+    assertTrue(d.bodyAsJsonObject().getString("ignored").contains("draft"));
+    assertEquals(List.of(), github.requests());
+  }
+
+  @Test
+  @DisplayName("malformed payloads and headers answer 400 naming the field")
+  void malformed() throws Exception {
+    JsonObject noSha = opened(H1);
+    noSha.getJsonObject("pull_request").getJsonObject("head").remove("sha");
+    HttpResponse<Buffer> r = deliver("pull_request", GitHubTestKit.bytes(noSha), UUID.randomUUID().toString());
+    assertEquals(400, r.statusCode());
+    assertEquals("pull_request.head.sha", r.bodyAsJsonObject().getJsonObject("details").getString("field"));
+    HttpResponse<Buffer> notJson = deliver("pull_request", Buffer.buffer("{not json"), UUID.randomUUID().toString());
+    assertEquals(400, notJson.statusCode());
+    assertEquals("invalid_payload", notJson.bodyAsJsonObject().getString("error"));
+    Buffer body = GitHubTestKit.bytes(opened(H1));
+    HttpResponse<Buffer> noDelivery = client.post("/webhooks/github").putHeader("X-GitHub-Event", "pull_request")
+        .putHeader("X-Hub-Signature-256", new WebhookSignature(SECRET).sign(body.getBytes())).sendBuffer(body).await(10, TimeUnit.SECONDS);
+    assertEquals(400, noDelivery.statusCode());
+    assertEquals("X-GitHub-Delivery", noDelivery.bodyAsJsonObject().getJsonObject("details").getString("field"));
+    assertEquals(List.of(), github.requests());
+  }
+
+  @Test
+  @DisplayName("/health/ready carries a passing github check while GitHub accepts the credentials")
+  void healthCheckPasses() throws Exception {
+    JsonObject health = client.get("/health/ready").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+    assertTrue(health.encode().contains("github"), health.encode());
+    assertEquals("healthy", health.getString("status"), health.encode());
   }
 }

@@ -20,6 +20,13 @@ final class GitHubTestKit {
 
   private GitHubTestKit() {}
 
+  /** @return a random 40-hex commit SHA */
+  static String randomSha() {
+    byte[] b = new byte[20];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
   static String resource(String path) {
     try (InputStream in = GitHubTestKit.class.getResourceAsStream("/github/" + path)) {
       if (in == null) throw new IllegalStateException("missing test resource github/" + path);
