@@ -55,6 +55,8 @@ final class GitHubDouble {
   private final Map<String, Instant> tokens = new HashMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
   volatile Duration tokenLifetime = Duration.ofHours(1);
+  /** Added to the real time: lets a test move GitHub's clock together with the client's. */
+  volatile Duration skew = Duration.ZERO;
   volatile int tokensIssued;
 
   // repository state
@@ -194,7 +196,7 @@ final class GitHubDouble {
       case "apps/get-authenticated" -> answer(req, op, 200, app(), body);
       case "apps/create-installation-access-token" -> {
         String token = "ghs_" + UUID.randomUUID().toString().replace("-", "");
-        Instant expires = Instant.now().plus(tokenLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires = now().plus(tokenLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         synchronized (this) {
           tokens.put(token, expires);
           tokensIssued++;
@@ -322,13 +324,17 @@ final class GitHubDouble {
     }
   }
 
+  private Instant now() {
+    return Instant.now().plus(skew);
+  }
+
   private synchronized String checkToken(String auth) {
     if (auth == null || !auth.startsWith("Bearer ")) return "no bearer token";
     String t = auth.substring(7);
     if (t.equals(staticToken)) return null;
     Instant exp = tokens.get(t);
     if (exp == null) return "unknown or revoked token";
-    if (!Instant.now().isBefore(exp)) return "expired token";
+    if (!now().isBefore(exp)) return "expired token";
     return null;
   }
 
@@ -343,8 +349,8 @@ final class GitHubDouble {
       Instant iat = claims.getIssueTime().toInstant();
       Instant exp = claims.getExpirationTime().toInstant();
       if (Duration.between(iat, exp).compareTo(Duration.ofMinutes(10)) > 0) return "JWT lives longer than 10 minutes";
-      if (!Instant.now().isBefore(exp)) return "JWT expired";
-      if (iat.isAfter(Instant.now().plusSeconds(5))) return "iat in the future";
+      if (!now().isBefore(exp)) return "JWT expired";
+      if (iat.isAfter(now().plusSeconds(5))) return "iat in the future";
       return null;
     } catch (Exception e) {
       return "JWT unreadable: " + e.getMessage();
@@ -360,9 +366,10 @@ final class GitHubDouble {
   private void answer(HttpServerRequest req, String op, int status, Object body, JsonObject requestBody) {
     if (op != null) {
       JsonObject content = contract.responseContent(matchOperation(op), status);
-      boolean rateLimit = (status == 403 || status == 429) && req.response().headers().contains("Retry-After");
-      if (content == null && !rateLimit) {
-        // rate-limit answers (403/429 with Retry-After) apply to every operation: GitHub documents them once, globally
+      boolean global = status == 401 || (status == 403 || status == 429) && req.response().headers().contains("Retry-After");
+      if (content == null && !global) {
+        // 401 Bad credentials and rate-limit answers (403/429 with Retry-After) apply to every operation:
+        // GitHub documents them once, globally
         violation(op + ": the double answered " + status + ", which the description does not declare");
       } else if (content != null && content.containsKey("application/json")) {
         JsonObject schema = content.getJsonObject("application/json").getJsonObject("schema");
