@@ -100,7 +100,11 @@ public final class RepoConfigParser {
     List<Error> errors = schema.validate(json, InputFormat.JSON);
     if (!errors.isEmpty()) {
       Error first = errors.get(0);
-      throw new InvalidConfigException(line(root, first.getInstanceLocation()), describe(first));
+      NodePath at = first.getInstanceLocation();
+      if ("additionalProperties".equals(first.getKeyword()) && first.getProperty() != null) {
+        at = at.append(first.getProperty()); // the unknown key's own line, not its parent's
+      }
+      throw new InvalidConfigException(line(root, at), describe(first));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) data;

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 
 /**
  * The review id of a pull request's head commit: {@code github:OWNER/REPO#NUMBER:HEADSHA}, so a
- * redelivery or re-run reviews a commit once. When the name has characters outside the review-id
- * alphabet ({@code _}) or the id would pass 128 characters, the repository part is the first 16
- * hex digits of the SHA-256 of {@code OWNER/REPO}.
+ * redelivery or re-run reviews a commit once. When the id would pass 128 characters (or leave the
+ * review-id alphabet), the repository part is the first 16 hex digits of the SHA-256 of
+ * {@code OWNER/REPO}.
  */
 public final class ReviewIds {
   private ReviewIds() {}
