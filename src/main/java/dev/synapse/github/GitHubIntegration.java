@@ -6,7 +6,9 @@ import dev.synapse.review.ReviewService;
 import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -96,9 +98,45 @@ public final class GitHubIntegration {
     };
   }
 
-  /** Adds {@code POST /webhooks/github} (own body handler; no API authentication: the signature is the auth). */
+  /** Adds {@code POST /webhooks/github} (raw body read here; no API authentication: the signature is the auth). */
   public void mount(Router router) {
-    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(handler);
+    router.post(PATH).handler(this::readBody);
+  }
+
+  /**
+   * Collects the raw body up to the limit (413 JSON past it), without Vert.x Web's form decoding,
+   * so the signature is checked over exactly the bytes GitHub sent whatever the content type.
+   */
+  private void readBody(RoutingContext rc) {
+    HttpServerRequest req = rc.request();
+    String length = req.getHeader("Content-Length");
+    if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > bodyLimit) {
+      tooLarge(rc);
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] over = {false};
+    req.handler(chunk -> {
+      if (over[0]) return;
+      if (body.length() + chunk.length() > bodyLimit) {
+        over[0] = true;
+        tooLarge(rc);
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    req.endHandler(v -> {
+      if (!over[0]) handler.handle(rc, body);
+    });
+    req.exceptionHandler(err -> LOG.debug("github webhook body not read: {}", err.getMessage()));
+    req.resume();
+  }
+
+  private void tooLarge(RoutingContext rc) {
+    if (rc.response().ended()) return;
+    rc.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+        .end(new io.vertx.core.json.JsonObject().put("error", "payload_too_large")
+            .put("message", "webhook body exceeds " + bodyLimit + " bytes").encode());
   }
 
   /** @return the {@code github} readiness check's status (KO → {@code degraded}) */

@@ -1,7 +1,6 @@
 package dev.synapse.github;
 
 import dev.synapse.signal.ValidationException;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Errors are JSON {@code {error, message, details?}} like the rest of the API.
  */
-public final class WebhookHandler implements Handler<RoutingContext> {
+public final class WebhookHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
   /** Pull-request actions that start a review. */
   public static final Set<String> REVIEWED_ACTIONS = Set.of("opened", "synchronize", "reopened", "ready_for_review");
@@ -61,9 +60,13 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     this.reviewer = reviewer;
   }
 
-  @Override
-  public void handle(RoutingContext rc) {
-    Buffer raw = rc.body() == null || rc.body().buffer() == null ? Buffer.buffer() : rc.body().buffer();
+  /**
+   * Handles one delivery.
+   *
+   * @param rc the request
+   * @param raw the body exactly as received (the signature is over these bytes)
+   */
+  public void handle(RoutingContext rc, Buffer raw) {
     String eventHeader = rc.request().getHeader("X-GitHub-Event");
     String event = eventHeader != null && EVENT.matcher(eventHeader).matches() ? eventHeader : "other";
     String sig = rc.request().getHeader(WebhookSignature.HEADER);
@@ -90,12 +93,12 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     }
     JsonObject payload;
     try {
-      Object parsed = io.vertx.core.json.Json.decodeValue(raw);
+      Object parsed = io.vertx.core.json.Json.decodeValue(json(rc.request().getHeader("Content-Type"), raw));
       if (!(parsed instanceof JsonObject o)) throw new DecodeException("not an object");
       payload = o;
     } catch (DecodeException e) {
       metrics.event(event, null, "rejected");
-      error(rc, 400, "invalid_payload", "body must be a JSON object", "body");
+      error(rc, 400, "invalid_payload", "body must be a JSON object (or a form with a payload field holding one)", "body");
       return;
     }
     String action = payload.getValue("action") instanceof String a ? a : null;
@@ -171,6 +174,22 @@ public final class WebhookHandler implements Handler<RoutingContext> {
       metrics.event("pull_request", pr.action(), "accepted");
       json(rc, 202, new JsonObject().put("accepted", true).put("review_id", reviewId).put("delivery", delivery));
     });
+  }
+
+  /**
+   * @return the JSON text: the body, or for a webhook configured with
+   *     {@code application/x-www-form-urlencoded} its {@code payload} field
+   */
+  static Buffer json(String contentType, Buffer raw) {
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return raw;
+    }
+    for (String pair : raw.toString(java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+      if (pair.startsWith("payload=")) {
+        return Buffer.buffer(java.net.URLDecoder.decode(pair.substring(8), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    throw new DecodeException("no payload field");
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {

@@ -360,6 +360,18 @@ class GitHubAppFlowTest {
     assertEquals("unauthorized", missing.bodyAsJsonObject().getString("error"));
     assertEquals(401, post(original, "sha256=" + "0".repeat(64), "pull_request").statusCode());
     assertEquals(401, post(original, "sha1=abc", "pull_request").statusCode());
+    // any content type: the signature is checked over the raw bytes before anything reads them
+    HttpResponse<Buffer> formBad = client.post("/webhooks/github").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .putHeader("X-GitHub-Event", "ping").putHeader("X-GitHub-Delivery", "d-1").putHeader("X-Hub-Signature-256", "sha256=0000")
+        .sendBuffer(Buffer.buffer(original)).await(10, TimeUnit.SECONDS);
+    assertEquals(401, formBad.statusCode(), formBad.bodyAsString());
+    // a webhook configured with application/x-www-form-urlencoded: JSON in the payload field, signed as sent
+    byte[] form = ("payload=" + java.net.URLEncoder.encode(GitHubTestKit.resource("webhook-payloads/ping.payload.json"),
+        java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<Buffer> formOk = client.post("/webhooks/github").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .putHeader("X-GitHub-Event", "ping").putHeader("X-GitHub-Delivery", "d-2")
+        .putHeader("X-Hub-Signature-256", new WebhookSignature(SECRET).sign(form)).sendBuffer(Buffer.buffer(form)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, formOk.statusCode(), formOk.bodyAsString());
   }
 
   HttpResponse<Buffer> post(byte[] body, String signature, String event) throws Exception {
