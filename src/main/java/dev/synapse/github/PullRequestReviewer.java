@@ -113,13 +113,19 @@ public final class PullRequestReviewer {
     }
 
     Future<Outcome> run() {
-      return readConfig().compose(cfgError -> createCheck().compose(v -> {
+      return readConfig().compose(cfgError -> {
+        if (cfgError == null && e.draft() && Boolean.FALSE.equals(config.drafts())) {
+          LOG.info("github repo={} pull={} is a draft and .synapse.yml says drafts: false; not reviewed", e.fullName(), e.number());
+          return Future.succeededFuture(new Outcome(null, null, List.of("draft skipped by .synapse.yml")));
+        }
+        return createCheck().compose(v -> {
         if (cfgError != null) {
           return complete(CheckRunOutput.message("failure", "Invalid .synapse.yml", cfgError + "\n\nFix the file on the base branch `"
               + e.baseRef() + "`; nothing was reviewed.")).map(x -> new Outcome(null, "failure", problems));
         }
         return diffs().compose(this::reviewAndPublish);
-      })).recover(err -> {
+      });
+      }).recover(err -> {
         LOG.error("github repo={} pull={} head={} review failed: {}", e.fullName(), e.number(), e.headSha(), err.getMessage());
         if (checkRunId < 0) return Future.failedFuture(err);
         if (err instanceof TooLarge) {
