@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code 401}: once, after {@link Credential#renew} drops a stale installation token.</li>
  * </ul>
  * Any other answer is returned to the caller, who decides. Every answer is counted in
- * {@link GitHubMetrics}. Answers larger than {@code maxBodyBytes} fail the call. Thread-safe;
+ * {@link GitHubMetrics}. Answers larger than {@code maxBodyBytes} fail the call; only that many
+ * bytes are ever held ({@link BoundedBody}). Thread-safe;
  * callbacks run on the caller's context.
  */
 public final class GitHubApi {
@@ -190,12 +191,14 @@ public final class GitHubApi {
         return;
       }
       long start = System.nanoTime();
-      HttpRequest<Buffer> request = client.requestAbs(call.method(), baseUrl + call.path())
+      BoundedBody sink = new BoundedBody(maxBodyBytes);
+      HttpRequest<Void> request = client.requestAbs(call.method(), baseUrl + call.path())
+          .as(io.vertx.ext.web.codec.BodyCodec.pipe(sink))
           .timeout(REQUEST_TIMEOUT_MS)
           .putHeader("Accept", call.accept())
           .putHeader("X-GitHub-Api-Version", API_VERSION)
           .putHeader("Authorization", auth.result());
-      Future<HttpResponse<Buffer>> sent = call.body() == null ? request.send()
+      Future<HttpResponse<Void>> sent = call.body() == null ? request.send()
           : request.putHeader("Content-Type", "application/json").sendBuffer(io.vertx.core.json.Json.encodeToBuffer(call.body()));
       sent.onComplete(ar -> {
         long nanos = System.nanoTime() - start;
@@ -211,12 +214,12 @@ public final class GitHubApi {
           }
           return;
         }
-        HttpResponse<Buffer> r = ar.result();
-        Buffer body = r.body() == null ? Buffer.buffer() : r.body();
+        HttpResponse<Void> r = ar.result();
+        Buffer body = sink.buffer();
         metrics.apiRequest(call.operation(), r.statusCode(), nanos);
-        if (body.length() > maxBodyBytes) {
-          promise.fail(new GitHubException(call.operation(), r.statusCode(),
-              "answer of " + body.length() + " bytes is over the limit of " + maxBodyBytes));
+        if (sink.overflowed()) {
+          promise.fail(new GitHubException(call.operation(), GitHubException.TOO_LARGE,
+              "answer of " + sink.seen() + " bytes is over the limit of " + maxBodyBytes));
           return;
         }
         Response response = new Response(r.statusCode(), r.headers(), body);

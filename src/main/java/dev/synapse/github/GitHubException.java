@@ -6,16 +6,19 @@ package dev.synapse.github;
  * holds a token.
  */
 public final class GitHubException extends RuntimeException {
+  /** {@link #status()} of an answer larger than the client's limit. */
+  public static final int TOO_LARGE = -2;
   private final String operation;
   private final int status;
 
   /**
    * @param operation OpenAPI operation id
-   * @param status HTTP status, or -1 when no answer came
+   * @param status HTTP status, -1 when no answer came, {@link #TOO_LARGE} for an oversized answer
    * @param message what happened
    */
   public GitHubException(String operation, int status, String message) {
     super(operation + (status < 0 ? "" : " answered " + status) + ": " + message);
+    // (a negative status never shows in the message)
     this.operation = operation;
     this.status = status;
   }

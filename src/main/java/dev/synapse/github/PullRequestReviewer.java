@@ -197,7 +197,8 @@ public final class PullRequestReviewer {
             }
             if (!r.ok()) return Future.failedFuture(new GitHubException(operation, r.status(), r.message()));
             return Future.succeededFuture(r.body().toString(StandardCharsets.UTF_8));
-          });
+          }, err -> Future.failedFuture(err instanceof GitHubException g && g.status() == GitHubException.TOO_LARGE
+              ? new TooLarge("over " + maxDiffBytes + " bytes") : err));
     }
 
     Future<Outcome> reviewAndPublish(String[] diffs) {

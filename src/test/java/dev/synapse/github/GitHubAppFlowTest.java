@@ -300,6 +300,17 @@ class GitHubAppFlowTest {
   }
 
   @Test
+  @DisplayName("a diff over SYNAPSE_MAX_DIFF_BYTES gets a neutral check run saying so, not silence")
+  void diffTooLarge() throws Exception {
+    github.prDiff = "diff --git a/big.txt b/big.txt\n" + "x".repeat(6 * 1024 * 1024);
+    assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject run = completedRun(H1);
+    assertEquals("neutral", run.getString("conclusion"));
+    assertEquals("Diff too large", run.getJsonObject("output").getString("title"));
+    assertTrue(run.getJsonObject("output").getString("summary").contains("SYNAPSE_MAX_DIFF_BYTES"));
+  }
+
+  @Test
   @DisplayName("a fork's pull request (403 on comments and reviews) still gets its completed check run")
   void forkStillGetsTheCheckRun() throws Exception {
     github.synapseYml = YML;
