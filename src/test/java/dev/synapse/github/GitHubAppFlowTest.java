@@ -300,6 +300,20 @@ class GitHubAppFlowTest {
   }
 
   @Test
+  @DisplayName("reopened and ready_for_review (real payloads) are reviewed like opened")
+  void reopenedAndReadyForReview() throws Exception {
+    github.prDiff = GitHubTestKit.resource("scenario/pr-v1.diff");
+    for (String name : List.of("pull_request.reopened.payload.json", "pull_request.ready_for_review.with-installation.payload.json")) {
+      String head = GitHubTestKit.randomSha();
+      HttpResponse<Buffer> r = deliver("pull_request", GitHubTestKit.bytes(GitHubTestKit.withHead(GitHubTestKit.payload(name), null, head)),
+          UUID.randomUUID().toString());
+      assertEquals(202, r.statusCode(), name + ": " + r.bodyAsString());
+      assertEquals("failure", completedRun(head).getString("conclusion"), name);
+    }
+    waitFor(() -> github.issueComments.size() == 1 && github.issueComments.values().iterator().next().getInteger("edits") == 1);
+  }
+
+  @Test
   @DisplayName("a diff over SYNAPSE_MAX_DIFF_BYTES gets a neutral check run saying so, not silence")
   void diffTooLarge() throws Exception {
     github.prDiff = "diff --git a/big.txt b/big.txt\n" + "x".repeat(6 * 1024 * 1024);
