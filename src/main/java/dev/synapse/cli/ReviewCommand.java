@@ -29,6 +29,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import dev.synapse.github.RepoConfig;
+import dev.synapse.github.RepoConfigParser;
+import dev.synapse.signal.Finding;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -72,6 +75,10 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "longest wait for the summary (default 120)")
   int timeoutSeconds = 120;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "a repository's .synapse.yml: fail_on (when --fail-on is absent), ignore_paths, disable, min_confidence, deep_review_labels")
+  Path repoConfig;
+
   @Mixin ConfigOptions configOptions;
 
   @Mixin RulesOptions rulesOptions;
@@ -107,9 +114,23 @@ public final class ReviewCommand implements Callable<Integer> {
       err.println("synapse review: --rules applies to in-process reviews; a node at --url uses its own rule_packs");
       return Main.EXIT_USAGE;
     }
+    RepoConfig settings = RepoConfig.DEFAULT;
+    if (repoConfig != null) {
+      try {
+        settings = new RepoConfigParser().parse(Files.readString(repoConfig, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        err.println("synapse review: cannot read " + repoConfig + ": " + e.getMessage());
+        return Main.EXIT_USAGE;
+      } catch (RepoConfigParser.InvalidConfigException e) {
+        err.println("synapse review: " + repoConfig + ": " + e.getMessage());
+        return Main.EXIT_USAGE;
+      }
+      if (gate == null) gate = settings.failOn();
+    }
     JsonObject body = new JsonObject().put("diff", diff).put("labels", new JsonArray(new ArrayList<>(labels)));
     if (intent != null) body.put("intent", intent);
     if (risk != null) body.put("risk_factor", risk);
+    else if (settings.forcesDeepReview(labels)) body.put("risk_factor", 1.0);
     if (repo != null) body.put("metadata", new JsonObject().put("repo", repo));
     ReviewSummary summary;
     try {
@@ -128,10 +149,23 @@ public final class ReviewCommand implements Callable<Integer> {
       err.println("synapse review: no summary within " + timeoutSeconds + " s");
       return Main.EXIT_FAILURE;
     }
+    if (repoConfig != null) summary = filtered(summary, settings);
     print(summary);
     if (ReviewSummary.FAILED.equals(summary.status())) return Main.EXIT_FAILURE;
     if (gate != null && gate != Severity.NONE && summary.severity().ordinal() >= gate.ordinal()) return Main.EXIT_GATE;
     return 0;
+  }
+
+  /** @return the summary with only the findings the repository configuration keeps, severity recomputed */
+  static ReviewSummary filtered(ReviewSummary summary, RepoConfig settings) {
+    List<Finding> kept = settings.filter(summary.findings());
+    Severity max = Severity.NONE;
+    JsonArray findings = new JsonArray();
+    for (Finding f : kept) {
+      max = max.max(f.severity());
+      findings.add(f.toJson());
+    }
+    return ReviewSummary.fromJson(summary.toJson().put("findings", findings).put("severity", max.wire()));
   }
 
   private void print(ReviewSummary summary) {

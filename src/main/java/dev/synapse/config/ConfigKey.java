@@ -58,7 +58,17 @@ public enum ConfigKey {
   REVIEW_RETENTION_BYTES("review_retention_bytes", "SYNAPSE_REVIEW_RETENTION_BYTES", List.of(), "0"),
   CLUSTER_BACKUP_COUNT("cluster_backup_count", "SYNAPSE_CLUSTER_BACKUP_COUNT", List.of(), "2"),
   CLUSTER_EXPECTED_SIZE("cluster_expected_size", "SYNAPSE_CLUSTER_EXPECTED_SIZE", List.of(), "0"),
-  REVIEW_BUDGET_MS("review_budget_ms", "SYNAPSE_REVIEW_BUDGET_MS", List.of(), "300000");
+  REVIEW_BUDGET_MS("review_budget_ms", "SYNAPSE_REVIEW_BUDGET_MS", List.of(), "300000"),
+  /** GitHub App webhook secret; unset = {@code POST /webhooks/github} is not served. */
+  GITHUB_WEBHOOK_SECRET("github_webhook_secret", "SYNAPSE_GITHUB_WEBHOOK_SECRET", List.of(), null),
+  GITHUB_APP_ID("github_app_id", "SYNAPSE_GITHUB_APP_ID", List.of(), null),
+  /** PEM text of the app's private key, or the path of a PEM file. */
+  GITHUB_PRIVATE_KEY("github_private_key", "SYNAPSE_GITHUB_PRIVATE_KEY", List.of(), null),
+  GITHUB_TOKEN("github_token", "SYNAPSE_GITHUB_TOKEN", List.of(), null),
+  GITHUB_API_URL("github_api_url", "SYNAPSE_GITHUB_API_URL", List.of(), "https://api.github.com"),
+  GITHUB_REVIEW_DRAFTS("github_review_drafts", "SYNAPSE_GITHUB_REVIEW_DRAFTS", List.of(), "false"),
+  GITHUB_FAIL_ON("github_fail_on", "SYNAPSE_GITHUB_FAIL_ON", List.of(), "high"),
+  GITHUB_DELIVERY_TTL_MS("github_delivery_ttl_ms", "SYNAPSE_GITHUB_DELIVERY_TTL_MS", List.of(), "259200000");
 
   private final String jsonName;
   private final String env;

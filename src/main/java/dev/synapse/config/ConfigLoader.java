@@ -133,7 +133,8 @@ public final class ConfigLoader {
             v.longValue(ConfigKey.REVIEW_RETENTION_BYTES, 0, 1L << 40),
             v.integer(ConfigKey.CLUSTER_BACKUP_COUNT, 1, 6),
             v.integer(ConfigKey.CLUSTER_EXPECTED_SIZE, 0, 1000),
-            v.longValue(ConfigKey.REVIEW_BUDGET_MS, 1000, 86_400_000L)));
+            v.longValue(ConfigKey.REVIEW_BUDGET_MS, 1000, 86_400_000L)),
+        github(v));
   }
 
   private static ClusterTransport clusterTransport(Values v) {
@@ -151,6 +152,46 @@ public final class ConfigLoader {
           + publicHost + "'");
     }
     return new ClusterTransport(v.integer(ConfigKey.CLUSTER_EVENTBUS_PORT, 0, 65535), publicHost, cert, key, ca);
+  }
+
+  private static GitHubConfig github(Values v) {
+    String appId = v.string(ConfigKey.GITHUB_APP_ID);
+    if (appId != null && !appId.matches("[0-9]{1,20}")) {
+      throw new ConfigException("SYNAPSE_GITHUB_APP_ID must be the app's numeric id; got '" + appId + "'");
+    }
+    String key = privateKey(v.string(ConfigKey.GITHUB_PRIVATE_KEY));
+    if ((appId == null) != (key == null)) {
+      throw new ConfigException("SYNAPSE_GITHUB_APP_ID and SYNAPSE_GITHUB_PRIVATE_KEY must be set together");
+    }
+    String url = v.required(ConfigKey.GITHUB_API_URL);
+    if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      throw new ConfigException("SYNAPSE_GITHUB_API_URL must be an http(s) URL such as https://api.github.com; got '" + url + "'");
+    }
+    String failOn = v.required(ConfigKey.GITHUB_FAIL_ON).toLowerCase(Locale.ROOT);
+    if (!List.of("none", "low", "medium", "high").contains(failOn)) {
+      throw new ConfigException("SYNAPSE_GITHUB_FAIL_ON must be one of none, low, medium, high; got '" + failOn + "'");
+    }
+    return new GitHubConfig(v.string(ConfigKey.GITHUB_WEBHOOK_SECRET), appId, key,
+        v.string(ConfigKey.GITHUB_TOKEN), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+        v.bool(ConfigKey.GITHUB_REVIEW_DRAFTS), failOn,
+        v.longValue(ConfigKey.GITHUB_DELIVERY_TTL_MS, 60_000, 30L * 86_400_000));
+  }
+
+  /** @return the PEM text: the value itself when it holds a PEM block, else the file it names */
+  private static String privateKey(String value) {
+    if (value == null) return null;
+    if (value.contains("-----BEGIN")) return value.replace("\\n", "\n");
+    Path file = Path.of(value);
+    try {
+      String text = Files.readString(file);
+      if (!text.contains("-----BEGIN")) {
+        throw new ConfigException("SYNAPSE_GITHUB_PRIVATE_KEY: " + file + " holds no PEM block");
+      }
+      return text;
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      // the message names the file, never the value's content
+      throw new ConfigException("SYNAPSE_GITHUB_PRIVATE_KEY is neither PEM text nor a readable file: " + file);
+    }
   }
 
   /** Typed access with validation messages that name the key. */

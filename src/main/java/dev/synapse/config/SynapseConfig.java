@@ -44,6 +44,7 @@ import java.util.List;
  *     connections); {@link HttpLimits#DEFAULTS} when null
  * @param clusterTransport event-bus port, advertised address and cluster TLS material
  * @param reliability journal, byte retention, cluster backups and quorum, review budget
+ * @param github the GitHub App settings ({@link GitHubConfig#enabled()} false when no webhook secret)
  */
 public record SynapseConfig(
     int httpPort,
@@ -79,7 +80,8 @@ public record SynapseConfig(
     Severity testCodeMaxSeverity,
     HttpLimits httpLimits,
     ClusterTransport clusterTransport,
-    Reliability reliability) {
+    Reliability reliability,
+    GitHubConfig github) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -87,6 +89,7 @@ public record SynapseConfig(
     if (testCodeMaxSeverity == null) testCodeMaxSeverity = Severity.LOW;
     httpLimits = httpLimits == null ? HttpLimits.DEFAULTS : httpLimits;
     clusterTransport = clusterTransport == null ? ClusterTransport.DEFAULT : clusterTransport;
+    github = github == null ? GitHubConfig.DISABLED : github;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -105,7 +108,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
   }
 
   /** @return a copy with other reliability settings */
@@ -114,7 +117,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, r);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, r, github);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -123,7 +126,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -132,6 +135,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport, reliability);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
   }
 }

@@ -2,6 +2,8 @@ package dev.synapse.http;
 
 import dev.synapse.agent.NodeContext;
 import dev.synapse.config.SynapseConfig;
+import dev.synapse.github.GitHubIntegration;
+import dev.synapse.ops.HealthLevel;
 import dev.synapse.ops.HealthProcedures;
 import dev.synapse.review.ReviewService;
 import io.vertx.core.Future;
@@ -24,6 +26,7 @@ public final class HttpVerticle extends VerticleBase {
   private final NodeContext node;
   private final ReviewService reviews;
   private final HttpEdge edge;
+  private final GitHubIntegration github;
   private HttpServer server;
 
   /**
@@ -31,7 +34,7 @@ public final class HttpVerticle extends VerticleBase {
    * @param reviews the ingress service
    */
   public HttpVerticle(NodeContext node, ReviewService reviews) {
-    this(node, reviews, null);
+    this(node, reviews, null, null);
   }
 
   /**
@@ -39,11 +42,14 @@ public final class HttpVerticle extends VerticleBase {
    * @param reviews the ingress service
    * @param edge the node's edge state ({@link HttpEdge#forNode}), shared by all HTTP instances of
    *     the node; null for one of this instance's own
+   * @param github the node's GitHub App integration ({@code POST /webhooks/github} and the
+   *     {@code github} readiness check), or null when it is off
    */
-  public HttpVerticle(NodeContext node, ReviewService reviews, HttpEdge edge) {
+  public HttpVerticle(NodeContext node, ReviewService reviews, HttpEdge edge, GitHubIntegration github) {
     this.node = node;
     this.reviews = reviews;
     this.edge = edge;
+    this.github = github;
   }
 
   @Override
@@ -59,9 +65,13 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(wsMessage).setMaxWebSocketFrameSize(wsMessage)
         .setHttp2ClearTextEnabled(false));
     EdgeGate gate = new EdgeGate(vertx, shared.connections(), config.httpLimits().maxConnections(), config.httpLimits().headerTimeoutMs());
-    return health.start().compose(v -> server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
-        .requestHandler(gate.front(new ApiRouter(vertx, node, reviews, health, shared).build(gate.keepAliveDeadline())))
-        .listen());
+    if (github != null) health.register("github", HealthLevel.DEGRADED, p -> p.complete(github.credentialStatus()));
+    return health.start().compose(v -> {
+      io.vertx.ext.web.Router router = new ApiRouter(vertx, node, reviews, health, shared).build(gate.keepAliveDeadline());
+      if (github != null) github.mount(router);
+      return server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
+          .requestHandler(gate.front(router)).listen();
+    });
   }
 
   /** @return the largest WebSocket message (and frame) accepted: the diff limit plus a margin, bytes */

@@ -21,6 +21,7 @@ import dev.synapse.analysis.security.SecurityChecks;
 import dev.synapse.analysis.security.SecurityKnowledge;
 import dev.synapse.config.ConfigException;
 import dev.synapse.config.SynapseConfig;
+import dev.synapse.github.GitHubIntegration;
 import dev.synapse.http.HttpVerticle;
 import dev.synapse.http.HttpEdge;
 import dev.synapse.ops.BackupService;
@@ -226,8 +227,9 @@ public final class SynapseNode {
     NodeContext httpContext = context.config().httpPort() == 0 && HTTP_INSTANCES > 1
         ? context.withConfig(context.config().withHttpPort(-1)) : context;
     HttpEdge edge = HttpEdge.forNode(vertx, context.config(), context.metrics());
+    GitHubIntegration github = GitHubIntegration.create(vertx, context, reviews);
     return vertx.deployVerticle(() -> {
-      HttpVerticle http = new HttpVerticle(httpContext, reviews, edge);
+      HttpVerticle http = new HttpVerticle(httpContext, reviews, edge, github);
       instances.add(http);
       return http;
     }, new DeploymentOptions().setInstances(HTTP_INSTANCES)).compose(id -> {

@@ -86,6 +86,26 @@ class ReviewCommandTest {
   }
 
   @Test
+  @DisplayName("--config .synapse.yml: disabled rules are dropped, its fail_on gates, its deep-review labels apply, a bad file names the line")
+  void repositoryConfig(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("change.diff");
+    try (var in = ReviewCommandTest.class.getResourceAsStream("/github/scenario/pr-v1.diff")) {
+      Files.write(diff, in.readAllBytes());
+    }
+    Path yml = dir.resolve(".synapse.yml");
+    Files.writeString(yml, "disable: [sql_injection]\ndeep_review_labels: [bug]\nfail_on: medium\n");
+    int code = run("review", diff.toString(), "--label", "bug", "--format", "json", "--config", yml.toString());
+    assertEquals(Main.EXIT_GATE, code, err.toString());
+    JsonObject summary = new JsonObject(out.toString(StandardCharsets.UTF_8));
+    assertEquals("medium", summary.getString("severity"), "the high SQL injection is disabled");
+    assertEquals(java.util.Set.of("weak_crypto", "insecure_cookie"), summary.getJsonArray("findings").stream()
+        .map(o -> ((JsonObject) o).getString("type")).collect(java.util.stream.Collectors.toSet()), "deep review ran");
+    Files.writeString(yml, "fail_on: high\nmin_confidence: 2\n");
+    assertEquals(Main.EXIT_USAGE, run("review", diff.toString(), "--config", yml.toString()));
+    assertTrue(err.toString().contains(".synapse.yml line 2"), err.toString());
+  }
+
+  @Test
   @DisplayName("an empty diff passes the gate and prints a text report")
   void gatePasses(@TempDir Path dir) throws Exception {
     Path diff = dir.resolve("empty.diff");
