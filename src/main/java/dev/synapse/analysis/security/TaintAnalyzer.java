@@ -79,6 +79,9 @@ final class TaintAnalyzer {
   private int depth;
   private BitSet dead;
   private Boolean webOutput;
+  private Boolean htmlContext;
+  /** When the current unit is an HTML-answering request handler: its return row, else null. */
+  private ResponseReturns.Hit htmlReturn;
   /** What the analysis knows about APIs (sources, sinks, sanitisers...), from the rule packs. */
   private final SecurityKnowledge k;
 
@@ -362,6 +365,8 @@ final class TaintAnalyzer {
     this.depth = 0;
     this.dead = new BitSet(t.size());
     this.webOutput = null;
+    this.htmlContext = null;
+    this.htmlReturn = report ? ResponseReturns.of(view, unit.toks(), unit.bodyFrom(), unit.name(), k) : null;
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
@@ -500,6 +505,7 @@ final class TaintAnalyzer {
     if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
+      if (htmlReturn != null && f.word("return")) htmlReturn(v, f);
       guards(a, b);
       return;
     }
@@ -643,6 +649,7 @@ final class TaintAnalyzer {
     // sinks on the left-hand side
     Value flat = rhs.flatten();
     for (SecurityKnowledge.AssignmentSink s : this.k.assignmentSinks(lower, lang)) {
+      if (s.htmlContext() && !htmlContext()) continue;
       sink(s.rule(), flat, line, s.conf(), s.label(), 0);
     }
     boolean compound = !op.equals("=") && !op.equals(":=");
@@ -2005,6 +2012,8 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
+      if (h.htmlContext() && !htmlContext()) continue;
       if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
         if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
@@ -2084,6 +2093,48 @@ final class TaintAnalyzer {
         }
         return true;
     }
+  }
+
+  /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
+  private void htmlReturn(Value v, Token returnTok) {
+    Value f = v.flatten();
+    if ((f.text & Value.T_HTML) == 0) return;
+    sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /**
+   * @return true when a chosen argument starts with an object or array literal ({@code {..}},
+   *     {@code [..]}): frameworks serialise such a value as JSON
+   */
+  private boolean objectLiteral(List<Arg> args, int idx) {
+    if (idx >= 0) {
+      return idx < args.size() && args.get(idx).b() > args.get(idx).a()
+          && (t.get(args.get(idx).a()).op("{") || t.get(args.get(idx).a()).op("["));
+    }
+    for (Arg g : args) {
+      if (g.b() > g.a() && !t.get(g.a()).op("{") && !t.get(g.a()).op("[")) return false;
+    }
+    return !args.isEmpty();
+  }
+
+  /**
+   * @return true when the unit names an HTML content type in a string literal
+   *     ({@code "text/html"}, {@code "text/html; charset=utf-8"}, or exactly {@code 'html'})
+   */
+  private boolean htmlContext() {
+    if (htmlContext == null) {
+      boolean h = false;
+      for (Token x : t) {
+        if (x.kind() != TokenKind.STRING) continue;
+        String s = x.text().toLowerCase(Locale.ROOT);
+        if (s.contains("text/html") || s.length() <= 8 && s.replaceAll("^[\"'`]+|[\"'`]+$", "").equals("html")) {
+          h = true;
+          break;
+        }
+      }
+      htmlContext = h;
+    }
+    return htmlContext;
   }
 
   /** @return true when the unit mentions an HTTP response (servlet writers write HTML) */
