@@ -27,8 +27,9 @@ final class ResponseReturns {
    *
    * @param rule the category of the finding
    * @param confidence the row's confidence factor
+   * @param needHtml whether the returned value must hold markup (row {@code text: html})
    */
-  record Hit(Rule rule, double confidence) {}
+  record Hit(Rule rule, double confidence, boolean needHtml) {}
 
   private ResponseReturns() {}
 
@@ -46,7 +47,7 @@ final class ResponseReturns {
     List<String> lines = markerLines(view, toks.get(0).line(),
         toks.get(Math.max(0, Math.min(bodyFrom, toks.size()) - 1)).line());
     for (Pack.ResponseReturn r : rows) {
-      if (any(r.markers(), lines) && !any(r.markersNot(), lines)) return new Hit(Rule.of(r.category()), r.confidence());
+      if (any(r.markers(), lines) && !any(r.markersNot(), lines)) return new Hit(Rule.of(r.category()), r.confidence(), !"any".equals(r.text()));
     }
     return null;
   }

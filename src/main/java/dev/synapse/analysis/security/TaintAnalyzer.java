@@ -505,7 +505,7 @@ final class TaintAnalyzer {
     if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
-      if (htmlReturn != null && f.word("return")) htmlReturn(v, f);
+      if (htmlReturn != null && f.word("return")) htmlReturn(v, f, a + 1, b);
       guards(a, b);
       return;
     }
@@ -2096,10 +2096,27 @@ final class TaintAnalyzer {
   }
 
   /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
-  private void htmlReturn(Value v, Token returnTok) {
+  private void htmlReturn(Value v, Token returnTok, int a, int b) {
+    while (b > a && t.get(b - 1).op(";")) b--;
+    if (a >= b || t.get(a).op("{") || t.get(a).op("[")) return; // an object/array: serialised as JSON
     Value f = v.flatten();
-    if ((f.text & Value.T_HTML) == 0) return;
+    // a call's result (render_template, jsonify, redirect...) is an HTML body only when it holds markup
+    boolean needHtml = htmlReturn.needHtml() || wholeCall(a, b);
+    if (needHtml && (f.text & Value.T_HTML) == 0) return;
     sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /** @return true when tokens a..b are one call {@code name(...)} / {@code a.b.name(...)} */
+  private boolean wholeCall(int a, int b) {
+    int i = a;
+    while (i < b && t.get(i).kind() == TokenKind.IDENTIFIER) {
+      if (i + 1 < b && t.get(i + 1).op(".")) {
+        i += 2;
+        continue;
+      }
+      return i + 1 < b && t.get(i + 1).op("(") && match[i + 1] == b - 1;
+    }
+    return false;
   }
 
   /**
