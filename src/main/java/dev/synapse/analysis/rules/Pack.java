@@ -53,10 +53,12 @@ public record Pack(String id, String file, String description, List<String> refe
    * with a line just above its header (decorator, annotation, attribute) that matches one of
    * {@code markers} and none of {@code markersNot} (globs over the trimmed, lower-cased line).
    *
-   * @param text required text class of the returned value ({@code html}) or null
+   * @param text required text class of the returned value ({@code html}) or {@code any}
+   * @param block the markers match the opener line of a {@code do ... end} block whose last
+   *     expression is its value (Sinatra routes), not a function's decorator lines
    */
   public record ResponseReturn(List<Glob> markers, List<Glob> markersNot, Set<Language> languages,
-      String category, String text, double confidence, Where where) {}
+      String category, String text, double confidence, boolean block, Where where) {}
 
   /**
    * A pattern rule over template files: files whose lower-cased name matches one of

@@ -129,7 +129,8 @@ public final class PackParser {
         String cat = category(n, "/response_returns/" + i);
         out.add(new Pack.ResponseReturn(Glob.all(lower(n.get("markers"))), Glob.all(lower(n.get("markers_not"))),
             langs(n.get("languages"), packLangs), cat, n.has("text") ? text(n, "text") : "html",
-            n.path("confidence").asDouble(0.9), where("/response_returns/" + i)));
+            n.path("confidence").asDouble(0.9), n.path("block").asBoolean(false),
+            where("/response_returns/" + i)));
       }
       return List.copyOf(out);
     }

@@ -47,7 +47,45 @@ final class ResponseReturns {
     List<String> lines = markerLines(view, toks.get(0).line(),
         toks.get(Math.max(0, Math.min(bodyFrom, toks.size()) - 1)).line());
     for (Pack.ResponseReturn r : rows) {
+      if (r.block()) continue;
       if (any(r.markers(), lines) && !any(r.markersNot(), lines)) return new Hit(Rule.of(r.category()), r.confidence(), !"any".equals(r.text()));
+    }
+    return null;
+  }
+
+  /** At most this many lines above a block's last statement are searched for its opener. */
+  static final int MAX_BLOCK_LINES = 60;
+  private static final java.util.regex.Pattern DO_OPENER =
+      java.util.regex.Pattern.compile(".*\\bdo(\\s*\\|[^|]*\\|)?\\s*$");
+
+  /**
+   * For the last statement of a {@code do ... end} block: the block rows ({@code block: true})
+   * whose markers match the block's opener line (the nearest line above, less indented than the
+   * statement, ending in {@code do} or {@code do |args|}).
+   *
+   * @param view the file's new side
+   * @param line the statement's first line
+   * @param k the compiled packs
+   * @return the first matching row, or null
+   */
+  static Hit ofBlock(SourceView view, int line, SecurityKnowledge k) {
+    List<Pack.ResponseReturn> rows = k.responseReturns(view.language());
+    if (rows.isEmpty()) return null;
+    String own = view.line(line);
+    if (own == null) return null;
+    int indent = SourceView.indentOf(own);
+    for (int n = line - 1; n >= 1 && n >= line - MAX_BLOCK_LINES; n--) {
+      String l = view.line(n);
+      if (l == null) return null;
+      if (l.isBlank() || SourceView.indentOf(l) >= indent) continue;
+      if (!DO_OPENER.matcher(l).matches()) return null;
+      List<String> opener = List.of(normalise(l.strip()));
+      for (Pack.ResponseReturn r : rows) {
+        if (r.block() && any(r.markers(), opener) && !any(r.markersNot(), opener)) {
+          return new Hit(Rule.of(r.category()), r.confidence(), !"any".equals(r.text()));
+        }
+      }
+      return null;
     }
     return null;
   }

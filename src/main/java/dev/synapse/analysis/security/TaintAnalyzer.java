@@ -520,6 +520,16 @@ final class TaintAnalyzer {
       sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
       return;
     }
+    if (reporting && lang == Language.RUBY && !lead && b < t.size() && t.get(b).word("end")
+        && findAssign(a, b) < 0) {
+      ResponseReturns.Hit h = ResponseReturns.ofBlock(view, f.line(), k);
+      if (h != null) { // the block's value is the response body (Sinatra route)
+        ResponseReturns.Hit saved = htmlReturn;
+        htmlReturn = h;
+        htmlReturn(eval(a, b), f, a, b);
+        htmlReturn = saved;
+      }
+    }
     if (lang == Language.ELIXIR && b - a == 1 && f.kind() == TokenKind.IDENTIFIER) {
       returned = returned.join(lookup(f.text()));
     }
@@ -2106,8 +2116,15 @@ final class TaintAnalyzer {
     sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
   }
 
-  /** @return true when tokens a..b are one call {@code name(...)} / {@code a.b.name(...)} */
+  /**
+   * @return true when tokens a..b are one call {@code name(...)} / {@code a.b.name(...)}, or a
+   *     Ruby command call without parentheses ({@code redirect target}, {@code erb :view})
+   */
   private boolean wholeCall(int a, int b) {
+    if (lang == Language.RUBY && b - a >= 2 && t.get(a).kind() == TokenKind.IDENTIFIER
+        && t.get(a + 1).kind() != TokenKind.OPERATOR) {
+      return true;
+    }
     int i = a;
     while (i < b && t.get(i).kind() == TokenKind.IDENTIFIER) {
       if (i + 1 < b && t.get(i + 1).op(".")) {
