@@ -99,12 +99,13 @@ public record Pack(String id, String file, String description, List<String> refe
    *
    * @param text required text class of the argument ({@code sql}, {@code html}, {@code shell},
    *     {@code ldap}) or null
-   * @param notObject the chosen argument must not be an object or array literal (shape not_object)
+   * @param shape {@code not_object}, {@code text_value} or null (see docs/rule-packs.md)
    * @param htmlContext the enclosing function must name an HTML content type in a string literal
+   * @param mediaTypeArgs a string argument naming a non-HTML media type makes the call not a sink
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
       String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
-      Condition when, Where where, boolean notObject, boolean htmlContext) {}
+      Condition when, Where where, String shape, boolean htmlContext, boolean mediaTypeArgs) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

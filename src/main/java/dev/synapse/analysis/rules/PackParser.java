@@ -101,7 +101,8 @@ public final class PackParser {
         out.add(new Pack.Sink(lower(n.get("names")), langs(n.get("languages"), packLangs), cat, arg,
             text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
             n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at),
-            "not_object".equals(text(n, "shape")), n.path("html_context").asBoolean(false)));
+            text(n, "shape"), n.path("html_context").asBoolean(false),
+            n.path("media_type_args").asBoolean(false)));
       }
       return List.copyOf(out);
     }

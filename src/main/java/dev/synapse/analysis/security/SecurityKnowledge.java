@@ -35,10 +35,12 @@ public final class SecurityKnowledge {
    * @param conf confidence factor 0..1
    * @param shellOption only when an options argument sets {@code shell: true}
    * @param notObject only when the chosen argument is not an object or array literal
+   * @param textValue also: an argument that is one call counts only when it holds markup
    * @param htmlContext only when the enclosing function names an HTML content type
+   * @param mediaTypeArgs not when a string argument names a non-HTML media type
    */
   record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption, boolean notObject,
-      boolean htmlContext) {
+      boolean textValue, boolean htmlContext, boolean mediaTypeArgs) {
     /** Any argument. */
     static final int ANY = Pack.ARG_ANY;
     /** The last argument. */
@@ -175,7 +177,7 @@ public final class SecurityKnowledge {
         Rule rule = Rule.of(s.category());
         int need = s.requestOnly() ? Sink.REQUEST_ONLY : s.unsafeForm() ? Sink.FORM : textClass(s.text());
         CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption(),
-            s.notObject(), s.htmlContext()),
+            s.shape() != null, "text_value".equals(s.shape()), s.htmlContext(), s.mediaTypeArgs()),
             when(s.when(), classes, s.where(), problems));
         for (Language l : langs(s.languages())) {
           Map<String, List<CompiledSink>> m = sk.computeIfAbsent(l, k -> new HashMap<>());

@@ -2024,6 +2024,11 @@ final class TaintAnalyzer {
       }
       if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
       if (h.htmlContext() && !htmlContext()) continue;
+      if (h.mediaTypeArgs() && otherMediaType(args)) continue; // the response declares another type
+      if (h.textValue() && idx >= 0 && idx < args.size() && transformingCall(args.get(idx).a(), args.get(idx).b())
+          && (av.get(idx).flatten().text & Value.T_HTML) == 0) {
+        continue; // a rendered template or JSON helper: only markup in it makes it a sink here
+      }
       if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
         if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
@@ -2111,9 +2116,25 @@ final class TaintAnalyzer {
     if (a >= b || t.get(a).op("{") || t.get(a).op("[")) return; // an object/array: serialised as JSON
     Value f = v.flatten();
     // a call's result (render_template, jsonify, redirect...) is an HTML body only when it holds markup
-    boolean needHtml = htmlReturn.needHtml() || wholeCall(a, b);
+    boolean needHtml = htmlReturn.needHtml() || transformingCall(a, b);
     if (needHtml && (f.text & Value.T_HTML) == 0) return;
     sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /**
+   * @return true when tokens a..b are one call that is not itself a request source read
+   *     ({@code render(...)}, {@code json.dumps(...)}, not {@code request.GET.get("q")})
+   */
+  private boolean transformingCall(int a, int b) {
+    if (!wholeCall(a, b)) return false;
+    StringBuilder callee = new StringBuilder();
+    for (int i = a; i < b && !t.get(i).op("("); i++) {
+      if (t.get(i).kind() == TokenKind.IDENTIFIER || t.get(i).op(".")) callee.append(t.get(i).text());
+      else return true; // a Ruby command call
+    }
+    String p = callee.toString().toLowerCase(Locale.ROOT);
+    if (p.startsWith("self.") || p.startsWith("this.")) p = p.substring(5);
+    return k.source(p + "()", lang) <= 0;
   }
 
   /**
@@ -2149,6 +2170,24 @@ final class TaintAnalyzer {
       if (g.b() > g.a() && !t.get(g.a()).op("{") && !t.get(g.a()).op("[")) return false;
     }
     return !args.isEmpty();
+  }
+
+  /**
+   * @return true when an argument holds a string literal naming a media type other than HTML
+   *     ({@code "application/json"}, {@code "text/plain; charset=utf-8"})
+   */
+  private boolean otherMediaType(List<Arg> args) {
+    for (Arg g : args) {
+      for (int i = g.a(); i < g.b(); i++) {
+        Token x = t.get(i);
+        if (x.kind() != TokenKind.STRING) continue;
+        String s = x.text().toLowerCase(Locale.ROOT).replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
+        if (s.matches("(application|text|image|audio|video|font)/[a-z0-9.+-]+(\\s*;.*)?") && !s.contains("html")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
