@@ -102,10 +102,11 @@ public record Pack(String id, String file, String description, List<String> refe
    * @param shape {@code not_object}, {@code text_value} or null (see docs/rule-packs.md)
    * @param htmlContext the enclosing function must name an HTML content type in a string literal
    * @param mediaTypeArgs a string argument naming a non-HTML media type makes the call not a sink
+   * @param keyword the argument passed by this keyword instead of {@code arg}, or null
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
       String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
-      Condition when, Where where, String shape, boolean htmlContext, boolean mediaTypeArgs) {}
+      Condition when, Where where, String shape, boolean htmlContext, boolean mediaTypeArgs, String keyword) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

@@ -2013,6 +2013,8 @@ final class TaintAnalyzer {
     List<SecurityKnowledge.Sink> hits = k.sinks(lname, lcallee, shortRecv, args.size(), lang);
     for (SecurityKnowledge.Sink h : hits) {
       int idx = h.arg();
+      if (h.keyword() != null) idx = keywordArg(args, h.keyword());
+      if (idx == NO_ARG) continue;
       List<Value> chosen = new ArrayList<>();
       if (idx == SecurityKnowledge.Sink.ANY) chosen.addAll(av);
       else if (idx == SecurityKnowledge.Sink.LAST) {
@@ -2119,6 +2121,15 @@ final class TaintAnalyzer {
     boolean needHtml = htmlReturn.needHtml() || transformingCall(a, b);
     if (needHtml && (f.text & Value.T_HTML) == 0) return;
     sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /** {@link #keywordArg}: the call has no argument of that keyword. */
+  private static final int NO_ARG = Integer.MIN_VALUE;
+
+  /** @return the index of the argument passed by keyword {@code kw}, or {@link #NO_ARG} */
+  private static int keywordArg(List<Arg> args, String kw) {
+    for (int i = 0; i < args.size(); i++) if (kw.equals(args.get(i).kw())) return i;
+    return NO_ARG;
   }
 
   /**
