@@ -9,6 +9,11 @@ app.get('/debug/echo', (req, res) => {
   res.send({ query: req.query, headers: { accept: req.get('accept') } });
 });
 
+app.get('/debug/query', (req, res) => {
+  // ok: xss
+  res.send(req.query);
+});
+
 app.get('/list', (req, res) => {
   // ok: xss
   res.send([req.query.a, req.query.b]);

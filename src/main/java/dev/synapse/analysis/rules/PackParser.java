@@ -102,7 +102,8 @@ public final class PackParser {
             text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
             n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at),
             text(n, "shape"), n.path("html_context").asBoolean(false),
-            n.path("media_type_args").asBoolean(false), text(n, "keyword")));
+            n.path("media_type_args").asBoolean(false), text(n, "keyword"),
+            Glob.all(lower(n.get("object_values")))));
       }
       return List.copyOf(out);
     }

@@ -39,9 +39,11 @@ public final class SecurityKnowledge {
    * @param htmlContext only when the enclosing function names an HTML content type
    * @param mediaTypeArgs not when a string argument names a non-HTML media type
    * @param keyword the argument passed by this keyword instead of {@code arg}, or null
+   * @param objectValues globs over access paths that denote objects (serialised as JSON)
    */
   record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption, boolean notObject,
-      boolean textValue, boolean htmlContext, boolean mediaTypeArgs, String keyword) {
+      boolean textValue, boolean htmlContext, boolean mediaTypeArgs, String keyword,
+      List<Glob> objectValues) {
     /** Any argument. */
     static final int ANY = Pack.ARG_ANY;
     /** The last argument. */
@@ -178,7 +180,8 @@ public final class SecurityKnowledge {
         Rule rule = Rule.of(s.category());
         int need = s.requestOnly() ? Sink.REQUEST_ONLY : s.unsafeForm() ? Sink.FORM : textClass(s.text());
         CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption(),
-            s.shape() != null, "text_value".equals(s.shape()), s.htmlContext(), s.mediaTypeArgs(), s.keyword()),
+            s.shape() != null, "text_value".equals(s.shape()), s.htmlContext(), s.mediaTypeArgs(), s.keyword(),
+            s.objectValues()),
             when(s.when(), classes, s.where(), problems));
         for (Language l : langs(s.languages())) {
           Map<String, List<CompiledSink>> m = sk.computeIfAbsent(l, k -> new HashMap<>());

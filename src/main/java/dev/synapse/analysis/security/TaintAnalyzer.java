@@ -2025,6 +2025,7 @@ final class TaintAnalyzer {
         chosen.add(av.get(idx));
       }
       if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
+      if (!h.objectValues().isEmpty() && objectValue(args, idx, h.objectValues())) continue;
       if (h.htmlContext() && !htmlContext()) continue;
       if (h.mediaTypeArgs() && otherMediaType(args)) continue; // the response declares another type
       if (h.textValue() && idx >= 0 && idx < args.size() && transformingCall(args.get(idx).a(), args.get(idx).b())
@@ -2121,6 +2122,24 @@ final class TaintAnalyzer {
     boolean needHtml = htmlReturn.needHtml() || transformingCall(a, b);
     if (needHtml && (f.text & Value.T_HTML) == 0) return;
     sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /**
+   * @return true when the chosen argument is exactly an access path matching one of the globs
+   *     (an object such as {@code req.query}: serialised as JSON)
+   */
+  private boolean objectValue(List<Arg> args, int idx, List<dev.synapse.analysis.rules.Glob> globs) {
+    if (idx < 0 || idx >= args.size()) return false;
+    Arg g = args.get(idx);
+    StringBuilder p = new StringBuilder();
+    for (int i = g.a(); i < g.b(); i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.IDENTIFIER || x.op(".")) p.append(x.text());
+      else return false;
+    }
+    String s = p.toString().toLowerCase(Locale.ROOT);
+    for (dev.synapse.analysis.rules.Glob gl : globs) if (gl.matches(s)) return true;
+    return false;
   }
 
   /** {@link #keywordArg}: the call has no argument of that keyword. */
