@@ -11,12 +11,16 @@ import dev.synapse.signal.Severity;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A data-flow check for one injection-style category (SQL, XSS, command, path traversal, LDAP,
  * XPath, code injection, trust boundary): reports added lines where untrusted input reaches the
- * category's sinks without a sanitiser. Stateless and thread-safe; the analysis itself is shared
+ * category's sinks without a sanitiser, and lines of template files where the packs' template
+ * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
+ * value that is not a known source is reported one severity step down). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -54,16 +58,16 @@ public final class InjectionCheck implements Check {
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
       if (cands.isEmpty() && !templates) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
-      java.util.Set<Integer> flowLines = new java.util.HashSet<>();
+      Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
-      java.util.Set<Integer> partial = new java.util.HashSet<>();
+      Set<Integer> partial = new HashSet<>();
       if (templates) {
-        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge);
+        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule);
         cands.removeIf(c -> scan.constantLines().contains(c.line()));
         for (TaintAnalyzer.Candidate c : scan.found()) {
-          if (c.rule() != rule || flowLines.contains(c.line())) continue;
+          if (flowLines.contains(c.line())) continue;
           cands.add(c);
-          if ((c.origin() & 1) == 0) partial.add(c.line());
+          if ((c.origin() & Value.O_REQUEST) == 0) partial.add(c.line());
         }
       }
       if (cands.isEmpty()) continue;

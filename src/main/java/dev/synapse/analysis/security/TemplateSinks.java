@@ -44,10 +44,12 @@ final class TemplateSinks {
   /**
    * @param view the new side of a file
    * @param k the compiled packs
+   * @param rule only the rows of this rule's category are applied
    * @return the candidates and the lines judged constant
    */
-  static Scan scan(SourceView view, SecurityKnowledge k) {
-    List<Pack.TemplateSink> rows = rowsFor(view.path(), k);
+  static Scan scan(SourceView view, SecurityKnowledge k, Rule rule) {
+    List<Pack.TemplateSink> rows = new ArrayList<>(rowsFor(view.path(), k));
+    rows.removeIf(r -> !r.category().equals(rule.category()));
     java.util.Set<Integer> constant = new java.util.HashSet<>();
     if (rows.isEmpty()) return new Scan(List.of(), constant);
     List<TaintAnalyzer.Candidate> out = new ArrayList<>();
