@@ -142,7 +142,7 @@ public final class RulesCommand implements Runnable {
       List<Path> cases;
       try {
         knowledge = new SecurityKnowledge(packs(dir, rulesOptions.dirs()));
-        cases = caseFiles(dir);
+        cases = caseFiles(dir, knowledge);
       } catch (PackException e) {
         parent.err.println(e.getMessage());
         return EXIT_FAILED;
@@ -195,12 +195,15 @@ public final class RulesCommand implements Runnable {
     return RulePacks.withUserPacks(user);
   }
 
-  /** @return files below DIR in a {@code tests} directory whose extension names a language */
-  static List<Path> caseFiles(Path dir) throws IOException {
+  /**
+   * @return files below DIR in a {@code tests} directory whose extension names a language or
+   *     that a template rule of the knowledge applies to ({@code .html}, {@code .vue}...)
+   */
+  static List<Path> caseFiles(Path dir, SecurityKnowledge knowledge) throws IOException {
     try (Stream<Path> s = Files.walk(dir, 8)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> dir.relativize(p).toString().replace('\\', '/').matches("(.*/)?tests/.*"))
-          .filter(p -> Language.detect(p.getFileName().toString()) != Language.UNKNOWN)
+          .filter(p -> RuleCases.caseFile(p.getFileName().toString(), knowledge))
           .sorted().limit(RulePacks.MAX_FILES).toList();
     }
   }

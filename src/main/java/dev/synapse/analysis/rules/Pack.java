@@ -36,6 +36,8 @@ import java.util.Set;
  * @param responseNames identifiers (as written) that mark a function as writing an HTTP response
  * @param assignmentSinks assignment targets that are sinks
  * @param patternLists word lists of the pattern checks by name (bundled packs only)
+ * @param responseReturns request handlers whose return value is an HTML response body
+ * @param templateSinks pattern rules over template files
  */
 public record Pack(String id, String file, String description, List<String> references,
     boolean receiverlessCallsConstruct, Set<Language> languages, List<String> calleeQualifiers,
@@ -45,11 +47,39 @@ public record Pack(String id, String file, String description, List<String> refe
     List<Sanitiser> sanitisers, List<String> cleanResults, List<Guard> guards,
     List<Propagator> propagators, List<String> moduleNames, List<String> numericTypes,
     List<String> responseNames, List<AssignmentSink> assignmentSinks,
-    Map<String, List<String>> patternLists) {
+    Map<String, List<String>> patternLists,
+    List<ResponseReturn> responseReturns, List<TemplateSink> templateSinks) {
 
-  /** An assignment target that is a sink: globs over the lower-cased target text. */
+  /**
+   * Request handlers whose return value becomes the response body, answered as HTML: a function
+   * with a line just above its header (decorator, annotation, attribute) that matches one of
+   * {@code markers} and none of {@code markersNot} (globs over the trimmed, lower-cased line).
+   *
+   * @param text required text class of the returned value ({@code html}) or {@code any}
+   * @param block the markers match the opener line of a {@code do ... end} block whose last
+   *     expression is its value (Sinatra routes), not a function's decorator lines
+   */
+  public record ResponseReturn(List<Glob> markers, List<Glob> markersNot, Set<Language> languages,
+      String category, String text, double confidence, boolean block, Where where) {}
+
+  /**
+   * A pattern rule over template files: files whose lower-cased name matches one of
+   * {@code files}; on each changed line, every match of {@code pattern} whose group
+   * {@code value} is not a constant is a sink.
+   *
+   * @param confidence when the value is a known request source
+   * @param variableConfidence when the value is another non-constant expression
+   * @param sourceOnly only known request sources are reported
+   */
+  public record TemplateSink(List<Glob> files, java.util.regex.Pattern pattern, String category,
+      String label, double confidence, double variableConfidence, boolean sourceOnly, Where where) {}
+
+  /**
+   * An assignment target that is a sink: globs over the lower-cased target text; with
+   * {@code htmlContext}, only when the enclosing function names an HTML content type.
+   */
   public record AssignmentSink(List<Glob> target, String category, String label,
-      Set<Language> languages, double confidence, Where where) {}
+      Set<Language> languages, double confidence, Where where, boolean htmlContext) {}
 
   /** Where a row was written: file and 1-based line. */
   public record Where(String file, int line) {
@@ -71,10 +101,16 @@ public record Pack(String id, String file, String description, List<String> refe
    *
    * @param text required text class of the argument ({@code sql}, {@code html}, {@code shell},
    *     {@code ldap}) or null
+   * @param shape {@code not_object}, {@code text_value} or null (see docs/rule-packs.md)
+   * @param htmlContext the enclosing function must name an HTML content type in a string literal
+   * @param mediaTypeArgs a string argument naming a non-HTML media type makes the call not a sink
+   * @param keyword the argument passed by this keyword instead of {@code arg}, or null
+   * @param objectValues globs over access paths that denote objects (serialised as JSON)
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
       String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
-      Condition when, Where where) {}
+      Condition when, Where where, String shape, boolean htmlContext, boolean mediaTypeArgs, String keyword,
+      List<Glob> objectValues) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

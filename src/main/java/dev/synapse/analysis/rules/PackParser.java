@@ -87,7 +87,8 @@ public final class PackParser {
           guards(r.path("guards")), propagators(r.path("propagators")),
           RuleCatalog.strings(r.get("module_names")), lower(r.get("numeric_types")),
           RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")),
-          patternLists(r.path("pattern_lists")));
+          patternLists(r.path("pattern_lists")),
+          responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -112,7 +113,10 @@ public final class PackParser {
         };
         out.add(new Pack.Sink(lower(n.get("names")), langs(n.get("languages"), packLangs), cat, arg,
             text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
-            n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at)));
+            n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at),
+            text(n, "shape"), n.path("html_context").asBoolean(false),
+            n.path("media_type_args").asBoolean(false), text(n, "keyword"),
+            Glob.all(lower(n.get("object_values")))));
       }
       return List.copyOf(out);
     }
@@ -138,9 +142,52 @@ public final class PackParser {
         }
         out.add(new Pack.AssignmentSink(Glob.all(RuleCatalog.strings(n.get("target"))), cat,
             n.get("label").asText(), langs(n.get("languages"), packLangs),
-            n.path("confidence").asDouble(1.0), where("/assignment_sinks/" + i)));
+            n.path("confidence").asDouble(1.0), where("/assignment_sinks/" + i),
+            n.path("html_context").asBoolean(false)));
       }
       return List.copyOf(out);
+    }
+
+    private List<Pack.ResponseReturn> responseReturns(JsonNode rows) {
+      List<Pack.ResponseReturn> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        String cat = category(n, "/response_returns/" + i);
+        out.add(new Pack.ResponseReturn(Glob.all(lower(n.get("markers"))), Glob.all(lower(n.get("markers_not"))),
+            langs(n.get("languages"), packLangs), cat, n.has("text") ? text(n, "text") : "html",
+            n.path("confidence").asDouble(0.9), n.path("block").asBoolean(false),
+            where("/response_returns/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.TemplateSink> templateSinks(JsonNode rows) {
+      List<Pack.TemplateSink> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        String at = "/template_sinks/" + i;
+        String cat = category(n, at);
+        java.util.regex.Pattern pattern = null;
+        try {
+          pattern = java.util.regex.Pattern.compile(n.get("pattern").asText());
+          if (!pattern.pattern().contains("(?<value>")) problem(at + "/pattern", "the pattern needs a group (?<value>...)");
+        } catch (java.util.regex.PatternSyntaxException e) {
+          problem(at + "/pattern", "not a regular expression: " + e.getDescription());
+        }
+        out.add(new Pack.TemplateSink(Glob.all(lower(n.get("files"))), pattern, cat, n.get("label").asText(),
+            n.path("confidence").asDouble(0.9), n.path("variable_confidence").asDouble(0.6),
+            n.path("source_only").asBoolean(false), where(at)));
+      }
+      return List.copyOf(out);
+    }
+
+    /** The row's {@code category} (default {@code xss}), checked against the catalog. */
+    private String category(JsonNode n, String at) {
+      String cat = n.has("category") ? n.get("category").asText() : "xss";
+      if (catalog.category(cat).filter(RuleCatalog.Category::security).isEmpty()) {
+        problem(at + "/category", "unknown security category '" + cat + "' (see rules/catalog.yml)");
+      }
+      return cat;
     }
 
     private List<Pack.Sanitiser> sanitisers(JsonNode rows) {

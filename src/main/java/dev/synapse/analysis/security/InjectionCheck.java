@@ -7,15 +7,20 @@ import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.diff.ChangeType;
 import dev.synapse.diff.FileDiff;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Severity;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A data-flow check for one injection-style category (SQL, XSS, command, path traversal, LDAP,
  * XPath, code injection, trust boundary): reports added lines where untrusted input reaches the
- * category's sinks without a sanitiser. Stateless and thread-safe; the analysis itself is shared
+ * category's sinks without a sanitiser, and lines of template files where the packs' template
+ * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
+ * value that is not a known source is reported one severity step down). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -50,15 +55,40 @@ public final class InjectionCheck implements Check {
       for (TaintAnalyzer.Candidate c : FlowResults.of(context, file, knowledge)) {
         if (c.rule() == rule) cands.add(c);
       }
+      boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
+      if (cands.isEmpty() && !templates) continue;
+      SourceView view = Functions.view(context, file, Side.NEW);
+      Set<Integer> flowLines = new HashSet<>();
+      for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
+      Set<Integer> partial = new HashSet<>();
+      if (templates) {
+        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule);
+        cands.removeIf(c -> scan.constantLines().contains(c.line()));
+        for (TaintAnalyzer.Candidate c : scan.found()) {
+          if (flowLines.contains(c.line())) continue;
+          cands.add(c);
+          if ((c.origin() & Value.O_REQUEST) == 0) partial.add(c.line());
+        }
+      }
       if (cands.isEmpty()) continue;
       cands.sort(Comparator.comparingInt(TaintAnalyzer.Candidate::line));
-      SourceView view = Functions.view(context, file, Side.NEW);
       FindingFactory ff = new FindingFactory();
       for (TaintAnalyzer.Candidate c : cands) {
-        out.add(ff.make(rule, view, c.line(), c.confidence(), summary(c), null, null));
+        Finding f = ff.make(rule, view, c.line(), c.confidence(), summary(c), null, null);
+        out.add(partial.contains(c.line()) ? stepDown(f) : f);
       }
     }
     return out;
+  }
+
+  /**
+   * A template sink fed by a variable the template cannot trace (partial confidence) is reported
+   * one severity step below the rule's default.
+   */
+  private static Finding stepDown(Finding f) {
+    Severity s = f.severity() == Severity.HIGH ? Severity.MEDIUM : f.severity() == Severity.MEDIUM ? Severity.LOW : f.severity();
+    return new Finding(f.type(), s, f.file(), f.line(), f.side(), f.endLine(), f.ruleId(), f.cwe(),
+        f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent());
   }
 
   private String summary(TaintAnalyzer.Candidate c) {

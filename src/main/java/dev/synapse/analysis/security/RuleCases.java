@@ -48,12 +48,24 @@ public final class RuleCases {
   }
 
   private final List<Check> checks;
+  private final SecurityKnowledge knowledge;
   private final Set<String> categories = new HashSet<>();
 
   /** @param knowledge the rule packs the cases run against */
   public RuleCases(SecurityKnowledge knowledge) {
     this.checks = SecurityChecks.all(knowledge);
+    this.knowledge = knowledge;
     for (Rule r : Rule.values()) categories.add(r.category());
+  }
+
+  /**
+   * @param name a file name
+   * @param knowledge the rule packs
+   * @return true when the name's extension selects a language or a template rule of the packs
+   *     applies to it (so it can be a case file)
+   */
+  public static boolean caseFile(String name, SecurityKnowledge knowledge) {
+    return Language.detect(name) != Language.UNKNOWN || !TemplateSinks.rowsFor(name, knowledge).isEmpty();
   }
 
   /**
@@ -66,7 +78,7 @@ public final class RuleCases {
     if (content.length() > MAX_CHARS) {
       return new Result(name, 0, 0, List.of(name + ": larger than " + MAX_CHARS + " characters"));
     }
-    if (Language.detect(name) == Language.UNKNOWN) {
+    if (!caseFile(name, knowledge)) {
       return new Result(name, 0, 0, List.of(name + ": unknown language (file extension)"));
     }
     String[] lines = content.split("\n", -1);

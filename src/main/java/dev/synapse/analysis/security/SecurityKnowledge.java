@@ -34,8 +34,16 @@ public final class SecurityKnowledge {
    *     {@code T_HTML}, {@code T_SHELL}, {@code T_LDAP}), {@link #FORM} or {@link #REQUEST_ONLY}
    * @param conf confidence factor 0..1
    * @param shellOption only when an options argument sets {@code shell: true}
+   * @param notObject only when the chosen argument is not an object or array literal
+   * @param textValue also: an argument that is one call counts only when it holds markup
+   * @param htmlContext only when the enclosing function names an HTML content type
+   * @param mediaTypeArgs not when a string argument names a non-HTML media type
+   * @param keyword the argument passed by this keyword instead of {@code arg}, or null
+   * @param objectValues globs over access paths that denote objects (serialised as JSON)
    */
-  record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption) {
+  record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption, boolean notObject,
+      boolean textValue, boolean htmlContext, boolean mediaTypeArgs, String keyword,
+      List<Glob> objectValues) {
     /** Any argument. */
     static final int ANY = Pack.ARG_ANY;
     /** The last argument. */
@@ -79,7 +87,7 @@ public final class SecurityKnowledge {
   private record CompiledSource(Pack.Source row, Set<String> values) {}
 
   /** An assignment target that is a sink. */
-  record AssignmentSink(Rule rule, String label, double conf, List<Glob> target) {}
+  record AssignmentSink(Rule rule, String label, double conf, List<Glob> target, boolean htmlContext) {}
 
   private static final Sink[] NO_SINKS = new Sink[0];
 
@@ -96,6 +104,8 @@ public final class SecurityKnowledge {
   private final Set<String> responseNames = new HashSet<>();
   private final Set<String> textTransforms = new HashSet<>();
   private final Map<Language, AssignmentSink[]> assignmentSinks = new EnumMap<>(Language.class);
+  private final Map<Language, List<Pack.ResponseReturn>> responseReturns = new EnumMap<>(Language.class);
+  private final List<Pack.TemplateSink> templateSinks = new ArrayList<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
   private final Set<String> frameworkParams = new HashSet<>();
@@ -133,6 +143,7 @@ public final class SecurityKnowledge {
     Map<String, List<CompiledPath>> pb = new HashMap<>();
     Map<Language, List<CompiledSource>> so = new EnumMap<>(Language.class);
     Map<Language, List<AssignmentSink>> as = new EnumMap<>(Language.class);
+    Map<Language, List<Pack.ResponseReturn>> rr = new EnumMap<>(Language.class);
     for (Pack p : packs.packs()) {
       if (p.receiverlessCallsConstruct()) receiverlessConstruct.addAll(langs(p.languages()));
       calleeQualifiers.addAll(p.calleeQualifiers());
@@ -145,8 +156,13 @@ public final class SecurityKnowledge {
       p.patternLists().forEach((n, l) -> patternLists.computeIfAbsent(n, x -> new ArrayList<>()).addAll(l));
       numericTypes.addAll(p.numericTypes());
       responseNames.addAll(p.responseNames());
+      for (Pack.ResponseReturn r : p.responseReturns()) {
+        for (Language l : langs(r.languages())) rr.computeIfAbsent(l, x -> new ArrayList<>()).add(r);
+      }
+      templateSinks.addAll(p.templateSinks());
       for (Pack.AssignmentSink a : p.assignmentSinks()) {
-        AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target());
+        AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target(),
+            a.htmlContext());
         for (Language l : langs(a.languages())) as.computeIfAbsent(l, x -> new ArrayList<>()).add(c);
       }
       sourceAnnotations.addAll(p.sourceAnnotations());
@@ -165,7 +181,9 @@ public final class SecurityKnowledge {
       for (Pack.Sink s : p.sinks()) {
         Rule rule = Rule.of(s.category());
         int need = s.requestOnly() ? Sink.REQUEST_ONLY : s.unsafeForm() ? Sink.FORM : textClass(s.text());
-        CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption()),
+        CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption(),
+            s.shape() != null, "text_value".equals(s.shape()), s.htmlContext(), s.mediaTypeArgs(), s.keyword(),
+            s.objectValues()),
             when(s.when(), classes, s.where(), problems));
         for (Language l : langs(s.languages())) {
           Map<String, List<CompiledSink>> m = sk.computeIfAbsent(l, k -> new HashMap<>());
@@ -203,7 +221,18 @@ public final class SecurityKnowledge {
     for (Language l : Language.values()) {
       sources.put(l, so.getOrDefault(l, List.of()).toArray(new CompiledSource[0]));
       assignmentSinks.put(l, as.getOrDefault(l, List.of()).toArray(new AssignmentSink[0]));
+      responseReturns.put(l, List.copyOf(rr.getOrDefault(l, List.of())));
     }
+  }
+
+  /** @return the rows that make a handler's return value an HTML response body, for this language */
+  List<Pack.ResponseReturn> responseReturns(Language lang) {
+    return responseReturns.getOrDefault(lang, List.of());
+  }
+
+  /** @return every template pattern rule, in load order */
+  List<Pack.TemplateSink> templateSinks() {
+    return java.util.Collections.unmodifiableList(templateSinks);
   }
 
   private static Set<Language> langs(Set<Language> s) {

@@ -79,6 +79,9 @@ final class TaintAnalyzer {
   private int depth;
   private BitSet dead;
   private Boolean webOutput;
+  private Boolean htmlContext;
+  /** When the current unit is an HTML-answering request handler: its return row, else null. */
+  private ResponseReturns.Hit htmlReturn;
   /** What the analysis knows about APIs (sources, sinks, sanitisers...), from the rule packs. */
   private final SecurityKnowledge k;
 
@@ -362,6 +365,8 @@ final class TaintAnalyzer {
     this.depth = 0;
     this.dead = new BitSet(t.size());
     this.webOutput = null;
+    this.htmlContext = null;
+    this.htmlReturn = report ? ResponseReturns.of(view, unit.toks(), unit.bodyFrom(), unit.name(), k) : null;
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
@@ -500,6 +505,7 @@ final class TaintAnalyzer {
     if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
+      if (htmlReturn != null && f.word("return")) htmlReturn(v, f, a + 1, b);
       guards(a, b);
       return;
     }
@@ -513,6 +519,16 @@ final class TaintAnalyzer {
       Value v = eval(a + 1, b);
       sink(Rule.XSS, v, f.line(), 0.9, f.text(), 0);
       return;
+    }
+    if (reporting && lang == Language.RUBY && !lead && b < t.size() && t.get(b).word("end")
+        && findAssign(a, b) < 0) {
+      ResponseReturns.Hit h = ResponseReturns.ofBlock(view, f.line(), k);
+      if (h != null) { // the block's value is the response body (Sinatra route)
+        ResponseReturns.Hit saved = htmlReturn;
+        htmlReturn = h;
+        htmlReturn(eval(a, b), f, a, b);
+        htmlReturn = saved;
+      }
     }
     if (lang == Language.ELIXIR && b - a == 1 && f.kind() == TokenKind.IDENTIFIER) {
       returned = returned.join(lookup(f.text()));
@@ -643,6 +659,7 @@ final class TaintAnalyzer {
     // sinks on the left-hand side
     Value flat = rhs.flatten();
     for (SecurityKnowledge.AssignmentSink s : this.k.assignmentSinks(lower, lang)) {
+      if (s.htmlContext() && !htmlContext()) continue;
       sink(s.rule(), flat, line, s.conf(), s.label(), 0);
     }
     boolean compound = !op.equals("=") && !op.equals(":=");
@@ -1996,6 +2013,8 @@ final class TaintAnalyzer {
     List<SecurityKnowledge.Sink> hits = k.sinks(lname, lcallee, shortRecv, args.size(), lang);
     for (SecurityKnowledge.Sink h : hits) {
       int idx = h.arg();
+      if (h.keyword() != null) idx = keywordArg(args, h.keyword());
+      if (idx == NO_ARG) continue;
       List<Value> chosen = new ArrayList<>();
       if (idx == SecurityKnowledge.Sink.ANY) chosen.addAll(av);
       else if (idx == SecurityKnowledge.Sink.LAST) {
@@ -2004,6 +2023,14 @@ final class TaintAnalyzer {
         if (av.size() > 1) chosen.addAll(av.subList(1, av.size()));
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
+      }
+      if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
+      if (!h.objectValues().isEmpty() && objectValue(args, idx, h.objectValues())) continue;
+      if (h.htmlContext() && !htmlContext()) continue;
+      if (h.mediaTypeArgs() && otherMediaType(args)) continue; // the response declares another type
+      if (h.textValue() && idx >= 0 && idx < args.size() && transformingCall(args.get(idx).a(), args.get(idx).b())
+          && (av.get(idx).flatten().text & Value.T_HTML) == 0) {
+        continue; // a rendered template or JSON helper: only markup in it makes it a sink here
       }
       if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
@@ -2084,6 +2111,133 @@ final class TaintAnalyzer {
         }
         return true;
     }
+  }
+
+  /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
+  private void htmlReturn(Value v, Token returnTok, int a, int b) {
+    while (b > a && t.get(b - 1).op(";")) b--;
+    if (a >= b || t.get(a).op("{") || t.get(a).op("[")) return; // an object/array: serialised as JSON
+    Value f = v.flatten();
+    // a call's result (render_template, jsonify, redirect...) is an HTML body only when it holds markup
+    boolean needHtml = htmlReturn.needHtml() || transformingCall(a, b);
+    if (needHtml && (f.text & Value.T_HTML) == 0) return;
+    sink(htmlReturn.rule(), f, returnTok.line(), htmlReturn.confidence(), "returned response body", 0);
+  }
+
+  /**
+   * @return true when the chosen argument is exactly an access path matching one of the globs
+   *     (an object such as {@code req.query}: serialised as JSON)
+   */
+  private boolean objectValue(List<Arg> args, int idx, List<dev.synapse.analysis.rules.Glob> globs) {
+    if (idx < 0 || idx >= args.size()) return false;
+    Arg g = args.get(idx);
+    StringBuilder p = new StringBuilder();
+    for (int i = g.a(); i < g.b(); i++) {
+      Token x = t.get(i);
+      if (x.kind() == TokenKind.IDENTIFIER || x.op(".")) p.append(x.text());
+      else return false;
+    }
+    String s = p.toString().toLowerCase(Locale.ROOT);
+    for (dev.synapse.analysis.rules.Glob gl : globs) if (gl.matches(s)) return true;
+    return false;
+  }
+
+  /** {@link #keywordArg}: the call has no argument of that keyword. */
+  private static final int NO_ARG = Integer.MIN_VALUE;
+
+  /** @return the index of the argument passed by keyword {@code kw}, or {@link #NO_ARG} */
+  private static int keywordArg(List<Arg> args, String kw) {
+    for (int i = 0; i < args.size(); i++) if (kw.equals(args.get(i).kw())) return i;
+    return NO_ARG;
+  }
+
+  /**
+   * @return true when tokens a..b are one call that is not itself a request source read
+   *     ({@code render(...)}, {@code json.dumps(...)}, not {@code request.GET.get("q")})
+   */
+  private boolean transformingCall(int a, int b) {
+    if (!wholeCall(a, b)) return false;
+    StringBuilder callee = new StringBuilder();
+    for (int i = a; i < b && !t.get(i).op("("); i++) {
+      if (t.get(i).kind() == TokenKind.IDENTIFIER || t.get(i).op(".")) callee.append(t.get(i).text());
+      else return true; // a Ruby command call
+    }
+    String p = callee.toString().toLowerCase(Locale.ROOT);
+    if (p.startsWith("self.") || p.startsWith("this.")) p = p.substring(5);
+    return k.source(p + "()", lang) <= 0;
+  }
+
+  /**
+   * @return true when tokens a..b are one call {@code name(...)} / {@code a.b.name(...)}, or a
+   *     Ruby command call without parentheses ({@code redirect target}, {@code erb :view})
+   */
+  private boolean wholeCall(int a, int b) {
+    if (lang == Language.RUBY && b - a >= 2 && t.get(a).kind() == TokenKind.IDENTIFIER
+        && t.get(a + 1).kind() != TokenKind.OPERATOR) {
+      return true;
+    }
+    int i = a;
+    while (i < b && t.get(i).kind() == TokenKind.IDENTIFIER) {
+      if (i + 1 < b && t.get(i + 1).op(".")) {
+        i += 2;
+        continue;
+      }
+      return i + 1 < b && t.get(i + 1).op("(") && match[i + 1] == b - 1;
+    }
+    return false;
+  }
+
+  /**
+   * @return true when a chosen argument starts with an object or array literal ({@code {..}},
+   *     {@code [..]}): frameworks serialise such a value as JSON
+   */
+  private boolean objectLiteral(List<Arg> args, int idx) {
+    if (idx >= 0) {
+      return idx < args.size() && args.get(idx).b() > args.get(idx).a()
+          && (t.get(args.get(idx).a()).op("{") || t.get(args.get(idx).a()).op("["));
+    }
+    for (Arg g : args) {
+      if (g.b() > g.a() && !t.get(g.a()).op("{") && !t.get(g.a()).op("[")) return false;
+    }
+    return !args.isEmpty();
+  }
+
+  /**
+   * @return true when an argument holds a string literal naming a media type other than HTML
+   *     ({@code "application/json"}, {@code "text/plain; charset=utf-8"})
+   */
+  private boolean otherMediaType(List<Arg> args) {
+    for (Arg g : args) {
+      for (int i = g.a(); i < g.b(); i++) {
+        Token x = t.get(i);
+        if (x.kind() != TokenKind.STRING) continue;
+        String s = x.text().toLowerCase(Locale.ROOT).replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
+        if (s.matches("(application|text|image|audio|video|font)/[a-z0-9.+-]+(\\s*;.*)?") && !s.contains("html")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return true when the unit names an HTML content type in a string literal
+   *     ({@code "text/html"}, {@code "text/html; charset=utf-8"}, or exactly {@code 'html'})
+   */
+  private boolean htmlContext() {
+    if (htmlContext == null) {
+      boolean h = false;
+      for (Token x : t) {
+        if (x.kind() != TokenKind.STRING) continue;
+        String s = x.text().toLowerCase(Locale.ROOT);
+        if (s.contains("text/html") || s.length() <= 8 && s.replaceAll("^[\"'`]+|[\"'`]+$", "").equals("html")) {
+          h = true;
+          break;
+        }
+      }
+      htmlContext = h;
+    }
+    return htmlContext;
   }
 
   /** @return true when the unit mentions an HTTP response (servlet writers write HTML) */

@@ -192,4 +192,20 @@ class RulePacksTest {
         "catalog: 1\ncategories:\n  - category: x\n    specialist: security\n    name: X\n    description: d\n    rules:\n      - id: bad\n        title: t\n        severity: high\n        recommendation: r\n"));
     assertTrue(e.getMessage().startsWith("c.yml:8: categories[0].rules[0].id: "), e.getMessage());
   }
+
+  @Test
+  @DisplayName("a template sink whose pattern is not a regular expression, or has no value group, is refused with its line")
+  void badTemplatePattern() {
+    PackException e = fails("pack: x\ntemplate_sinks:\n  - files: ['*.html']\n    pattern: '{{ (?<value>x'\n    label: l\n");
+    assertTrue(e.getMessage().startsWith("p.yml:4: template_sinks[0].pattern: not a regular expression"), e.getMessage());
+    PackException g = fails("pack: x\ntemplate_sinks:\n  - files: ['*.html']\n    pattern: 'safe'\n    label: l\n");
+    assertEquals("p.yml:4: template_sinks[0].pattern: the pattern needs a group (?<value>...)", g.getMessage());
+  }
+
+  @Test
+  @DisplayName("an unknown sink shape is refused by the schema")
+  void badShape() {
+    PackException e = fails("pack: x\nsinks:\n  - names: [send]\n    category: xss\n    shape: object\n");
+    assertTrue(e.getMessage().startsWith("p.yml:5: sinks[0].shape:"), e.getMessage());
+  }
 }
