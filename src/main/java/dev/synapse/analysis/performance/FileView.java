@@ -69,8 +69,15 @@ final class FileView {
   /** Old-side functions, found on first use (see {@link #oldFunctions()}). */
   private List<Function> oldFunctions;
 
-  private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections,
-      Language shared) {
+  /** The review and file, for the shared function records of each side. */
+  private final AnalysisContext context;
+  private final FileDiff file;
+
+  private FileView(AnalysisContext context, FileDiff file, SourceLanguage lang, List<Row> rows,
+      List<String> sections, Language shared) {
+    this.context = context;
+    this.file = file;
+    String path = file.path();
     this.path = path;
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
@@ -83,7 +90,7 @@ final class FileView {
           : Toks.of(SourceView.masked(section, shared), lang));
     }
     this.sectionToks = List.copyOf(st);
-    this.newFunctions = Segmenter.segment(this, true);
+    this.newFunctions = segment(Side.NEW);
   }
 
   /**
@@ -118,7 +125,7 @@ final class FileView {
       }
       h++;
     }
-    return new FileView(file.path(), lang, rows, sections, Language.detect(file.path()));
+    return new FileView(context, file, lang, rows, sections, Language.detect(file.path()));
   }
 
   /** The masked lines of one side, read segment by segment in diff order. */
@@ -221,10 +228,17 @@ final class FileView {
   List<Function> oldFunctions() {
     List<Function> out = oldFunctions;
     if (out == null) {
-      out = List.copyOf(Segmenter.segment(this, false));
+      out = List.copyOf(segment(Side.OLD));
       oldFunctions = out;
     }
     return out;
+  }
+
+  /** @return the functions of one side: the shared records placed on the rows */
+  private List<Function> segment(Side side) {
+    if (lang == SourceLanguage.UNKNOWN) return List.of();
+    return Segmenter.segment(this, Functions.view(context, file, side),
+        Functions.lexical(context, file, side), side == Side.NEW);
   }
 
   /**

@@ -1,21 +1,31 @@
 package dev.synapse.analysis.performance;
 
+import dev.synapse.analysis.lang.FunctionSpan;
+import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.SourceView;
+import dev.synapse.analysis.lang.Token;
+import dev.synapse.analysis.lang.TokenKind;
 import dev.synapse.analysis.performance.FileView.Function;
 import dev.synapse.analysis.performance.FileView.Row;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Finds function declarations and their bodies on one side of a file's diff, per language:
- * brace matching for Java, Kotlin, JavaScript, TypeScript, Go, PHP and C#; indentation (with
- * {@code end}) for Python, Ruby and Elixir. A hunk that starts inside a function takes the
- * function's name from the hunk header. Nested functions belong to their outer function.
- * Linear in the number of rows (headers look ahead at most {@link #MAX_HEADER_ROWS} rows).
+ * The functions of one side of a file's diff as the performance checks use them, taken from the
+ * shared front end ({@link Functions#lexical}: the function finder the security checks use, on
+ * the same tokens, without the JavaParser refinement of Java members, which costs more than
+ * all performance checks together) and placed on the file view's rows. Outermost functions only (a nested function belongs to its
+ * outer one); an anonymous function passed as an argument in JavaScript, TypeScript or Go is
+ * named after the method call it is passed to ({@code app.get callback}), other anonymous
+ * functions (test blocks such as {@code describe('x', () => {...})}) are not functions here. A hunk that starts inside a function takes the function's name from the
+ * hunk header (the only text the shared front end does not see). Linear in the number of rows
+ * and tokens.
  */
 final class Segmenter {
-  /** Rows a multi-line declaration header may span. */
-  static final int MAX_HEADER_ROWS = 12;
-
   private static final WordSet NOT_NAMES = WordSet.of(
       "if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw", "else",
       "try", "using", "lock", "foreach", "fixed", "when", "nameof", "typeof", "sizeof",
@@ -33,63 +43,132 @@ final class Segmenter {
 
   private Segmenter() {}
 
-  /** Body layout of a declaration. */
-  private enum Body { BRACE, INDENT, ONE_LINE }
-
-  /** A recognised declaration header. */
-  private record Decl(String name, Body body, int bodyRow, int bodyCol, int indent) {}
-
   /**
    * @param v the file view (rows already masked and tokenised)
-   * @param newSide which side to segment
-   * @return the functions in order of appearance
+   * @param view the shared source view of the side
+   * @param spans the shared functions of the side ({@link Functions#lexical})
+   * @param newSide which side
+   * @return the functions in order of their first row
    */
-  static List<Function> segment(FileView v, boolean newSide) {
+  static List<Function> segment(FileView v, SourceView view, List<FunctionSpan> spans, boolean newSide) {
     List<Function> out = new ArrayList<>();
     if (v.lang == SourceLanguage.UNKNOWN) return out;
     int[] side = new int[v.rows.size()];
     int count = 0;
+    Map<Integer, Integer> rowOfLine = new HashMap<>();
     for (int i = 0; i < v.rows.size(); i++) {
       Row r = v.rows.get(i);
-      if (newSide ? r.onNewSide() : r.onOldSide()) side[count++] = i;
+      if (newSide ? r.onNewSide() : r.onOldSide()) {
+        side[count++] = i;
+        rowOfLine.put(newSide ? r.newLine() : r.oldLine(), i);
+      }
     }
     side = java.util.Arrays.copyOf(side, count);
-    int p = 0;
-    int lastHunk = -1;
-    while (p < side.length) {
-      Row r = v.rows.get(side[p]);
-      if (r.hunk() != lastHunk) {
-        lastHunk = r.hunk();
-        int end = sectionFunction(v, side, p, newSide, out);
-        if (end >= p) {
-          p = end + 1;
-          continue;
-        }
+    // the shared records, outermost first, placed on rows
+    List<Function> shared = new ArrayList<>();
+    Set<Integer> declRows = new HashSet<>();
+    for (FunctionSpan span : spans) {
+      if (span.depth() != 0) continue;
+      List<Token> tokens = view.segments().get(span.segment()).tokens();
+      String name = span.name();
+      int declLine;
+      if (name.equals("<lambda>")) {
+        name = calleeOf(v.lang, tokens, span.headerStart());
+        if (name == null) continue;
+        declLine = tokens.get(Math.min(span.headerStart(), tokens.size() - 1)).line();
+      } else {
+        declLine = nameLine(tokens, span, name);
       }
-      Decl d = declAt(v, side, p);
-      if (d == null) {
-        p++;
-        continue;
-      }
-      if (d.bodyRow() < 0) d = new Decl(d.name(), d.body(), p, d.bodyCol(), d.indent());
-      int[] end = d.body() == Body.BRACE ? braceEnd(v, side, d)
-          : d.body() == Body.ONE_LINE ? new int[] {p, 1} : indentEnd(v, side, p, d);
-      out.add(new Function(d.name(), side[p], side[p], side[end[0]], end[1] == 1, newSide));
-      p = end[0] + 1;
+      Integer decl = rowOfLine.get(declLine);
+      if (decl == null) continue;
+      Integer end = rowOfLine.get(span.endLine());
+      int endRow = end == null ? decl : Math.max(decl, end);
+      shared.add(new Function(name, decl, decl, endRow, span.complete(), newSide));
+      declRows.add(decl);
     }
-    return out;
+    // hunks that start inside a function named by the hunk header
+    int lastHunk = -1;
+    for (int p = 0; p < side.length; p++) {
+      Row r = v.rows.get(side[p]);
+      if (r.hunk() == lastHunk) continue;
+      lastHunk = r.hunk();
+      Function f = sectionFunction(v, side, p, newSide, declRows);
+      if (f != null) out.add(f);
+    }
+    for (Function f : shared) {
+      boolean inside = false;
+      for (Function sec : out) {
+        if (sec.declRow() < 0 && f.declRow() >= sec.startRow() && f.declRow() <= sec.endRow()) inside = true;
+      }
+      if (!inside) out.add(f);
+    }
+    out.sort(java.util.Comparator.comparingInt(Function::startRow));
+    // outermost only: a function inside another one's rows belongs to it
+    List<Function> outer = new ArrayList<>(out.size());
+    int coveredTo = -1;
+    for (Function f : out) {
+      if (f.startRow() <= coveredTo) continue;
+      outer.add(f);
+      coveredTo = f.endRow();
+    }
+    return outer;
+  }
+
+  /** @return the line of the function's name token in its header, else its first line */
+  private static int nameLine(List<Token> tokens, FunctionSpan span, String name) {
+    int to = Math.min(tokens.size(), Math.max(span.bodyStart(), span.headerStart() + 1));
+    for (int i = span.headerStart(); i < to; i++) {
+      Token t = tokens.get(i);
+      if (t.kind() == TokenKind.IDENTIFIER && t.text().equals(name)) return t.line();
+    }
+    return span.startLine();
   }
 
   /**
-   * Handles the rows at the start of a hunk that belong to the function named in the hunk
-   * header. Returns the last side index of that function, or -1 when there is none.
+   * The call an anonymous function is passed to, as Segmenter named callbacks: the identifier
+   * (with its receiver) before the parenthesis left open before the function, e.g. {@code
+   * router.get callback}. JavaScript, TypeScript and Go only; null otherwise.
    */
-  private static int sectionFunction(FileView v, int[] side, int p, boolean newSide, List<Function> out) {
+  private static String calleeOf(SourceLanguage lang, List<Token> t, int header) {
+    if (!(lang.js() || lang == SourceLanguage.GO)) return null;
+    int depth = 0;
+    for (int k = header - 1; k >= 0 && header - k < 400; k--) {
+      Token x = t.get(k);
+      if (x.kind() == TokenKind.COMMENT) continue;
+      if (x.op(")") || x.op("]") || x.op("}")) {
+        depth++;
+      } else if (x.op("(") || x.op("[") || x.op("{")) {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        if (!x.op("(") || k < 3) return null;
+        Token callee = t.get(k - 1);
+        if (callee.kind() != TokenKind.IDENTIFIER || NOT_NAMES.contains(callee.text())) return null;
+        // a method of a receiver (router.get, http.HandleFunc); not describe(...)/it(...) blocks
+        if (!(t.get(k - 2).op(".") || t.get(k - 2).op("?."))
+            || t.get(k - 3).kind() != TokenKind.IDENTIFIER) {
+          return null;
+        }
+        return t.get(k - 3).text() + "." + callee.text() + " callback";
+      } else if (depth == 0 && (x.op(";") || x.op("=") || x.op("=>"))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The rows at the start of a hunk that belong to the function named in the hunk header, or
+   * null when there is none (no header, the header names no function, or the hunk starts with a
+   * declaration).
+   */
+  private static Function sectionFunction(FileView v, int[] side, int p, boolean newSide, Set<Integer> declRows) {
     int hunkIndex = v.rows.get(side[p]).hunk();
-    if (v.sections.get(hunkIndex).isBlank()) return -1;
+    if (v.sections.get(hunkIndex).isBlank()) return null;
     String name = declName(v.lang, v.sectionToks.get(hunkIndex));
-    if (name == null) return -1;
-    if (declAt(v, side, p) != null) return -1;
+    if (name == null) return null;
+    if (declRows.contains(side[p])) return null;
     int hunk = v.rows.get(side[p]).hunk();
     int last = p;
     if (v.lang.braces()) {
@@ -111,13 +190,12 @@ final class Segmenter {
           if (startsWithEnd(r)) last = q;
           break;
         }
-        if (q > p && declAt(v, side, q) != null) break;
+        if (q > p && declRows.contains(side[q])) break;
         minIndent = Math.min(minIndent, r.indent());
         last = q;
       }
     }
-    out.add(new Function(name, -1, side[p], side[last], false, newSide));
-    return last;
+    return new Function(name, -1, side[p], side[last], false, newSide);
   }
 
   private static boolean startsWithEnd(Row r) {
@@ -134,176 +212,9 @@ final class Segmenter {
     return d;
   }
 
-  /** Finds the closing brace of a BRACE body: {end side index, complete ? 1 : 0}. */
-  private static int[] braceEnd(FileView v, int[] side, Decl d) {
-    int hunk = v.rows.get(side[d.bodyRow()]).hunk();
-    int depth = 0;
-    int q = d.bodyRow();
-    for (; q < side.length && v.rows.get(side[q]).hunk() == hunk; q++) {
-      String code = v.rows.get(side[q]).code();
-      int from = q == d.bodyRow() ? d.bodyCol() : 0;
-      for (int i = from; i < code.length(); i++) {
-        char c = code.charAt(i);
-        if (c == '{') depth++;
-        else if (c == '}') {
-          depth--;
-          if (depth == 0) return new int[] {q, 1};
-        }
-      }
-    }
-    return new int[] {q - 1, 0};
-  }
-
-  /** Finds the end of an INDENT body: {end side index, complete ? 1 : 0}. */
-  private static int[] indentEnd(FileView v, int[] side, int declPos, Decl d) {
-    int hunk = v.rows.get(side[declPos]).hunk();
-    int last = d.bodyRow();
-    int lastNonBlank = last;
-    for (int q = d.bodyRow() + 1; q < side.length; q++) {
-      Row r = v.rows.get(side[q]);
-      if (r.hunk() != hunk) return new int[] {lastNonBlank, 0};
-      if (r.blank()) {
-        last = q;
-        continue;
-      }
-      if (r.indent() <= d.indent()) {
-        if (r.indent() == d.indent() && (startsWithEnd(r) || r.toks().is(0, ")"))) return new int[] {q, 1};
-        return new int[] {lastNonBlank, 1};
-      }
-      last = q;
-      lastNonBlank = q;
-    }
-    return new int[] {lastNonBlank, 0};
-  }
-
-  /** Recognises a declaration header starting at side index {@code p}. */
-  private static Decl declAt(FileView v, int[] side, int p) {
-    Row first = v.rows.get(side[p]);
-    String name = declName(v.lang, first.toks());
-    if (name == null) return callbackAt(v, first);
-    int indent = first.indent();
-    int hunk = first.hunk();
-    // Scan the header: parentheses must balance, then the body opener decides.
-    int depth = 0;
-    boolean sawParen = false;
-    for (int q = p; q < side.length && q < p + MAX_HEADER_ROWS; q++) {
-      Row r = v.rows.get(side[q]);
-      if (r.hunk() != hunk) return null;
-      Toks toks = r.toks();
-      for (int k = 0; k < toks.size(); k++) {
-        if (toks.is(k, "(") || toks.is(k, "[")) {
-          depth++;
-          sawParen = true;
-          continue;
-        }
-        if (toks.is(k, ")") || toks.is(k, "]")) {
-          depth--;
-          continue;
-        }
-        if (depth > 0) continue;
-        switch (v.lang) {
-          case PYTHON -> {
-            if (toks.is(k, ":") && sawParen) return new Decl(name, Body.INDENT, q, toks.col(k), indent);
-          }
-          case RUBY -> {
-            if (endlessOrOneLine(toks)) return new Decl(name, Body.ONE_LINE, p, 0, indent);
-            return new Decl(name, Body.INDENT, p, 0, indent);
-          }
-          case ELIXIR -> {
-            if (toks.is(k, "do") || (toks.is(k, ",") && k + 1 < toks.size() && toks.is(k + 1, "do"))) {
-              return new Decl(name, Body.INDENT, p, 0, indent);
-            }
-            if (k == toks.size() - 1 && q > p) return new Decl(name, Body.INDENT, p, 0, indent);
-          }
-          default -> {
-            if (!sawParen) break;
-            if (toks.is(k, "{")) return new Decl(name, Body.BRACE, q, toks.col(k), indent);
-            if (toks.is(k, ";")) return null;
-            if (toks.is(k, "=>") || (toks.is(k, "=") && v.lang == SourceLanguage.KOTLIN)) {
-              if (k + 1 < toks.size() && toks.is(k + 1, "{")) {
-                return new Decl(name, Body.BRACE, q, toks.col(k + 1), indent);
-              }
-              if (k + 1 == toks.size() && q + 1 < side.length) {
-                Row next = v.rows.get(side[q + 1]);
-                if (!next.toks().isEmpty() && next.toks().is(0, "{")) {
-                  return new Decl(name, Body.BRACE, q + 1, next.toks().col(0), indent);
-                }
-              }
-              return new Decl(name, Body.INDENT, q, 0, indent);
-            }
-            if (toks.is(k, "=") && !v.lang.js()) return null;
-          }
-        }
-      }
-      if (v.lang == SourceLanguage.ELIXIR && depth == 0 && sawParen && q == p) {
-        // "def name(args)" followed by a "do" on a later row is handled above; a bodiless head
-        // (protocol/behaviour declaration) has no do at all.
-        Toks toks2 = r.toks();
-        boolean hasDo = false;
-        for (int k = 0; k < toks2.size(); k++) if (toks2.is(k, "do")) hasDo = true;
-        if (!hasDo && q + 1 < side.length) {
-          Row next = v.rows.get(side[q + 1]);
-          if (next.indent() <= indent) return null;
-        }
-      }
-      if (v.lang == SourceLanguage.ELIXIR && !sawParen && q == p) {
-        return new Decl(name, Body.INDENT, p, 0, indent);
-      }
-    }
-    return null;
-  }
-
   /**
-   * An anonymous function passed as an argument whose block body opens at the end of the row,
-   * such as an Express route handler ({@code app.get('/x', async (req, res) => ...}) or a Go
-   * {@code http.HandleFunc("/", func(w, r) ...}. Named after the call it is passed to, e.g.
-   * {@code app.get callback}. JavaScript, TypeScript and Go only.
-   */
-  private static Decl callbackAt(FileView v, Row row) {
-    if (!(v.lang.js() || v.lang == SourceLanguage.GO)) return null;
-    Toks t = row.toks();
-    int n = t.size();
-    if (n < 4 || !t.is(n - 1, "{")) return null;
-    boolean opener;
-    if (v.lang == SourceLanguage.GO) {
-      opener = false;
-      for (int k = 1; k < n - 1 && !opener; k++) opener = t.is(k, "func") && t.is(k + 1, "(");
-    } else {
-      opener = t.is(n - 2, "=>") || functionKeywordBefore(t, n - 1);
-    }
-    if (!opener) return null;
-    // the callee: identifier (with receiver) before the first parenthesis left open on this row
-    int depth = 0;
-    int open = -1;
-    for (int k = n - 1; k >= 0; k--) {
-      if (t.is(k, ")")) depth++;
-      else if (t.is(k, "(")) {
-        if (depth == 0) open = k;
-        else depth--;
-      }
-    }
-    if (open < 1 || !t.ident(open - 1) || NOT_NAMES.contains(t, open - 1)) return null;
-    String callee = t.text(open - 1);
-    if (open >= 3 && (t.is(open - 2, ".") || t.is(open - 2, "?.")) && t.ident(open - 3)) {
-      callee = t.text(open - 3) + "." + callee;
-    }
-    return new Decl(callee + " callback", Body.BRACE, -1, t.col(n - 1), row.indent());
-  }
-
-  private static boolean functionKeywordBefore(Toks t, int brace) {
-    if (brace < 1 || !t.is(brace - 1, ")")) return false;
-    int depth = 0;
-    for (int k = brace - 1; k >= 0; k--) {
-      if (t.is(k, ")")) depth++;
-      else if (t.is(k, "(") && --depth == 0) {
-        return k >= 1 && (t.is(k - 1, "function") || k >= 2 && t.is(k - 2, "function"));
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Recognises the first line of a function declaration from its tokens.
+   * Recognises the first line of a function declaration from its tokens: read only on a hunk
+   * header's section text, which the shared front end does not see.
    *
    * @return the function's simple name, or null when the tokens do not start a declaration
    */
@@ -339,17 +250,6 @@ final class Segmenter {
     if (t.size() < i + 2 || !t.is(i, "def")) return null;
     if (t.size() >= i + 4 && t.is(i + 2, ".") && t.ident(i + 3)) return t.text(i + 3);
     return t.ident(i + 1) ? t.text(i + 1) : null;
-  }
-
-  /** Ruby {@code def x = expr} (endless) or {@code def x; …; end} on one line. */
-  private static boolean endlessOrOneLine(Toks t) {
-    int depth = 0;
-    for (int k = 0; k < t.size(); k++) {
-      if (t.is(k, "(")) depth++;
-      else if (t.is(k, ")")) depth--;
-      else if (depth == 0 && k > 1 && t.is(k, "=")) return true;
-    }
-    return t.size() > 2 && t.is(t.size() - 1, "end");
   }
 
   private static String elixirDecl(Toks t) {
