@@ -263,20 +263,41 @@ final class FileView {
     return false;
   }
 
+  /** Removed rows by the names they call, built on first use (see {@link #removedRowsCalling}). */
+  private volatile java.util.Map<String, List<Integer>> removedCalls;
+
   /**
-   * The removed rows of a row's hunk: the old side of the change an added row belongs to.
+   * The removed rows of the file that call a name: where the old side of the change may already
+   * have had what an added row does (an edited line, or a line moved within the file).
    *
-   * @param row a row index
-   * @return the indices of the removed rows of the same hunk, ascending
+   * @param name a called name
+   * @param bare as for {@link #calls(int, boolean)}
+   * @return the indices of those rows, ascending; immutable
    */
-  List<Integer> removedRowsOfHunk(int row) {
-    int hunk = rows.get(row).hunk();
-    int first = row;
-    while (first > 0 && rows.get(first - 1).hunk() == hunk) first--;
-    List<Integer> out = new ArrayList<>();
-    for (int q = first; q < rows.size() && rows.get(q).hunk() == hunk; q++) {
-      if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
+  List<Integer> removedRowsCalling(String name, boolean bare) {
+    java.util.Map<String, List<Integer>> index = removedCalls;
+    if (index == null) {
+      java.util.Map<String, List<Integer>> built = new java.util.HashMap<>();
+      for (int q = 0; q < rows.size(); q++) {
+        if (rows.get(q).kind() != LineKind.REMOVED) continue;
+        for (Call c : calls(q, bare)) {
+          List<Integer> at = built.computeIfAbsent(c.name(), k -> new ArrayList<>());
+          if (at.isEmpty() || at.get(at.size() - 1) != q) at.add(q);
+        }
+      }
+      built.replaceAll((k, list) -> List.copyOf(list));
+      index = built;
+      removedCalls = index;
     }
+    return index.getOrDefault(name, List.of());
+  }
+
+  /**
+   * @return the indices of the removed rows of the file, ascending
+   */
+  List<Integer> removedRows() {
+    List<Integer> out = new ArrayList<>();
+    for (int q = 0; q < rows.size(); q++) if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
     return out;
   }
 
