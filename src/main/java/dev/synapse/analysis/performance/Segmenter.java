@@ -17,13 +17,14 @@ import java.util.Set;
 /**
  * The functions of one side of a file's diff as the performance checks use them, taken from the
  * shared front end ({@link Functions#lexical}: the function finder the security checks use, on
- * the same tokens, without the JavaParser refinement of Java members, which costs more than
- * all performance checks together) and placed on the file view's rows. Outermost functions only (a nested function belongs to its
- * outer one); an anonymous function passed as an argument in JavaScript, TypeScript or Go is
- * named after the method call it is passed to ({@code app.get callback}), other anonymous
- * functions (test blocks such as {@code describe('x', () => {...})}) are not functions here. A hunk that starts inside a function takes the function's name from the
- * hunk header (the only text the shared front end does not see). Linear in the number of rows
- * and tokens.
+ * the same tokens, without the JavaParser refinement of Java members, which costs more than all
+ * performance checks together) and placed on the file view's rows. Outermost functions only (a
+ * nested function belongs to its outer one); an anonymous function passed as an argument in
+ * JavaScript, TypeScript or Go is named after the method call it is passed to
+ * ({@code app.get callback}); other anonymous functions (test blocks such as
+ * {@code describe('x', () => {...})}) are not functions here. A hunk that starts inside a
+ * function takes the function's name from the hunk header's section text, which the shared
+ * front end reads too ({@link SourceView#ofLines}). Linear in the number of rows and tokens.
  */
 final class Segmenter {
   private static final WordSet NOT_NAMES = WordSet.of(
@@ -34,12 +35,6 @@ final class Segmenter {
       "and", "or", "not", "unless", "until", "import", "require", "include", "echo", "print",
       "isset", "empty", "list", "array", "fn", "func", "go", "defer", "select", "range", "make",
       "panic");
-  private static final WordSet JAVA_BAD_PREFIX = WordSet.of(
-      "return", "new", "throw", "else", "await", "yield", "case", "goto", "break", "continue",
-      "assert", "import", "package", "var", "val", "let", "const");
-  private static final WordSet JS_MODIFIERS = WordSet.of(
-      "async", "static", "get", "set", "public", "private", "protected", "readonly", "override",
-      "abstract", "export", "default", "*", "declare");
 
   private Segmenter() {}
 
@@ -166,7 +161,7 @@ final class Segmenter {
   private static Function sectionFunction(FileView v, int[] side, int p, boolean newSide, Set<Integer> declRows) {
     int hunkIndex = v.rows.get(side[p]).hunk();
     if (v.sections.get(hunkIndex).isBlank()) return null;
-    String name = declName(v.lang, v.sectionToks.get(hunkIndex));
+    String name = sectionName(v, hunkIndex);
     if (name == null) return null;
     if (declRows.contains(side[p])) return null;
     int hunk = v.rows.get(side[p]).hunk();
@@ -198,6 +193,47 @@ final class Segmenter {
     return new Function(name, -1, side[p], side[last], false, newSide);
   }
 
+  /**
+   * The function a hunk header's section text declares, read by the shared front end: the text
+   * is completed as the rest of a declaration would be (open parentheses closed, a block opened
+   * where the language has braces, ':' for Python), lexed and segmented like any source.
+   *
+   * @return the outermost named function the header declares, or null (a class, a call, an
+   *     anonymous function)
+   */
+  private static String sectionName(FileView v, int hunkIndex) {
+    Toks t = v.sectionToks.get(hunkIndex);
+    if (t.isEmpty()) return null;
+    int open = 0;
+    boolean brace = false;
+    boolean colon = false;
+    for (int k = 0; k < t.size(); k++) {
+      if (t.is(k, "(")) open++;
+      else if (t.is(k, ")") && open > 0) open--;
+      else if (t.is(k, "{")) brace = true;
+      else if (t.is(k, ":")) colon = true;
+    }
+    StringBuilder text = new StringBuilder(v.sections.get(hunkIndex));
+    for (int i = 0; i < open; i++) text.append(')');
+    List<String> lines = new ArrayList<>();
+    lines.add(text.toString());
+    if (v.lang.braces() && !brace) {
+      lines.add("{");
+    } else if (v.lang == SourceLanguage.PYTHON && (open > 0 || !colon)) {
+      lines.set(0, text.append(':').toString());
+    }
+    if (v.lang.braces()) lines.add("}");
+    else if (v.lang == SourceLanguage.PYTHON) lines.add("    pass");
+    else lines.add("  end");
+    SourceView header = SourceView.ofLines(v.path, lines, 1);
+    for (FunctionSpan f : Functions.of(header)) {
+      if (f.depth() == 0 && f.startLine() == 1 && !f.name().equals("<lambda>") && !f.name().equals("<anon>")) {
+        return f.name();
+      }
+    }
+    return null;
+  }
+
   private static boolean startsWithEnd(Row r) {
     return !r.toks().isEmpty() && (r.toks().is(0, "end") || r.toks().is(0, "}"));
   }
@@ -210,203 +246,5 @@ final class Segmenter {
       else if (c == '}') d--;
     }
     return d;
-  }
-
-  /**
-   * Recognises the first line of a function declaration from its tokens: read only on a hunk
-   * header's section text, which the shared front end does not see.
-   *
-   * @return the function's simple name, or null when the tokens do not start a declaration
-   */
-  static String declName(SourceLanguage lang, Toks t) {
-    if (t.isEmpty()) return null;
-    return switch (lang) {
-      case PYTHON -> pythonDecl(t);
-      case RUBY -> rubyDecl(t);
-      case ELIXIR -> elixirDecl(t);
-      case GO -> goDecl(t);
-      case PHP -> phpDecl(t);
-      case KOTLIN -> kotlinDecl(t);
-      case JAVASCRIPT, TYPESCRIPT -> jsDecl(t);
-      case JAVA, CSHARP -> javaDecl(t);
-      default -> null;
-    };
-  }
-
-  private static String pythonDecl(Toks t) {
-    int i = t.is(0, "async") ? 1 : 0;
-    if (t.size() > i + 2 && t.is(i, "def") && t.ident(i + 1) && t.is(i + 2, "(")) {
-      return t.text(i + 1);
-    }
-    return null;
-  }
-
-  private static final WordSet RUBY_VISIBILITY = WordSet.of("private", "protected", "public",
-      "module_function", "private_class_method");
-
-  private static String rubyDecl(Toks t) {
-    int i = 0;
-    while (i < t.size() && RUBY_VISIBILITY.contains(t, i)) i++;
-    if (t.size() < i + 2 || !t.is(i, "def")) return null;
-    if (t.size() >= i + 4 && t.is(i + 2, ".") && t.ident(i + 3)) return t.text(i + 3);
-    return t.ident(i + 1) ? t.text(i + 1) : null;
-  }
-
-  private static String elixirDecl(Toks t) {
-    if (t.size() < 2) return null;
-    if (!(t.is(0, "def") || t.is(0, "defp") || t.is(0, "defmacro") || t.is(0, "defmacrop"))) return null;
-    return t.ident(1) ? t.text(1) : null;
-  }
-
-  private static String goDecl(Toks t) {
-    if (!t.is(0, "func") || t.size() < 3) return null;
-    int i = 1;
-    if (t.is(1, "(")) {
-      int depth = 0;
-      for (; i < t.size(); i++) {
-        if (t.is(i, "(")) depth++;
-        else if (t.is(i, ")") && --depth == 0) break;
-      }
-      i++;
-    }
-    if (i + 1 < t.size() && t.ident(i) && (t.is(i + 1, "(") || t.is(i + 1, "["))) {
-      return t.text(i);
-    }
-    return null;
-  }
-
-  private static String phpDecl(Toks t) {
-    for (int i = 0; i + 1 < t.size(); i++) {
-      if (t.is(i, "(")) return null;
-      if (t.is(i, "function")) {
-        int j = i + 1;
-        if (j < t.size() && t.is(j, "&")) j++;
-        if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static String kotlinDecl(Toks t) {
-    int fun = -1;
-    for (int i = 0; i < t.size(); i++) {
-      if (t.is(i, "fun")) {
-        fun = i;
-        break;
-      }
-      if (t.is(i, "(") || t.is(i, "=")) return null;
-    }
-    if (fun < 0) return null;
-    int depth = 0;
-    for (int i = fun + 1; i < t.size(); i++) {
-      if (t.is(i, "<")) depth++;
-      else if (t.is(i, ">")) depth--;
-      else if (t.is(i, "(") && depth == 0) {
-        return t.ident(i - 1) && !t.is(i - 1, "fun") ? t.text(i - 1) : null;
-      }
-    }
-    return null;
-  }
-
-  private static String jsDecl(Toks t) {
-    int i = 0;
-    while (i < t.size() && JS_MODIFIERS.contains(t, i)) i++;
-    if (i >= t.size()) return null;
-    // function name(   /   function* name(
-    if (t.is(i, "function")) {
-      int j = i + 1;
-      if (j < t.size() && t.is(j, "*")) j++;
-      if (j + 1 < t.size() && t.ident(j) && t.is(j + 1, "(")) return t.text(j);
-      return null;
-    }
-    // const name = [async] function | (...) => | x =>
-    if ((t.is(i, "const") || t.is(i, "let") || t.is(i, "var")) && i + 2 < t.size() && t.ident(i + 1)) {
-      int j = i + 2;
-      if (t.is(j, ":")) {
-        // type annotation: skip to "="
-        while (j < t.size() && !t.is(j, "=")) j++;
-      }
-      if (j + 1 < t.size() && t.is(j, "=")) return functionValue(t, j + 1) ? t.text(i + 1) : null;
-      return null;
-    }
-    // class field: name = [async] (...) =>
-    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
-        && i > 0) {
-      return t.text(i);
-    }
-    if (t.ident(i) && i + 2 < t.size() && t.is(i + 1, "=") && functionValue(t, i + 2)
-        && t.col(i) > 0 && !NOT_NAMES.contains(t, i)) {
-      return t.text(i);
-    }
-    // method shorthand: name(...) {   (only modifiers before the name)
-    if (t.ident(i) && !NOT_NAMES.contains(t, i) && i + 1 < t.size()
-        && (t.is(i + 1, "(") || t.is(i + 1, "<"))) {
-      return t.text(i);
-    }
-    return null;
-  }
-
-  /** @return true when the tokens from {@code j} start a function value: [async] function / (...) => / x => */
-  private static boolean functionValue(Toks t, int j) {
-    if (j < t.size() && t.is(j, "async")) j++;
-    if (j >= t.size()) return false;
-    if (t.is(j, "function")) return true;
-    if (t.ident(j) && j + 1 < t.size() && t.is(j + 1, "=>")) return true;
-    if (t.is(j, "(") || t.is(j, "<")) {
-      int depth = 0;
-      for (int k = j; k < t.size(); k++) {
-        if (t.is(k, "(")) depth++;
-        else if (t.is(k, ")")) depth--;
-        else if (t.is(k, "=>") && depth == 0) return true;
-      }
-      // parameters continue on the next line: accept only "(" at the end of the line
-      return depth > 0 && t.is(t.size() - 1, "(") || depth > 0 && t.is(j, "(") && t.size() - j <= 2;
-    }
-    return false;
-  }
-
-  private static String javaDecl(Toks t) {
-    int i = 0;
-    // leading annotations / attributes: @Foo, @Foo(...), [Attr]
-    while (i < t.size() && (t.is(i, "@") || t.is(i, "["))) {
-      if (t.is(i, "[")) {
-        int depth = 0;
-        for (; i < t.size(); i++) {
-          if (t.is(i, "[")) depth++;
-          else if (t.is(i, "]") && --depth == 0) break;
-        }
-        i++;
-        continue;
-      }
-      i += 2;
-      while (i < t.size() && t.is(i, ".")) i += 2;
-      if (i < t.size() && t.is(i, "(")) {
-        int depth = 0;
-        for (; i < t.size(); i++) {
-          if (t.is(i, "(")) depth++;
-          else if (t.is(i, ")") && --depth == 0) break;
-        }
-        i++;
-      }
-    }
-    int start = i;
-    if (start >= t.size() || t.is(start, "}")) return null;
-    for (int p = start; p < t.size(); p++) {
-      if (t.is(p, "(")) {
-        if (p - 1 < start + 1) return null;
-        if (!t.ident(p - 1) || NOT_NAMES.contains(t, p - 1)) return null;
-        if (!(t.ident(p - 2) || t.is(p - 2, ">") || t.is(p - 2, "]") || t.is(p - 2, "?"))) return null;
-        for (int k = start; k < p - 1; k++) {
-          if (JAVA_BAD_PREFIX.contains(t, k) || NOT_NAMES.contains(t, k) && !t.is(k, "default")) return null;
-        }
-        return t.text(p - 1);
-      }
-      if (t.is(p, "=") || t.is(p, ";") || t.is(p, "{") || t.is(p, "class") || t.is(p, "interface")
-          || t.is(p, "record") || t.is(p, "enum") || t.is(p, "struct")) {
-        return null;
-      }
-    }
-    return null;
   }
 }
