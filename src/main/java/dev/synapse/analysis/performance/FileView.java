@@ -90,6 +90,7 @@ final class FileView {
           : Toks.of(SourceView.masked(section, shared), lang));
     }
     this.sectionToks = List.copyOf(st);
+    this.sectionNames = new String[sections.size()];
     this.newFunctions = segment(Side.NEW);
   }
 
@@ -232,6 +233,23 @@ final class FileView {
       oldFunctions = out;
     }
     return out;
+  }
+
+  /** Per hunk: the function its section text declares ("" for none), found on first use. */
+  private final String[] sectionNames;
+
+  /**
+   * @param hunk a hunk index
+   * @return the function the hunk header's section text declares, or null; computed once per
+   *     hunk (both sides ask)
+   */
+  String sectionName(int hunk) {
+    String name = sectionNames[hunk];
+    if (name == null) {
+      name = sections.get(hunk).isBlank() ? "" : java.util.Objects.requireNonNullElse(Segmenter.sectionName(this, hunk), "");
+      sectionNames[hunk] = name;
+    }
+    return name.isEmpty() ? null : name;
   }
 
   /** @return the functions of one side: the shared records placed on the rows */

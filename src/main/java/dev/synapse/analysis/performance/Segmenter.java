@@ -161,7 +161,7 @@ final class Segmenter {
   private static Function sectionFunction(FileView v, int[] side, int p, boolean newSide, Set<Integer> declRows) {
     int hunkIndex = v.rows.get(side[p]).hunk();
     if (v.sections.get(hunkIndex).isBlank()) return null;
-    String name = sectionName(v, hunkIndex);
+    String name = v.sectionName(hunkIndex);
     if (name == null) return null;
     if (declRows.contains(side[p])) return null;
     int hunk = v.rows.get(side[p]).hunk();
@@ -201,7 +201,7 @@ final class Segmenter {
    * @return the outermost named function the header declares, or null (a class, a call, an
    *     anonymous function)
    */
-  private static String sectionName(FileView v, int hunkIndex) {
+  static String sectionName(FileView v, int hunkIndex) {
     Toks t = v.sectionToks.get(hunkIndex);
     if (t.isEmpty()) return null;
     int open = 0;
