@@ -65,6 +65,23 @@ class QuietOnOrdinaryCodeTest {
   }
 
   @Test
+  @DisplayName("memory_hotspot: a whole-body read moved to another function of the file is not a new finding")
+  void movedWithinFile() {
+    String path = "src/Api/OrdersClient.cs";
+    Diff diff = DiffParser.parse("diff --git a/" + path + " b/" + path + "\n--- a/" + path + "\n+++ b/" + path
+        + "\n@@ -10,4 +10,3 @@\n"
+        + "     public async Task<string> Get(HttpClient client)\n"
+        + "     {\n"
+        + "-        var body = await response.Content.ReadAsStringAsync();\n"
+        + "         return body;\n"
+        + "@@ -40,2 +39,3 @@\n"
+        + "     public async Task<string> Read(HttpResponseMessage response)\n"
+        + "     {\n"
+        + "+        var body = await response.Content.ReadAsStringAsync();\n");
+    assertEquals(List.of(), run(diff, "memory_hotspot"));
+  }
+
+  @Test
   @DisplayName("memory_hotspot: a ReadAsStringAsync() the change adds is still reported")
   void addedLineStillReported() {
     Diff diff = hunk("src/Api/OrdersClient.cs", 10,

@@ -42,6 +42,19 @@ public final class Functions {
     }
   }
 
+  /** Memo key for {@link #lexical(AnalysisContext, FileDiff, Side)}. */
+  private record LexicalKey(FileDiff file, Side side) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LexicalKey k && k.file == file && k.side == side;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(file) * 13 + side.hashCode();
+    }
+  }
+
   /** Memo key for {@link #view(AnalysisContext, FileDiff, Side)}. */
   private record ViewKey(FileDiff file, Side side) {
     @Override
@@ -84,6 +97,24 @@ public final class Functions {
   }
 
   /**
+   * The functions of one side of a file as the token scan finds them, without the JavaParser
+   * refinement of {@link #of(AnalysisContext, FileDiff, Side)} (identical for every language but
+   * Java), computed once per review. For checks that need function boundaries and names but not
+   * parameter types or exact Java member structure, at a fraction of the cost.
+   *
+   * @param ctx the review context whose memo holds the result
+   * @param file a file of {@code ctx.diff()}
+   * @param side the side
+   * @return the functions sorted by segment and start token
+   */
+  public static List<FunctionSpan> lexical(AnalysisContext ctx, FileDiff file, Side side) {
+    SourceView v = view(ctx, file, side);
+    if (v.language() != Language.JAVA) return of(ctx, file, side);
+    return ctx.memo(new LexicalKey(file, side),
+        k -> of(v, new java.util.concurrent.atomic.AtomicLong(0), null));
+  }
+
+  /**
    * @param view a source view
    * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
    */
@@ -117,6 +148,9 @@ public final class Functions {
           } else if (view.language() != Language.UNKNOWN) {
             byBraces(view.language(), seg, si, out);
           }
+          if (EXPRESSION_BODIES.contains(view.language())) {
+            byExpressionBody(view.language(), seg, si, out);
+          }
       }
     }
     out.sort(Comparator.comparingInt(FunctionSpan::segment)
@@ -140,7 +174,12 @@ public final class Functions {
     }
     for (FunctionSpan f : lexed) {
       boolean inside = f.headerStart() < parsed.to() && f.end() > parsed.from();
-      if (!inside) out.add(f);
+      // a method the parser did not return (e.g. its body runs past the hunk) keeps the lexer's record
+      boolean unparsed = true;
+      for (FunctionSpan p : parsed.spans()) {
+        if (p.headerStart() < f.end() && p.end() > f.headerStart()) unparsed = false;
+      }
+      if (!inside || unparsed && !f.complete()) out.add(f);
     }
     out.addAll(parsed.spans());
   }
@@ -263,6 +302,14 @@ public final class Functions {
     int nameIdx = prevSig(t, open);
     if (nameIdx < 0) return null;
     Token name = t.get(nameIdx);
+    if (lang == Language.GO && name.op("]")) { // type parameters: func Map[T any](xs []T)
+      int tp = matchingOpen(t, nameIdx, "[", "]");
+      int n2 = tp < 0 ? -1 : prevSig(t, tp);
+      if (n2 >= 0 && t.get(n2).kind() == TokenKind.IDENTIFIER) {
+        nameIdx = n2;
+        name = t.get(nameIdx);
+      }
+    }
     if (lang == Language.GO) {
       if (name.op(")")) { // result list preceded by parameters
         int o2 = matchingOpen(t, nameIdx, "(", ")");
@@ -274,7 +321,19 @@ public final class Functions {
           name = t.get(nameIdx);
         }
       }
-      if (name.word("func")) return new Header("<lambda>", nameIdx, open, close, true);
+      if (name.word("func")) {
+        // a function-typed result: func Name(params) func(http.Handler) http.Handler {
+        int r = prevSig(t, nameIdx);
+        if (r >= 0 && t.get(r).op(")")) {
+          int ro = matchingOpen(t, r, "(", ")");
+          int rn = ro < 0 ? -1 : prevSig(t, ro);
+          int rf = rn < 0 ? -1 : prevSig(t, rn);
+          if (rn >= 0 && t.get(rn).kind() == TokenKind.IDENTIFIER && rf >= 0 && t.get(rf).word("func")) {
+            return new Header(t.get(rn).text(), rf, ro, r, true);
+          }
+        }
+        return new Header("<lambda>", nameIdx, open, close, true);
+      }
       int k = prevSig(t, nameIdx);
       if (k >= 0 && t.get(k).word("func")) return new Header(name.text(), k, open, close, true);
       if (k >= 0 && t.get(k).op(")")) { // method receiver
@@ -299,6 +358,8 @@ public final class Functions {
       if (!keyworded) return null;
     } else if (lang == Language.JAVA || lang == Language.CSHARP) {
       if (before == null) return new Header(name.text(), nameIdx, open, close, false);
+      // a record's or primary constructor's header: record Price(String sku) {
+      if (TYPE_DECLARATIONS.contains(before.text())) return null;
       boolean typeBefore = before.kind() == TokenKind.IDENTIFIER || before.kind() == TokenKind.KEYWORD
           || before.op(">") || before.op("]") || before.op("?");
       if (!typeBefore) return null;
@@ -314,6 +375,9 @@ public final class Functions {
     int start = statementStart(t, nameIdx);
     return new Header(name.text(), start, open, close, true);
   }
+
+  private static final Set<String> TYPE_DECLARATIONS = Set.of("record", "class", "struct",
+      "interface", "enum");
 
   private static String arrowName(List<Token> t, int start) {
     int b = prevSig(t, start);
@@ -336,6 +400,140 @@ public final class Functions {
       steps++;
     }
     return Math.max(j, 0);
+  }
+
+  // ------------------------------------------------------------------ expression bodies
+
+  /** Languages with named functions whose body is one expression, not a block. */
+  private static final Set<Language> EXPRESSION_BODIES = Set.of(Language.CSHARP, Language.KOTLIN,
+      Language.JAVASCRIPT, Language.TYPESCRIPT);
+
+  /**
+   * Named functions whose body is an expression: C# {@code int Twice(int x) => x * 2;}, Kotlin
+   * {@code fun twice(x: Int) = x * 2}, JavaScript/TypeScript {@code const tiny = (x) => x * 2;}.
+   * Anonymous ones (a lambda passed as an argument) are not reported.
+   */
+  private static void byExpressionBody(Language lang, SourceView.Segment seg, int si, List<FunctionSpan> out) {
+    List<Token> t = seg.tokens();
+    boolean kotlin = lang == Language.KOTLIN;
+    for (int i = 1; i < t.size(); i++) {
+      Token arrow = t.get(i);
+      if (!(kotlin ? arrow.op("=") : arrow.op("=>"))) continue;
+      int next = i + 1;
+      while (next < t.size() && t.get(next).kind() == TokenKind.COMMENT) next++;
+      if (next >= t.size() || t.get(next).op("{")) continue;
+      int p = prevSig(t, i);
+      int open;
+      int close;
+      int nameIdx;
+      if (kotlin) {
+        // fun [<T>] [Receiver.]name(params)[: Type] = expr
+        int j = p;
+        int steps = 0;
+        while (j >= 0 && !t.get(j).op(")") && steps++ < 20) {
+          Token x = t.get(j);
+          boolean typeish = x.kind() == TokenKind.IDENTIFIER || x.op(":") || x.op(".") || x.op("<")
+              || x.op(">") || x.op(">>") || x.op(">>>") || x.op("?") || x.op(",");
+          if (!typeish) break;
+          j = prevSig(t, j);
+        }
+        if (j < 0 || !t.get(j).op(")")) continue;
+        close = j;
+        open = matchingOpen(t, close, "(", ")");
+        nameIdx = open < 0 ? -1 : prevSig(t, open);
+        if (nameIdx < 0 || t.get(nameIdx).kind() != TokenKind.IDENTIFIER) continue;
+        boolean fun = false;
+        for (int k = prevSig(t, nameIdx), n = 0; k >= 0 && n < 20; k = prevSig(t, k), n++) {
+          Token x = t.get(k);
+          if (x.word("fun")) {
+            fun = true;
+            break;
+          }
+          if (!(x.kind() == TokenKind.IDENTIFIER || x.op(".") || x.op("<") || x.op(">") || x.op(">>")
+              || x.op("?") || x.op(","))) {
+            break;
+          }
+        }
+        if (!fun) continue;
+      } else if (lang == Language.CSHARP) {
+        // [modifiers] Type Name(params) => expr;
+        if (p < 0 || !t.get(p).op(")")) continue;
+        close = p;
+        open = matchingOpen(t, close, "(", ")");
+        nameIdx = open < 0 ? -1 : prevSig(t, open);
+        if (nameIdx < 0 || t.get(nameIdx).kind() != TokenKind.IDENTIFIER
+            || NOT_FUNCTIONS.contains(t.get(nameIdx).text())) {
+          continue;
+        }
+        int b = prevSig(t, nameIdx);
+        if (b < 0) continue;
+        Token before = t.get(b);
+        boolean typeBefore = before.kind() == TokenKind.IDENTIFIER || before.kind() == TokenKind.KEYWORD
+            && !NOT_FUNCTIONS.contains(before.text()) || before.op(">") || before.op("]") || before.op("?");
+        if (!typeBefore) continue;
+      } else {
+        // const name = [async] (params) => expr   /   name = x => expr
+        if (p < 0) continue;
+        int start;
+        if (t.get(p).op(")")) {
+          close = p;
+          open = matchingOpen(t, close, "(", ")");
+          if (open < 0) continue;
+          start = open;
+        } else if (t.get(p).kind() == TokenKind.IDENTIFIER) {
+          close = p + 1;
+          open = p - 1;
+          start = p;
+        } else {
+          continue;
+        }
+        int b = prevSig(t, start);
+        if (b >= 0 && t.get(b).word("async")) start = b;
+        // an assignment (const f = ... =>), not a TypeScript function type (cb: (x: T) => void)
+        int eq = prevSig(t, start);
+        if (eq < 1 || !t.get(eq).op("=")) continue;
+        String name = arrowName(t, start);
+        if (name.equals("<lambda>")) continue;
+        nameIdx = prevSig(t, eq);
+        if (nameIdx < 0) continue;
+      }
+      // the expression ends at ';' or at the next line that starts at bracket depth 0
+      int depth = 0;
+      int end = next;
+      for (; end < t.size(); end++) {
+        Token x = t.get(end);
+        if (depth == 0 && end > next && x.has(Token.F_LINE_START)) break;
+        if (x.kind() != TokenKind.OPERATOR) continue;
+        if (x.op("(") || x.op("[") || x.op("{")) depth++;
+        else if (x.op(")") || x.op("]") || x.op("}")) {
+          if (--depth < 0) break;
+        } else if (x.op(";") && depth == 0) {
+          end++;
+          break;
+        }
+      }
+      // the header starts on the name's line (Kotlin has no ';' to stop statementStart)
+      int headerStart = nameIdx;
+      while (headerStart > 0 && t.get(headerStart - 1).line() == t.get(nameIdx).line()) headerStart--;
+      headerStart = Math.max(headerStart, statementStart(t, nameIdx));
+      int last = Math.max(next, end - 1);
+      List<FunctionSpan.Param> params = open >= 0 && close > open
+          ? params(lang, t, open + 1, close) : List.of();
+      FunctionSpan e = new FunctionSpan(t.get(nameIdx).text(), si, headerStart, next, end,
+          t.get(headerStart).line(), t.get(Math.min(last, t.size() - 1)).endLine(), params, end <= t.size(), 0);
+      // a block function declared after this one starts after it (its header walk-back, which
+      // stops only at ';', '{' or '}', would otherwise swallow this declaration)
+      for (int k = 0; k < out.size(); k++) {
+        FunctionSpan f = out.get(k);
+        if (f.segment() == si && f.headerStart() <= headerStart && end > f.headerStart()
+            && end < f.bodyStart() && end < t.size() && t.get(end).has(Token.F_LINE_START)) {
+          out.set(k, new FunctionSpan(f.name(), si, end, f.bodyStart(), f.end(), t.get(end).line(),
+              f.endLine(), f.params(), f.complete(), f.depth()));
+        }
+      }
+      out.add(e);
+      i = Math.max(i, end - 1);
+    }
   }
 
   // ------------------------------------------------------------------ parameters
@@ -492,7 +690,8 @@ public final class Functions {
     for (int i = 0; i < t.size(); i++) {
       Token tok = t.get(i);
       if (tok.kind() != TokenKind.KEYWORD || !tok.has(Token.F_LINE_START)) {
-        if (!(lang == Language.PYTHON && tok.word("def") && i > 0 && t.get(i - 1).word("async"))) {
+        if (!(lang == Language.PYTHON && tok.word("def") && i > 0 && t.get(i - 1).word("async"))
+            && !(lang == Language.RUBY && tok.word("def") && rubyVisibilityBefore(t, i))) {
           continue;
         }
       }
@@ -533,7 +732,8 @@ public final class Functions {
       if (parenOpen >= 0 && parenClose > 0) {
         params = params(lang, t, parenOpen + 1, parenClose);
         headerEndTok = parenClose;
-      } else if (lang == Language.RUBY && k < t.size() && t.get(k).line() == tok.line()) {
+      } else if (lang == Language.RUBY && k < t.size() && t.get(k).line() == tok.line()
+          && !t.get(k).op("=")) {
         int e = k;
         while (e < t.size() && t.get(e).line() == tok.line()) e++;
         params = params(lang, t, k, e);
@@ -542,8 +742,9 @@ public final class Functions {
         headerEndTok = k - 1;
       }
       int headerLine = t.get(Math.max(0, Math.min(headerEndTok, t.size() - 1))).line();
-      // one-line Elixir function: def f(x), do: ...
-      boolean oneLine = false;
+      // one-line Elixir function: def f(x), do: ...; Ruby endless method: def f(x) = expr
+      boolean oneLine = lang == Language.RUBY && headerEndTok + 1 < t.size()
+          && t.get(headerEndTok + 1).op("=") && t.get(headerEndTok + 1).line() == headerLine;
       if (lang == Language.ELIXIR) {
         for (int j = headerEndTok + 1; j < t.size() && t.get(j).line() == headerLine; j++) {
           if (t.get(j).word("do") && j + 1 < t.size() && t.get(j + 1).op(":")) {
@@ -618,6 +819,21 @@ public final class Functions {
           params, complete && headerVisible, 0));
     }
   }
+
+  /** Ruby {@code private def x} / {@code protected def x}: only visibility words before {@code def} on its line. */
+  private static boolean rubyVisibilityBefore(List<Token> t, int i) {
+    int j = i - 1;
+    if (j < 0 || t.get(j).line() != t.get(i).line()) return false;
+    while (j >= 0 && t.get(j).line() == t.get(i).line()) {
+      if (!RUBY_VISIBILITY.contains(t.get(j).text())) return false;
+      if (t.get(j).has(Token.F_LINE_START)) return true;
+      j--;
+    }
+    return false;
+  }
+
+  private static final Set<String> RUBY_VISIBILITY = Set.of("private", "protected", "public",
+      "module_function", "private_class_method");
 
   private static Token lineFirst(List<Token> t, int idx) {
     int j = idx;

@@ -188,6 +188,23 @@ public final class SourceView {
   }
 
   /**
+   * A view of free-standing lines that are not a diff hunk, e.g. a hunk header's section text
+   * (the declaration line git prints after {@code @@}): one segment, nothing marked changed.
+   *
+   * @param path the file path the text belongs to (names the language)
+   * @param lines the lines, without terminators
+   * @param firstLine the line number of the first line
+   * @return the view
+   */
+  public static SourceView ofLines(String path, List<String> lines, int firstLine) {
+    Language lang = Language.detect(path);
+    List<int[]> masks = new ArrayList<>();
+    List<Segment> segs = new ArrayList<>();
+    if (!lines.isEmpty()) segs.add(segment(firstLine, lines, new BitSet(), lang, masks));
+    return new SourceView(path, lang, Side.NEW, segs, masks);
+  }
+
+  /**
    * Lexes one segment: its lines joined by {@code \n}, each cut to {@link #MAX_LINE_CHARS}
    * (minified or generated giant lines are analysed up to a bound, which keeps time per line
    * bounded), copied once into the array the lexer reads.

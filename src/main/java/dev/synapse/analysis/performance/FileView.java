@@ -69,8 +69,15 @@ final class FileView {
   /** Old-side functions, found on first use (see {@link #oldFunctions()}). */
   private List<Function> oldFunctions;
 
-  private FileView(String path, SourceLanguage lang, List<Row> rows, List<String> sections,
-      Language shared) {
+  /** The review and file, for the shared function records of each side. */
+  private final AnalysisContext context;
+  private final FileDiff file;
+
+  private FileView(AnalysisContext context, FileDiff file, SourceLanguage lang, List<Row> rows,
+      List<String> sections, Language shared) {
+    this.context = context;
+    this.file = file;
+    String path = file.path();
     this.path = path;
     this.lang = lang;
     this.rows = Collections.unmodifiableList(rows);
@@ -83,7 +90,8 @@ final class FileView {
           : Toks.of(SourceView.masked(section, shared), lang));
     }
     this.sectionToks = List.copyOf(st);
-    this.newFunctions = Segmenter.segment(this, true);
+    this.sectionNames = new String[sections.size()];
+    this.newFunctions = segment(Side.NEW);
   }
 
   /**
@@ -118,7 +126,7 @@ final class FileView {
       }
       h++;
     }
-    return new FileView(file.path(), lang, rows, sections, Language.detect(file.path()));
+    return new FileView(context, file, lang, rows, sections, Language.detect(file.path()));
   }
 
   /** The masked lines of one side, read segment by segment in diff order. */
@@ -221,10 +229,34 @@ final class FileView {
   List<Function> oldFunctions() {
     List<Function> out = oldFunctions;
     if (out == null) {
-      out = List.copyOf(Segmenter.segment(this, false));
+      out = List.copyOf(segment(Side.OLD));
       oldFunctions = out;
     }
     return out;
+  }
+
+  /** Per hunk: the function its section text declares ("" for none), found on first use. */
+  private final String[] sectionNames;
+
+  /**
+   * @param hunk a hunk index
+   * @return the function the hunk header's section text declares, or null; computed once per
+   *     hunk (both sides ask)
+   */
+  String sectionName(int hunk) {
+    String name = sectionNames[hunk];
+    if (name == null) {
+      name = sections.get(hunk).isBlank() ? "" : java.util.Objects.requireNonNullElse(Segmenter.sectionName(this, hunk), "");
+      sectionNames[hunk] = name;
+    }
+    return name.isEmpty() ? null : name;
+  }
+
+  /** @return the functions of one side: the shared records placed on the rows */
+  private List<Function> segment(Side side) {
+    if (lang == SourceLanguage.UNKNOWN) return List.of();
+    return Segmenter.segment(this, Functions.view(context, file, side),
+        Functions.lexical(context, file, side), side == Side.NEW);
   }
 
   /**
@@ -249,20 +281,41 @@ final class FileView {
     return false;
   }
 
+  /** Removed rows by the names they call, built on first use (see {@link #removedRowsCalling}). */
+  private volatile java.util.Map<String, List<Integer>> removedCalls;
+
   /**
-   * The removed rows of a row's hunk: the old side of the change an added row belongs to.
+   * The removed rows of the file that call a name: where the old side of the change may already
+   * have had what an added row does (an edited line, or a line moved within the file).
    *
-   * @param row a row index
-   * @return the indices of the removed rows of the same hunk, ascending
+   * @param name a called name
+   * @param bare as for {@link #calls(int, boolean)}
+   * @return the indices of those rows, ascending; immutable
    */
-  List<Integer> removedRowsOfHunk(int row) {
-    int hunk = rows.get(row).hunk();
-    int first = row;
-    while (first > 0 && rows.get(first - 1).hunk() == hunk) first--;
-    List<Integer> out = new ArrayList<>();
-    for (int q = first; q < rows.size() && rows.get(q).hunk() == hunk; q++) {
-      if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
+  List<Integer> removedRowsCalling(String name, boolean bare) {
+    java.util.Map<String, List<Integer>> index = removedCalls;
+    if (index == null) {
+      java.util.Map<String, List<Integer>> built = new java.util.HashMap<>();
+      for (int q = 0; q < rows.size(); q++) {
+        if (rows.get(q).kind() != LineKind.REMOVED) continue;
+        for (Call c : calls(q, bare)) {
+          List<Integer> at = built.computeIfAbsent(c.name(), k -> new ArrayList<>());
+          if (at.isEmpty() || at.get(at.size() - 1) != q) at.add(q);
+        }
+      }
+      built.replaceAll((k, list) -> List.copyOf(list));
+      index = built;
+      removedCalls = index;
     }
+    return index.getOrDefault(name, List.of());
+  }
+
+  /**
+   * @return the indices of the removed rows of the file, ascending
+   */
+  List<Integer> removedRows() {
+    List<Integer> out = new ArrayList<>();
+    for (int q = 0; q < rows.size(); q++) if (rows.get(q).kind() == LineKind.REMOVED) out.add(q);
     return out;
   }
 

@@ -14,7 +14,11 @@ import java.util.List;
 /**
  * {@code high_complexity} (CWE-1121, excessive McCabe cyclomatic complexity): a function whose
  * cyclomatic complexity after the change exceeds {@link #THRESHOLD}, when the change added lines
- * to it and made it more complex than it was (a brand-new function counts as 0 before).
+ * to it and made it more complex than it was (a brand-new function counts as 0 before). A
+ * function already above the limit before the change is reported only when the change moves
+ * it into a higher severity band: one more branch in a function that was already too complex
+ * is not what the change introduced (an ordinary edit of a long switch would otherwise be
+ * reported on every commit that touches it).
  * Reported on the declaration line (new side); when the hunk starts inside the function, on the
  * first added line, with lower confidence, since only a lower bound of its complexity is known.
  *
@@ -51,10 +55,16 @@ public final class HighComplexityCheck implements Check {
           if (old.name().equals(f.name()) && overlaps(old, f)) before = Math.max(before, complexity(v, old));
         }
         if (after <= before) continue;
+        if (before > THRESHOLD && severity(after) == severity(before)) continue;
         out.add(finding(fingerprints, v, f, after, before));
       }
     }
     return out;
+  }
+
+  /** @return the severity band of a complexity above the threshold: 11–20 low, 21–30 medium, above high */
+  private static Severity severity(int complexity) {
+    return complexity > 30 ? Severity.HIGH : complexity > 20 ? Severity.MEDIUM : Severity.LOW;
   }
 
   private static boolean overlaps(Function a, Function b) {
@@ -76,7 +86,7 @@ public final class HighComplexityCheck implements Check {
       }
     }
     Row r = v.rows.get(row);
-    Severity severity = after > 30 ? Severity.HIGH : after > 20 ? Severity.MEDIUM : Severity.LOW;
+    Severity severity = severity(after);
     double confidence = f.complete() ? 0.9 : 0.6;
     String change = before == 0 ? "" : " (was " + before + ")";
     String summary = "Function '" + f.name() + "' has cyclomatic complexity " + after + change

@@ -505,15 +505,21 @@ public final class MemoryHotspotCheck implements Check {
     return new Hit(Kind.TABLE, "SELECT without WHERE or LIMIT reads the whole table");
   }
 
+  /** Removed rows examined per hit at most, so a file rewritten wholesale stays linear. */
+  private static final int MAX_OLD_CANDIDATES = 64;
+
   /**
-   * The old side of the hunk already had this finding: a removed row makes the same call (name
-   * and receiver chain) and, read on the old side, gives the same hit. Adding an argument to
-   * {@code response.Content.ReadAsStringAsync()} does not add a whole-body read; dropping the
-   * {@code take} of a {@code findMany} does.
+   * The old side already had this finding: a removed row of the file (the edited line, or the
+   * line a moved statement came from) makes the same call (name and receiver chain) and, read on
+   * the old side, gives the same hit. Adding an argument to
+   * {@code response.Content.ReadAsStringAsync()} does not add a whole-body read, nor does moving
+   * it to another function of the file; dropping the {@code take} of a {@code findMany} does.
    */
   private static boolean oldSideHasHit(FileView v, int row, Call c, Hit hit) {
     boolean bare = v.lang == SourceLanguage.RUBY;
-    for (int q : v.removedRowsOfHunk(row)) {
+    List<Integer> candidates = v.removedRowsCalling(c.name(), bare);
+    for (int i = 0; i < candidates.size() && i < MAX_OLD_CANDIDATES; i++) {
+      int q = candidates.get(i);
       for (Call old : v.calls(q, bare)) {
         if (!old.name().equals(c.name()) || !old.chain().equals(c.chain())) continue;
         if (hit.equals(match(v, q, old, new String[1]))) return true;
@@ -522,11 +528,15 @@ public final class MemoryHotspotCheck implements Check {
     return false;
   }
 
-  /** The old side of the hunk already had the same unbounded SELECT (same literal text). */
+  /** The old side of the file already had the same unbounded SELECT (same literal text). */
   private static boolean oldSideHasSelect(FileView v, int row) {
     String select = selectText(v.rows.get(row));
-    for (int q : v.removedRowsOfHunk(row)) {
-      if (unboundedSelect(v, q) != null && selectText(v.rows.get(q)).equals(select)) return true;
+    int examined = 0;
+    for (int q : v.removedRows()) {
+      Row r = v.rows.get(q);
+      if (!containsIgnoreCase(r.head(), "select")) continue;
+      if (examined++ >= MAX_OLD_CANDIDATES) break;
+      if (selectText(r).equals(select) && unboundedSelect(v, q) != null) return true;
     }
     return false;
   }

@@ -89,6 +89,33 @@ class HighComplexityCheckTest {
   }
 
   @Test
+  @DisplayName("one more branch in a function already above the limit, same severity band, is not reported")
+  void alreadyComplexSameBand() {
+    List<String> hunk = new ArrayList<>();
+    hunk.add("   int grade(int s) {");
+    for (int i = 0; i < 14; i++) hunk.add("     if (s > " + i + ") { s++; }");
+    hunk.add("+    if (s > 99) { s--; }");
+    hunk.add("     return s;");
+    hunk.add("   }");
+    assertTrue(run(check, diff("src/A.java", 2, hunk.toArray(new String[0]))).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a change that moves an already complex function into a higher severity band is reported")
+  void alreadyComplexHigherBand() {
+    List<String> hunk = new ArrayList<>();
+    hunk.add("   int grade(int s) {");
+    for (int i = 0; i < 18; i++) hunk.add("     if (s > " + i + ") { s++; }");
+    for (int i = 0; i < 4; i++) hunk.add("+    if (s > " + (90 + i) + ") { s--; }");
+    hunk.add("     return s;");
+    hunk.add("   }");
+    List<dev.synapse.signal.Finding> found = run(check, diff("src/A.java", 2, hunk.toArray(new String[0])));
+    assertEquals(1, found.size());
+    assertEquals(dev.synapse.signal.Severity.MEDIUM, found.get(0).severity());
+    assertTrue(found.get(0).summary().contains("23 (was 19)"), found.get(0).summary());
+  }
+
+  @Test
   @DisplayName("a complex function untouched by added lines is not reported")
   void untouched() {
     List<String> hunk = new ArrayList<>();
