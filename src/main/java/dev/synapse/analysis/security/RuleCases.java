@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs annotated example cases of rule packs, Semgrep-style: a comment ({@code #}, {@code //},
- * {@code /*}, {@code --}, {@code <!--}, {@code <%#}) {@code ruleid: <category>}
+ * {@code /*}, {@code --}, {@code <!--}, {@code <%#}, Razor {@code @*}, Pug {@code //-}, Handlebars
+ * {@code {{!}) {@code ruleid: <category>}
  * expects a finding of that category on the next line, {@code ok: <category>} expects none there
  * (several categories may be listed, comma-separated). The whole file is reviewed as a diff that
  * adds it, with the given knowledge's security checks. Stateless apart from the shared checks;
@@ -29,7 +30,7 @@ public final class RuleCases {
 
   /** A marker in a comment: {@code # ruleid: xss}, {@code // ok: sql_injection, xss}, {@code <!-- ruleid: xss}. */
   private static final Pattern MARKER = Pattern.compile(
-      "(?:#|//|/\\*|--|<!--|<%#)\\s*(ruleid|ok)\\s*:\\s*([a-z][a-z0-9_]*(?:\\s*,\\s*[a-z][a-z0-9_]*)*)");
+      "(?:#|//-?|/\\*|--|<!--|<%#|@\\*|\\{\\{!(?:--)?)\\s*(ruleid|ok)\\s*:\\s*([a-z][a-z0-9_]*(?:\\s*,\\s*[a-z][a-z0-9_]*)*)");
 
   /**
    * The outcome of one case file.
