@@ -252,6 +252,12 @@ final class TaintAnalyzer {
 
   private List<Unit> units() {
     List<Unit> out = new ArrayList<>();
+    // the functions of each segment, in start order (fns is sorted by segment, then start token)
+    List<List<FunctionSpan>> bySegment = new ArrayList<>();
+    for (int si = 0; si < view.segments().size(); si++) bySegment.add(new ArrayList<>());
+    for (FunctionSpan f : fns) {
+      if (f.segment() >= 0 && f.segment() < bySegment.size()) bySegment.get(f.segment()).add(f);
+    }
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> all = view.segments().get(si).tokens();
       boolean[] covered = new boolean[all.size()];
@@ -264,9 +270,9 @@ final class TaintAnalyzer {
           comments[i + 1] = comments[i] + (all.get(i).kind() == TokenKind.COMMENT ? 1 : 0);
         }
       }
-      List<FunctionSpan> inSeg = new ArrayList<>();
-      for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
-      for (FunctionSpan f : inSeg) {
+      List<FunctionSpan> inSeg = bySegment.get(si);
+      for (int fi = 0; fi < inSeg.size(); fi++) {
+        FunctionSpan f = inSeg.get(fi);
         if (f.depth() != 0) continue;
         int from = f.headerStart();
         int to = Math.min(f.end(), all.size());
@@ -290,8 +296,12 @@ final class TaintAnalyzer {
           }
         }
         Set<String> declared = new HashSet<>();
-        for (FunctionSpan g : inSeg) {
-          if (g.depth() > 0 && g.headerStart() >= f.headerStart() && g.end() <= f.end()) {
+        // the functions nested in f follow it in start order: each span is scanned once per
+        // top-level function that contains it (linear overall; this was quadratic in the
+        // number of functions, issue 14 item 11)
+        for (int gi = fi + 1; gi < inSeg.size() && inSeg.get(gi).headerStart() < f.end(); gi++) {
+          FunctionSpan g = inSeg.get(gi);
+          if (g.depth() > 0 && g.end() <= f.end()) {
             for (FunctionSpan.Param p : g.params()) declared.add(p.name());
           }
         }
