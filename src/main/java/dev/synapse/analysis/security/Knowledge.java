@@ -942,4 +942,16 @@ final class Knowledge {
       default:
     }
   }
+
+  // taintflow: the additions below are API names used by the data-flow extensions of issue 12
+  // (items 5 and 6); kept apart so that they can move into rule packs as they are.
+
+  // taintflow: shell programs that run their script argument ({@code sh -c SCRIPT})
+  static final Set<String> TF_SHELL_PROGRAMS = Set.of("sh", "bash", "/bin/sh", "/bin/bash",
+      "/usr/bin/bash", "zsh", "/bin/zsh", "ksh", "dash", "/bin/dash", "cmd", "cmd.exe",
+      "powershell", "powershell.exe", "pwsh", "pwsh.exe");
+
+  // taintflow: the flag after a shell program that makes the next argument a script
+  static final Set<String> TF_SHELL_SCRIPT_FLAGS = Set.of("-c", "/c", "/k", "-command",
+      "-encodedcommand", "-lc", "-ec", "-xc");
 }

@@ -2060,6 +2060,14 @@ final class TaintAnalyzer {
     }
     List<Knowledge.Hit> hits = Knowledge.sinks(lname, lcallee, shortRecv, args.size(), lang);
     for (Knowledge.Hit h : hits) {
+      if (h.rule() == Rule.COMMAND_INJECTION) {
+        // argv arrays run no shell, except for the script of `sh -c SCRIPT` (issue 12 item 6)
+        Value script = ShellScript.script(av);
+        if (script != null) sink(Rule.COMMAND_INJECTION, script, nameTok.line(), 1.0, lname + " (shell -c)", 0);
+        break;
+      }
+    }
+    for (Knowledge.Hit h : hits) {
       int idx = h.arg();
       List<Value> chosen = new ArrayList<>();
       if (idx == Knowledge.Hit.ANY) chosen.addAll(av);
