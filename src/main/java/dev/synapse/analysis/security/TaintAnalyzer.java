@@ -42,8 +42,15 @@ final class TaintAnalyzer {
   record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
 
   /** One analysed unit, with what every walk over it shares ({@link UnitIndex}). */
+  /**
+   * @param declared parameter names of the functions nested in the unit
+   * @param nestedParams those of them that belong to a nested function that is declared or
+   *     assigned (a closure, a method of a module wrapper), not passed as a callback: in the
+   *     reporting walk they are parameters like the unit's own (issue 12 item 6)
+   */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix) {}
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix,
+      Map<String, FunctionSpan.Param> nestedParams) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -296,19 +303,24 @@ final class TaintAnalyzer {
           }
         }
         Set<String> declared = new HashSet<>();
+        Map<String, FunctionSpan.Param> nestedParams = new HashMap<>();
         // the functions nested in f follow it in start order: each span is scanned once per
         // top-level function that contains it (linear overall; this was quadratic in the
         // number of functions, issue 14 item 11)
         for (int gi = fi + 1; gi < inSeg.size() && inSeg.get(gi).headerStart() < f.end(); gi++) {
           FunctionSpan g = inSeg.get(gi);
           if (g.depth() > 0 && g.end() <= f.end()) {
-            for (FunctionSpan.Param p : g.params()) declared.add(p.name());
+            boolean callback = callbackAt(all, g.headerStart());
+            for (FunctionSpan.Param p : g.params()) {
+              declared.add(p.name());
+              if (!callback) nestedParams.putIfAbsent(p.name(), p);
+            }
           }
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
             || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
-            controller));
+            controller, nestedParams));
       }
       int uncovered = 0;
       for (boolean c : covered) if (!c) uncovered++;
@@ -317,16 +329,28 @@ final class TaintAnalyzer {
         if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of()));
       }
     }
     return out;
   }
 
+  /**
+   * @return whether the function whose header starts at token {@code start} is an argument of a
+   *     call ({@code forEach(function (x) {..})}, {@code then(r => ..)}): its parameters are
+   *     bound by the callee, not by a caller of the diff's code
+   */
+  private static boolean callbackAt(List<Token> all, int start) {
+    int k = start - 1;
+    while (k >= 0 && all.get(k).kind() == TokenKind.COMMENT) k--;
+    return k >= 0 && (all.get(k).op("(") || all.get(k).op(","));
+  }
+
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller,
+      Map<String, FunctionSpan.Param> nestedParams) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view));
+        new UnitIndex(toks, bodyFrom, lang, view), nestedParams);
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
@@ -408,6 +432,13 @@ final class TaintAnalyzer {
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
+    }
+    if (report) {
+      // parameters of closures and of functions in module wrappers: like the unit's own (no
+      // summary dependency: index 63 is past the tracked ones)
+      for (FunctionSpan.Param p : unit.nestedParams().values()) {
+        env.putIfAbsent(p.name(), paramValue(p, 63, unit, true));
+      }
     }
     for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
     List<Statements.Stmt> stmts = ix.stmts;
