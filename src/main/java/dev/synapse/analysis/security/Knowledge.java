@@ -954,4 +954,23 @@ final class Knowledge {
   // taintflow: the flag after a shell program that makes the next argument a script
   static final Set<String> TF_SHELL_SCRIPT_FLAGS = Set.of("-c", "/c", "/k", "-command",
       "-encodedcommand", "-lc", "-ec", "-xc");
+
+  // taintflow: calls that, used in a condition, check that a path stays under a root by
+  // comparing whole components ({@code os.path.commonpath([root, p]) == root})
+  static final Set<String> TF_CONTAINMENT_GUARDS = Set.of("commonpath", "is_subpath",
+      "issubdirectory", "isunder", "is_within_directory", "contained_in");
+
+  // taintflow: calls whose result is a path relative to a root ({@code filepath.Rel(root, p)},
+  // {@code os.path.relpath(p, root)}, {@code path.relative(root, p)}): checking that result for
+  // a leading ".." checks the paths it was computed from
+  static final Set<String> TF_RELATIVE_PATH = Set.of("rel", "relpath", "relative",
+      "relativize", "relative_path_from", "getrelativepath");
+
+  // taintflow: calls that test a name for a ".." literal ({@code strings.Contains(name, "..")},
+  // {@code name.includes('..')}); replace-style calls are not among them (a one-pass removal of
+  // "../" is a known bypass)
+  static final Set<String> TF_DOTDOT_TESTS = Set.of("contains", "includes", "include?",
+      "indexof", "hasprefix", "startswith", "starts_with?", "start_with?", "str_contains",
+      "strpos", "stripos", "index", "find", "count", "containsany", "match", "test", "matches",
+      "contains?", "string.contains?", "has_prefix", "hassuffix", "endswith", "lastindexof");
 }

@@ -123,6 +123,8 @@ final class TaintAnalyzer {
   private int depth;
   private BitSet dead;
   private Boolean webOutput;
+  /** Per variable holding a relative path (filepath.Rel...): the names it was computed from. */
+  private Map<String, List<String>> relativeOf;
 
   private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
     this.view = view;
@@ -429,6 +431,7 @@ final class TaintAnalyzer {
     this.depth = 0;
     this.dead = new BitSet(t.size());
     this.webOutput = null;
+    this.relativeOf = new HashMap<>();
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
@@ -724,6 +727,7 @@ final class TaintAnalyzer {
     if (isSessionStore(lower, a, k)) sink(Rule.TRUST_BOUNDARY, flat, line, 1.0, "session", 0);
     boolean compound = !op.equals("=") && !op.equals(":=");
     List<String> targets = targets(a, k);
+    if (!targets.isEmpty()) relativePathAssigned(targets.get(0), k + 1);
     boolean multi = targets.size() > 1;
     for (String target : targets) {
       int bracket = target.indexOf('[');
@@ -1177,8 +1181,17 @@ final class TaintAnalyzer {
         sanitiseVar(t.get(i - 1).text(), Knowledge.INJECTIONS);
         continue;
       }
+      if (x.kind() == TokenKind.STRING) {
+        dotDotCheck(a, i);
+        continue;
+      }
       if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
       String name = lowerOf(i);
+      if (Knowledge.TF_CONTAINMENT_GUARDS.contains(name) && match[i + 1] > i + 1) {
+        sanitised |= Knowledge.PATH;
+        sanitiseNames(i + 2, match[i + 1], Knowledge.PATH);
+        continue;
+      }
       boolean pathGuard = Knowledge.PATH_GUARDS.contains(name);
       boolean allowGuard = Knowledge.ALLOW_GUARDS.contains(name);
       if (!pathGuard && !allowGuard) continue;
@@ -1268,9 +1281,93 @@ final class TaintAnalyzer {
 
   private void sanitiseVar(String name, int cats) {
     if (name == null || name.isEmpty()) return;
+    List<String> from = (cats & Knowledge.PATH) != 0 ? relativeOf.remove(name) : null;
+    if (from != null) for (String f : from) sanitiseVar(f, Knowledge.PATH);
     Value v = env.get(name);
     if (v != null) env.put(name, v.sanitise(cats));
     else if (u.freeTaint()) env.put(name, Value.CLEAN);
+  }
+
+  /**
+   * A check that rejects {@code ..} in a name ({@code '..' in name}, {@code strings.Contains(name,
+   * "..")}, {@code name.includes('..')}, {@code name.contains("..")}, {@code
+   * strings.HasPrefix(rel, "..")}): the string literal at {@code s} holds {@code ..}; the names it
+   * is tested against (the receiver or the other arguments of the enclosing call, or the operand
+   * of Python's {@code in}) are clean of path traversal after it (issue 12 item 5).
+   */
+  private void dotDotCheck(int a, int s) {
+    String text = t.get(s).text();
+    if (!(text.equals("..") || text.equals("../") || text.equals("..\\") || text.equals("/.."))) return;
+    if (lang == Language.PYTHON && s + 1 < t.size() && t.get(s + 1).word("in")) {
+      int j = s + 2;
+      if (j < t.size() && isName(t.get(j))) {
+        sanitised |= Knowledge.PATH;
+        sanitiseVar(t.get(j).text(), Knowledge.PATH);
+      }
+      return;
+    }
+    // the call whose argument list holds the literal
+    int open = -1;
+    for (int k = s - 1, level = 0; k >= a; k--) {
+      Token y = t.get(k);
+      if (y.op(")") || y.op("]") || y.op("}")) level++;
+      else if (y.op("(") || y.op("[") || y.op("{")) {
+        if (level == 0) {
+          open = y.op("(") ? k : -1;
+          break;
+        }
+        level--;
+      }
+    }
+    if (open < 1 || match[open] < s || t.get(open - 1).kind() != TokenKind.IDENTIFIER
+        || !Knowledge.TF_DOTDOT_TESTS.contains(lowerOf(open - 1))) {
+      return;
+    }
+    sanitised |= Knowledge.PATH;
+    int callee = open - 1;
+    if (callee >= 2 && ix.member(callee - 1)) {
+      int recvStart = callee - 2;
+      while (recvStart - 2 >= a && ix.member(recvStart - 1) && isName(t.get(recvStart - 2))) recvStart -= 2;
+      String recv = chainText(recvStart, callee - 1);
+      if (!isModule(recv)) sanitiseVar(root(recv), Knowledge.PATH);
+    }
+    sanitiseNames(open + 1, match[open], Knowledge.PATH);
+  }
+
+  /** Sanitises every variable named (not called, not a member) in [a, b). */
+  private void sanitiseNames(int a, int b, int cats) {
+    for (int k = a; k < b; k++) {
+      Token y = t.get(k);
+      if (y.kind() != TokenKind.IDENTIFIER || k > a && ix.member(k - 1)) continue;
+      if (k + 1 < b && t.get(k + 1).op("(")) continue;
+      sanitiseVar(y.text(), cats);
+    }
+  }
+
+  /**
+   * Remembers that {@code target} holds a path relative to a root computed from the names in
+   * the call starting at {@code from} ({@code rel, err := filepath.Rel(root, p)}).
+   */
+  private void relativePathAssigned(String target, int from) {
+    relativeOf.remove(target);
+    int end = Math.min(t.size(), from + 24);
+    for (int k = from; k + 1 < end; k++) {
+      Token y = t.get(k);
+      if (y.kind() == TokenKind.IDENTIFIER && t.get(k + 1).op("(")
+          && Knowledge.TF_RELATIVE_PATH.contains(lowerOf(k)) && match[k + 1] > k + 1) {
+        List<String> names = new ArrayList<>();
+        for (int q = k + 2; q < match[k + 1]; q++) {
+          Token z = t.get(q);
+          if (z.kind() == TokenKind.IDENTIFIER && !ix.member(q - 1) && !t.get(q + 1).op("(")) {
+            names.add(z.text());
+          }
+        }
+        if (k >= 2 && ix.member(k - 1) && isName(t.get(k - 2))) names.add(t.get(k - 2).text());
+        relativeOf.put(target, names);
+        return;
+      }
+      if (y.op(";") || y.op("=")) return;
+    }
   }
 
   // ================================================================== expressions

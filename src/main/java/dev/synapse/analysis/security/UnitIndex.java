@@ -112,7 +112,12 @@ final class UnitIndex {
         nextG = i;
       } else if (callParen) {
         String name = lower(i);
-        if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)) nextG = i;
+        if (Knowledge.PATH_GUARDS.contains(name) || Knowledge.ALLOW_GUARDS.contains(name)
+            || Knowledge.TF_CONTAINMENT_GUARDS.contains(name)) {
+          nextG = i;
+        }
+      } else if (x.kind() == TokenKind.STRING && x.text().length() <= 3 && x.text().contains("..")) {
+        nextG = i; // a '..' rejection check (TaintAnalyzer.dotDotCheck)
       }
       if (callParen || ident && i + 1 < n && (flags[i + 1] & F_LESS) != 0) {
         if (nc == calls.length) calls = java.util.Arrays.copyOf(calls, nc * 2);
@@ -247,7 +252,8 @@ final class UnitIndex {
 
   /**
    * @return the first index at or after {@code i} that a guard scan acts on (Python {@code in},
-   *     {@code =~}, a call of a path or allow-list guard name); the token count when none
+   *     {@code =~}, a call of a path, containment or allow-list guard name, a {@code ..} string
+   *     literal); the token count when none
    */
   int nextGuard(int i) {
     return nextGuard[Math.min(i, toks.size())];
