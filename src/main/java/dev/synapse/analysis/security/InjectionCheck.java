@@ -57,9 +57,11 @@ public final class InjectionCheck implements Check {
   }
 
   private String summary(TaintAnalyzer.Candidate c) {
+    // a value whose origin the diff does not show is not known to be untrusted: said in the
+    // text and in the (partial) confidence (issue 12 item 5)
     String from = (c.origin() & 1) != 0 ? "request/CLI input"
-        : (c.origin() & 2) != 0 ? "a parameter of the changed function"
-        : "a value defined outside the visible code";
+        : (c.origin() & 2) != 0 ? "a parameter of the changed function (origin not shown in the diff, partial confidence)"
+        : "a value defined outside the visible code (origin not shown in the diff, partial confidence)";
     return rule.title() + ": " + from + " flows into " + describe(c.how()) + " without sanitising.";
   }
 

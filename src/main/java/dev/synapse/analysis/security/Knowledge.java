@@ -973,4 +973,17 @@ final class Knowledge {
       "indexof", "hasprefix", "startswith", "starts_with?", "start_with?", "str_contains",
       "strpos", "stripos", "index", "find", "count", "containsany", "match", "test", "matches",
       "contains?", "string.contains?", "has_prefix", "hassuffix", "endswith", "lastindexof");
+
+  // taintflow: decorator/annotation/attribute names (lower-cased, last segment) that mark a
+  // function as a request handler: Flask/FastAPI/Django REST/Express-style route decorators,
+  // Spring MVC, JAX-RS, ASP.NET Core; its parameters are request input
+  static final Set<String> TF_HANDLER_MARKS = Set.of("route", "get", "post", "put", "delete",
+      "patch", "api_view", "api_route", "getmapping", "postmapping", "putmapping",
+      "deletemapping", "patchmapping", "requestmapping", "httpget", "httppost", "httpput",
+      "httpdelete", "httppatch", "acceptverbs", "websocket_route", "view_config");
+
+  // taintflow: parameter types that make a function a request handler (Go net/http, Gin,
+  // Echo, Fiber, ASP.NET Core minimal APIs' HttpContext)
+  static final Set<String> TF_HANDLER_PARAM_TYPES = Set.of("*http.request", "http.request",
+      "*gin.context", "echo.context", "*fiber.ctx", "httpcontext");
 }

@@ -47,10 +47,12 @@ final class TaintAnalyzer {
    * @param nestedParams those of them that belong to a nested function that is declared or
    *     assigned (a closure, a method of a module wrapper), not passed as a callback: in the
    *     reporting walk they are parameters like the unit's own (issue 12 item 6)
+   * @param handler the unit is marked as a request handler (route decorator, annotation,
+   *     handler signature): its parameters are request input (issue 12 item 5)
    */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix,
-      Map<String, FunctionSpan.Param> nestedParams) {}
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -321,8 +323,11 @@ final class TaintAnalyzer {
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
             || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
+        // Phoenix controller actions (conn, params) and Django views (request, ...) are
+        // request handlers too
+        boolean handler = controller || requestHandler(toks, bodyFrom, f.params());
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
-            controller, nestedParams));
+            controller, nestedParams, handler));
       }
       int uncovered = 0;
       for (boolean c : covered) if (!c) uncovered++;
@@ -331,7 +336,7 @@ final class TaintAnalyzer {
         if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of()));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false));
       }
     }
     return out;
@@ -350,9 +355,40 @@ final class TaintAnalyzer {
 
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller,
-      Map<String, FunctionSpan.Param> nestedParams) {
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view), nestedParams);
+        new UnitIndex(toks, bodyFrom, lang, view), nestedParams, handler);
+  }
+
+  /**
+   * Whether the function is marked as a request handler: a route decorator, annotation or
+   * attribute in its header ({@code @app.route(..)}, {@code @GetMapping}, {@code [HttpGet]}; names
+   * in {@link Knowledge#TF_HANDLER_MARKS}), or a handler signature ({@code w
+   * http.ResponseWriter, r *http.Request}, {@link Knowledge#TF_HANDLER_PARAM_TYPES}).
+   *
+   * @param toks the unit's tokens; the header is [0, bodyFrom)
+   */
+  private static boolean requestHandler(List<Token> toks, int bodyFrom, List<FunctionSpan.Param> ps) {
+    for (FunctionSpan.Param p : ps) {
+      String ty = p.type().replace(" ", "").toLowerCase(Locale.ROOT);
+      if (!ty.isEmpty() && Knowledge.TF_HANDLER_PARAM_TYPES.contains(ty)) return true;
+    }
+    int end = Math.min(bodyFrom, toks.size());
+    for (int i = 0; i + 1 < end; i++) {
+      Token x = toks.get(i);
+      boolean mark = x.op("@") || x.op("[") || x.op("#[");
+      if (!mark) continue;
+      // the last name of the decorator's dotted chain: @app.route, @router.get, @GetMapping
+      int j = i + 1;
+      String last = null;
+      while (j < end && toks.get(j).kind() == TokenKind.IDENTIFIER) {
+        last = toks.get(j).text();
+        if (j + 1 < end && toks.get(j + 1).op(".")) j += 2;
+        else break;
+      }
+      if (last != null && Knowledge.TF_HANDLER_MARKS.contains(last.toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
@@ -464,6 +500,7 @@ final class TaintAnalyzer {
     String n = p.name();
     if (Knowledge.FRAMEWORK_PARAMS.contains(n) || n.startsWith("_")) return Value.CLEAN;
     if (n.equals("args") && unit.name().equals("main")) return Value.source(0.8, Value.O_REQUEST);
+    if (unit.handler()) return Value.source(0.85, Value.O_REQUEST);
     return Value.param(index, unit.controller() ? 0.85 : 0.6);
   }
 
@@ -2104,13 +2141,16 @@ final class TaintAnalyzer {
     }
     if (Knowledge.pathBuilder(lname, lcallee, lang)) {
       Value r = Value.CLEAN;
+      boolean recvBase = recv != null && !isModule(recvPath);
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i);
-        r = r.join(v.tainted() ? v.mixed(Knowledge.PATH, lines[i], Knowledge.PATH) : v);
+        boolean mix = v.tainted() && !(i == 0 && !recvBase && unshownBase(v, av.subList(1, av.size())));
+        r = r.join(mix ? v.mixed(Knowledge.PATH, lines[i], Knowledge.PATH) : v);
       }
-      if (recv != null && !isModule(recvPath)) {
+      if (recvBase) {
         Value rv = recv.flatten();
-        r = r.join(rv.tainted() ? rv.mixed(Knowledge.PATH, nameTok.line(), Knowledge.PATH) : rv);
+        boolean mix = rv.tainted() && !unshownBase(rv, av);
+        r = r.join(mix ? rv.mixed(Knowledge.PATH, nameTok.line(), Knowledge.PATH) : rv);
       }
       return r.withText(TextClass.T_SLASH);
     }
@@ -2140,6 +2180,19 @@ final class TaintAnalyzer {
       return r;
     }
     return r.withoutConstant();
+  }
+
+  /**
+   * Whether a path built from {@code base} and {@code rest} only places a value of unshown origin
+   * (a parameter of an ordinary function, a variable defined outside the visible code: not
+   * request input) as the directory under constant names ({@code File.join(dir, "index.html")}),
+   * or alone ({@code Paths.get(name)}: the value used as-is, whose caller decides): nothing
+   * untrusted selects a file under a trusted directory, so it is no traversal (issue 12 item 5).
+   */
+  private static boolean unshownBase(Value base, List<Value> rest) {
+    if ((base.origin & Value.O_REQUEST) != 0) return false;
+    for (Value v : rest) if (v.tainted() || v.constant == null) return false;
+    return true;
   }
 
   private String containerRoot(String recvPath) {
