@@ -1248,7 +1248,16 @@ final class TaintAnalyzer {
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
         sanitised |= Knowledge.PATH;
-        if (!moduleRecv) sanitiseVar(root(recv), Knowledge.PATH);
+        if (hasRecv && t.get(i - 2).op(")") && match[i - 2] >= a && match[i - 2] < i - 2) {
+          // os.path.realpath(p).startswith(base), p.toRealPath().startsWith(root): the names
+          // canonicalised in the receiver are the checked ones
+          sanitiseNames(match[i - 2] + 1, i - 2, Knowledge.PATH);
+          int head = match[i - 2] - 1;
+          while (head - 2 >= a && ix.member(head - 1) && isName(t.get(head - 2))) head -= 2;
+          if (head >= a && isName(t.get(head)) && !isModule(t.get(head).text())) {
+            sanitiseVar(t.get(head).text(), Knowledge.PATH);
+          }
+        } else if (!moduleRecv) sanitiseVar(root(recv), Knowledge.PATH);
         else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Knowledge.PATH);
         continue;
       }

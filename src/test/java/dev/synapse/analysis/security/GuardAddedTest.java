@@ -178,4 +178,26 @@ class GuardAddedTest {
         "+    name = name.replace('../', '')",
         "+    return send_file(os.path.join(BASE, name), as_attachment=True)"), "path_traversal"));
   }
+
+  @Test
+  @DisplayName("a check on the canonicalised receiver (os.path.realpath(p).startswith(base), p.toRealPath().startsWith(root)) silences path_traversal")
+  void checkOnCanonicalisedReceiver() {
+    silencedByGuard("app/views.py", "path_traversal", 13,
+        "@app.route('/files')",
+        "def download():",
+        "    name = request.args['name']",
+        "+    path = os.path.join(BASE, name)",
+        "G    if not os.path.realpath(path).startswith(BASE):",
+        "G        abort(403)",
+        "+    return send_file(path, as_attachment=True)");
+    silencedByGuard("src/main/java/a/FileController.java", "path_traversal", 12,
+        "  @GetMapping(\"/files\")",
+        "  public byte[] file(@RequestParam String name) throws IOException {",
+        "+    Path p = root.resolve(name);",
+        "G    if (!p.toRealPath().startsWith(root.toRealPath())) {",
+        "G      throw new ResponseStatusException(HttpStatus.FORBIDDEN);",
+        "G    }",
+        "+    return Files.readAllBytes(p);",
+        "  }");
+  }
 }
