@@ -45,6 +45,7 @@ public final class InjectionCheck implements Check {
       for (TaintAnalyzer.Candidate c : FlowResults.of(context, file)) {
         if (c.rule() == rule) cands.add(c);
       }
+      removedGuards(context, file, out);
       if (cands.isEmpty()) continue;
       cands.sort(Comparator.comparingInt(TaintAnalyzer.Candidate::line));
       SourceView view = Functions.view(context, file, Side.NEW);
@@ -54,6 +55,23 @@ public final class InjectionCheck implements Check {
       }
     }
     return out;
+  }
+
+  /** Old-side findings: the change removed a guard in front of a sink of this rule. */
+  private void removedGuards(AnalysisContext context, FileDiff file, List<Finding> out) {
+    if (file.changeType() == ChangeType.ADDED) return;
+    List<RemovedGuards.Removed> removed = new ArrayList<>();
+    for (RemovedGuards.Removed r : RemovedGuards.of(context, file)) {
+      if (r.rule() == rule) removed.add(r);
+    }
+    if (removed.isEmpty()) return;
+    SourceView ov = Functions.view(context, file, Side.OLD);
+    FindingFactory ff = new FindingFactory();
+    for (RemovedGuards.Removed r : removed) {
+      out.add(ff.make(rule, ov, r.oldLine(), r.confidence(), rule.title()
+          + ": the change removes this check, which kept untrusted input from "
+          + describe(r.how()) + " further down.", null, null));
+    }
   }
 
   private String summary(TaintAnalyzer.Candidate c) {

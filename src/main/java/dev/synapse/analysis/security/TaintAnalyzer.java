@@ -128,10 +128,19 @@ final class TaintAnalyzer {
   /** Per variable holding a relative path (filepath.Rel...): the names it was computed from. */
   private Map<String, List<String>> relativeOf;
 
-  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns) {
+  /** Every line counts as changed: flows anywhere in the view are recorded ({@link #analyzeAllLines}). */
+  private final boolean allLines;
+
+  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns, boolean allLines) {
     this.view = view;
     this.lang = view.language();
     this.fns = fns;
+    this.allLines = allLines;
+  }
+
+  /** @return whether a candidate may be recorded on the line */
+  private boolean changed(int line) {
+    return allLines || view.isChanged(line);
   }
 
   /**
@@ -140,8 +149,24 @@ final class TaintAnalyzer {
    * @return data-flow candidates, at most one per rule and line
    */
   static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns) {
+    return analyze(view, fns, false);
+  }
+
+  /**
+   * Like {@link #analyze} but with every line of the view taken as changed: the flows of all the
+   * visible code, for comparing the two sides of a diff ({@link RemovedGuards}).
+   *
+   * @param view either side of a file
+   * @param fns its functions
+   * @return data-flow candidates, at most one per rule and line
+   */
+  static List<Candidate> analyzeAllLines(SourceView view, List<FunctionSpan> fns) {
+    return analyze(view, fns, true);
+  }
+
+  private static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns, boolean allLines) {
     if (view.language() == Language.UNKNOWN) return List.of();
-    TaintAnalyzer a = new TaintAnalyzer(view, fns);
+    TaintAnalyzer a = new TaintAnalyzer(view, fns, allLines);
     List<Unit> units = a.units();
     for (Unit unit : units) {
       if (unit.name().equals("<top>")) a.collectGlobals(unit);
@@ -189,7 +214,7 @@ final class TaintAnalyzer {
     for (Summary s : summaries.values()) {
       for (int r = 0; r < Value.RULE_COUNT; r++) {
         int line = s.ret().mix(r);
-        if (line > 0 && view.isChanged(line)) return true;
+        if (line > 0 && changed(line)) return true;
       }
     }
     return false;
@@ -201,7 +226,7 @@ final class TaintAnalyzer {
     for (Token x : unit.toks()) {
       int line = x.line();
       if (line == last) continue;
-      if (view.isChanged(line)) return true;
+      if (changed(line)) return true;
       last = line;
     }
     return false;
@@ -513,7 +538,7 @@ final class TaintAnalyzer {
         if (!f.tainted(r) || (f.strongMix & r.bit()) == 0 || (sanitised & r.bit()) != 0) continue;
         if (r == Rule.PATH_TRAVERSAL && f.conf < 0.8) continue;
         int line = f.mix(r);
-        if (line > 0 && view.isChanged(line)) {
+        if (line > 0 && changed(line)) {
           record(r, line, f.conf * 0.8, "built text", f.origin);
         }
       }
@@ -2384,8 +2409,8 @@ final class TaintAnalyzer {
       return;
     }
     int line = -1;
-    if (mix > 0 && view.isChanged(mix)) line = mix;
-    else if (view.isChanged(sinkLine)) line = sinkLine;
+    if (mix > 0 && changed(mix)) line = mix;
+    else if (changed(sinkLine)) line = sinkLine;
     if (line < 0) return;
     record(rule, line, v.conf * hitConf, how, v.origin);
   }
