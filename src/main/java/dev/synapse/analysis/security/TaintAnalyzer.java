@@ -1469,6 +1469,10 @@ final class TaintAnalyzer {
         return eval(q + 1, colon).join(eval(colon + 1, b));
       }
     }
+    if (lang == Language.PYTHON && ix.hasFor(a + 1, b)) {
+      Value v = comprehension(a, b);
+      if (v != null) return v;
+    }
     if (lang == Language.PYTHON && ix.hasIf(a + 1, b)) {
       int iff = topLevelWord(a + 1, b, "if");
       int els = iff > 0 ? topLevelWord(iff + 1, b, "else") : -1;
@@ -1695,6 +1699,38 @@ final class TaintAnalyzer {
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
+  }
+
+  /**
+   * A Python comprehension or generator expression {@code ELEM for X in ITER [if COND]} over
+   * [a, b): the loop names take the iterable's (flattened) value while ELEM is evaluated, so
+   * {@code [s.strip() for s in ids]} carries the taint of {@code ids} and {@code ["?" for _ in
+   * ids]} stays clean (issue 12 item 6: {@code "','".join([..])} was missed).
+   *
+   * @return the element's value, or null when [a, b) is no comprehension at its top level
+   */
+  private Value comprehension(int a, int b) {
+    int f = topLevelWord(a + 1, b, "for");
+    if (f < 0) return null;
+    int in = topLevelWord(f + 1, b, "in");
+    if (in < 0) return null;
+    int iterEnd = topLevelWord(in + 1, b, "if", "for");
+    if (iterEnd < 0) iterEnd = b;
+    Value iter = eval(in + 1, iterEnd).flatten();
+    Map<String, Value> saved = new HashMap<>();
+    for (int i = f + 1; i < in; i++) {
+      Token x = t.get(i);
+      if (x.kind() != TokenKind.IDENTIFIER) continue;
+      saved.put(x.text(), env.get(x.text()));
+      env.put(x.text(), iter);
+    }
+    if (iterEnd < b) eval(iterEnd + 1, b); // conditions and nested loops: evaluated for sinks
+    Value elem = eval(a, f);
+    for (Map.Entry<String, Value> e : saved.entrySet()) {
+      if (e.getValue() == null) env.remove(e.getKey());
+      else env.put(e.getKey(), e.getValue());
+    }
+    return elem;
   }
 
   /**

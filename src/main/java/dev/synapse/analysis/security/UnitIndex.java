@@ -44,6 +44,8 @@ final class UnitIndex {
   private final int[] nonConst;
   private final int[] questions;
   private final int[] ifs;
+  /** Prefix counts of the keyword {@code for} (Python comprehensions). */
+  private final int[] fors;
   private final int[] nextGuard;
   private final int[] nextLoop;
   private final int[] textFlags;
@@ -71,6 +73,7 @@ final class UnitIndex {
     this.nonConst = new int[n + 1];
     this.questions = new int[n + 1];
     this.ifs = new int[n + 1];
+    this.fors = new int[n + 1];
     this.nextGuard = new int[n + 1];
     this.nextLoop = new int[n + 1];
     this.textFlags = new int[n];
@@ -95,6 +98,7 @@ final class UnitIndex {
       nonConst[i + 1] = nonConst[i] + (constable ? 0 : 1);
       questions[i + 1] = questions[i] + (k == TokenKind.OPERATOR && x.text().equals("?") ? 1 : 0);
       ifs[i + 1] = ifs[i] + (k == TokenKind.KEYWORD && x.text().equals("if") ? 1 : 0);
+      fors[i + 1] = fors[i] + (k == TokenKind.KEYWORD && x.text().equals("for") ? 1 : 0);
     }
     this.match = matchBrackets(brackets);
     this.stmts = Statements.split(toks, bodyFrom, n, lang, view, match);
@@ -248,6 +252,11 @@ final class UnitIndex {
   /** @return whether [a, b) contains the keyword {@code if} */
   boolean hasIf(int a, int b) {
     return ifs[Math.min(b, toks.size())] - ifs[Math.min(a, toks.size())] > 0;
+  }
+
+  /** @return whether [a, b) holds the keyword {@code for} (a comprehension may start there) */
+  boolean hasFor(int a, int b) {
+    return fors[Math.min(b, toks.size())] - fors[Math.min(a, toks.size())] > 0;
   }
 
   /**

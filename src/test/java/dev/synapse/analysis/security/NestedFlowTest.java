@@ -101,4 +101,41 @@ class NestedFlowTest {
             return run
         """), "command_injection"));
   }
+
+  @Test
+  @DisplayName("Python: join over split request input, a list comprehension or a parameter list propagates taint")
+  void joinVariants() {
+    assertEquals(List.of(5), lines(newFile("views.py", """
+        @app.route("/items")
+        def items():
+            ids = request.args.get("ids").split(",")
+            quoted = "','".join([i.strip() for i in ids])
+            cursor.execute(f"SELECT * FROM items WHERE id IN ('{quoted}')")
+        """), "sql_injection"));
+    assertEquals(List.of(3), lines(newFile("store.py", """
+        def find_items(cursor, names):
+            names_str = "','".join(names)
+            query = f"SELECT * FROM items WHERE name IN ('{names_str}')"
+            cursor.execute(query)
+        """), "sql_injection"));
+    assertEquals(List.of(4), lines(newFile("views.py", """
+        @app.route("/items")
+        def items():
+            ids = request.args.getlist("id")
+            query = "SELECT * FROM items WHERE id IN ('%s')" % "','".join(ids)
+            cursor.execute(query)
+        """), "sql_injection"));
+  }
+
+  @Test
+  @DisplayName("Python: placeholders built by a comprehension over request values stay clean")
+  void placeholderComprehension() {
+    assertEquals(List.of(), lines(newFile("views.py", """
+        @app.route("/items")
+        def items():
+            ids = request.args.getlist("id")
+            marks = ",".join(["%s" for _ in ids])
+            cursor.execute(f"SELECT * FROM items WHERE id IN ({marks})", ids)
+        """), "sql_injection"));
+  }
 }
