@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * A data-flow check for one injection-style category (SQL, XSS, command, path traversal, LDAP,
  * XPath, code injection, trust boundary): reports added lines where untrusted input reaches the
- * category's sinks without a sanitiser. Stateless and thread-safe; the analysis itself is shared
+ * category's sinks without a sanitiser, and removed guard lines (side old) whose removal opened
+ * such a flow ({@link RemovedGuards}). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
