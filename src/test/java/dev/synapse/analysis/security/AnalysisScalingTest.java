@@ -148,7 +148,7 @@ class AnalysisScalingTest {
   @Test
   @DisplayName("deeply nested blocks and nested functions are analysed in linear time")
   void deepNestingIsLinear() {
-    assertLinear("nested blocks", "deep.js", 200, AnalysisScalingTest::deepNesting);
-    assertLinear("nested functions", "deep.js", 100, AnalysisScalingTest::nestedFunctions);
+    assertLinear("nested blocks", "deep.js", 1000, AnalysisScalingTest::deepNesting);
+    assertLinear("nested functions", "deep.js", 800, AnalysisScalingTest::nestedFunctions);
   }
 }
