@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * A data-flow check for one injection-style category (SQL, XSS, command, path traversal, LDAP,
  * XPath, code injection, trust boundary): reports added lines where untrusted input reaches the
- * category's sinks without a sanitiser, and lines of template files where the packs' template
+ * category's sinks without a sanitiser, lines of template files where the packs' template
  * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
- * value that is not a known source is reported one severity step down). Stateless and thread-safe; the analysis itself is shared
+ * value that is not a known source is reported one severity step down), and removed guard lines
+ * (side old) whose removal opened such a flow ({@link RemovedGuards}). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -55,6 +56,7 @@ public final class InjectionCheck implements Check {
       for (TaintAnalyzer.Candidate c : FlowResults.of(context, file, knowledge)) {
         if (c.rule() == rule) cands.add(c);
       }
+      removedGuards(context, file, out);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
       if (cands.isEmpty() && !templates) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
@@ -91,10 +93,29 @@ public final class InjectionCheck implements Check {
         f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent());
   }
 
+  /** Old-side findings: the change removed a guard in front of a sink of this rule. */
+  private void removedGuards(AnalysisContext context, FileDiff file, List<Finding> out) {
+    if (file.changeType() == ChangeType.ADDED) return;
+    List<RemovedGuards.Removed> removed = new ArrayList<>();
+    for (RemovedGuards.Removed r : RemovedGuards.of(context, file, knowledge)) {
+      if (r.rule() == rule) removed.add(r);
+    }
+    if (removed.isEmpty()) return;
+    SourceView ov = Functions.view(context, file, Side.OLD);
+    FindingFactory ff = new FindingFactory();
+    for (RemovedGuards.Removed r : removed) {
+      out.add(ff.make(rule, ov, r.oldLine(), r.confidence(), rule.title()
+          + ": the change removes this check, which kept untrusted input from "
+          + describe(r.how()) + " further down.", null, null));
+    }
+  }
+
   private String summary(TaintAnalyzer.Candidate c) {
+    // a value whose origin the diff does not show is not known to be untrusted: said in the
+    // text and in the (partial) confidence (issue 12 item 5)
     String from = (c.origin() & 1) != 0 ? "request/CLI input"
-        : (c.origin() & 2) != 0 ? "a parameter of the changed function"
-        : "a value defined outside the visible code";
+        : (c.origin() & 2) != 0 ? "a parameter of the changed function (origin not shown in the diff, partial confidence)"
+        : "a value defined outside the visible code (origin not shown in the diff, partial confidence)";
     return rule.title() + ": " + from + " flows into " + describe(c.how()) + " without sanitising.";
   }
 

@@ -42,8 +42,17 @@ final class TaintAnalyzer {
   record Candidate(Rule rule, int line, double confidence, String how, int origin) {}
 
   /** One analysed unit, with what every walk over it shares ({@link UnitIndex}). */
+  /**
+   * @param declared parameter names of the functions nested in the unit
+   * @param nestedParams those of them that belong to a nested function that is declared or
+   *     assigned (a closure, a method of a module wrapper), not passed as a callback: in the
+   *     reporting walk they are parameters like the unit's own (issue 12 item 6)
+   * @param handler the unit is marked as a request handler (route decorator, annotation,
+   *     handler signature): its parameters are request input (issue 12 item 5)
+   */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix) {}
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix,
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -85,11 +94,23 @@ final class TaintAnalyzer {
   /** What the analysis knows about APIs (sources, sinks, sanitisers...), from the rule packs. */
   private final SecurityKnowledge k;
 
-  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns, SecurityKnowledge k) {
+  /** Per variable holding a relative path (filepath.Rel...): the names it was computed from. */
+  private Map<String, List<String>> relativeOf;
+
+  /** Every line counts as changed: flows anywhere in the view are recorded ({@link #analyzeAllLines}). */
+  private final boolean allLines;
+
+  private TaintAnalyzer(SourceView view, List<FunctionSpan> fns, SecurityKnowledge k, boolean allLines) {
     this.k = k;
     this.view = view;
     this.lang = view.language();
     this.fns = fns;
+    this.allLines = allLines;
+  }
+
+  /** @return whether a candidate may be recorded on the line */
+  private boolean changed(int line) {
+    return allLines || view.isChanged(line);
   }
 
   /**
@@ -99,8 +120,26 @@ final class TaintAnalyzer {
    * @return data-flow candidates, at most one per rule and line
    */
   static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns, SecurityKnowledge knowledge) {
+    return analyze(view, fns, knowledge, false);
+  }
+
+  /**
+   * Like {@link #analyze} but with every line of the view taken as changed: the flows of all the
+   * visible code, for comparing the two sides of a diff ({@link RemovedGuards}).
+   *
+   * @param view either side of a file
+   * @param fns its functions
+   * @param knowledge the compiled rule packs
+   * @return data-flow candidates, at most one per rule and line
+   */
+  static List<Candidate> analyzeAllLines(SourceView view, List<FunctionSpan> fns, SecurityKnowledge knowledge) {
+    return analyze(view, fns, knowledge, true);
+  }
+
+  private static List<Candidate> analyze(SourceView view, List<FunctionSpan> fns, SecurityKnowledge knowledge,
+      boolean allLines) {
     if (view.language() == Language.UNKNOWN) return List.of();
-    TaintAnalyzer a = new TaintAnalyzer(view, fns, knowledge);
+    TaintAnalyzer a = new TaintAnalyzer(view, fns, knowledge, allLines);
     List<Unit> units = a.units();
     for (Unit unit : units) {
       if (unit.name().equals("<top>")) a.collectGlobals(unit);
@@ -148,7 +187,7 @@ final class TaintAnalyzer {
     for (Summary s : summaries.values()) {
       for (int r = 0; r < Value.RULE_COUNT; r++) {
         int line = s.ret().mix(r);
-        if (line > 0 && view.isChanged(line)) return true;
+        if (line > 0 && changed(line)) return true;
       }
     }
     return false;
@@ -160,7 +199,7 @@ final class TaintAnalyzer {
     for (Token x : unit.toks()) {
       int line = x.line();
       if (line == last) continue;
-      if (view.isChanged(line)) return true;
+      if (changed(line)) return true;
       last = line;
     }
     return false;
@@ -222,6 +261,12 @@ final class TaintAnalyzer {
 
   private List<Unit> units() {
     List<Unit> out = new ArrayList<>();
+    // the functions of each segment, in start order (fns is sorted by segment, then start token)
+    List<List<FunctionSpan>> bySegment = new ArrayList<>();
+    for (int si = 0; si < view.segments().size(); si++) bySegment.add(new ArrayList<>());
+    for (FunctionSpan f : fns) {
+      if (f.segment() >= 0 && f.segment() < bySegment.size()) bySegment.get(f.segment()).add(f);
+    }
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> all = view.segments().get(si).tokens();
       boolean[] covered = new boolean[all.size()];
@@ -234,9 +279,9 @@ final class TaintAnalyzer {
           comments[i + 1] = comments[i] + (all.get(i).kind() == TokenKind.COMMENT ? 1 : 0);
         }
       }
-      List<FunctionSpan> inSeg = new ArrayList<>();
-      for (FunctionSpan f : fns) if (f.segment() == si) inSeg.add(f);
-      for (FunctionSpan f : inSeg) {
+      List<FunctionSpan> inSeg = bySegment.get(si);
+      for (int fi = 0; fi < inSeg.size(); fi++) {
+        FunctionSpan f = inSeg.get(fi);
         if (f.depth() != 0) continue;
         int from = f.headerStart();
         int to = Math.min(f.end(), all.size());
@@ -260,15 +305,27 @@ final class TaintAnalyzer {
           }
         }
         Set<String> declared = new HashSet<>();
-        for (FunctionSpan g : inSeg) {
-          if (g.depth() > 0 && g.headerStart() >= f.headerStart() && g.end() <= f.end()) {
-            for (FunctionSpan.Param p : g.params()) declared.add(p.name());
+        Map<String, FunctionSpan.Param> nestedParams = new HashMap<>();
+        // the functions nested in f follow it in start order: each span is scanned once per
+        // top-level function that contains it (linear overall; this was quadratic in the
+        // number of functions, issue 14 item 11)
+        for (int gi = fi + 1; gi < inSeg.size() && inSeg.get(gi).headerStart() < f.end(); gi++) {
+          FunctionSpan g = inSeg.get(gi);
+          if (g.depth() > 0 && g.end() <= f.end()) {
+            boolean callback = callbackAt(all, g.headerStart());
+            for (FunctionSpan.Param p : g.params()) {
+              declared.add(p.name());
+              if (!callback) nestedParams.putIfAbsent(p.name(), p);
+            }
           }
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
             || lang == Language.PYTHON && f.params().get(0).name().equals("request"));
+        // Phoenix controller actions (conn, params) and Django views (request, ...) are
+        // request handlers too
+        boolean handler = controller || requestHandler(toks, bodyFrom, f.params());
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
-            controller));
+            controller, nestedParams, handler));
       }
       int uncovered = 0;
       for (boolean c : covered) if (!c) uncovered++;
@@ -277,16 +334,59 @@ final class TaintAnalyzer {
         if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false));
       }
     }
     return out;
   }
 
+  /**
+   * @return whether the function whose header starts at token {@code start} is an argument of a
+   *     call ({@code forEach(function (x) {..})}, {@code then(r => ..)}): its parameters are
+   *     bound by the callee, not by a caller of the diff's code
+   */
+  private static boolean callbackAt(List<Token> all, int start) {
+    int k = start - 1;
+    while (k >= 0 && all.get(k).kind() == TokenKind.COMMENT) k--;
+    return k >= 0 && (all.get(k).op("(") || all.get(k).op(","));
+  }
+
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
-      boolean complete, boolean freeTaint, Set<String> declared, boolean controller) {
+      boolean complete, boolean freeTaint, Set<String> declared, boolean controller,
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view, k));
+        new UnitIndex(toks, bodyFrom, lang, view, k), nestedParams, handler);
+  }
+
+  /**
+   * Whether the function is marked as a request handler: a route decorator, annotation or
+   * attribute in its header ({@code @app.route(..)}, {@code @GetMapping}, {@code [HttpGet]}; names
+   * in {@link FlowWords#HANDLER_MARKS}), or a handler signature ({@code w
+   * http.ResponseWriter, r *http.Request}, {@link FlowWords#HANDLER_PARAM_TYPES}).
+   *
+   * @param toks the unit's tokens; the header is [0, bodyFrom)
+   */
+  private static boolean requestHandler(List<Token> toks, int bodyFrom, List<FunctionSpan.Param> ps) {
+    for (FunctionSpan.Param p : ps) {
+      String ty = p.type().replace(" ", "").toLowerCase(Locale.ROOT);
+      if (!ty.isEmpty() && FlowWords.HANDLER_PARAM_TYPES.contains(ty)) return true;
+    }
+    int end = Math.min(bodyFrom, toks.size());
+    for (int i = 0; i + 1 < end; i++) {
+      Token x = toks.get(i);
+      boolean mark = x.op("@") || x.op("[") || x.op("#[");
+      if (!mark) continue;
+      // the last name of the decorator's dotted chain: @app.route, @router.get, @GetMapping
+      int j = i + 1;
+      String last = null;
+      while (j < end && toks.get(j).kind() == TokenKind.IDENTIFIER) {
+        last = toks.get(j).text();
+        if (j + 1 < end && toks.get(j + 1).op(".")) j += 2;
+        else break;
+      }
+      if (last != null && FlowWords.HANDLER_MARKS.contains(last.toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
   }
 
   /** Constant globals of the code outside functions (a {@code <top>} unit: body from token 0). */
@@ -367,9 +467,17 @@ final class TaintAnalyzer {
     this.webOutput = null;
     this.htmlContext = null;
     this.htmlReturn = report ? ResponseReturns.of(view, unit.toks(), unit.bodyFrom(), unit.name(), k) : null;
+    this.relativeOf = new HashMap<>();
     List<FunctionSpan.Param> ps = unit.params();
     for (int i = 0; i < ps.size(); i++) {
       env.put(ps.get(i).name(), paramValue(ps.get(i), i, unit, report));
+    }
+    if (report) {
+      // parameters of closures and of functions in module wrappers: like the unit's own (no
+      // summary dependency: index 63 is past the tracked ones)
+      for (FunctionSpan.Param p : unit.nestedParams().values()) {
+        env.putIfAbsent(p.name(), paramValue(p, 63, unit, true));
+      }
     }
     for (String d : unit.declared()) env.putIfAbsent(d, Value.CLEAN);
     List<Statements.Stmt> stmts = ix.stmts;
@@ -392,6 +500,7 @@ final class TaintAnalyzer {
     String n = p.name();
     if (k.frameworkParam(n) || n.startsWith("_")) return Value.CLEAN;
     if (n.equals("args") && unit.name().equals("main")) return Value.source(0.8, Value.O_REQUEST);
+    if (unit.handler()) return Value.source(0.85, Value.O_REQUEST);
     return Value.param(index, unit.controller() ? 0.85 : 0.6);
   }
 
@@ -404,7 +513,7 @@ final class TaintAnalyzer {
         if (!f.tainted(r) || (f.strongMix & r.bit()) == 0 || (sanitised & r.bit()) != 0) continue;
         if (r == Rule.PATH_TRAVERSAL && f.conf < 0.8) continue;
         int line = f.mix(r);
-        if (line > 0 && view.isChanged(line)) {
+        if (line > 0 && changed(line)) {
           record(r, line, f.conf * 0.8, "built text", f.origin);
         }
       }
@@ -664,6 +773,7 @@ final class TaintAnalyzer {
     }
     boolean compound = !op.equals("=") && !op.equals(":=");
     List<String> targets = targets(a, k);
+    if (!targets.isEmpty()) relativePathAssigned(targets.get(0), k + 1);
     boolean multi = targets.size() > 1;
     for (String target : targets) {
       int bracket = target.indexOf('[');
@@ -1106,8 +1216,17 @@ final class TaintAnalyzer {
         sanitiseVar(t.get(i - 1).text(), k.allowGuardMask());
         continue;
       }
+      if (x.kind() == TokenKind.STRING) {
+        dotDotCheck(a, i);
+        continue;
+      }
       if (x.kind() != TokenKind.IDENTIFIER || !t.get(i + 1).op("(")) continue;
       String name = lowerOf(i);
+      if (FlowWords.CONTAINMENT_GUARDS.contains(name) && match[i + 1] > i + 1) {
+        sanitised |= Rule.PATH_TRAVERSAL.bit();
+        sanitiseNames(i + 2, match[i + 1], Rule.PATH_TRAVERSAL.bit());
+        continue;
+      }
       boolean pathGuard = k.pathGuard(name);
       boolean allowGuard = k.allowGuard(name);
       if (!pathGuard && !allowGuard) continue;
@@ -1127,7 +1246,16 @@ final class TaintAnalyzer {
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
         sanitised |= Rule.PATH_TRAVERSAL.bit();
-        if (!moduleRecv) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
+        if (hasRecv && t.get(i - 2).op(")") && match[i - 2] >= a && match[i - 2] < i - 2) {
+          // os.path.realpath(p).startswith(base), p.toRealPath().startsWith(root): the names
+          // canonicalised in the receiver are the checked ones
+          sanitiseNames(match[i - 2] + 1, i - 2, Rule.PATH_TRAVERSAL.bit());
+          int head = match[i - 2] - 1;
+          while (head - 2 >= a && ix.member(head - 1) && isName(t.get(head - 2))) head -= 2;
+          if (head >= a && isName(t.get(head)) && !isModule(t.get(head).text())) {
+            sanitiseVar(t.get(head).text(), Rule.PATH_TRAVERSAL.bit());
+          }
+        } else if (!moduleRecv) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
         else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Rule.PATH_TRAVERSAL.bit());
         continue;
       }
@@ -1197,9 +1325,93 @@ final class TaintAnalyzer {
 
   private void sanitiseVar(String name, int cats) {
     if (name == null || name.isEmpty()) return;
+    List<String> from = (cats & Rule.PATH_TRAVERSAL.bit()) != 0 ? relativeOf.remove(name) : null;
+    if (from != null) for (String f : from) sanitiseVar(f, Rule.PATH_TRAVERSAL.bit());
     Value v = env.get(name);
     if (v != null) env.put(name, v.sanitise(cats));
     else if (u.freeTaint()) env.put(name, Value.CLEAN);
+  }
+
+  /**
+   * A check that rejects {@code ..} in a name ({@code '..' in name}, {@code strings.Contains(name,
+   * "..")}, {@code name.includes('..')}, {@code name.contains("..")}, {@code
+   * strings.HasPrefix(rel, "..")}): the string literal at {@code s} holds {@code ..}; the names it
+   * is tested against (the receiver or the other arguments of the enclosing call, or the operand
+   * of Python's {@code in}) are clean of path traversal after it (issue 12 item 5).
+   */
+  private void dotDotCheck(int a, int s) {
+    String text = t.get(s).text();
+    if (!(text.equals("..") || text.equals("../") || text.equals("..\\") || text.equals("/.."))) return;
+    if (lang == Language.PYTHON && s + 1 < t.size() && t.get(s + 1).word("in")) {
+      int j = s + 2;
+      if (j < t.size() && isName(t.get(j))) {
+        sanitised |= Rule.PATH_TRAVERSAL.bit();
+        sanitiseVar(t.get(j).text(), Rule.PATH_TRAVERSAL.bit());
+      }
+      return;
+    }
+    // the call whose argument list holds the literal
+    int open = -1;
+    for (int k = s - 1, level = 0; k >= a; k--) {
+      Token y = t.get(k);
+      if (y.op(")") || y.op("]") || y.op("}")) level++;
+      else if (y.op("(") || y.op("[") || y.op("{")) {
+        if (level == 0) {
+          open = y.op("(") ? k : -1;
+          break;
+        }
+        level--;
+      }
+    }
+    if (open < 1 || match[open] < s || t.get(open - 1).kind() != TokenKind.IDENTIFIER
+        || !FlowWords.DOTDOT_TESTS.contains(lowerOf(open - 1))) {
+      return;
+    }
+    sanitised |= Rule.PATH_TRAVERSAL.bit();
+    int callee = open - 1;
+    if (callee >= 2 && ix.member(callee - 1)) {
+      int recvStart = callee - 2;
+      while (recvStart - 2 >= a && ix.member(recvStart - 1) && isName(t.get(recvStart - 2))) recvStart -= 2;
+      String recv = chainText(recvStart, callee - 1);
+      if (!isModule(recv)) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
+    }
+    sanitiseNames(open + 1, match[open], Rule.PATH_TRAVERSAL.bit());
+  }
+
+  /** Sanitises every variable named (not called, not a member) in [a, b). */
+  private void sanitiseNames(int a, int b, int cats) {
+    for (int k = a; k < b; k++) {
+      Token y = t.get(k);
+      if (y.kind() != TokenKind.IDENTIFIER || k > a && ix.member(k - 1)) continue;
+      if (k + 1 < b && t.get(k + 1).op("(")) continue;
+      sanitiseVar(y.text(), cats);
+    }
+  }
+
+  /**
+   * Remembers that {@code target} holds a path relative to a root computed from the names in
+   * the call starting at {@code from} ({@code rel, err := filepath.Rel(root, p)}).
+   */
+  private void relativePathAssigned(String target, int from) {
+    relativeOf.remove(target);
+    int end = Math.min(t.size(), from + 24);
+    for (int k = from; k + 1 < end; k++) {
+      Token y = t.get(k);
+      if (y.kind() == TokenKind.IDENTIFIER && t.get(k + 1).op("(")
+          && FlowWords.RELATIVE_PATH.contains(lowerOf(k)) && match[k + 1] > k + 1) {
+        List<String> names = new ArrayList<>();
+        for (int q = k + 2; q < match[k + 1]; q++) {
+          Token z = t.get(q);
+          if (z.kind() == TokenKind.IDENTIFIER && !ix.member(q - 1) && !t.get(q + 1).op("(")) {
+            names.add(z.text());
+          }
+        }
+        if (k >= 2 && ix.member(k - 1) && isName(t.get(k - 2))) names.add(t.get(k - 2).text());
+        relativeOf.put(target, names);
+        return;
+      }
+      if (y.op(";") || y.op("=")) return;
+    }
   }
 
   // ================================================================== expressions
@@ -1229,6 +1441,10 @@ final class TaintAnalyzer {
         if (c == Boolean.FALSE) return eval(colon + 1, b);
         return eval(q + 1, colon).join(eval(colon + 1, b));
       }
+    }
+    if (lang == Language.PYTHON && ix.hasFor(a + 1, b)) {
+      Value v = comprehension(a, b);
+      if (v != null) return v;
     }
     if (lang == Language.PYTHON && ix.hasIf(a + 1, b)) {
       int iff = topLevelWord(a + 1, b, "if");
@@ -1456,6 +1672,38 @@ final class TaintAnalyzer {
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
+  }
+
+  /**
+   * A Python comprehension or generator expression {@code ELEM for X in ITER [if COND]} over
+   * [a, b): the loop names take the iterable's (flattened) value while ELEM is evaluated, so
+   * {@code [s.strip() for s in ids]} carries the taint of {@code ids} and {@code ["?" for _ in
+   * ids]} stays clean (issue 12 item 6: {@code "','".join([..])} was missed).
+   *
+   * @return the element's value, or null when [a, b) is no comprehension at its top level
+   */
+  private Value comprehension(int a, int b) {
+    int f = topLevelWord(a + 1, b, "for");
+    if (f < 0) return null;
+    int in = topLevelWord(f + 1, b, "in");
+    if (in < 0) return null;
+    int iterEnd = topLevelWord(in + 1, b, "if", "for");
+    if (iterEnd < 0) iterEnd = b;
+    Value iter = eval(in + 1, iterEnd).flatten();
+    Map<String, Value> saved = new HashMap<>();
+    for (int i = f + 1; i < in; i++) {
+      Token x = t.get(i);
+      if (x.kind() != TokenKind.IDENTIFIER) continue;
+      saved.put(x.text(), env.get(x.text()));
+      env.put(x.text(), iter);
+    }
+    if (iterEnd < b) eval(iterEnd + 1, b); // conditions and nested loops: evaluated for sinks
+    Value elem = eval(a, f);
+    for (Map.Entry<String, Value> e : saved.entrySet()) {
+      if (e.getValue() == null) env.remove(e.getKey());
+      else env.put(e.getKey(), e.getValue());
+    }
+    return elem;
   }
 
   /**
@@ -1933,13 +2181,16 @@ final class TaintAnalyzer {
     }
     if (k.pathBuilder(lname, lcallee, lang)) {
       Value r = Value.CLEAN;
+      boolean recvBase = recv != null && !isModule(recvPath);
       for (int i = 0; i < av.size(); i++) {
         Value v = av.get(i);
-        r = r.join(v.tainted() ? v.mixed(Rule.PATH_TRAVERSAL.bit(), lines[i], Rule.PATH_TRAVERSAL.bit()) : v);
+        boolean mix = v.tainted() && !(i == 0 && !recvBase && unshownBase(v, av.subList(1, av.size())));
+        r = r.join(mix ? v.mixed(Rule.PATH_TRAVERSAL.bit(), lines[i], Rule.PATH_TRAVERSAL.bit()) : v);
       }
-      if (recv != null && !isModule(recvPath)) {
+      if (recvBase) {
         Value rv = recv.flatten();
-        r = r.join(rv.tainted() ? rv.mixed(Rule.PATH_TRAVERSAL.bit(), nameTok.line(), Rule.PATH_TRAVERSAL.bit()) : rv);
+        boolean mix = rv.tainted() && !unshownBase(rv, av);
+        r = r.join(mix ? rv.mixed(Rule.PATH_TRAVERSAL.bit(), nameTok.line(), Rule.PATH_TRAVERSAL.bit()) : rv);
       }
       return r.withText(TextClass.T_SLASH);
     }
@@ -1969,6 +2220,19 @@ final class TaintAnalyzer {
       return r;
     }
     return r.withoutConstant();
+  }
+
+  /**
+   * Whether a path built from {@code base} and {@code rest} only places a value of unshown origin
+   * (a parameter of an ordinary function, a variable defined outside the visible code: not
+   * request input) as the directory under constant names ({@code File.join(dir, "index.html")}),
+   * or alone ({@code Paths.get(name)}: the value used as-is, whose caller decides): nothing
+   * untrusted selects a file under a trusted directory, so it is no traversal (issue 12 item 5).
+   */
+  private static boolean unshownBase(Value base, List<Value> rest) {
+    if ((base.origin & Value.O_REQUEST) != 0) return false;
+    for (Value v : rest) if (v.tainted() || v.constant == null) return false;
+    return true;
   }
 
   private String containerRoot(String recvPath) {
@@ -2011,6 +2275,14 @@ final class TaintAnalyzer {
       Token nameTok) {
     String shortRecv = k.shortReceiver(lrecv);
     List<SecurityKnowledge.Sink> hits = k.sinks(lname, lcallee, shortRecv, args.size(), lang);
+    for (SecurityKnowledge.Sink h : hits) {
+      if (h.rule() == Rule.COMMAND_INJECTION) {
+        // argv arrays run no shell, except for the script of `sh -c SCRIPT` (issue 12 item 6)
+        Value script = ShellScript.script(av);
+        if (script != null) sink(Rule.COMMAND_INJECTION, script, nameTok.line(), 1.0, lname + " (shell -c)", 0);
+        break;
+      }
+    }
     for (SecurityKnowledge.Sink h : hits) {
       int idx = h.arg();
       if (h.keyword() != null) idx = keywordArg(args, h.keyword());
@@ -2271,8 +2543,8 @@ final class TaintAnalyzer {
       return;
     }
     int line = -1;
-    if (mix > 0 && view.isChanged(mix)) line = mix;
-    else if (view.isChanged(sinkLine)) line = sinkLine;
+    if (mix > 0 && changed(mix)) line = mix;
+    else if (changed(sinkLine)) line = sinkLine;
     if (line < 0) return;
     record(rule, line, v.conf * hitConf, how, v.origin);
   }

@@ -44,6 +44,8 @@ final class UnitIndex {
   private final int[] nonConst;
   private final int[] questions;
   private final int[] ifs;
+  /** Prefix counts of the keyword {@code for} (Python comprehensions). */
+  private final int[] fors;
   private final int[] nextGuard;
   private final int[] nextLoop;
   private final int[] textFlags;
@@ -74,6 +76,7 @@ final class UnitIndex {
     this.nonConst = new int[n + 1];
     this.questions = new int[n + 1];
     this.ifs = new int[n + 1];
+    this.fors = new int[n + 1];
     this.nextGuard = new int[n + 1];
     this.nextLoop = new int[n + 1];
     this.textFlags = new int[n];
@@ -98,6 +101,7 @@ final class UnitIndex {
       nonConst[i + 1] = nonConst[i] + (constable ? 0 : 1);
       questions[i + 1] = questions[i] + (k == TokenKind.OPERATOR && x.text().equals("?") ? 1 : 0);
       ifs[i + 1] = ifs[i] + (k == TokenKind.KEYWORD && x.text().equals("if") ? 1 : 0);
+      fors[i + 1] = fors[i] + (k == TokenKind.KEYWORD && x.text().equals("for") ? 1 : 0);
     }
     this.match = matchBrackets(brackets);
     this.stmts = Statements.split(toks, bodyFrom, n, lang, view, match);
@@ -115,7 +119,12 @@ final class UnitIndex {
         nextG = i;
       } else if (callParen) {
         String name = lower(i);
-        if (k.pathGuard(name) || k.allowGuard(name)) nextG = i;
+        if (k.pathGuard(name) || k.allowGuard(name)
+            || FlowWords.CONTAINMENT_GUARDS.contains(name)) {
+          nextG = i;
+        }
+      } else if (x.kind() == TokenKind.STRING && x.text().length() <= 3 && x.text().contains("..")) {
+        nextG = i; // a '..' rejection check (TaintAnalyzer.dotDotCheck)
       }
       if (callParen || ident && i + 1 < n && (flags[i + 1] & F_LESS) != 0) {
         if (nc == calls.length) calls = java.util.Arrays.copyOf(calls, nc * 2);
@@ -248,9 +257,15 @@ final class UnitIndex {
     return ifs[Math.min(b, toks.size())] - ifs[Math.min(a, toks.size())] > 0;
   }
 
+  /** @return whether [a, b) holds the keyword {@code for} (a comprehension may start there) */
+  boolean hasFor(int a, int b) {
+    return fors[Math.min(b, toks.size())] - fors[Math.min(a, toks.size())] > 0;
+  }
+
   /**
    * @return the first index at or after {@code i} that a guard scan acts on (Python {@code in},
-   *     {@code =~}, a call of a path or allow-list guard name); the token count when none
+   *     {@code =~}, a call of a path, containment or allow-list guard name, a {@code ..} string
+   *     literal); the token count when none
    */
   int nextGuard(int i) {
     return nextGuard[Math.min(i, toks.size())];
