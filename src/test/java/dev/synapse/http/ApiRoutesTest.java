@@ -304,6 +304,34 @@ class ApiRoutesTest {
   }
 
   @Test
+  @DisplayName("re-submitting a review id with ?wait answers the summary with duplicate=true")
+  void idempotentSubmitWithWait() throws Exception {
+    String id = newId();
+    JsonObject body = new JsonObject().put("review_id", id).put("diff", DIFF);
+    HttpResponse<Buffer> first = postJson("/api/reviews?wait=30", body);
+    assertEquals(200, first.statusCode());
+    assertNull(first.bodyAsJsonObject().getBoolean("duplicate"));
+    HttpResponse<Buffer> again = postJson("/api/reviews?wait=30",
+        body.copy().put("diff", DIFF.replace("\n", "\r\n") + "\n\n"));
+    assertEquals(200, again.statusCode(), again.bodyAsString());
+    assertEquals(id, again.bodyAsJsonObject().getString("review_id"));
+    assertNotNull(again.bodyAsJsonObject().getString("status"), again.bodyAsString());
+    assertTrue(again.bodyAsJsonObject().getBoolean("duplicate"), again.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("a different diff under a known review id answers 409 conflict naming the id")
+  void conflictingDiffUnderKnownId() throws Exception {
+    String id = newId();
+    assertEquals(200, postJson("/api/reviews?wait=30", new JsonObject().put("review_id", id).put("diff", DIFF)).statusCode());
+    HttpResponse<Buffer> other = postJson("/api/reviews?wait=30",
+        new JsonObject().put("review_id", id).put("diff", DIFF.replace("Hello, ", "Hi, ")));
+    assertError(other, 409, "conflict");
+    assertTrue(other.bodyAsJsonObject().getString("message").contains(id), other.bodyAsString());
+    assertEquals(id, other.bodyAsJsonObject().getJsonObject("details").getString("review_id"));
+  }
+
+  @Test
   @DisplayName("unknown routes answer 404 JSON and wrong methods 405 JSON")
   void unknownRouteAndMethod() throws Exception {
     assertError(get("/api/nothing-here"), 404, "not_found");
