@@ -37,7 +37,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -80,7 +79,7 @@ public final class SynapseNode {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
     VertxOptions options = VertxSetup.options(registryName);
-    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
+    Vertx vertx = Vertx.builder().with(options).withMetrics(dev.synapse.ops.MetricsSetup.factory()).build();
     return start(vertx, nodeId, registryName, new LocalReviewStore(config.reviewRetention()), config, withHttp);
   }
 
@@ -129,6 +128,7 @@ public final class SynapseNode {
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     MeterRegistry registry = BackendRegistries.getNow(registryName);
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
+    if (registry != null) dev.synapse.ops.MetricsSetup.bindProcessMetrics(registry);
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
     vertx.eventBus().addInboundInterceptor(new SourceAuthInterceptor(SourceAuthInterceptor.DEFAULT_ALLOWED));
     metrics.registerActions(AgentNames.SECURITY, SecurityChecks.all(knowledge).stream().map(Check::id).toList());
@@ -140,6 +140,7 @@ public final class SynapseNode {
     NodeLifecycle lifecycle = new NodeLifecycle();
     NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
         cluster != null ? cluster : ClusterView.single(nodeId, agents::describe));
+    metrics.clusterMembers(ctx.cluster()::memberCount);
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());
