@@ -200,6 +200,8 @@ public final class SynapseNode {
       return Future.succeededFuture();
     }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
+      String exposure = dev.synapse.ops.ExposureCheck.warning(context.config());
+      if (exposure != null) LOG.warn("{}", exposure);
       return null;
     });
   }
