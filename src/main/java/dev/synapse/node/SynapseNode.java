@@ -200,7 +200,7 @@ public final class SynapseNode {
       return Future.succeededFuture();
     }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
-      String exposure = dev.synapse.ops.ExposureCheck.warning(context.config());
+      String exposure = dev.synapse.ops.ExposureCheck.warning(context.config(), httpPort);
       if (exposure != null) LOG.warn("{}", exposure);
       return null;
     });

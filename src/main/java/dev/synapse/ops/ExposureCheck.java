@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Start-up check of how exposed the API is: an open API (no {@code SYNAPSE_SECRET}) bound to
- * every interface lets anyone who can reach the host submit reviews, read them and use the admin
- * routes. Stateless.
+ * every interface lets anyone who can reach the host submit reviews, read them and teach
+ * suppressions. Stateless.
  */
 public final class ExposureCheck {
   /** Host values that bind every interface. */
@@ -15,15 +15,16 @@ public final class ExposureCheck {
   private ExposureCheck() {}
 
   /**
+   * @param port the port actually bound
    * @return the WARN line to log when the API is open on every interface, or null when it is
    *     authenticated or bound to one address
    */
-  public static String warning(SynapseConfig config) {
+  public static String warning(SynapseConfig config, int port) {
     if (config.authEnabled()) return null;
     String host = config.httpHost() == null ? "" : config.httpHost().trim();
     if (!WILDCARD_HOSTS.contains(host)) return null;
     return "the API is open (no SYNAPSE_SECRET) and listens on every interface (" + (host.isEmpty() ? "0.0.0.0" : host)
-        + ":" + config.httpPort() + "): anyone who can reach this host can submit and read reviews and use the"
-        + " admin routes; set SYNAPSE_SECRET, or SYNAPSE_HTTP_HOST=127.0.0.1";
+        + ":" + port + "): anyone who can reach this host can submit and read reviews, replay signals and"
+        + " teach suppressions; set SYNAPSE_SECRET, or SYNAPSE_HTTP_HOST=127.0.0.1";
   }
 }
