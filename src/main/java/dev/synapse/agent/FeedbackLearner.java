@@ -42,6 +42,11 @@ public final class FeedbackLearner {
     return consumer.completion();
   }
 
+  /** @return the bus message revoking a pattern on every agent: {@code {revoke: id, by}} */
+  public static JsonObject revocation(String id, String by) {
+    return new JsonObject().put("revoke", id).put("by", by);
+  }
+
   /**
    * @return the bus message for a verdict: {@code {agent, pattern}}
    */
@@ -57,6 +62,17 @@ public final class FeedbackLearner {
    * @throws RuntimeException when the message is malformed
    */
   public static void apply(AgentRegistry agents, JsonObject message) {
+    String revoke = message.getString("revoke");
+    if (revoke != null) {
+      for (var e : agents.states().entrySet()) {
+        LearnedPatterns.Pattern gone = e.getValue().learned().revoke(revoke);
+        if (gone != null) {
+          LOG.info("revoked pattern id={} agent={} repo={} category={} by={}", revoke, e.getKey(), gone.repo(),
+              gone.category(), message.getString("by", ""));
+        }
+      }
+      return;
+    }
     LearnedPatterns.Pattern p = LearnedPatterns.Pattern.fromJson(message.getJsonObject("pattern"));
     agents.state(message.getString("agent")).learned().learn(p);
     LOG.info("learned verdict={} agent={} repo={} category={}", p.verdict(), message.getString("agent"),

@@ -58,6 +58,11 @@ final class AdminClient {
     return send(sign(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()), "POST", uri, null, token));
   }
 
+  Response delete(String path) {
+    URI uri = base.resolve(path);
+    return send(sign(HttpRequest.newBuilder(uri).DELETE(), "DELETE", uri, null, token));
+  }
+
   /**
    * Adds the request signature when a secret is given (otherwise leaves the request unsigned).
    *

@@ -36,12 +36,17 @@ import picocli.CommandLine.Parameters;
 public final class RemoteCommand implements Callable<Integer> {
   /** Section names, in display order. */
   public static final List<String> SECTIONS = List.of("health", "members", "agents", "reviews", "metrics");
+  /** Sections shown only when named (not part of the default "all"). */
+  public static final List<String> EXTRA_SECTIONS = List.of("suppressions");
 
   @Parameters(arity = "0..*", paramLabel = "SECTION", description = "health, members, agents, reviews, metrics (default: all)")
   List<String> sections = new ArrayList<>();
 
   @Option(names = {"-i", "--interactive"}, description = "read section names (or 'backup', 'quit') from stdin")
   boolean interactive;
+
+  @Option(names = "--revoke", paramLabel = "ID", description = "with 'suppressions': revoke the learned suppression ID")
+  String revoke;
 
   @Option(names = "--limit", paramLabel = "N", description = "recent reviews shown (default 10)")
   int limit = 10;
@@ -69,10 +74,15 @@ public final class RemoteCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     for (String s : sections) {
-      if (!SECTIONS.contains(s)) {
-        err.println("synapse remote: unknown section '" + s + "'; use " + String.join(", ", SECTIONS));
+      if (!SECTIONS.contains(s) && !EXTRA_SECTIONS.contains(s)) {
+        err.println("synapse remote: unknown section '" + s + "'; use " + String.join(", ", SECTIONS)
+            + " or " + String.join(", ", EXTRA_SECTIONS));
         return Main.EXIT_USAGE;
       }
+    }
+    if (revoke != null && !sections.equals(List.of("suppressions"))) {
+      err.println("synapse remote: --revoke goes with the section 'suppressions' alone");
+      return Main.EXIT_USAGE;
     }
     client = new AdminClient(target.url(config), target.token(config), Duration.ofSeconds(timeoutSeconds));
     out.println("Synapse node " + client.base());
@@ -113,6 +123,34 @@ public final class RemoteCommand implements Callable<Integer> {
     }
   }
 
+  /** Lists learned suppressions (who, what, where, when), or revokes {@link #revoke}. */
+  private void suppressions() {
+    if (revoke != null) {
+      String path = "/api/suppressions/" + java.net.URLEncoder.encode(revoke, StandardCharsets.UTF_8);
+      AdminClient.Response r = client.delete(path);
+      if (r.ok()) {
+        JsonObject p = json(r.body()).getJsonObject("revoked", new JsonObject());
+        out.println("  revoked " + revoke + ": " + p.getString("category") + " " + p.getString("fingerprint")
+            + " in " + p.getString("repo"));
+      } else {
+        problem("suppressions", path, r);
+        if (r.status() == 404) unreachable = true;
+      }
+      return;
+    }
+    AdminClient.Response r = fetch("suppressions", "/api/suppressions");
+    if (r == null) return;
+    JsonArray list = json(r.body()).getJsonArray("suppressions", new JsonArray());
+    out.println("  " + list.size() + " learned verdict(s)");
+    for (Object o : list) {
+      if (!(o instanceof JsonObject p)) continue;
+      out.println("  - " + p.getString("id") + "  " + p.getString("verdict") + "  " + p.getString("category")
+          + "  " + p.getString("scope") + " " + p.getString("repo") + "  by " + p.getString("by", "?")
+          + " at " + p.getString("at") + (p.getString("note") != null ? "  \"" + p.getString("note") + "\"" : ""));
+      out.println("      fingerprint " + p.getString("fingerprint"));
+    }
+  }
+
   private void backup() {
     AdminClient.Response r = client.post("/api/admin/backup");
     if (r.ok()) out.println("snapshot written: " + json(r.body()).getString("file"));
@@ -127,6 +165,7 @@ public final class RemoteCommand implements Callable<Integer> {
       case "members" -> members();
       case "agents" -> agents();
       case "reviews" -> reviews();
+      case "suppressions" -> suppressions();
       default -> metrics();
     }
   }

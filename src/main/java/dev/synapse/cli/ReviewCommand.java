@@ -151,6 +151,10 @@ public final class ReviewCommand implements Callable<Integer> {
     }
     if (repoConfig != null) summary = filtered(summary, settings);
     print(summary);
+    if (summary.empty()) {
+      err.println("synapse review: the diff is empty, nothing was reviewed (git diff outside a repository,"
+          + " or no changes?)");
+    }
     if (ReviewSummary.FAILED.equals(summary.status())) return Main.EXIT_FAILURE;
     if (gate != null && gate != Severity.NONE && summary.severity().ordinal() >= gate.ordinal()) return Main.EXIT_GATE;
     return 0;

@@ -12,7 +12,6 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.micrometer.backends.BackendRegistries;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -108,7 +107,7 @@ public final class ClusterBootstrap {
     String registryName = "synapse-" + UUID.randomUUID();
     VertxOptions options = VertxSetup.options(registryName).setEventBusOptions(eventBus);
     return Vertx.builder().with(options).withClusterManager(manager)
-        .withMetrics(new MicrometerMetricsFactory()).buildClustered()
+        .withMetrics(dev.synapse.ops.MetricsSetup.factory()).buildClustered()
         .map(vertx -> {
           HazelcastInstance hz = manager.getHazelcastInstance();
           String nodeId = manager.getNodeId();

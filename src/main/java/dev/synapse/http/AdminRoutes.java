@@ -55,6 +55,16 @@ public final class AdminRoutes {
   }
 
   private boolean authorized(RoutingContext rc) {
+    return authorized(rc, config);
+  }
+
+  /**
+   * Admin authentication shared by the admin routes: a verified signed request or the bearer
+   * secret; loopback clients only when no secret is configured. Sends 401/403 when refused.
+   *
+   * @return true when the request may proceed
+   */
+  static boolean authorized(RoutingContext rc, SynapseConfig config) {
     if (!config.authEnabled()) {
       String host = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().hostAddress();
       if (host.equals("127.0.0.1") || host.equals("0:0:0:0:0:0:0:1") || host.equals("::1")) return true;

@@ -81,6 +81,8 @@ public final class ApiError {
   public static void fail(RoutingContext rc, Throwable err) {
     if (err instanceof ValidationException ve) {
       invalid(rc, ve);
+    } else if (err instanceof dev.synapse.review.ReviewConflictException ce) {
+      send(rc, 409, "conflict", ce.getMessage(), new JsonObject().put("review_id", ce.reviewId()));
     } else if (err instanceof io.vertx.core.json.DecodeException) {
       send(rc, 400, "invalid_json", "request body is not valid JSON", null);
     } else if (err instanceof ReplyException re) {

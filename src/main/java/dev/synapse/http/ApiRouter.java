@@ -101,6 +101,7 @@ public final class ApiRouter {
         .handler(new SignalRoutes(node.bus())::replay);
     router.get("/api/agents").handler(QueryParams.only()).handler(new AgentRoutes(node)::list);
     AdminRoutes.mount(router, vertx, node.config());
+    SuppressionRoutes.mount(router, vertx, node.config(), node.agents());
   }
 
   private void mountOps(Router router) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code POST /api/reviews/{id}/feedback} with {@code {fingerprint, verdict, note?}}: finds the
  * finding in the review's summary, learns the verdict on this node at once and publishes it on
  * {@link Addresses#FEEDBACK} so every node's agent state learns it. A {@code false_positive}
- * suppresses the same fingerprint in later reviews of the same repository ({@code metadata.repo});
+ * suppresses the same fingerprint in later reviews of the same repository ({@code metadata.repo};
+ * on a review without one it is recorded for that review only and suppresses nothing later);
  * {@code confirmed} is recorded. Answers 200 with the learned pattern; 400 for a bad body or
  * verdict; 404 for an unknown review or fingerprint; 409 before the review has a summary.
  */
@@ -75,6 +76,17 @@ public final class FeedbackRoutes {
     }).onFailure(err -> ApiError.fail(rc, err));
   }
 
+  /**
+   * @return who sent the request: the authenticated principal, or {@code open:<client address>}
+   *     on an open API
+   */
+  static String principal(RoutingContext rc) {
+    Object p = rc.get(IngressAuth.PRINCIPAL_KEY);
+    if (p != null) return p.toString();
+    var remote = rc.request().remoteAddress();
+    return "open:" + (remote == null ? "unknown" : remote.hostAddress());
+  }
+
   private void learn(RoutingContext rc, StoredReview review, String fingerprint, String verdict, String note) {
     Finding finding = review.summary().findings().stream()
         .filter(f -> fingerprint.equals(f.fingerprint())).findFirst().orElse(null);
@@ -83,9 +95,9 @@ public final class FeedbackRoutes {
           + "' has no finding with fingerprint '" + ReviewRoutes.truncate(fingerprint) + "'");
       return;
     }
-    String repo = review.request().repo() == null ? "" : review.request().repo();
+    String repo = LearnedPatterns.reviewScope(review.request().repo(), review.reviewId());
     LearnedPatterns.Pattern pattern = new LearnedPatterns.Pattern(repo, fingerprint, finding.type(),
-        verdict, note, Instant.now());
+        verdict, note, Instant.now(), principal(rc));
     List<String> targets = finding.agent() != null ? List.of(finding.agent()) : AgentNames.SPECIALISTS;
     for (String agent : targets) {
       JsonObject message = FeedbackLearner.message(agent, pattern);

@@ -71,7 +71,19 @@ public final class HttpVerticle extends VerticleBase {
       if (github != null) github.mount(router);
       return server.connectionHandler(gate::onConnection).invalidRequestHandler(EdgeGate::invalid)
           .requestHandler(gate.front(router)).listen();
-    });
+    }).recover(err -> Future.failedFuture(listenFailure(config.httpHost(), config.httpPort(), err)));
+  }
+
+
+  /**
+   * @return the listen failure with the address in its message: a bare "Address already in use"
+   *     does not say which port (issue 15 item 8)
+   */
+  static IllegalStateException listenFailure(String host, int port, Throwable err) {
+    String why = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
+    String hint = why.contains("in use") ? "; another process listens on port " + port
+        + " (stop it, or set SYNAPSE_HTTP_PORT / http_port)" : "";
+    return new IllegalStateException("cannot listen on " + host + ":" + port + ": " + why + hint, err);
   }
 
   /** @return the largest WebSocket message (and frame) accepted: the diff limit plus a margin, bytes */

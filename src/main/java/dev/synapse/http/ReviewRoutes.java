@@ -75,8 +75,9 @@ public final class ReviewRoutes {
     }
     reviews.awaitSummaryJson(review.reviewId(), waitSeconds * 1000L).onComplete(ar -> {
       if (ar.succeeded() && ar.result() != null) {
+        JsonObject summary = sub.created() ? ar.result() : ar.result().copy().put("duplicate", true);
         rc.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-            .end(ar.result().toBuffer());
+            .end(summary.toBuffer());
       } else if (ar.failed()) {
         ApiError.fail(rc, ar.cause());
       } else {

@@ -43,7 +43,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -87,7 +86,7 @@ public final class SynapseNode {
     String nodeId = UUID.randomUUID().toString();
     String registryName = "synapse-" + nodeId;
     VertxOptions options = VertxSetup.options(registryName);
-    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory()).build();
+    Vertx vertx = Vertx.builder().with(options).withMetrics(dev.synapse.ops.MetricsSetup.factory()).build();
     LocalReviewStore local = new LocalReviewStore(config.reviewRetention(),
         config.reliability().retentionBytes(Runtime.getRuntime().maxMemory()));
     java.nio.file.Path journalDir = config.reliability().explicitJournal();
@@ -147,6 +146,7 @@ public final class SynapseNode {
     vertx.eventBus().registerDefaultCodec(Signal.class, new SignalCodec());
     MeterRegistry registry = BackendRegistries.getNow(registryName);
     SynapseMetrics metrics = registry != null ? new SynapseMetrics(registry) : SynapseMetrics.inMemory();
+    if (registry != null) dev.synapse.ops.MetricsSetup.bindProcessMetrics(registry);
     vertx.eventBus().addOutboundInterceptor(new LoggingInterceptor());
     vertx.eventBus().addInboundInterceptor(new SourceAuthInterceptor(SourceAuthInterceptor.DEFAULT_ALLOWED));
     metrics.registerActions(AgentNames.SECURITY, SecurityChecks.all(knowledge).stream().map(Check::id).toList());
@@ -159,6 +159,7 @@ public final class SynapseNode {
     NodeContext ctx = new NodeContext(nodeId, config, bus, store, metrics, agents, lifecycle,
         cluster != null ? cluster : ClusterView.single(nodeId, agents::describe), new ParsedDiffCache(),
         new AnalysisGate(vertx, analysisCapacity(config), ANALYSIS_QUEUE, config.actionTimeoutMs()));
+    metrics.clusterMembers(ctx.cluster()::memberCount);
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());
@@ -242,6 +243,8 @@ public final class SynapseNode {
       return Future.succeededFuture();
     }).map(v -> {
       LOG.info("node_id={} listening on {}:{}", context.nodeId(), context.config().httpHost(), httpPort);
+      String exposure = dev.synapse.ops.ExposureCheck.warning(context.config(), httpPort);
+      if (exposure != null) LOG.warn("{}", exposure);
       return null;
     });
   }

@@ -130,7 +130,9 @@ public final class ReviewService {
    * Accepts a validated request.
    *
    * @return the stored review and whether it was new; completes once stored (a re-submitted id
-   *     returns the existing review and runs nothing); fails with a {@code ReplyException}
+   *     returns the existing review and runs nothing); fails with a
+   *     {@link ReviewConflictException} when the id is stored with a different diff
+   *     ({@link DiffDigest}), or with a {@code ReplyException}
    *     carrying {@link FailureCodes#NOT_READY} (HTTP 503 {@code not_ready}) while the node is
    *     shutting down
    */
@@ -143,11 +145,18 @@ public final class ReviewService {
       return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
           "this node is shutting down; submit to another node"));
     }
-    return store.submit(request, nodeId).onSuccess(sub -> {
+    ReviewRequest stamped = DiffDigest.stamp(request);
+    return store.submit(stamped, nodeId).compose(sub -> {
+      if (sub.created()) return Future.succeededFuture(sub);
+      String known = DiffDigest.recorded(sub.review().request());
+      String given = stamped.metadata().getString(DiffDigest.METADATA_KEY);
+      return known == null || known.equals(given) ? Future.succeededFuture(sub)
+          : Future.failedFuture(new ReviewConflictException(request.reviewId()));
+    }).onSuccess(sub -> {
       if (!sub.created()) return;
-      if (cache && parsed != null) parsedDiffs.put(request.reviewId(), request.diff(), parsed);
+      if (cache && parsed != null) parsedDiffs.put(stamped.reviewId(), stamped.diff(), parsed);
       metrics.reviewStarted();
-      Signal signal = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, request.toJson());
+      Signal signal = Signal.create(SignalTypes.REVIEW_REQUEST, Signal.INGRESS_SOURCE, null, stamped.toJson());
       bus.publish(signal);
       handOff(signal, 1);
     });

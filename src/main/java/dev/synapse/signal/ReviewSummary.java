@@ -20,6 +20,8 @@ import java.util.List;
  * @param specialistsFailed agents that failed or timed out
  * @param durationMs from acceptance to summary, in ms
  * @param suppressed findings suppressed in total
+ * @param empty the diff was empty (e.g. {@code git diff} outside a repository): nothing was
+ *     reviewed, so "no findings" means nothing; exported as {@code metadata.empty}
  */
 public record ReviewSummary(
     String reviewId,
@@ -33,12 +35,21 @@ public record ReviewSummary(
     List<String> specialistsResolved,
     List<String> specialistsFailed,
     long durationMs,
-    int suppressed) {
+    int suppressed,
+    boolean empty) {
 
   /** Summary status: at least one specialist resolved (or a fast path ran). */
   public static final String COMPLETE = "complete";
   /** Summary status: no specialist resolved on a deep review. */
   public static final String FAILED = "failed";
+
+  /** A summary of a non-empty diff ({@code empty} false). */
+  public ReviewSummary(String reviewId, String status, Severity severity, List<Finding> findings,
+      List<String> recommendations, List<String> escalations, String decisionPath, String rationale,
+      List<String> specialistsResolved, List<String> specialistsFailed, long durationMs, int suppressed) {
+    this(reviewId, status, severity, findings, recommendations, escalations, decisionPath, rationale,
+        specialistsResolved, specialistsFailed, durationMs, suppressed, false);
+  }
 
   public ReviewSummary {
     findings = List.copyOf(findings);
@@ -53,7 +64,13 @@ public record ReviewSummary(
     List<String> e = new ArrayList<>(escalations);
     e.add(escalation);
     return new ReviewSummary(reviewId, status, severity, findings, recommendations, e, decisionPath,
-        rationale, specialistsResolved, specialistsFailed, durationMs, suppressed);
+        rationale, specialistsResolved, specialistsFailed, durationMs, suppressed, empty);
+  }
+
+  /** @return a copy marked as the summary of an empty diff */
+  public ReviewSummary asEmpty() {
+    return new ReviewSummary(reviewId, status, severity, findings, recommendations, escalations, decisionPath,
+        rationale, specialistsResolved, specialistsFailed, durationMs, suppressed, true);
   }
 
   /** @return the payload as JSON */
@@ -73,7 +90,8 @@ public record ReviewSummary(
             .put("specialists_resolved", new JsonArray(new ArrayList<>(specialistsResolved)))
             .put("specialists_failed", new JsonArray(new ArrayList<>(specialistsFailed)))
             .put("duration_ms", durationMs)
-            .put("suppressed", suppressed));
+            .put("suppressed", suppressed)
+            .put("empty", empty));
   }
 
   /** Reads a payload written by {@link #toJson()}. */
@@ -88,6 +106,6 @@ public record ReviewSummary(
         ReviewResult.strings(j.getJsonArray("escalations")), m.getString("decision_path"),
         m.getString("rationale"), ReviewResult.strings(m.getJsonArray("specialists_resolved")),
         ReviewResult.strings(m.getJsonArray("specialists_failed")), m.getLong("duration_ms", 0L),
-        m.getInteger("suppressed", 0));
+        m.getInteger("suppressed", 0), m.getBoolean("empty", false));
   }
 }

@@ -1,6 +1,7 @@
 package dev.synapse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -112,6 +113,25 @@ class ReviewCommandTest {
     Files.writeString(diff, "");
     assertEquals(0, run("review", diff.toString(), "--fail-on", "low"), err.toString());
     assertTrue(out.toString().contains("No findings."), out.toString());
+    assertTrue(err.toString().contains("the diff is empty, nothing was reviewed"), err.toString());
+  }
+
+  @Test
+  @DisplayName("an empty diff (git diff outside a repository: empty stdin) is marked metadata.empty=true; a real diff false")
+  void emptyDiffSaysSo(@TempDir Path dir) throws Exception {
+    Path diff = dir.resolve("empty.diff");
+    Files.writeString(diff, "");
+    assertEquals(0, run("review", diff.toString(), "--format", "json"), err.toString());
+    assertTrue(new JsonObject(out.toString(StandardCharsets.UTF_8)).getJsonObject("metadata").getBoolean("empty"));
+    out.reset();
+    err.reset();
+    Path real = dir.resolve("change.diff");
+    try (var in = ReviewCommandTest.class.getResourceAsStream(DemoCommand.SAMPLE)) {
+      Files.write(real, in.readAllBytes());
+    }
+    run("review", real.toString(), "--format", "json");
+    assertFalse(new JsonObject(out.toString(StandardCharsets.UTF_8)).getJsonObject("metadata").getBoolean("empty"));
+    assertFalse(err.toString().contains("empty"), err.toString());
   }
 
   @Test

@@ -206,6 +206,53 @@ class ApiRoutesTest {
         otherRepo.encode());
   }
 
+  private static boolean hasFinding(JsonObject summary, String fingerprint) {
+    return summary.getJsonArray("findings").stream().anyMatch(f -> fingerprint.equals(((JsonObject) f).getString("fingerprint")));
+  }
+
+  @Test
+  @DisplayName("a false_positive on a review without a repository suppresses nothing in later repository-less reviews")
+  void falsePositiveWithoutRepositoryStaysWithItsReview() throws Exception {
+    JsonObject noRepo = new JsonObject().put("diff", ReviewFlowTest.SQLI_DIFF).put("labels", new JsonArray().add("security"));
+    JsonObject first = postJson("/api/reviews?wait=30", noRepo).bodyAsJsonObject();
+    String fingerprint = first.getJsonArray("findings").getJsonObject(0).getString("fingerprint");
+    HttpResponse<Buffer> verdict = postJson("/api/reviews/" + first.getString("review_id") + "/feedback",
+        new JsonObject().put("fingerprint", fingerprint).put("verdict", "false_positive"));
+    assertEquals(200, verdict.statusCode(), verdict.bodyAsString());
+    assertEquals("review", verdict.bodyAsJsonObject().getJsonObject("pattern").getString("scope"));
+    JsonObject later = postJson("/api/reviews?wait=30", noRepo).bodyAsJsonObject();
+    assertTrue(hasFinding(later, fingerprint), later.encode());
+  }
+
+  @Test
+  @DisplayName("GET /api/suppressions lists who suppressed what, where and when; DELETE revokes it and the finding comes back")
+  void listAndRevokeSuppressions() throws Exception {
+    String repo = "acme/revoke-" + newId();
+    JsonObject first = postJson("/api/reviews?wait=30", sqli(repo)).bodyAsJsonObject();
+    String fingerprint = first.getJsonArray("findings").getJsonObject(0).getString("fingerprint");
+    assertEquals(200, postJson("/api/reviews/" + first.getString("review_id") + "/feedback",
+        new JsonObject().put("fingerprint", fingerprint).put("verdict", "false_positive").put("note", "test fixture"))
+        .statusCode());
+    assertFalse(hasFinding(postJson("/api/reviews?wait=30", sqli(repo)).bodyAsJsonObject(), fingerprint));
+
+    HttpResponse<Buffer> list = get("/api/suppressions");
+    assertEquals(200, list.statusCode(), list.bodyAsString());
+    JsonObject entry = list.bodyAsJsonObject().getJsonArray("suppressions").stream().map(o -> (JsonObject) o)
+        .filter(j -> repo.equals(j.getString("repo"))).findFirst().orElseThrow(() -> new AssertionError(list.bodyAsString()));
+    assertEquals("repository", entry.getString("scope"));
+    assertEquals(fingerprint, entry.getString("fingerprint"));
+    assertEquals("false_positive", entry.getString("verdict"));
+    assertEquals("test fixture", entry.getString("note"));
+    assertTrue(entry.getString("by").startsWith("open:127.0.0.1"), entry.encode());
+    assertNotNull(Instant.parse(entry.getString("at")));
+
+    HttpResponse<Buffer> revoked = web.delete("/api/suppressions/" + entry.getString("id")).send().await(30, TimeUnit.SECONDS);
+    assertEquals(200, revoked.statusCode(), revoked.bodyAsString());
+    assertEquals(entry.getString("id"), revoked.bodyAsJsonObject().getJsonObject("revoked").getString("id"));
+    assertTrue(hasFinding(postJson("/api/reviews?wait=30", sqli(repo)).bodyAsJsonObject(), fingerprint));
+    assertError(web.delete("/api/suppressions/" + entry.getString("id")).send().await(30, TimeUnit.SECONDS), 404, "not_found");
+  }
+
   private static JsonObject sqli(String repo) {
     return new JsonObject().put("diff", ReviewFlowTest.SQLI_DIFF).put("labels", new JsonArray().add("security"))
         .put("metadata", new JsonObject().put("repo", repo));
@@ -301,6 +348,34 @@ class ApiRoutesTest {
     assertEquals(id, second.bodyAsJsonObject().getString("review_id"));
     assertTrue(second.bodyAsJsonObject().getBoolean("duplicate"));
     assertEquals("/api/reviews/" + id, second.getHeader("Location"));
+  }
+
+  @Test
+  @DisplayName("re-submitting a review id with ?wait answers the summary with duplicate=true")
+  void idempotentSubmitWithWait() throws Exception {
+    String id = newId();
+    JsonObject body = new JsonObject().put("review_id", id).put("diff", DIFF);
+    HttpResponse<Buffer> first = postJson("/api/reviews?wait=30", body);
+    assertEquals(200, first.statusCode());
+    assertNull(first.bodyAsJsonObject().getBoolean("duplicate"));
+    HttpResponse<Buffer> again = postJson("/api/reviews?wait=30",
+        body.copy().put("diff", DIFF.replace("\n", "\r\n") + "\n\n"));
+    assertEquals(200, again.statusCode(), again.bodyAsString());
+    assertEquals(id, again.bodyAsJsonObject().getString("review_id"));
+    assertNotNull(again.bodyAsJsonObject().getString("status"), again.bodyAsString());
+    assertTrue(again.bodyAsJsonObject().getBoolean("duplicate"), again.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("a different diff under a known review id answers 409 conflict naming the id")
+  void conflictingDiffUnderKnownId() throws Exception {
+    String id = newId();
+    assertEquals(200, postJson("/api/reviews?wait=30", new JsonObject().put("review_id", id).put("diff", DIFF)).statusCode());
+    HttpResponse<Buffer> other = postJson("/api/reviews?wait=30",
+        new JsonObject().put("review_id", id).put("diff", DIFF.replace("Hello, ", "Hi, ")));
+    assertError(other, 409, "conflict");
+    assertTrue(other.bodyAsJsonObject().getString("message").contains(id), other.bodyAsString());
+    assertEquals(id, other.bodyAsJsonObject().getJsonObject("details").getString("review_id"));
   }
 
   @Test

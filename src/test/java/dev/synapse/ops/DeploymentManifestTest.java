@@ -56,7 +56,8 @@ class DeploymentManifestTest {
     try (Stream<Path> files = Files.list(K8S)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
         for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(f))) {
-          if (doc != null) docs.add((Map<String, Object>) doc);
+          // plain files beside the manifests (prometheus-rules.yaml) are no Kubernetes objects
+          if (doc instanceof Map<?, ?> m && m.containsKey("kind")) docs.add((Map<String, Object>) doc);
         }
       }
     }
@@ -403,6 +404,46 @@ class DeploymentManifestTest {
       }
     } finally {
       node.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("the pods spread over nodes: topology spread on the hostname and pod anti-affinity select the pod label")
+  void podsSpreadOverNodes() {
+    Map<String, Object> podLabels = map(workload(), "spec", "template", "metadata", "labels");
+    List<Object> spread = list(podSpec(), "topologySpreadConstraints");
+    assertTrue(spread.stream().anyMatch(c -> "kubernetes.io/hostname".equals(((Map<String, Object>) c).get("topologyKey"))
+        && podLabels.equals(map(c, "labelSelector", "matchLabels"))), "no hostname spread over " + podLabels);
+    List<Object> anti = list(map(podSpec(), "affinity", "podAntiAffinity"), "preferredDuringSchedulingIgnoredDuringExecution");
+    assertFalse(anti.isEmpty(), "no pod anti-affinity");
+    assertEquals(podLabels, map(anti.get(0), "podAffinityTerm", "labelSelector", "matchLabels"));
+  }
+
+  @Test
+  @DisplayName("the README's Service snippet selects the label the manifests put on the pods")
+  void readmeServiceSelectorMatchesPods() throws IOException {
+    Map<String, Object> podLabels = map(workload(), "spec", "template", "metadata", "labels");
+    String readme = Files.readString(Path.of("README.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("selector: \\{ ([^:]+): ([^ }]+) \\}").matcher(readme);
+    int found = 0;
+    while (m.find()) {
+      found++;
+      assertEquals(podLabels.get(m.group(1)), m.group(2), "README selector " + m.group() + " vs pod labels " + podLabels);
+    }
+    assertTrue(found > 0, "no Service selector in README.md");
+  }
+
+  @Test
+  @DisplayName("every repository file the Dockerfile and the k8s manifests point to exists")
+  void referencedDocsExist() throws IOException {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\\b((?:docs|k8s|docker|conf)/[A-Za-z0-9._/-]+\\.(?:md|yaml|json))");
+    List<Path> sources = new ArrayList<>(List.of(DOCKERFILE));
+    try (Stream<Path> files = Files.list(K8S)) {
+      files.forEach(sources::add);
+    }
+    for (Path source : sources) {
+      java.util.regex.Matcher m = ref.matcher(Files.readString(source));
+      while (m.find()) assertTrue(Files.exists(Path.of(m.group(1))), source + " refers to missing " + m.group(1));
     }
   }
 }

@@ -58,6 +58,11 @@ class LauncherProcessTest {
   private record Result(int exit, String output) {}
 
   private Result launcher(String command) throws Exception {
+    return launcher(command, Map.of());
+  }
+
+  /** @param override environment entries set after the defaults; an empty value removes the entry */
+  private Result launcher(String command, Map<String, String> override) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("sh", SCRIPT.toString(), command).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SYNAPSE_") || k.equals("JAVA_OPTS") || k.equals("LOG_LEVEL"));
@@ -70,6 +75,9 @@ class LauncherProcessTest {
     env.put("SYNAPSE_BACKUP_DIR", home.resolve("backups").toString());
     env.put("SYNAPSE_START_TIMEOUT", "120");
     env.put("SYNAPSE_STOP_TIMEOUT", "60");
+    override.forEach((k, v) -> {
+      if (v.isEmpty()) env.remove(k); else env.put(k, v);
+    });
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(150, TimeUnit.SECONDS), "launcher did not return");
@@ -121,5 +129,42 @@ class LauncherProcessTest {
     String out = Files.readString(home.resolve("logs/synapse.out"));
     assertTrue(out.contains("Synapse listening on"), out);
     assertFalse(out.contains("snapshot written"), out);
+  }
+
+  private static void signal(String sig, long pid) throws Exception {
+    assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor());
+  }
+
+  @Test
+  @DisplayName("status asks the port the daemon reported at start, and exits 1 when the daemon does not answer")
+  void statusUsesRecordedPort() throws Exception {
+    assertEquals(0, launcher("daemon").exit());
+    assertEquals(Integer.toString(port), Files.readString(home.resolve("run/synapse.port")).trim());
+    // status from a shell without SYNAPSE_HTTP_PORT (it would have guessed 4000)
+    Result status = launcher("status", Map.of("SYNAPSE_HTTP_PORT", ""));
+    assertEquals(0, status.exit(), status.output());
+    assertTrue(status.output().contains(":" + port + "/health/ready -> 200"), status.output());
+    long pid = pid();
+    signal("STOP", pid);
+    try {
+      Result frozen = launcher("status", Map.of("SYNAPSE_HTTP_PORT", ""));
+      assertEquals(1, frozen.exit(), frozen.output());
+      assertTrue(frozen.output().contains("no answer"), frozen.output());
+    } finally {
+      signal("CONT", pid);
+    }
+    assertEquals(0, launcher("stop").exit());
+    assertFalse(Files.exists(home.resolve("run/synapse.port")));
+  }
+
+  @Test
+  @DisplayName("start on a port in use fails naming the port")
+  void addressInUseNamesThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Result start = launcher("start");
+      assertEquals(3, start.exit(), start.output());
+      assertTrue(start.output().contains("cannot listen on 127.0.0.1:" + port), start.output());
+      assertTrue(start.output().contains("another process listens on port " + port), start.output());
+    }
   }
 }

@@ -132,7 +132,7 @@ public final class ReviewOrchestrator {
           long duration = Duration.between(review.acceptedAt(), Instant.now()).toMillis();
           ReviewSummary summary = SummaryBuilder.build(id, c.path(), c.rationale(), expected,
               new LinkedHashMap<>(results), noResponse, Math.max(0, duration));
-          return finish(summary);
+          return finish(review.request().diff().isBlank() ? summary.asEmpty() : summary);
         })
         .onComplete(ar -> {
           running.remove(id);
