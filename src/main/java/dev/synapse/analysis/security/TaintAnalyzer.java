@@ -2200,6 +2200,13 @@ final class TaintAnalyzer {
           env.put(root, key == null ? base.join(av.get(1).flatten()) : base.put(keyString(key), av.get(1)));
           return Value.CLEAN;
         }
+        if (!root.isEmpty() && av.size() == 3 && (lname.equals("set") || lname.equals("put"))) {
+          // two-level keys: configparser set(section, option, value), Guava Table.put(row, column, value)
+          String key = pairKey(args.get(0), args.get(1));
+          Value base = env.getOrDefault(root, Value.CLEAN);
+          env.put(root, key == null ? base.join(av.get(2).flatten()) : base.put(key, av.get(2)));
+          return Value.CLEAN;
+        }
         break;
       case "add": case "push": case "append": case "offer": case "addlast": case "addelement":
       case "unshift": case "add_": case "addall": case "extend": case "write": case "concat_":
@@ -2252,6 +2259,9 @@ final class TaintAnalyzer {
       case "get": case "getordefault": case "fetch": case "elementat": case "at": case "opt":
       case "optstring": case "get_": case "getvalue_":
         if (container != null && container.keyed != null && !av.isEmpty()) {
+          String pair = container == recv && args.size() == 2 ? pairKey(args.get(0), args.get(1)) : null;
+          Value atPair = pair == null ? null : container.get(pair);
+          if (atPair != null) return atPair;
           int ki = container == recv ? 0 : 1;
           if (ki < args.size()) {
             Object key = constArg(args.get(ki));
@@ -2348,6 +2358,13 @@ final class TaintAnalyzer {
 
   private Object constArg(Arg g) {
     return constEval(g.a(), g.b());
+  }
+
+  /** @return the key of a two-level entry (section and option, row and column), or null when either is not constant */
+  private String pairKey(Arg first, Arg second) {
+    Object a = constArg(first);
+    Object b = a == null ? null : constArg(second);
+    return b == null ? null : keyString(a) + "\u0000" + keyString(b);
   }
 
   private static String keyString(Object key) {

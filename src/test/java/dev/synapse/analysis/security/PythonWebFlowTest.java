@@ -160,4 +160,36 @@ class PythonWebFlowTest {
     String body = "    bar = request.get_data(as_text=True)\n" + SQL;
     assertFalse(found("sql_injection", body).isEmpty());
   }
+  @Test
+  @DisplayName("configparser options are kept apart by section and option")
+  void configParserOptions() {
+    String body = """
+            conf = configparser.ConfigParser()
+            conf.add_section('s')
+            conf.set('s', 'keyA', 'a_value')
+            conf.set('s', 'keyB', param)
+            bar = conf.get('s', 'keyA')
+        """ + SQL;
+    assertEquals(List.of(), found("sql_injection", body));
+    String vuln = body.replace("conf.get('s', 'keyA')", "conf.get('s', 'keyB')");
+    assertEquals(List.of(last(vuln)), found("sql_injection", vuln));
+  }
+
+  @Test
+  @DisplayName("an XPath built from input is injectable in lxml and elementpath, bound $variables are not")
+  void xpathBindings() {
+    String built = "    nodes = elementpath.select(root, \"/E/e[@id='\" + param + \"']\")\n";
+    assertEquals(List.of(9), found("xpath_injection", built));
+    assertEquals(List.of(), found("xpath_injection",
+        "    nodes = elementpath.select(root, '/E/e[@id=$id]', variables={'id': param})\n"));
+    assertEquals(List.of(), found("xpath_injection", "    nodes = root.xpath('/E/e[@id=$id]', id=param)\n"));
+    assertEquals(List.of(9), found("xpath_injection", "    nodes = root.xpath(f\"/E/e[@id='{param}']\")\n"));
+  }
+
+  @Test
+  @DisplayName("Popen imported from subprocess with shell=True runs a shell, with an argv it does not")
+  void importedPopen() {
+    assertEquals(List.of(9), found("command_injection", "    p = Popen('ls ' + param, shell=True)\n"));
+    assertEquals(List.of(), found("command_injection", "    p = Popen(['ls', param])\n"));
+  }
 }
