@@ -192,4 +192,17 @@ class PythonWebFlowTest {
     assertEquals(List.of(9), found("command_injection", "    p = Popen('ls ' + param, shell=True)\n"));
     assertEquals(List.of(), found("command_injection", "    p = Popen(['ls', param])\n"));
   }
+  @Test
+  @DisplayName("code built from repr() of input is a string literal, code built from the input itself is code")
+  void reprLiteral() {
+    assertEquals(List.of(), found("code_injection", "    exec('x = ' + repr(param))\n"));
+    assertEquals(List.of(9), found("code_injection", "    exec('x = ' + param)\n"));
+  }
+
+  @Test
+  @DisplayName("paramiko exec_command runs its command through the remote shell")
+  void paramikoExecCommand() {
+    assertEquals(List.of(9), found("command_injection", "    client.exec_command('ls ' + param)\n"));
+    assertEquals(List.of(), found("command_injection", "    client.exec_command('ls /srv')\n"));
+  }
 }
