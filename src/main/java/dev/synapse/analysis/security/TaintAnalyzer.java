@@ -659,13 +659,34 @@ final class TaintAnalyzer {
       return;
     }
     if (k > a) {
-      Value rhs = eval(k + 1, b);
+      Value rhs = tupleRhs(k + 1, b);
       assign(a, k, rhs, t.get(k).text(), cond);
     } else {
       Value v = eval(a, b);
       if (lang == Language.ELIXIR || lang == Language.RUBY) returned = v;
     }
     guards(a, b);
+  }
+
+  /**
+   * The right-hand side of an assignment; a bare tuple ({@code a, b = 'x', y} in Python, Ruby's
+   * {@code a, b = 1, y}, Go's {@code a, b := x, y}) is a positional list so that targets unpack
+   * element-wise.
+   */
+  private Value tupleRhs(int a, int b) {
+    if (!(lang == Language.PYTHON || lang == Language.RUBY || lang == Language.GO) || a >= b
+        || t.get(a).word("lambda") || topLevel(a, b, ",") < 0) {
+      return eval(a, b);
+    }
+    List<Value> items = new ArrayList<>();
+    Value r = Value.CLEAN;
+    for (Arg g : splitArgs(a, b)) {
+      if (g.kw() != null) return eval(a, b);
+      Value v = eval(g.a(), g.b());
+      items.add(v);
+      r = r.withText(v.text);
+    }
+    return r.asList(items);
   }
 
   /**
@@ -795,7 +816,12 @@ final class TaintAnalyzer {
     List<String> targets = targets(a, k);
     if (!targets.isEmpty()) relativePathAssigned(targets.get(0), k + 1);
     boolean multi = targets.size() > 1;
+    List<Value> unpacked = multi ? rhs.listItems() : null; // a, b = 'x', y: element-wise
+    if (unpacked != null && unpacked.size() != targets.size()) unpacked = null;
+    int ti = -1;
     for (String target : targets) {
+      ti++;
+      if (unpacked != null) rhs = unpacked.get(ti);
       int bracket = target.indexOf('[');
       if (bracket > 0) {
         String base = target.substring(0, bracket);
@@ -818,7 +844,7 @@ final class TaintAnalyzer {
         continue;
       }
       Value old = env.get(target);
-      Value nv = multi ? rhs.flatten() : rhs;
+      Value nv = multi && unpacked == null ? rhs.flatten() : rhs;
       if (compound) nv = concat(old == null ? Value.CLEAN : old, nv, line);
       else if (cond && old != null) nv = old.join(nv);
       env.put(target, nv);
@@ -2093,6 +2119,10 @@ final class TaintAnalyzer {
         Value idxBase = cur != null ? cur : lookup(path.toString());
         Object key = constEval(j + 2, close);
         Value idx = eval(j + 2, close);
+        if (key instanceof Long n && n < 0 && (lang == Language.PYTHON || lang == Language.RUBY)) {
+          List<Value> items = idxBase.listItems(); // lst[-1]: counted from the end
+          key = items != null && items.size() + n >= 0 ? (Object) (items.size() + n) : null;
+        }
         Value got = null;
         if (key != null && idxBase.keyed != null) {
           got = idxBase.get(keyString(key));
@@ -2242,6 +2272,12 @@ final class TaintAnalyzer {
         if (!root.isEmpty() && av.size() <= 1) {
           Value base = env.get(root);
           List<Value> items = base == null ? null : base.listItems();
+          if (items == null && base != null && base.keyed != null && lname.equals("pop")
+              && lang == Language.PYTHON && av.size() == 1) {
+            Object key = constArg(args.get(0)); // dict.pop(key)
+            Value got = key == null ? null : base.get(keyString(key));
+            return got != null ? got : base.flatten();
+          }
           if (items == null) break;
           int n = ListRemoval.index(lname, lang, av.size(), av.isEmpty() ? null : constArg(args.get(0)), items);
           if (n >= 0) {
@@ -2256,7 +2292,18 @@ final class TaintAnalyzer {
           }
         }
         break;
+      case "dict":
+        if (lang == Language.PYTHON && recvPath.isEmpty()) {
+          Value d = Value.CLEAN; // dict(keyA='a', keyB=b): keyword arguments are keys
+          for (int i = 0; i < args.size(); i++) {
+            String kw = args.get(i).kw();
+            d = kw != null ? d.put(kw, av.get(i)) : d.join(av.get(i).flatten());
+          }
+          return d;
+        }
+        break;
       case "get": case "getordefault": case "fetch": case "elementat": case "at": case "opt":
+      case "setdefault":
       case "optstring": case "get_": case "getvalue_":
         if (container != null && container.keyed != null && !av.isEmpty()) {
           String pair = container == recv && args.size() == 2 ? pairKey(args.get(0), args.get(1)) : null;

@@ -205,4 +205,26 @@ class PythonWebFlowTest {
     assertEquals(List.of(9), found("command_injection", "    client.exec_command('ls ' + param)\n"));
     assertEquals(List.of(), found("command_injection", "    client.exec_command('ls /srv')\n"));
   }
+  @Test
+  @DisplayName("dict(), dict.pop, setdefault, negative list indexes and tuple unpacking keep elements apart")
+  void moreElementSensitivity() {
+    String ctor = "    d = dict(keyA='a', keyB=param)\n    bar = d['keyA']\n" + SQL;
+    assertEquals(List.of(), found("sql_injection", ctor));
+    String ctorVuln = ctor.replace("d['keyA']", "d['keyB']");
+    assertEquals(List.of(last(ctorVuln)), found("sql_injection", ctorVuln));
+    String pop = "    d = {'keyA': 'a', 'keyB': param}\n    bar = d.pop('keyA')\n" + SQL;
+    assertEquals(List.of(), found("sql_injection", pop));
+    String popVuln = pop.replace("pop('keyA')", "pop('keyB')");
+    assertEquals(List.of(last(popVuln)), found("sql_injection", popVuln));
+    String setdefault = "    d = {}\n    d['keyB'] = param\n    bar = d.setdefault('keyA', 'safe')\n" + SQL;
+    assertEquals(List.of(), found("sql_injection", setdefault));
+    String negative = "    lst = ['safe', 'x', param]\n    bar = lst[-1]\n" + SQL;
+    assertEquals(List.of(last(negative)), found("sql_injection", negative));
+    String negativeSafe = negative.replace("lst[-1]", "lst[-3]");
+    assertEquals(List.of(), found("sql_injection", negativeSafe));
+    String tuple = "    a, b = 'safe', param\n    bar = a\n" + SQL;
+    assertEquals(List.of(), found("sql_injection", tuple));
+    String tupleVuln = tuple.replace("bar = a", "bar = b");
+    assertEquals(List.of(last(tupleVuln)), found("sql_injection", tupleVuln));
+  }
 }
