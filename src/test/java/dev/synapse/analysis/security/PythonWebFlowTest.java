@@ -150,6 +150,9 @@ class PythonWebFlowTest {
     assertEquals(List.of(9), found("trust_boundary", "    session[param] = 'x'\n"));
     assertEquals(List.of(9), found("trust_boundary", "    request.session['userid'] = param\n"));
     assertEquals(List.of(), found("trust_boundary", "    flask.session['userid'] = 'x'\n"));
+    assertEquals(List.of(9), found("trust_boundary", "    session.update({'userid': param})\n"));
+    assertEquals(List.of(9), found("trust_boundary", "    request.session.setdefault('userid', param)\n"));
+    assertEquals(List.of(), found("trust_boundary", "    session.update({'theme': 'dark'})\n"));
     assertEquals(List.of(), found("trust_boundary",
         "    bar = 'x' if 7 * 42 - 86 > 200 else param\n    session['userid'] = bar\n"));
   }
