@@ -296,8 +296,8 @@ final class ConstEval {
         default: throw NOT_CONSTANT;
       }
     }
-    if (op.equals("==") || op.equals("===")) return l.equals(r);
-    if (op.equals("!=") || op.equals("!==")) return !l.equals(r);
+    if (op.equals("==") || op.equals("===")) return same(l, r);
+    if (op.equals("!=") || op.equals("!==")) return !same(l, r);
     throw NOT_CONSTANT;
   }
 }

@@ -230,4 +230,17 @@ class PythonWebFlowTest {
     String tupleVuln = tuple.replace("bar = a", "bar = b");
     assertEquals(List.of(last(tupleVuln)), found("sql_injection", tupleVuln));
   }
+  @Test
+  @DisplayName("a one-character string taken from a constant compares equal to the same quoted character")
+  void characterComparison() {
+    String body = """
+            guess = 'ABC'[1]
+            bar = 'safe'
+            if guess == 'B':
+                bar = param
+        """ + SQL;
+    assertEquals(List.of(last(body)), found("sql_injection", body));
+    String other = body.replace("guess == 'B'", "guess == 'C'");
+    assertEquals(List.of(), found("sql_injection", other));
+  }
 }
