@@ -175,7 +175,15 @@ final class ConstEval {
   }
 
   private Object postfix(Object v) {
-    while (at(".") && pos + 1 < end && t.get(pos + 1).kind() == TokenKind.IDENTIFIER) {
+    while (at("[") || at(".") && pos + 1 < end && t.get(pos + 1).kind() == TokenKind.IDENTIFIER) {
+      if (at("[")) {
+        pos++;
+        Object idx = or();
+        if (!at("]")) throw NOT_CONSTANT;
+        pos++;
+        v = index(v, idx);
+        continue;
+      }
       String m = t.get(pos + 1).text();
       pos += 2;
       Object arg = null;
@@ -188,6 +196,26 @@ final class ConstEval {
       v = method(v, m, arg);
     }
     return v;
+  }
+
+  /** A subscript of a string ({@code "ABC"[1]}, Python's {@code "ABC"[-1]}): a one-character string. */
+  private static Object index(Object v, Object idx) {
+    String s = v instanceof String str ? str : null;
+    if (s == null || !(idx instanceof Long n)) throw NOT_CONSTANT;
+    long i = n < 0 ? s.length() + n : n;
+    if (i < 0 || i >= s.length()) throw NOT_CONSTANT;
+    return String.valueOf(s.charAt((int) i));
+  }
+
+  /**
+   * @return whether two constants are equal as a {@code ==} would see them: numbers by value, a
+   *     one-character string equal to the same character
+   */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+    if (a instanceof Character c) a = String.valueOf(c);
+    if (b instanceof Character c) b = String.valueOf(c);
+    return a.equals(b);
   }
 
   private static Object method(Object v, String m, Object arg) {
@@ -203,7 +231,11 @@ final class ConstEval {
       case "isEmpty": return s.isEmpty();
       case "contains": return s.contains(str(arg));
       case "startsWith": return s.startsWith(str(arg));
-      case "trim": return s.trim();
+      case "trim": case "strip": return s.trim();
+      case "upper": return s.toUpperCase();
+      case "lower": return s.toLowerCase();
+      case "startswith": return s.startsWith(str(arg));
+      case "endswith": return s.endsWith(str(arg));
       default: throw NOT_CONSTANT;
     }
   }
@@ -264,8 +296,8 @@ final class ConstEval {
         default: throw NOT_CONSTANT;
       }
     }
-    if (op.equals("==") || op.equals("===")) return l.equals(r);
-    if (op.equals("!=") || op.equals("!==")) return !l.equals(r);
+    if (op.equals("==") || op.equals("===")) return same(l, r);
+    if (op.equals("!=") || op.equals("!==")) return !same(l, r);
     throw NOT_CONSTANT;
   }
 }

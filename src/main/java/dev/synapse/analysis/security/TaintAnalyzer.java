@@ -551,6 +551,12 @@ final class TaintAnalyzer {
   private void statement(int a, int b, boolean cond, List<Statements.Stmt> stmts, int si) {
     if (a >= b) return;
     Token f = t.get(a);
+    if (lang == Language.PYTHON && f.kind() == TokenKind.IDENTIFIER && f.text().equals("match")
+        && b - a > 2 && t.get(b - 1).op(":") && !t.get(a + 1).op("(") && !t.get(a + 1).op(".")
+        && !t.get(a + 1).op("=")) {
+      foldMatch(a, b, stmts, si);
+      return;
+    }
     if (leadWord(f) && leadStatement(f, a, b, stmts, si)) return;
     loopLambda(a, b);
     if (lang == Language.RUBY || lang == Language.PYTHON && false) {
@@ -653,13 +659,34 @@ final class TaintAnalyzer {
       return;
     }
     if (k > a) {
-      Value rhs = eval(k + 1, b);
+      Value rhs = tupleRhs(k + 1, b);
       assign(a, k, rhs, t.get(k).text(), cond);
     } else {
       Value v = eval(a, b);
       if (lang == Language.ELIXIR || lang == Language.RUBY) returned = v;
     }
     guards(a, b);
+  }
+
+  /**
+   * The right-hand side of an assignment; a bare tuple ({@code a, b = 'x', y} in Python, Ruby's
+   * {@code a, b = 1, y}, Go's {@code a, b := x, y}) is a positional list so that targets unpack
+   * element-wise.
+   */
+  private Value tupleRhs(int a, int b) {
+    if (!(lang == Language.PYTHON || lang == Language.RUBY || lang == Language.GO) || a >= b
+        || t.get(a).word("lambda") || topLevel(a, b, ",") < 0) {
+      return eval(a, b);
+    }
+    List<Value> items = new ArrayList<>();
+    Value r = Value.CLEAN;
+    for (Arg g : splitArgs(a, b)) {
+      if (g.kw() != null) return eval(a, b);
+      Value v = eval(g.a(), g.b());
+      items.add(v);
+      r = r.withText(v.text);
+    }
+    return r.asList(items);
   }
 
   /**
@@ -761,13 +788,27 @@ final class TaintAnalyzer {
     return -1;
   }
 
+  /**
+   * @return the value of the key of an assignment target ending in a subscript ({@code
+   *     session[key] = v}: a key chosen by input is as untrusted as the value), else clean
+   */
+  private Value subscriptKey(int a, int k) {
+    if (k - 1 <= a || !t.get(k - 1).op("]")) return Value.CLEAN;
+    for (int o = a; o < k - 1; o++) {
+      if (t.get(o).op("[") && match[o] == k - 1) return o + 1 < k - 1 ? eval(o + 1, k - 1).flatten() : Value.CLEAN;
+    }
+    return Value.CLEAN;
+  }
+
   private void assign(int a, int k, Value rhs, String op, boolean cond) {
     String lhs = lang == Language.TYPESCRIPT || lang == Language.JAVASCRIPT ? uncastText(a, k) : chainText(a, k);
     String lower = lhs.toLowerCase(Locale.ROOT);
     int line = t.get(k).line();
     // sinks on the left-hand side
     Value flat = rhs.flatten();
-    for (SecurityKnowledge.AssignmentSink s : this.k.assignmentSinks(lower, lang)) {
+    List<SecurityKnowledge.AssignmentSink> lhsSinks = this.k.assignmentSinks(lower, lang);
+    if (!lhsSinks.isEmpty()) flat = flat.join(subscriptKey(a, k));
+    for (SecurityKnowledge.AssignmentSink s : lhsSinks) {
       if (s.htmlContext() && !htmlContext()) continue;
       sink(s.rule(), flat, line, s.conf(), s.label(), 0);
     }
@@ -775,7 +816,12 @@ final class TaintAnalyzer {
     List<String> targets = targets(a, k);
     if (!targets.isEmpty()) relativePathAssigned(targets.get(0), k + 1);
     boolean multi = targets.size() > 1;
+    List<Value> unpacked = multi ? rhs.listItems() : null; // a, b = 'x', y: element-wise
+    if (unpacked != null && unpacked.size() != targets.size()) unpacked = null;
+    int ti = -1;
     for (String target : targets) {
+      ti++;
+      if (unpacked != null) rhs = unpacked.get(ti);
       int bracket = target.indexOf('[');
       if (bracket > 0) {
         String base = target.substring(0, bracket);
@@ -798,7 +844,7 @@ final class TaintAnalyzer {
         continue;
       }
       Value old = env.get(target);
-      Value nv = multi ? rhs.flatten() : rhs;
+      Value nv = multi && unpacked == null ? rhs.flatten() : rhs;
       if (compound) nv = concat(old == null ? Value.CLEAN : old, nv, line);
       else if (cond && old != null) nv = old.join(nv);
       env.put(target, nv);
@@ -1017,6 +1063,67 @@ final class TaintAnalyzer {
       }
       if (!c) break;
     }
+  }
+
+  /**
+   * A Python {@code match subject:} statement (PEP 634) whose subject is a constant: a {@code case}
+   * whose literal patterns (alternatives joined by {@code |}) cannot equal it is dead, and so is
+   * every case after one that surely matches (a literal equal to it, {@code _}, or a bare capture
+   * name). Cases with other patterns or an {@code if} guard are left undecided.
+   */
+  private void foldMatch(int a, int b, List<Statements.Stmt> stmts, int si) {
+    eval(a + 1, b - 1);
+    Object subject = constEval(a + 1, b - 1);
+    if (subject == null || si < 0 || si >= stmts.size() || stmts.get(si).a() != a) return;
+    int level = stmts.get(si).level();
+    int j = si + 1;
+    int caseLevel = j < stmts.size() ? stmts.get(j).level() : level;
+    if (caseLevel <= level) return;
+    boolean matched = false;
+    while (j < stmts.size() && stmts.get(j).level() >= caseLevel) {
+      Statements.Stmt cs = stmts.get(j);
+      int end = j + 1;
+      while (end < stmts.size() && stmts.get(end).level() > caseLevel) end++;
+      if (cs.level() == caseLevel && t.get(cs.a()).word("case")) {
+        Boolean m = matched ? Boolean.FALSE : casePattern(cs.a() + 1, cs.b(), subject);
+        if (m == Boolean.FALSE) {
+          for (int k = j; k < end; k++) markDead(stmts.get(k));
+        } else if (m == Boolean.TRUE) {
+          matched = true;
+        }
+      }
+      j = end;
+    }
+  }
+
+  /** @return whether a case pattern in [a, b) (up to its {@code :}) matches {@code subject}; null when undecided */
+  private Boolean casePattern(int a, int b, Object subject) {
+    int colon = -1;
+    for (int i = a; i < b; i++) {
+      if (ix.opener(i) && match[i] > i && match[i] < b) {
+        i = match[i];
+        continue;
+      }
+      if (t.get(i).word("if")) return null; // a guard
+      if (t.get(i).op(":")) {
+        colon = i;
+        break;
+      }
+    }
+    if (colon <= a) return null;
+    boolean undecided = false;
+    int s = a;
+    for (int i = a; i <= colon; i++) {
+      if (i < colon && !t.get(i).op("|")) continue;
+      if (i == s + 1 && t.get(s).kind() == TokenKind.IDENTIFIER && !t.get(s).text().contains(".")) {
+        return Boolean.TRUE; // _ or a capture name: matches anything
+      }
+      Object lit = i > s ? ConstEval.eval(t, s, i, name -> null) : null;
+      if (lit == null) undecided = true;
+      else if (ConstEval.same(lit, subject)) return Boolean.TRUE;
+      s = i + 1;
+    }
+    return undecided ? null : Boolean.FALSE;
   }
 
   private void markDead(Statements.Stmt s) {
@@ -2012,6 +2119,10 @@ final class TaintAnalyzer {
         Value idxBase = cur != null ? cur : lookup(path.toString());
         Object key = constEval(j + 2, close);
         Value idx = eval(j + 2, close);
+        if (key instanceof Long n && n < 0 && (lang == Language.PYTHON || lang == Language.RUBY)) {
+          List<Value> items = idxBase.listItems(); // lst[-1]: counted from the end
+          key = items != null && items.size() + n >= 0 ? (Object) (items.size() + n) : null;
+        }
         Value got = null;
         if (key != null && idxBase.keyed != null) {
           got = idxBase.get(keyString(key));
@@ -2119,6 +2230,13 @@ final class TaintAnalyzer {
           env.put(root, key == null ? base.join(av.get(1).flatten()) : base.put(keyString(key), av.get(1)));
           return Value.CLEAN;
         }
+        if (!root.isEmpty() && av.size() == 3 && (lname.equals("set") || lname.equals("put"))) {
+          // two-level keys: configparser set(section, option, value), Guava Table.put(row, column, value)
+          String key = pairKey(args.get(0), args.get(1));
+          Value base = env.getOrDefault(root, Value.CLEAN);
+          env.put(root, key == null ? base.join(av.get(2).flatten()) : base.put(key, av.get(2)));
+          return Value.CLEAN;
+        }
         break;
       case "add": case "push": case "append": case "offer": case "addlast": case "addelement":
       case "unshift": case "add_": case "addall": case "extend": case "write": case "concat_":
@@ -2149,22 +2267,48 @@ final class TaintAnalyzer {
           return env.get(root);
         }
         break;
-      case "remove": case "removeat": case "delete_at":
-        if (!root.isEmpty() && av.size() == 1) {
+      case "remove": case "removeat": case "delete_at": case "pop": case "popleft": case "shift":
+      case "poll": case "pollfirst": case "removefirst": case "polllast": case "removelast":
+        if (!root.isEmpty() && av.size() <= 1) {
           Value base = env.get(root);
           List<Value> items = base == null ? null : base.listItems();
-          Object idx = constArg(args.get(0));
-          if (items != null && idx instanceof Long n && n >= 0 && n < items.size()) {
+          if (items == null && base != null && base.keyed != null && lname.equals("pop")
+              && lang == Language.PYTHON && av.size() == 1) {
+            Object key = constArg(args.get(0)); // dict.pop(key)
+            Value got = key == null ? null : base.get(keyString(key));
+            return got != null ? got : base.flatten();
+          }
+          if (items == null) break;
+          int n = ListRemoval.index(lname, lang, av.size(), av.isEmpty() ? null : constArg(args.get(0)), items);
+          if (n >= 0) {
             items = new ArrayList<>(items);
-            Value removed = items.remove((int) (long) n);
+            Value removed = items.remove(n);
             env.put(root, base.asList(items));
             return removed;
           }
+          if (n == ListRemoval.UNKNOWN) {
+            env.put(root, base.flatten());
+            return base.flatten();
+          }
+        }
+        break;
+      case "dict":
+        if (lang == Language.PYTHON && recvPath.isEmpty()) {
+          Value d = Value.CLEAN; // dict(keyA='a', keyB=b): keyword arguments are keys
+          for (int i = 0; i < args.size(); i++) {
+            String kw = args.get(i).kw();
+            d = kw != null ? d.put(kw, av.get(i)) : d.join(av.get(i).flatten());
+          }
+          return d;
         }
         break;
       case "get": case "getordefault": case "fetch": case "elementat": case "at": case "opt":
+      case "setdefault":
       case "optstring": case "get_": case "getvalue_":
         if (container != null && container.keyed != null && !av.isEmpty()) {
+          String pair = container == recv && args.size() == 2 ? pairKey(args.get(0), args.get(1)) : null;
+          Value atPair = pair == null ? null : container.get(pair);
+          if (atPair != null) return atPair;
           int ki = container == recv ? 0 : 1;
           if (ki < args.size()) {
             Object key = constArg(args.get(ki));
@@ -2251,6 +2395,9 @@ final class TaintAnalyzer {
   private boolean isModule(String recvPath) {
     if (recvPath.isEmpty()) return true;
     String r = root(recvPath);
+    // a call's result (base64.b64decode(x).decode()) is a value even when the chain starts at a
+    // module; chains from a class (static builders such as Criteria.where(..).is(..)) stay as before
+    if (recvPath.endsWith(")") && !r.isEmpty() && !Character.isUpperCase(r.charAt(0))) return false;
     if (env.containsKey(r)) return false;
     return k.moduleName(r) || Character.isUpperCase(r.charAt(0)) && !isConstantName(r)
         || r.startsWith(":");
@@ -2258,6 +2405,13 @@ final class TaintAnalyzer {
 
   private Object constArg(Arg g) {
     return constEval(g.a(), g.b());
+  }
+
+  /** @return the key of a two-level entry (section and option, row and column), or null when either is not constant */
+  private String pairKey(Arg first, Arg second) {
+    Object a = constArg(first);
+    Object b = a == null ? null : constArg(second);
+    return b == null ? null : keyString(a) + "\u0000" + keyString(b);
   }
 
   private static String keyString(Object key) {
@@ -2334,8 +2488,19 @@ final class TaintAnalyzer {
           & h.needText()) == 0) {
         continue;
       }
+      if (h.needText() == Value.T_SHELL && programNotShell(av)) continue;
       sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
     }
+  }
+
+  /**
+   * @return true when the first argument is an argument vector whose program (first element) is a
+   *     constant that names no shell ({@code ["ping", "-c", "1", host]}: {@code -c} is ping's)
+   */
+  private static boolean programNotShell(List<Value> av) {
+    List<Value> items = av.isEmpty() ? null : av.get(0).listItems();
+    return items != null && !items.isEmpty() && items.get(0).constant instanceof String p
+        && !TextClass.isShell(p);
   }
 
   /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */

@@ -92,6 +92,20 @@ final class TextClass {
       "cmd.exe", "powershell", "powershell.exe", "zsh", "/bin/zsh", "pwsh", "/usr/bin/env bash",
       "ksh", "dash");
 
+  /**
+   * @param program a program name or path as written ({@code sh}, {@code /usr/bin/bash},
+   *     {@code cmd.exe})
+   * @return whether it names a command shell
+   */
+  static boolean isShell(String program) {
+    String p = program.trim().toLowerCase(java.util.Locale.ROOT);
+    if (SHELLS.contains(p)) return true;
+    int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+    if (slash >= 0) p = p.substring(slash + 1);
+    if (p.endsWith(".exe")) p = p.substring(0, p.length() - 4);
+    return SHELLS.contains(p);
+  }
+
   /** @return the text flags ({@link Value} T_* and the ones here) of a literal */
   static int classify(String s) {
     if (s == null || s.isEmpty()) return 0;

@@ -190,12 +190,14 @@ final class UnitIndex {
 
   /**
    * @return the F_* flags of an operator text: {@link ConstEval}'s operators ({@code || && == !=
-   *     === !== < > <= >= + - * / % ! ( ) . or and not}), openers, the language's member operators
+   *     === !== < > <= >= + - * / % ! ( ) [ ] . or and not}), openers, the language's member operators
    */
   private static int operatorFlags(String s, Language lang) {
     switch (s) {
       case "(": case "[": case "{":
-        return s.equals("(") ? F_OPENER | F_CONST_OP : F_OPENER;
+        return s.equals("{") ? F_OPENER : F_OPENER | F_CONST_OP;
+      case "]":
+        return F_CONST_OP;
       case ".":
         return lang == Language.PHP ? F_CONST_OP : F_CONST_OP | F_MEMBER;
       case "->":
