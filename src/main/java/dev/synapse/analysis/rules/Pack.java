@@ -71,10 +71,12 @@ public record Pack(String id, String file, String description, List<String> refe
    *
    * @param text required text class of the argument ({@code sql}, {@code html}, {@code shell},
    *     {@code ldap}) or null
+   * @param words the word conditions around the call ({@code call_has}, {@code call_lacks},
+   *     {@code scope_lacks}), or null when the row writes none
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
       String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
-      Condition when, Where where) {}
+      Condition when, Where where, SinkWords words) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

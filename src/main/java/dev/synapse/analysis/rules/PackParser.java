@@ -112,7 +112,8 @@ public final class PackParser {
         };
         out.add(new Pack.Sink(lower(n.get("names")), langs(n.get("languages"), packLangs), cat, arg,
             text(n, "text"), n.path("request_only").asBoolean(false), n.path("unsafe_form").asBoolean(false),
-            n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at)));
+            n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at),
+            words(n)));
       }
       return List.copyOf(out);
     }
@@ -223,6 +224,14 @@ public final class PackParser {
           globs(n.get("callee")), globs(n.get("callee_not")),
           n.has("constructor") ? n.get("constructor").asBoolean() : null,
           n.has("argc") ? n.get("argc").asInt() : null, n.has("argc_not") ? n.get("argc_not").asInt() : null);
+    }
+
+    private static SinkWords words(JsonNode n) {
+      if (!n.has("call_has") && !n.has("call_lacks") && !n.has("scope_has") && !n.has("scope_lacks")) {
+        return null;
+      }
+      return new SinkWords(globs(n.get("call_has")), globs(n.get("call_lacks")), globs(n.get("scope_has")),
+          globs(n.get("scope_lacks")));
     }
 
     private static List<Glob> globs(JsonNode n) {

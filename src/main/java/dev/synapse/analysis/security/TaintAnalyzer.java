@@ -5,6 +5,7 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
+import dev.synapse.analysis.rules.SinkWords;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -1093,9 +1094,17 @@ final class TaintAnalyzer {
       String name = lowerOf(i);
       boolean pathGuard = k.pathGuard(name);
       boolean allowGuard = k.allowGuard(name);
-      if (!pathGuard && !allowGuard) continue;
+      int parseMask = k.parseGuardMask(name);
+      if (!pathGuard && !allowGuard && parseMask == 0) continue;
       int close = match[i + 1];
       if (close < 0) continue;
+      if (parseMask != 0) {
+        // a URL/host parser tested in a condition: its first argument is the checked value
+        List<Arg> pargs = splitArgs(i + 2, close);
+        sanitised |= parseMask;
+        if (!pargs.isEmpty()) sanitiseVar(root(chainText(pargs.get(0).a(), pargs.get(0).b())), parseMask);
+        if (!pathGuard && !allowGuard) continue;
+      }
       boolean hasRecv = i - 2 >= a && ix.member(i - 1);
       int recvStart = i - 1;
       if (hasRecv) {
@@ -1109,9 +1118,10 @@ final class TaintAnalyzer {
           || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
-        sanitised |= Rule.PATH_TRAVERSAL.bit();
-        if (!moduleRecv) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
-        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Rule.PATH_TRAVERSAL.bit());
+        int pm = k.pathGuardMask(name);
+        sanitised |= pm;
+        if (!moduleRecv) sanitiseVar(root(recv), pm);
+        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), pm);
         continue;
       }
       // allow-list / pattern guards
@@ -1688,7 +1698,8 @@ final class TaintAnalyzer {
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
     if (base == null && (i + 1 >= limit || !ix.member(i + 1) && !t.get(i + 1).op("(")
-        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
+        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && (rubyCommandCall(head.text())
+        || receiverlessSink(head.text()))))) {
       return new R(simpleName(head.text()), i + 1);
     }
     int j = i;
@@ -1766,7 +1777,7 @@ final class TaintAnalyzer {
       }
       // Ruby command-style call: send_file path, opts  /  system "cmd"
       if (lang == Language.RUBY && cur == null && j == i && nx.has(Token.F_SPACE_BEFORE)
-          && nx.line() == head.line() && rubyCommandCall(head.text())
+          && nx.line() == head.line() && (rubyCommandCall(head.text()) || receiverlessSink(head.text()))
           && (nx.kind() == TokenKind.IDENTIFIER || nx.kind() == TokenKind.STRING
           || nx.kind() == TokenKind.SYMBOL || nx.kind() == TokenKind.KEYWORD && !nx.word("if")
           && !nx.word("unless") && !nx.word("do"))) {
@@ -1781,6 +1792,12 @@ final class TaintAnalyzer {
     }
     if (cur == null) cur = lookup(path.toString());
     return new R(cur, j + 1);
+  }
+
+  /** @return true when the packs name {@code name} as a sink called without receiver (redirect_to x) */
+  private boolean receiverlessSink(String name) {
+    String l = name.toLowerCase(Locale.ROOT);
+    return !k.sinks(l, l, "", 1, lang).isEmpty();
   }
 
   private static boolean rubyCommandCall(String name) {
@@ -2005,6 +2022,7 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.words() != null && !h.words().holds(callWords(args), this::scopeWords)) continue;
       if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
         if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
@@ -2037,6 +2055,46 @@ final class TaintAnalyzer {
       }
       sink(h.rule(), v, nameTok.line(), h.conf(), lname, 0);
     }
+  }
+
+  /** @return the words of a call's arguments (keyword names included), see {@link SinkWords} */
+  private List<String> callWords(List<Arg> args) {
+    List<String> out = new ArrayList<>();
+    for (Arg g : args) {
+      if (g.kw() != null) out.add(SinkWords.word(g.kw()) + "=" + setting(g.a(), g.b()));
+      words(g.a(), g.b(), out);
+    }
+    return out;
+  }
+
+  /** @return the words of the analysed unit (the enclosing function), see {@link SinkWords} */
+  private List<String> scopeWords() {
+    List<String> out = new ArrayList<>(t.size());
+    words(0, t.size(), out);
+    return out;
+  }
+
+  /** Adds the words of tokens a..b, and {@code name=value} for each {@code name = value} / {@code name: value}. */
+  private void words(int a, int b, List<String> out) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      out.add(SinkWords.word(x.text()));
+      if (i + 2 < b && (x.kind() == TokenKind.IDENTIFIER || x.kind() == TokenKind.STRING)
+          && (t.get(i + 1).op("=") || t.get(i + 1).op(":") || t.get(i + 1).op("=>"))) {
+        out.add(SinkWords.word(x.text()) + "=" + setting(i + 2, b));
+      }
+    }
+  }
+
+  /** @return the words of at most three tokens from {@code a}, up to a separator, concatenated */
+  private String setting(int a, int b) {
+    StringBuilder v = new StringBuilder();
+    for (int i = a; i < b && i < a + 3; i++) {
+      Token x = t.get(i);
+      if (x.op(",") || x.op(";") || x.op(")") || x.op("}") || x.op("]")) break;
+      v.append(SinkWords.word(x.text()));
+    }
+    return v.toString();
   }
 
   /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */

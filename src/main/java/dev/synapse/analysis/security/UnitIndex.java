@@ -115,7 +115,7 @@ final class UnitIndex {
         nextG = i;
       } else if (callParen) {
         String name = lower(i);
-        if (k.pathGuard(name) || k.allowGuard(name)) nextG = i;
+        if (k.pathGuard(name) || k.allowGuard(name) || k.parseGuardMask(name) != 0) nextG = i;
       }
       if (callParen || ident && i + 1 < n && (flags[i + 1] & F_LESS) != 0) {
         if (nc == calls.length) calls = java.util.Arrays.copyOf(calls, nc * 2);
