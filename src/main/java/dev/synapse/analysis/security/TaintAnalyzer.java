@@ -1246,6 +1246,7 @@ final class TaintAnalyzer {
       }
     }
     boolean bool = false;
+    boolean choice = false;
     Operands ops = operands();
     int text = 0;
     boolean literal = false;
@@ -1410,6 +1411,7 @@ final class TaintAnalyzer {
               || lang == Language.GO || lang == Language.KOTLIN)) {
             bool = true;
           }
+          if (s.equals("?:") || s.equals("??")) choice = true; // x ?: "/" picks one operand, builds no text
           i++;
           continue;
         }
@@ -1424,7 +1426,7 @@ final class TaintAnalyzer {
     }
     Value r = Value.CLEAN;
     for (int k = 0; k < ops.n; k++) r = r.join(ops.v[k]);
-    if (r.tainted() && (literal || ops.n > 1)) {
+    if (r.tainted() && (literal || ops.n > 1) && !choice) {
       int all = text;
       for (int k = 0; k < ops.n; k++) all |= ops.v[k].text;
       int rel = TextClass.relevance(all);

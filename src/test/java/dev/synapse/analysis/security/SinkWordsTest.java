@@ -157,4 +157,29 @@ class SinkWordsTest {
     assertTrue(r.passed(), r.problems().toString());
     assertEquals(2, r.expected());
   }
+
+  @Test
+  @DisplayName("a Kotlin elvis or TypeScript ?? default picks one operand and builds no path text")
+  void defaultOperatorsBuildNoText() {
+    RuleCases.Result kt = run(SecurityKnowledge.bundled(), "tests/kotlin/t.kt", """
+        fun Route.loginDone() {
+            get("/login/done") {
+                // ok: path_traversal
+                val next = call.request.queryParameters["next"] ?: "/"
+                // ruleid: open_redirect
+                call.respondRedirect(next)
+            }
+        }
+        """);
+    assertTrue(kt.passed(), kt.problems().toString());
+    RuleCases.Result ts = run(SecurityKnowledge.bundled(), "tests/typescript/t.ts", """
+        app.get('/logout', async (request, reply) => {
+          // ok: path_traversal
+          const next = request.query.next ?? '/';
+          // ruleid: open_redirect
+          return reply.redirect(next);
+        });
+        """);
+    assertTrue(ts.passed(), ts.problems().toString());
+  }
 }
