@@ -44,6 +44,13 @@ public class ExternalSinks {
     return a.toString() + decoder.readObject();
   }
 
+  public Object restoreFiltered(HttpServletRequest request) throws Exception {
+    // ok: insecure_deserialization
+    ObjectInputStream in = new ObjectInputStream(request.getInputStream());
+    in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter("com.acme.dto.*;!*"));
+    return in.readObject();
+  }
+
   public String parse(HttpServletRequest request) throws Exception {
     DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
     DocumentBuilder builder = dbf.newDocumentBuilder();

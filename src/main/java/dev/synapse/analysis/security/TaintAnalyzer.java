@@ -2168,11 +2168,19 @@ final class TaintAnalyzer {
     return false;
   }
 
+  /**
+   * Categories whose sinks take the untrusted value whole (a redirect target, a URL, serialized
+   * bytes, an XML document, a query object): a request handler's own parameter (confidence at
+   * least 0.8, see {@code paramValue}) used as-is is the flaw itself, not text built elsewhere.
+   */
+  private static final Set<Rule> WHOLE_VALUE = java.util.EnumSet.of(Rule.OPEN_REDIRECT, Rule.SSRF,
+      Rule.INSECURE_DESERIALIZATION, Rule.XXE, Rule.NOSQL_INJECTION);
+
   private void sink(Rule rule, Value v, int sinkLine, double hitConf, String how, int unused) {
     if (!reporting || !v.tainted(rule)) return;
     int mix = v.mix(rule);
     if ((v.origin & Value.O_REQUEST) == 0 && mix == 0 && rule != Rule.CODE_INJECTION
-        && rule != Rule.TRUST_BOUNDARY) {
+        && rule != Rule.TRUST_BOUNDARY && !(WHOLE_VALUE.contains(rule) && v.conf >= 0.8)) {
       // a value handed in by a caller and used as-is: the injection (if any) is built elsewhere
       return;
     }

@@ -182,4 +182,29 @@ class SinkWordsTest {
         """);
     assertTrue(ts.passed(), ts.problems().toString());
   }
+
+  @Test
+  @DisplayName("a request handler's parameter used as-is reaches a whole-value sink; a helper's parameter does not")
+  void handlerParametersReachWholeValueSinks() {
+    RuleCases.Result r = run(SecurityKnowledge.bundled(), "tests/elixir/t.ex", """
+        defmodule ShopWeb.ImageController do
+          use ShopWeb, :controller
+
+          def show(conn, %{"url" => url}) do
+            # ruleid: ssrf
+            {:ok, resp} = HTTPoison.get(url)
+            send_resp(conn, 200, resp.body)
+          end
+        end
+
+        defmodule Shop.Fetcher do
+          def fetch(url) do
+            # ok: ssrf
+            HTTPoison.get(url)
+          end
+        end
+        """);
+    assertTrue(r.passed(), r.problems().toString());
+    assertEquals(1, r.expected());
+  }
 }
