@@ -49,3 +49,16 @@ app.post('/login', async (req, res) => {
   const named = await User.findOne({ name: String(req.body.name) });
   res.json({ ok: Boolean(user), named });
 });
+
+const Router = require('@koa/router');
+const router = new Router();
+
+router.get('/out', (ctx) => {
+  // ruleid: open_redirect
+  ctx.redirect(ctx.query.to);
+});
+
+router.get('/home', (ctx) => {
+  // ok: open_redirect
+  ctx.redirect('/home');
+});

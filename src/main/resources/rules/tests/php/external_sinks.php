@@ -47,3 +47,12 @@ function find_user($collection) {
     $named = $collection->findOne(['name' => strval($_GET['name'])]);
     return [$user, $named];
 }
+
+function import_avatar($request) {
+    $url = $request->input('avatar_url');
+    // ruleid: ssrf
+    $response = Http::timeout(5)->get($url);
+    // ok: ssrf
+    $status = Http::timeout(5)->get('https://status.example.com/api');
+    return [$response, $status];
+}
