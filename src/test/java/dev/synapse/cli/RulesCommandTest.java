@@ -18,21 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code synapse rules list | validate | test} and {@code --rules} on {@code review}. */
 class RulesCommandTest {
   private static final String REDIRECT_PACK = """
-      pack: flask-redirect
+      pack: acme-redirect
+      description: a team's own web helper (acme_web.send_to answers a redirect to its argument)
       languages: [python]
       references: [https://flask.palletsprojects.com/en/3.0/api/#flask.redirect]
       sinks:
-        - names: [redirect]
+        - names: [send_to]
           category: open_redirect
-          receiver: ["", flask]
+          receiver: ["", acme_web]
       """;
   private static final String REDIRECT_CASE = """
-      from flask import redirect, request
+      from flask import request
+      from acme_web import send_to
 
 
       def go():
           # ruleid: open_redirect
-          return redirect(request.args.get("next"))
+          return send_to(request.args.get("next"))
       """;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,7 +112,7 @@ class RulesCommandTest {
         java.util.Map.of("SYNAPSE_RULE_PACKS", dir.toString()), null);
     assertEquals(java.util.List.of(dir), config.rulePacks());
     var k = dev.synapse.node.SynapseNode.knowledge(config);
-    assertTrue(k.packs().packs().stream().anyMatch(p -> p.id().equals("flask-redirect")));
+    assertTrue(k.packs().packs().stream().anyMatch(p -> p.id().equals("acme-redirect")));
     Files.writeString(dir.resolve("zbad.yml"), "pack: zbad\nsinks: 7\n");
     var e = org.junit.jupiter.api.Assertions.assertThrows(dev.synapse.config.ConfigException.class,
         () -> dev.synapse.node.SynapseNode.knowledge(config));

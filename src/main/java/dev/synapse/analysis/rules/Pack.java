@@ -106,11 +106,13 @@ public record Pack(String id, String file, String description, List<String> refe
    * @param mediaTypeArgs a string argument naming a non-HTML media type makes the call not a sink
    * @param keyword the argument passed by this keyword instead of {@code arg}, or null
    * @param objectValues globs over access paths that denote objects (serialised as JSON)
+   * @param words the word conditions around the call ({@code call_has}, {@code call_lacks},
+   *     {@code scope_lacks}), or null when the row writes none
    */
   public record Sink(List<String> names, Set<Language> languages, String category, int arg,
       String text, boolean requestOnly, boolean unsafeForm, boolean shellOption, double confidence,
       Condition when, Where where, String shape, boolean htmlContext, boolean mediaTypeArgs, String keyword,
-      List<Glob> objectValues) {}
+      List<Glob> objectValues, SinkWords words) {}
 
   /** A sanitiser row: the categories (or {@code all}) a matching call's result is clean for. */
   public record Sanitiser(List<String> names, Set<Language> languages, List<String> categories,

@@ -116,7 +116,7 @@ public final class PackParser {
             n.path("shell_option").asBoolean(false), n.path("confidence").asDouble(1.0), when(n), where(at),
             text(n, "shape"), n.path("html_context").asBoolean(false),
             n.path("media_type_args").asBoolean(false), text(n, "keyword"),
-            Glob.all(lower(n.get("object_values")))));
+            Glob.all(lower(n.get("object_values"))), words(n)));
       }
       return List.copyOf(out);
     }
@@ -270,6 +270,14 @@ public final class PackParser {
           globs(n.get("callee")), globs(n.get("callee_not")),
           n.has("constructor") ? n.get("constructor").asBoolean() : null,
           n.has("argc") ? n.get("argc").asInt() : null, n.has("argc_not") ? n.get("argc_not").asInt() : null);
+    }
+
+    private static SinkWords words(JsonNode n) {
+      if (!n.has("call_has") && !n.has("call_lacks") && !n.has("scope_has") && !n.has("scope_lacks")) {
+        return null;
+      }
+      return new SinkWords(globs(n.get("call_has")), globs(n.get("call_lacks")), globs(n.get("scope_has")),
+          globs(n.get("scope_lacks")));
     }
 
     private static List<Glob> globs(JsonNode n) {

@@ -7,6 +7,7 @@ import dev.synapse.analysis.rules.Pack;
 import dev.synapse.analysis.rules.PackException;
 import dev.synapse.analysis.rules.ReceiverClass;
 import dev.synapse.analysis.rules.RulePacks;
+import dev.synapse.analysis.rules.SinkWords;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,10 +41,11 @@ public final class SecurityKnowledge {
    * @param mediaTypeArgs not when a string argument names a non-HTML media type
    * @param keyword the argument passed by this keyword instead of {@code arg}, or null
    * @param objectValues globs over access paths that denote objects (serialised as JSON)
+   * @param words word conditions around the call, or null
    */
   record Sink(Rule rule, int arg, int needText, double conf, boolean shellOption, boolean notObject,
       boolean textValue, boolean htmlContext, boolean mediaTypeArgs, String keyword,
-      List<Glob> objectValues) {
+      List<Glob> objectValues, SinkWords words) {
     /** Any argument. */
     static final int ANY = Pack.ARG_ANY;
     /** The last argument. */
@@ -111,7 +113,8 @@ public final class SecurityKnowledge {
   private final Set<String> frameworkParams = new HashSet<>();
   private final Set<String> safeTypes = new HashSet<>();
   private final Set<String> cleanResults = new HashSet<>();
-  private final Set<String> pathGuards = new HashSet<>();
+  private final Map<String, Integer> pathGuards = new HashMap<>();
+  private final Map<String, Integer> parseGuards = new HashMap<>();
   private final Set<String> allowGuards = new HashSet<>();
   private final Set<String> formatters = new HashSet<>();
   private final Set<Language> receiverlessConstruct = new HashSet<>();
@@ -170,8 +173,15 @@ public final class SecurityKnowledge {
       safeTypes.addAll(p.safeTypes());
       cleanResults.addAll(p.cleanResults());
       for (Pack.Guard g : p.guards()) {
-        (g.kind().equals("path") ? pathGuards : allowGuards).addAll(g.names());
-        if (g.kind().equals("allow")) for (String c : g.categories()) allow |= Rule.of(c).bit();
+        int gm = 0;
+        for (String c : g.categories()) gm |= Rule.of(c).bit();
+        if (g.kind().equals("allow")) {
+          allowGuards.addAll(g.names());
+          allow |= gm;
+        } else {
+          Map<String, Integer> byName = g.kind().equals("path") ? pathGuards : parseGuards;
+          for (String n : g.names()) byName.merge(n, gm, (x, y) -> x | y);
+        }
       }
       for (Pack.Source s : p.sources()) {
         CompiledSource c = new CompiledSource(s, Set.copyOf(s.values()));
@@ -183,7 +193,7 @@ public final class SecurityKnowledge {
         int need = s.requestOnly() ? Sink.REQUEST_ONLY : s.unsafeForm() ? Sink.FORM : textClass(s.text());
         CompiledSink c = new CompiledSink(new Sink(rule, s.arg(), need, s.confidence(), s.shellOption(),
             s.shape() != null, "text_value".equals(s.shape()), s.htmlContext(), s.mediaTypeArgs(), s.keyword(),
-            s.objectValues()),
+            s.objectValues(), s.words()),
             when(s.when(), classes, s.where(), problems));
         for (Language l : langs(s.languages())) {
           Map<String, List<CompiledSink>> m = sk.computeIfAbsent(l, k -> new HashMap<>());
@@ -477,7 +487,20 @@ public final class SecurityKnowledge {
 
   /** @return true when the call, used in a condition, checks a path against a root */
   boolean pathGuard(String lowerName) {
-    return pathGuards.contains(lowerName);
+    return pathGuards.containsKey(lowerName);
+  }
+
+  /** @return the category bits a {@code path} guard of this name cleans (0 when it is none) */
+  int pathGuardMask(String lowerName) {
+    return pathGuards.getOrDefault(lowerName, 0);
+  }
+
+  /**
+   * @return the category bits a {@code parse} guard of this name cleans: a parser (URL, host)
+   *     whose result is tested in a condition, so its first argument counts as checked; 0 when none
+   */
+  int parseGuardMask(String lowerName) {
+    return parseGuards.getOrDefault(lowerName, 0);
   }
 
   /** @return true when the call, used in a condition, checks a value against an allow-list */

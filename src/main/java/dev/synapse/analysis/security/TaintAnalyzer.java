@@ -5,6 +5,7 @@ import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.analysis.lang.Token;
 import dev.synapse.analysis.lang.TokenKind;
+import dev.synapse.analysis.rules.SinkWords;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -1336,9 +1337,17 @@ final class TaintAnalyzer {
       }
       boolean pathGuard = k.pathGuard(name);
       boolean allowGuard = k.allowGuard(name);
-      if (!pathGuard && !allowGuard) continue;
+      int parseMask = k.parseGuardMask(name);
+      if (!pathGuard && !allowGuard && parseMask == 0) continue;
       int close = match[i + 1];
       if (close < 0) continue;
+      if (parseMask != 0) {
+        // a URL/host parser tested in a condition: its first argument is the checked value
+        List<Arg> pargs = splitArgs(i + 2, close);
+        sanitised |= parseMask;
+        if (!pargs.isEmpty()) sanitiseVar(root(chainText(pargs.get(0).a(), pargs.get(0).b())), parseMask);
+        if (!pathGuard && !allowGuard) continue;
+      }
       boolean hasRecv = i - 2 >= a && ix.member(i - 1);
       int recvStart = i - 1;
       if (hasRecv) {
@@ -1352,18 +1361,19 @@ final class TaintAnalyzer {
           || Character.isUpperCase(recv.charAt(0)) && !isConstantName(recv));
       List<Arg> args = splitArgs(i + 2, close);
       if (pathGuard) {
-        sanitised |= Rule.PATH_TRAVERSAL.bit();
+        int pm = k.pathGuardMask(name);
+        sanitised |= pm;
         if (hasRecv && t.get(i - 2).op(")") && match[i - 2] >= a && match[i - 2] < i - 2) {
           // os.path.realpath(p).startswith(base), p.toRealPath().startsWith(root): the names
           // canonicalised in the receiver are the checked ones
-          sanitiseNames(match[i - 2] + 1, i - 2, Rule.PATH_TRAVERSAL.bit());
+          sanitiseNames(match[i - 2] + 1, i - 2, pm);
           int head = match[i - 2] - 1;
           while (head - 2 >= a && ix.member(head - 1) && isName(t.get(head - 2))) head -= 2;
           if (head >= a && isName(t.get(head)) && !isModule(t.get(head).text())) {
-            sanitiseVar(t.get(head).text(), Rule.PATH_TRAVERSAL.bit());
+            sanitiseVar(t.get(head).text(), pm);
           }
-        } else if (!moduleRecv) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
-        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), Rule.PATH_TRAVERSAL.bit());
+        } else if (!moduleRecv) sanitiseVar(root(recv), pm);
+        else if (!args.isEmpty()) sanitiseVar(root(chainText(args.get(0).a(), args.get(0).b())), pm);
         continue;
       }
       // allow-list / pattern guards
@@ -1576,6 +1586,7 @@ final class TaintAnalyzer {
       }
     }
     boolean bool = false;
+    boolean choice = false;
     Operands ops = operands();
     int text = 0;
     boolean literal = false;
@@ -1740,6 +1751,7 @@ final class TaintAnalyzer {
               || lang == Language.GO || lang == Language.KOTLIN)) {
             bool = true;
           }
+          if (s.equals("?:") || s.equals("??")) choice = true; // x ?: "/" picks one operand, builds no text
           i++;
           continue;
         }
@@ -1754,7 +1766,7 @@ final class TaintAnalyzer {
     }
     Value r = Value.CLEAN;
     for (int k = 0; k < ops.n; k++) r = r.join(ops.v[k]);
-    if (r.tainted() && (literal || ops.n > 1)) {
+    if (r.tainted() && (literal || ops.n > 1) && !choice) {
       int all = text;
       for (int k = 0; k < ops.n; k++) all |= ops.v[k].text;
       int rel = TextClass.relevance(all);
@@ -2060,7 +2072,8 @@ final class TaintAnalyzer {
   private R chain(int i, Value base, int limit) {
     Token head = t.get(i);
     if (base == null && (i + 1 >= limit || !ix.member(i + 1) && !t.get(i + 1).op("(")
-        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && rubyCommandCall(head.text())))) {
+        && !t.get(i + 1).op("[") && !(lang == Language.RUBY && (rubyCommandCall(head.text())
+        || receiverlessSink(head.text()))))) {
       return new R(simpleName(head.text()), i + 1);
     }
     int j = i;
@@ -2142,7 +2155,7 @@ final class TaintAnalyzer {
       }
       // Ruby command-style call: send_file path, opts  /  system "cmd"
       if (lang == Language.RUBY && cur == null && j == i && nx.has(Token.F_SPACE_BEFORE)
-          && nx.line() == head.line() && rubyCommandCall(head.text())
+          && nx.line() == head.line() && (rubyCommandCall(head.text()) || receiverlessSink(head.text()))
           && (nx.kind() == TokenKind.IDENTIFIER || nx.kind() == TokenKind.STRING
           || nx.kind() == TokenKind.SYMBOL || nx.kind() == TokenKind.KEYWORD && !nx.word("if")
           && !nx.word("unless") && !nx.word("do"))) {
@@ -2157,6 +2170,12 @@ final class TaintAnalyzer {
     }
     if (cur == null) cur = lookup(path.toString());
     return new R(cur, j + 1);
+  }
+
+  /** @return true when the packs name {@code name} as a sink called without receiver (redirect_to x) */
+  private boolean receiverlessSink(String name) {
+    String l = name.toLowerCase(Locale.ROOT);
+    return !k.sinks(l, l, "", 1, lang).isEmpty();
   }
 
   private static boolean rubyCommandCall(String name) {
@@ -2458,6 +2477,7 @@ final class TaintAnalyzer {
           && (av.get(idx).flatten().text & Value.T_HTML) == 0) {
         continue; // a rendered template or JSON helper: only markup in it makes it a sink here
       }
+      if (h.words() != null && !h.words().holds(callWords(args), this::scopeWords)) continue;
       if (h.needText() == SecurityKnowledge.Sink.REQUEST_ONLY) {
         Value v = joinAll(chosen);
         if ((v.origin & Value.O_REQUEST) != 0 && v.conf >= 0.8) {
@@ -2501,6 +2521,46 @@ final class TaintAnalyzer {
     List<Value> items = av.isEmpty() ? null : av.get(0).listItems();
     return items != null && !items.isEmpty() && items.get(0).constant instanceof String p
         && !TextClass.isShell(p);
+  }
+
+  /** @return the words of a call's arguments (keyword names included), see {@link SinkWords} */
+  private List<String> callWords(List<Arg> args) {
+    List<String> out = new ArrayList<>();
+    for (Arg g : args) {
+      if (g.kw() != null) out.add(SinkWords.word(g.kw()) + "=" + setting(g.a(), g.b()));
+      words(g.a(), g.b(), out);
+    }
+    return out;
+  }
+
+  /** @return the words of the analysed unit (the enclosing function), see {@link SinkWords} */
+  private List<String> scopeWords() {
+    List<String> out = new ArrayList<>(t.size());
+    words(0, t.size(), out);
+    return out;
+  }
+
+  /** Adds the words of tokens a..b, and {@code name=value} for each {@code name = value} / {@code name: value}. */
+  private void words(int a, int b, List<String> out) {
+    for (int i = a; i < b; i++) {
+      Token x = t.get(i);
+      out.add(SinkWords.word(x.text()));
+      if (i + 2 < b && (x.kind() == TokenKind.IDENTIFIER || x.kind() == TokenKind.STRING)
+          && (t.get(i + 1).op("=") || t.get(i + 1).op(":") || t.get(i + 1).op("=>"))) {
+        out.add(SinkWords.word(x.text()) + "=" + setting(i + 2, b));
+      }
+    }
+  }
+
+  /** @return the words of at most three tokens from {@code a}, up to a separator, concatenated */
+  private String setting(int a, int b) {
+    StringBuilder v = new StringBuilder();
+    for (int i = a; i < b && i < a + 3; i++) {
+      Token x = t.get(i);
+      if (x.op(",") || x.op(";") || x.op(")") || x.op("}") || x.op("]")) break;
+      v.append(SinkWords.word(x.text()));
+    }
+    return v.toString();
   }
 
   /** @return true when an argument is an options object with {@code shell: true} (or a shell path) */
@@ -2699,11 +2759,19 @@ final class TaintAnalyzer {
     return false;
   }
 
+  /**
+   * Categories whose sinks take the untrusted value whole (a redirect target, a URL, serialized
+   * bytes, an XML document, a query object): a request handler's own parameter (confidence at
+   * least 0.8, see {@code paramValue}) used as-is is the flaw itself, not text built elsewhere.
+   */
+  private static final Set<Rule> WHOLE_VALUE = java.util.EnumSet.of(Rule.OPEN_REDIRECT, Rule.SSRF,
+      Rule.INSECURE_DESERIALIZATION, Rule.XXE, Rule.NOSQL_INJECTION);
+
   private void sink(Rule rule, Value v, int sinkLine, double hitConf, String how, int unused) {
     if (!reporting || !v.tainted(rule)) return;
     int mix = v.mix(rule);
     if ((v.origin & Value.O_REQUEST) == 0 && mix == 0 && rule != Rule.CODE_INJECTION
-        && rule != Rule.TRUST_BOUNDARY) {
+        && rule != Rule.TRUST_BOUNDARY && !(WHOLE_VALUE.contains(rule) && v.conf >= 0.8)) {
       // a value handed in by a caller and used as-is: the injection (if any) is built elsewhere
       return;
     }

@@ -120,7 +120,8 @@ final class UnitIndex {
       } else if (callParen) {
         String name = lower(i);
         if (k.pathGuard(name) || k.allowGuard(name)
-            || FlowWords.CONTAINMENT_GUARDS.contains(name)) {
+            || FlowWords.CONTAINMENT_GUARDS.contains(name)
+            || k.parseGuardMask(name) != 0) {
           nextG = i;
         }
       } else if (x.kind() == TokenKind.STRING && x.text().length() <= 3 && x.text().contains("..")) {
