@@ -214,4 +214,17 @@ class QuietOnOrdinaryCodeTest {
         "+<StripeCheckout ApiKey=\"sk_live_4eC39HqLyjWDarjtT1zdp7dc\" />");
     assertTrue(run(razor, "hardcoded_secret").size() == 1, run(razor, "hardcoded_secret").toString());
   }
+
+  @Test
+  @DisplayName("hardcoded_secret: a bare Key property holding a letters-only identifier is a lookup key, not a credential (Jellyfin task Key => \"TmdbRefreshUpcomingEpisodes\")")
+  void keyPropertyIdentifier() {
+    Diff task = hunk("MediaBrowser.Providers/Tasks/RefreshTask.cs", 20,
+        "+        public string Key => \"TmdbRefreshUpcomingEpisodes\";",
+        "+        private const string Key = \"library_refresh_task\";");
+    assertEquals(List.of(), run(task, "hardcoded_secret"));
+    Diff real = hunk("src/Payments/Client.cs", 20,
+        "+        private const string Key = \"AKfq3x9LmZp27TrWq81\";",
+        "+        private const string ApiKey = \"SuperSecretLettersOnly\";");
+    assertEquals(2, run(real, "hardcoded_secret").size(), run(real, "hardcoded_secret").toString());
+  }
 }

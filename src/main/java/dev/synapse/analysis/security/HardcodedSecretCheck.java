@@ -246,6 +246,10 @@ public final class HardcodedSecretCheck implements Check {
     }
     if (same || space > 0) return false;
     if (allUpperIdent) return false; // an environment variable or constant name
+    // a bare "key" names a lookup key far more often than a credential (task keys, cache keys,
+    // dictionary keys: Key => "TmdbRefreshUpcomingEpisodes"): letters alone are an identifier
+    // there; generated API keys mix in digits or symbols
+    if (!digit && !symbol && name.replace("_", "").replace("-", "").equalsIgnoreCase("key")) return false;
     if (headerLike(v)) return false;
     int classes = (lowerC ? 1 : 0) + (upperC ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
     if (classes >= 2) return true;
