@@ -76,7 +76,7 @@ fi
 java -cp "$CP" dev.synapse.bench.BenchMain lua "$OUT/bodies.lua"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-# G1 with -XX:MaxTenuringThreshold=1 as bin/synapse sets it for production nodes (README, "Sizing").
+# G1 with -XX:MaxTenuringThreshold=1 as bin/synapse sets it for production nodes (docs/cluster.md, "Sizing").
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxTenuringThreshold=1}"
 JFR_OPTS=""
 [ "$JFR" = 1 ] && JFR_OPTS="-XX:StartFlightRecording=filename=$OUT/server.jfr,settings=profile,dumponexit=true"

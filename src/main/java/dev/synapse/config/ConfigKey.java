@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Every configuration key: its name in {@code conf/synapse.json}, its environment variable, the
  * accepted aliases (DESIGN.md section 3) and its default. The single table the loader, the
- * README and the Kubernetes manifests agree on.
+ * configuration table of docs/operations.md and the Kubernetes manifests agree on.
  */
 public enum ConfigKey {
   HTTP_PORT("http_port", "SYNAPSE_HTTP_PORT", List.of("PORT"), "4000"),

@@ -420,17 +420,17 @@ class DeploymentManifestTest {
   }
 
   @Test
-  @DisplayName("the README's Service snippet selects the label the manifests put on the pods")
+  @DisplayName("the Service snippet of docs/cluster.md (and any in the README) selects the label the manifests put on the pods")
   void readmeServiceSelectorMatchesPods() throws IOException {
     Map<String, Object> podLabels = map(workload(), "spec", "template", "metadata", "labels");
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("README.md")) + "\n" + Files.readString(Path.of("docs/cluster.md"));
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("selector: \\{ ([^:]+): ([^ }]+) \\}").matcher(readme);
     int found = 0;
     while (m.find()) {
       found++;
       assertEquals(podLabels.get(m.group(1)), m.group(2), "README selector " + m.group() + " vs pod labels " + podLabels);
     }
-    assertTrue(found > 0, "no Service selector in README.md");
+    assertTrue(found > 0, "no Service selector in docs/cluster.md or README.md");
   }
 
   @Test
