@@ -67,6 +67,8 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   private final ReviewCodec codec;
   private final BooleanSupplier quorum;
   private final ClusterHealth safety;
+  /** Diffs up to this many characters are encoded for the map on the caller's thread. */
+  static final int INLINE_ENCODE_CHARS = 32 * 1024;
   /** Longest wait of a submission for partition backups to be in place, in ms. */
   public static final long SAFE_WAIT_MS = 10_000;
   private static final String NO_QUORUM = "this node's side of the cluster has no quorum; submit to another node";
@@ -147,7 +149,12 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
 
   private Future<Submission> insert(StoredReview fresh) {
     String id = fresh.reviewId();
-    return apply(id, ReviewEntryProcessor.Op.INSERT, codec.encode(id, fresh.toJson()).getValue(), null, null)
+    // encoding (and sealing, when a secret is set) costs tens of ms for a multi-megabyte diff:
+    // large reviews are encoded on a worker thread, not on the submitting event loop
+    Future<String> value = fresh.request().diff().length() > INLINE_ENCODE_CHARS
+        ? vertx.executeBlocking(() -> codec.encode(id, fresh.toJson()).getValue(), false)
+        : Future.succeededFuture(codec.encode(id, fresh.toJson()).getValue());
+    return value.compose(v -> apply(id, ReviewEntryProcessor.Op.INSERT, v, null, null))
         .map(prev -> prev == null ? new Submission(fresh, true) : new Submission(existing(id, prev), false));
   }
 
