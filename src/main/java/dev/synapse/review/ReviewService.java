@@ -112,7 +112,9 @@ public final class ReviewService {
    * @throws dev.synapse.signal.ValidationException as {@link #validate(JsonObject)}
    */
   public static Validated validateParsed(JsonObject body) {
-    ReviewRequest request = ReviewRequest.fromJson(body, () -> 0);
+    // the digest is computed here, where large bodies are validated on a worker thread, not in
+    // submit on the event loop (it reads the whole diff)
+    ReviewRequest request = DiffDigest.stamp(ReviewRequest.fromJson(body, () -> 0));
     Diff diff = DiffParser.parse(request.diff());
     return new Validated(body.getValue("files_changed") == null
         ? request.withFilesChanged(diff.files().size()) : request, diff);
@@ -145,7 +147,8 @@ public final class ReviewService {
       return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
           "this node is shutting down; submit to another node"));
     }
-    ReviewRequest stamped = DiffDigest.stamp(request);
+    // a Validated request (parsed != null) was stamped by validateParsed; any other is stamped now
+    ReviewRequest stamped = parsed != null ? request : DiffDigest.stamp(request);
     return store.submit(stamped, nodeId).compose(sub -> {
       if (sub.created()) return Future.succeededFuture(sub);
       String known = DiffDigest.recorded(sub.review().request());

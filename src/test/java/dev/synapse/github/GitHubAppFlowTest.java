@@ -272,6 +272,8 @@ class GitHubAppFlowTest {
     assertEquals(202, deliver("pull_request", GitHubTestKit.bytes(opened(H1)), UUID.randomUUID().toString()).statusCode());
     JsonObject run = completedRun(H1);
     assertEquals(120, annotations(run).size());
+    // the double records a request after applying it: wait for the third record, not only its effect
+    waitFor(() -> github.requests("checks/update").size() >= 3);
     List<GitHubDouble.Recorded> updates = github.requests("checks/update");
     assertEquals(3, updates.size(), "50 + 50 + 20");
     assertEquals(List.of(50, 50, 20), updates.stream().map(u -> u.body().getJsonObject("output").getJsonArray("annotations").size()).toList());
