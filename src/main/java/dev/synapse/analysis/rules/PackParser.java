@@ -123,13 +123,30 @@ public final class PackParser {
 
     private Map<String, List<String>> patternLists(JsonNode n) {
       if (n.isMissingNode() || n.isEmpty()) return Map.of();
-      if (!bundled) {
-        problem("/pattern_lists", "only bundled packs may set pattern lists (the pattern checks read them once per JVM)");
-        return Map.of();
-      }
       Map<String, List<String>> out = new LinkedHashMap<>();
       n.fields().forEachRemaining(e -> out.put(e.getKey(), RuleCatalog.strings(e.getValue())));
+      if (!bundled) {
+        Set<String> known = bundledPatternLists();
+        for (String name : out.keySet()) {
+          String base = PatternListNames.base(name);
+          if (!PatternListNames.userChangeable(base)) {
+            problem("/pattern_lists/" + name, "the taint engine's lists (taint.*) are read once per JVM; "
+                + "user packs may change the lists of the pattern checks (" + PatternListNames.USER_PREFIXES + ")");
+          } else if (!known.contains(base)) {
+            problem("/pattern_lists/" + name, "unknown pattern list '" + base + "' (see rules/patterns.yml and rules/patterns/)");
+          }
+        }
+      }
       return Map.copyOf(out);
+    }
+
+    /** @return the base names (without a language suffix) of the bundled packs' pattern lists */
+    private static Set<String> bundledPatternLists() {
+      Set<String> out = new java.util.HashSet<>();
+      for (Pack p : RulePacks.bundled().packs()) {
+        for (String name : p.patternLists().keySet()) out.add(PatternListNames.base(name));
+      }
+      return out;
     }
 
     private List<Pack.AssignmentSink> assignmentSinks(JsonNode rows) {
