@@ -28,7 +28,8 @@ public final class PackParser {
 
   /**
    * @param catalog the categories sink and sanitiser rows may name
-   * @param bundled true for the packs shipped in the jar (only they may set {@code pattern_lists})
+   * @param bundled true for the packs shipped in the jar (only they may define new
+   *     {@code pattern_lists} and change the {@code taint.*} lists)
    */
   public PackParser(RuleCatalog catalog, boolean bundled) {
     this.catalog = catalog;
