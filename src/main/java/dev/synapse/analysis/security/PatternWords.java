@@ -74,13 +74,33 @@ final class PatternWords {
     for (int e = 0; e < entries.size(); e += 2) {
       if (entries.get(e) == ALWAYS) {
         always |= (Integer) entries.get(e + 1);
-      } else {
+      } else if (!redundant(entries, e)) {
         table.add(entries.get(e));
         table.add(entries.get(e + 1));
       }
     }
     triggers = new WordTable(true, table.toArray());
     alwaysFacts = always;
+  }
+
+  /**
+   * @return true when the word at {@code e} contains (ignoring {@code _ - .}) another word of the
+   *     same fact, or repeats an earlier one: the table finds the shorter word wherever it finds
+   *     this one
+   */
+  private static boolean redundant(List<Object> entries, int e) {
+    String w = strip((String) entries.get(e));
+    Object fact = entries.get(e + 1);
+    for (int o = 0; o < entries.size(); o += 2) {
+      if (o == e || entries.get(o) == ALWAYS || !entries.get(o + 1).equals(fact)) continue;
+      String other = strip((String) entries.get(o));
+      if (other.equals(w) ? o < e : w.contains(other)) return true;
+    }
+    return false;
+  }
+
+  private static String strip(String w) {
+    return w.replace("_", "").replace("-", "").replace(".", "");
   }
 
   /** Placeholder word of {@link #addTrigger} for a fact that must be set on every line. */

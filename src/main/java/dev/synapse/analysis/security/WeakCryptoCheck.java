@@ -201,15 +201,71 @@ public final class WeakCryptoCheck implements Check {
       valueWords = values;
       Object[] ve = valueEntries(values);
       valueTriggers = ve == null ? null : new WordTable(false, ve);
+      // pre-filter words: the value words and the pack's trigger words, plus a word for each name
+      // a rule compares a token with that none of them covers (a receiver where the rule needs one)
       List<String> trig = new ArrayList<>(values);
       trig.addAll(p.list("weak_crypto.trigger_words"));
-      trig.addAll(names);
-      trig.addAll(weakCipherIdents);
-      trig.addAll(weakSymbols);
-      for (String list : new String[] {"tls_verify_switches", "tls_insecure_switches", "tls_contextual_switches"}) {
-        trig.addAll(p.anyLanguage("weak_crypto." + list));
+      List<Object> baseEntries = new ArrayList<>();
+      boolean always = false;
+      for (String x : trig) {
+        String l = x.toLowerCase(Locale.ROOT);
+        if (PatternWords.triggerWord(l)) {
+          baseEntries.add(l);
+          baseEntries.add(1);
+        } else {
+          // too short for the table: the pre-filter passes every line (see PatternWords.addTrigger)
+          always |= l.chars().allMatch(c -> c < 128);
+        }
+      }
+      WordTable base = always ? null : new WordTable(true, baseEntries.toArray());
+      List<String> plain = new ArrayList<>(weakCipherIdents);
+      plain.addAll(weakSymbols);
+      for (String list : new String[] {"weak_hash_calls", "hash_classes", "cipher_classes", "unsalted_cipher_calls",
+          "random_classes", "tls_verify_switches", "tls_insecure_switches", "tls_contextual_switches", "tls_off_names",
+          "tls_env_switches", "tls_validation_callbacks", "trust_manager_classes"}) {
+        plain.addAll(p.anyLanguage("weak_crypto." + list));
+      }
+      for (String x : plain) need(trig, base, x);
+      for (String list : new String[] {"weak_mode_members", "random_calls", "random_members"}) {
+        for (String m : p.anyLanguage("weak_crypto." + list)) {
+          int dot = m.lastIndexOf('.');
+          String r = dot < 0 ? "" : m.substring(m.startsWith(":") ? 1 : 0, dot);
+          String n = m.substring(dot + 1);
+          if (!covered(base, n) && (r.isEmpty() || !covered(base, r))) trig.add(r.isEmpty() ? n : r);
+        }
+      }
+      for (Language l : Language.values()) {
+        qualified(trig, base, hashConstructors.get(l), hashPackages.get(l));
+        qualified(trig, base, cipherConstructors.get(l), cipherPackages.get(l));
+        qualified(trig, base, randomFunctions.get(l), randomModules.get(l));
       }
       triggerWords = trig;
+    }
+
+    private static boolean covered(WordTable base, String x) {
+      return base == null || base.scan(x) != 0;
+    }
+
+    private static void need(List<String> trig, WordTable base, String x) {
+      if (!covered(base, x)) trig.add(x);
+    }
+
+    /**
+     * A rule that needs one of {@code names} called on one of {@code receivers} (which sit in the
+     * pre-filter's window): when some name is not covered, each receiver ("" a bare call: the
+     * names) must be.
+     */
+    private static void qualified(List<String> trig, WordTable base, Set<String> names, Set<String> receivers) {
+      boolean all = true;
+      for (String n : names) all &= covered(base, n);
+      if (all) return;
+      for (String r : receivers) {
+        if (!r.isEmpty()) {
+          need(trig, base, r);
+        } else {
+          for (String n : names) need(trig, base, n);
+        }
+      }
     }
 
     /**
@@ -573,11 +629,14 @@ public final class WeakCryptoCheck implements Check {
    *     entry ":x" wants the atom :x; an entry without receiver wants none), the name ignoring case
    */
   private static boolean member(String[][] members, Token recv, String name) {
+    String lname = null;
     for (String[] m : members) {
+      if (!name.equalsIgnoreCase(m[1])) continue;
+      if (lname == null) lname = name.toLowerCase(Locale.ROOT);
+      if (!lname.equals(m[1])) continue;
       String r = m[0];
       boolean atom = r.startsWith(":");
       if (atom) r = r.substring(1);
-      if (!name.toLowerCase(Locale.ROOT).equals(m[1])) continue;
       if (r.isEmpty() ? recv == null : recv != null && recv.text().equals(r)
           && (!atom || recv.kind() == TokenKind.SYMBOL)) {
         return true;
