@@ -127,10 +127,14 @@ public final class PackParser {
       Map<String, List<String>> out = new LinkedHashMap<>();
       n.fields().forEachRemaining(e -> out.put(e.getKey(), RuleCatalog.strings(e.getValue())));
       if (!bundled) {
-        Set<String> known = bundledPatternLists();
+        Set<String> known = bundledPatternLists(false);
+        Set<String> perLanguage = bundledPatternLists(true);
         for (String name : out.keySet()) {
           String base = PatternListNames.base(name);
-          if (!PatternListNames.userChangeable(base)) {
+          if (!base.equals(name) && known.contains(base) && !perLanguage.contains(base)) {
+            problem("/pattern_lists/" + name, "the list '" + base + "' has no language variants (its words apply in "
+                + "every language): write it without the language suffix");
+          } else if (!PatternListNames.userChangeable(base)) {
             problem("/pattern_lists/" + name, "the taint engine's lists (taint.*) are read once per JVM; "
                 + "user packs may change the lists of the pattern checks (" + PatternListNames.USER_PREFIXES + ")");
           } else if (!known.contains(base)) {
@@ -141,11 +145,18 @@ public final class PackParser {
       return Map.copyOf(out);
     }
 
-    /** @return the base names (without a language suffix) of the bundled packs' pattern lists */
-    private static Set<String> bundledPatternLists() {
+    /**
+     * @param variants only the lists the bundled packs write with a language suffix (the lists
+     *     read per language)
+     * @return the base names (without a language suffix) of the bundled packs' pattern lists
+     */
+    private static Set<String> bundledPatternLists(boolean variants) {
       Set<String> out = new java.util.HashSet<>();
       for (Pack p : RulePacks.bundled().packs()) {
-        for (String name : p.patternLists().keySet()) out.add(PatternListNames.base(name));
+        for (String name : p.patternLists().keySet()) {
+          String base = PatternListNames.base(name);
+          if (!variants || !base.equals(name)) out.add(base);
+        }
       }
       return out;
     }

@@ -23,6 +23,9 @@ import java.util.Set;
 final class PatternWords {
   private final SecurityKnowledge knowledge;
   private final Set<String> names;
+  /** Lists read through {@link #list} (every language) / {@link #byLanguage}; filled while building. */
+  private final Set<String> readForAll = new java.util.HashSet<>();
+  private final Set<String> readPerLanguage = new java.util.HashSet<>();
   /** Tables of {@link AuthBypassCheck}. */
   final AuthBypassCheck.Words auth;
   /** Tables of {@link WeakCryptoCheck}. */
@@ -64,6 +67,14 @@ final class PatternWords {
     crypto = new WeakCryptoCheck.Words(this);
     secret = new HardcodedSecretCheck.Words(this);
     cookie = new InsecureCookieCheck.Words(this);
+    // a language variant of a list the checks read for every language would be ignored
+    for (String n : names) {
+      String base = PatternListNames.base(n);
+      if (!base.equals(n) && readForAll.contains(base) && !readPerLanguage.contains(base)) {
+        throw new IllegalStateException("rules: pattern list '" + n + "': '" + base
+            + "' is read for every language and has no language variants");
+      }
+    }
     List<Object> entries = new ArrayList<>();
     for (Object[] part : List.of(auth.triggerWords(), crypto.triggerWords(), cookie.triggerWords(),
         secret.triggerWords())) {
@@ -140,6 +151,11 @@ final class PatternWords {
    * @throws IllegalStateException when no variant of the list is defined
    */
   List<String> list(String name) {
+    readForAll.add(name);
+    return words(name);
+  }
+
+  private List<String> words(String name) {
     require(name);
     List<String> l = knowledge.patternList(name);
     return l == null ? List.of() : l;
@@ -167,7 +183,12 @@ final class PatternWords {
    *     {@code name} plus those of {@code name.<language>}
    */
   Map<Language, Set<String>> byLanguage(String name, boolean lower) {
-    List<String> all = list(name);
+    readPerLanguage.add(name);
+    return variants(name, lower);
+  }
+
+  private Map<Language, Set<String>> variants(String name, boolean lower) {
+    List<String> all = words(name);
     Map<Language, Set<String>> out = new EnumMap<>(Language.class);
     for (Language lang : Language.values()) {
       Set<String> s = new LinkedHashSet<>(all);
@@ -183,7 +204,7 @@ final class PatternWords {
   /** @return every word of {@code name} in any variant (for trigger words) */
   Set<String> anyLanguage(String name) {
     Set<String> s = new LinkedHashSet<>();
-    for (Set<String> v : byLanguage(name, false).values()) s.addAll(v);
+    for (Set<String> v : variants(name, false).values()) s.addAll(v);
     return s;
   }
 

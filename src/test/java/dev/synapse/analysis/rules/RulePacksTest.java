@@ -167,6 +167,9 @@ class RulePacksTest {
     PackException badLanguage = fails("pack: x\npattern_lists:\n  weak_crypto.weak_symbols.cobol: [rc5]\n");
     assertTrue(badLanguage.getMessage().startsWith("p.yml:2: pattern_lists: property 'weak_crypto.weak_symbols.cobol'"),
         badLanguage.getMessage());
+    PackException noVariants = fails("pack: x\npattern_lists:\n  weak_crypto.random_calls.javascript: [chance.integer]\n");
+    assertTrue(noVariants.getMessage().startsWith("p.yml:3: pattern_lists.weak_crypto.random_calls.javascript: the list "
+        + "'weak_crypto.random_calls' has no language variants"), noVariants.getMessage());
     assertEquals(List.of("md5", "sha", "md4"),
         SecurityKnowledge.bundled().patternList("weak_crypto.weak_symbols").subList(0, 3));
   }

@@ -46,6 +46,15 @@ class UserPatternListsTest {
   }
 
   @Test
+  @DisplayName("a user pack adds a generator whose receiver and name hold no trigger word: receiver.name rows are looked for")
+  void addedGeneratorIsFound() throws IOException {
+    Diff diff = newFile("invite.js", "function inviteToken() {\n  return chance.integer({ min: 0 });\n}\n");
+    assertEquals(List.of(), lines(SecurityKnowledge.bundled(), diff, "weak_crypto"));
+    SecurityKnowledge k = withPack("pack: acme\npattern_lists:\n  weak_crypto.random_calls: [chance.integer]\n");
+    assertEquals(List.of(2), lines(k, diff, "weak_crypto"));
+  }
+
+  @Test
   @DisplayName("a user pack extends a per-language list to a new language: Rack's set_cookie in Ruby")
   void listForAnotherLanguage() throws IOException {
     Diff diff = newFile("app.rb", "response.set_cookie(\"session_id\", value)\n");
