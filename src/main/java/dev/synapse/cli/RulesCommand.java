@@ -110,7 +110,8 @@ public final class RulesCommand implements Runnable {
             Pack p = RulePacks.isBundledId(probe.id()) ? probe : RulePacks.parseFile(parser, file);
             new SecurityKnowledge(RulePacks.withPack(p));
             parent.out.println("ok: " + file + " (pack " + p.id() + ": " + p.sinks().size() + " sinks, "
-                + p.sanitisers().size() + " sanitisers, " + p.sources().size() + " sources)");
+                + p.sanitisers().size() + " sanitisers, " + p.sources().size() + " sources"
+                + (p.patternLists().isEmpty() ? "" : ", " + p.patternLists().size() + " pattern lists") + ")");
           } catch (PackException e) {
             bad++;
             parent.out.println(e.getMessage());

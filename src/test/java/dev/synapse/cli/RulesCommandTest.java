@@ -78,6 +78,16 @@ class RulesCommandTest {
     Path bundled = Path.of("src/main/resources/rules/python/core.yml");
     assertEquals(0, run("rules", "validate", bundled.toString(), "src/main/resources/rules/patterns.yml"), out());
     assertTrue(out().contains("ok: " + bundled), out());
+    Path lists = dir.resolve("lists.yml");
+    Files.writeString(lists, "pack: acme-patterns\npattern_lists:\n  weak_crypto.tls_insecure_switches: [skipCertCheck]\n"
+        + "  insecure_cookie.setters.ruby: [set_cookie]\n");
+    assertEquals(0, run("rules", "validate", lists.toString()), out() + err);
+    assertTrue(out().contains("ok: " + lists + " (pack acme-patterns: 0 sinks, 0 sanitisers, 0 sources, 2 pattern lists)"),
+        out());
+    Path taint = dir.resolve("taint.yml");
+    Files.writeString(taint, "pack: acme-taint\npattern_lists:\n  taint.shell_programs: [fish]\n");
+    assertEquals(RulesCommand.EXIT_FAILED, run("rules", "validate", taint.toString()));
+    assertTrue(out().contains(taint + ":3: pattern_lists.taint.shell_programs: the taint engine's lists"), out());
   }
 
   @Test

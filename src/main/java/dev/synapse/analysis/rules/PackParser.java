@@ -28,7 +28,8 @@ public final class PackParser {
 
   /**
    * @param catalog the categories sink and sanitiser rows may name
-   * @param bundled true for the packs shipped in the jar (only they may set {@code pattern_lists})
+   * @param bundled true for the packs shipped in the jar (only they may define new
+   *     {@code pattern_lists} and change the {@code taint.*} lists)
    */
   public PackParser(RuleCatalog catalog, boolean bundled) {
     this.catalog = catalog;
@@ -123,13 +124,41 @@ public final class PackParser {
 
     private Map<String, List<String>> patternLists(JsonNode n) {
       if (n.isMissingNode() || n.isEmpty()) return Map.of();
-      if (!bundled) {
-        problem("/pattern_lists", "only bundled packs may set pattern lists (the pattern checks read them once per JVM)");
-        return Map.of();
-      }
       Map<String, List<String>> out = new LinkedHashMap<>();
       n.fields().forEachRemaining(e -> out.put(e.getKey(), RuleCatalog.strings(e.getValue())));
+      if (!bundled) {
+        Set<String> known = bundledPatternLists(false);
+        Set<String> perLanguage = bundledPatternLists(true);
+        for (String name : out.keySet()) {
+          String base = PatternListNames.base(name);
+          if (!base.equals(name) && known.contains(base) && !perLanguage.contains(base)) {
+            problem("/pattern_lists/" + name, "the list '" + base + "' has no language variants (its words apply in "
+                + "every language): write it without the language suffix");
+          } else if (!PatternListNames.userChangeable(base)) {
+            problem("/pattern_lists/" + name, "the taint engine's lists (taint.*) are read once per JVM; "
+                + "user packs may change the lists of the pattern checks (" + PatternListNames.USER_PREFIXES + ")");
+          } else if (!known.contains(base)) {
+            problem("/pattern_lists/" + name, "unknown pattern list '" + base + "' (see rules/patterns.yml and rules/patterns/)");
+          }
+        }
+      }
       return Map.copyOf(out);
+    }
+
+    /**
+     * @param variants only the lists the bundled packs write with a language suffix (the lists
+     *     read per language)
+     * @return the base names (without a language suffix) of the bundled packs' pattern lists
+     */
+    private static Set<String> bundledPatternLists(boolean variants) {
+      Set<String> out = new java.util.HashSet<>();
+      for (Pack p : RulePacks.bundled().packs()) {
+        for (String name : p.patternLists().keySet()) {
+          String base = PatternListNames.base(name);
+          if (!variants || !base.equals(name)) out.add(base);
+        }
+      }
+      return out;
     }
 
     private List<Pack.AssignmentSink> assignmentSinks(JsonNode rows) {

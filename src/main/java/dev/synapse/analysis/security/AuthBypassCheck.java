@@ -34,8 +34,19 @@ import java.util.Set;
  */
 public final class AuthBypassCheck implements Check {
 
-  private static final String[] GUARD_PARTS = PatternLists.array("auth_bypass.guard_parts");
-  private static final String[] GUARD_FUNCTION_NAMES = PatternLists.array("auth_bypass.guard_function_names");
+  private final PatternWords words;
+  private final Words w;
+
+  /** A check over the bundled packs' lists. */
+  public AuthBypassCheck() {
+    this(PatternWords.bundled());
+  }
+
+  /** @param words the pattern lists of the loaded packs */
+  AuthBypassCheck(PatternWords words) {
+    this.words = words;
+    this.w = words.auth;
+  }
 
   @Override
   public String id() {
@@ -54,7 +65,7 @@ public final class AuthBypassCheck implements Check {
     Set<String> addedKeys = new HashSet<>();
     // identity: FileDiff is a record whose hashCode walks every line of the file's diff
     Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
-    Lines lines = new Lines(context);
+    Lines lines = new Lines(context, words);
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
       SourceView nv = Functions.view(context, file, Side.NEW);
@@ -87,10 +98,10 @@ public final class AuthBypassCheck implements Check {
             List<Token> line = changed.tokens;
             int ln = changed.line;
             String why = changed.weakening();
-            if (why != null && why.startsWith("permitAll") && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
+            if (why != null && why == PERMIT_ALL && !hunkRemovesGuard && !mentionsPrivilegedPath(line)) {
               why = null;
             }
-            if (why != null && why.startsWith("AllowAnonymous") && !hunkRemovesGuard
+            if (why != null && why == ALLOW_ANONYMOUS && !hunkRemovesGuard
                 && !overridesAuthorize(nv, ln)) {
               why = null;
             }
@@ -154,38 +165,162 @@ public final class AuthBypassCheck implements Check {
   private static final int TRUE = ChangedTokens.AUTH_TRUE;
   private static final int SCOPE = ChangedTokens.AUTH_SCOPE;
 
+  /** Kinds of weakening (compared by identity), each with its description. */
+  private static final String PERMIT_ALL = "permitAll opens the route to anonymous users";
+  private static final String ALLOW_ANY = "AllowAny replaces the view's permission classes";
+  private static final String ALLOW_ANONYMOUS = "AllowAnonymous lets anonymous users in";
+  private static final String SKIP_FILTER = "a skip_before_action disables an authentication/authorization filter";
+  private static final String JWT_UNVERIFIED = "jwt.decode reads the token without verifying its signature";
+  private static final String JWT_VERIFY_OFF = "the JWT is decoded with signature verification turned off";
+  private static final String JWT_NONE = "the JWT accepts the 'none' algorithm, i.e. no signature";
+
   /**
-   * The words whose absence from a line's text (ignoring case) proves that a rule cannot fire
-   * on it, as (word, fact) pairs for {@link ChangedTokens}: each name a rule tests for contains
-   * one of its words. AUTH_KEY: the guard parts, the roots "require" and "verify" standing for
-   * the parts that contain them; AUTH_WEAK: permitAll, AllowAny/AllowAnonymous, the skip_
-   * filters, (jwt.)decode and the 'none' algorithm; AUTH_TRUE and AUTH_SCOPE: the tokens of the
-   * other two rules.
+   * The API names and words of this check ({@code auth_bypass.*} pattern lists, see
+   * rules/patterns.yml and rules/patterns/auth_bypass.yml). Immutable.
    */
-  static Object[] triggerWords() {
-    List<Object> entries = new ArrayList<>();
-    List<String> keys = new ArrayList<>(List.of(GUARD_PARTS));
-    keys.add("verify");
-    keys.add("require");
-    for (String k : keys) {
-      boolean covered = false;
-      for (String other : keys) covered |= !other.equals(k) && k.contains(other);
-      if (!covered) {
-        entries.add(k);
-        entries.add(KEY);
+  static final class Words {
+    final String[] guardParts;
+    final String[] guardFunctionNames;
+    /** {@link #guardParts}: tag 1 when the part holds a root, else 2 (the name must hold one). */
+    final WordTable guardWords;
+    /** The roots a guard name must contain when its part holds none. */
+    final WordTable guardRoots;
+    /** {@code receiver.name} calls that are guards: receivers as written, names lower-cased. */
+    final String[][] guardCalls;
+    final Set<String> annotationGuards;
+    final String[] publicActions;
+    final Set<String> permitAll;
+    final Set<String> permitAllAnnotations;
+    final Set<String> allowAny;
+    final Set<String> allowAnonymous;
+    final String[] authorizeMarkers;
+    final Set<String> skipFilters;
+    final Set<String> unconditionalSkips;
+    final Set<String> jwtModules;
+    final Map<Language, Set<String>> jwtDecode;
+    final Map<Language, Set<String>> unverifiedDecode;
+    final Map<Language, Set<String>> positionalVerify;
+    final Set<String> verifyOffOptions;
+    final Set<String> verifyKeywordOptions;
+    final Set<String> noneAlgorithms;
+    final String[] algorithmWords;
+    final String[] privilegedPathWords;
+    final String[] guardContextWords;
+    final Set<String> currentUserNames;
+    final Set<String> scopedLookups;
+    /** {@code head.member} paths of a request's user (Django {@code request.user}). */
+    final String[][] requestUserPaths;
+    final String[] requestUserLookupWords;
+    /** First characters of every name {@link #weakening} compares a token with. */
+    private final boolean[] weakStarts = new boolean[128];
+
+    Words(PatternWords p) {
+      guardParts = p.array("auth_bypass.guard_parts");
+      guardFunctionNames = p.array("auth_bypass.guard_function_names");
+      String[] roots = p.array("auth_bypass.guard_roots");
+      guardRoots = roots.length == 0 ? null : WordTable.of(1, lowerAll(roots));
+      Object[] entries = new Object[guardParts.length * 2];
+      for (int i = 0; i < guardParts.length; i++) {
+        String part = guardParts[i].toLowerCase(Locale.ROOT);
+        boolean rooted = false;
+        for (String r : roots) rooted |= part.contains(r.toLowerCase(Locale.ROOT));
+        entries[2 * i] = part;
+        entries[2 * i + 1] = rooted ? 1 : 2;
+      }
+      guardWords = new WordTable(false, entries);
+      guardCalls = pairs(p.list("auth_bypass.guard_calls"));
+      annotationGuards = p.lowerSet("auth_bypass.annotation_guards");
+      publicActions = lowerAll(p.array("auth_bypass.public_actions"));
+      permitAll = p.set("auth_bypass.permit_all");
+      permitAllAnnotations = p.set("auth_bypass.permit_all_annotations");
+      allowAny = p.set("auth_bypass.allow_any");
+      allowAnonymous = p.set("auth_bypass.allow_anonymous");
+      authorizeMarkers = p.array("auth_bypass.authorize_markers");
+      skipFilters = p.set("auth_bypass.skip_filters");
+      unconditionalSkips = p.set("auth_bypass.unconditional_skips");
+      jwtModules = p.set("auth_bypass.jwt_modules");
+      jwtDecode = p.byLanguage("auth_bypass.jwt_decode", false);
+      unverifiedDecode = p.byLanguage("auth_bypass.unverified_decode", false);
+      positionalVerify = p.byLanguage("auth_bypass.positional_verify_flag", false);
+      verifyOffOptions = p.lowerSet("auth_bypass.verify_off_options");
+      verifyKeywordOptions = p.lowerSet("auth_bypass.verify_keyword_options");
+      noneAlgorithms = p.lowerSet("auth_bypass.none_algorithms");
+      algorithmWords = lowerAll(p.array("auth_bypass.algorithm_words"));
+      privilegedPathWords = lowerAll(p.array("auth_bypass.privileged_path_words"));
+      guardContextWords = lowerAll(p.array("auth_bypass.guard_context_words"));
+      currentUserNames = p.set("auth_bypass.current_user_names");
+      scopedLookups = p.set("auth_bypass.scoped_lookups");
+      requestUserPaths = pairs(p.list("auth_bypass.request_user_paths"));
+      requestUserLookupWords = lowerAll(p.array("auth_bypass.request_user_lookup_words"));
+      List<String> weak = new ArrayList<>();
+      weak.addAll(permitAll);
+      weak.addAll(permitAllAnnotations);
+      weak.addAll(allowAny);
+      weak.addAll(allowAnonymous);
+      weak.addAll(skipFilters);
+      weak.addAll(unconditionalSkips);
+      weak.addAll(p.anyLanguage("auth_bypass.jwt_decode"));
+      for (String n : weak) {
+        if (!n.isEmpty() && n.charAt(0) < 128) weakStarts[n.charAt(0)] = true;
       }
     }
-    for (String w : new String[] {"permitall", "allowan", "skip_", "decode", "none"}) {
-      entries.add(w);
-      entries.add(WEAK);
+
+    /** @return true when some weakening name starts with this character */
+    boolean weakStart(char c) {
+      return c >= 128 || weakStarts[c];
     }
-    entries.add("true");
-    entries.add(TRUE);
-    for (String w : new String[] {"current_user", "currentuser", "request"}) {
-      entries.add(w);
-      entries.add(SCOPE);
+
+    /**
+     * The words whose absence from a line's text (ignoring case) proves that a rule cannot fire
+     * on it, as (word, fact) pairs for {@link ChangedTokens}: each name a rule tests for contains
+     * one of its words. AUTH_KEY: the guard parts and the guard calls' and annotation guards'
+     * names (a part holding another is left out); AUTH_WEAK: every name {@link #weakening}
+     * compares with and the 'none' algorithms; AUTH_TRUE and AUTH_SCOPE: the tokens of the other
+     * two rules (the current-user names, the request-user heads).
+     */
+    Object[] triggerWords() {
+      List<Object> entries = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      for (String k : guardParts) keys.add(k.toLowerCase(Locale.ROOT));
+      for (String[] c : guardCalls) keys.add(c[1]);
+      keys.addAll(annotationGuards);
+      for (String k : keys) {
+        boolean covered = false;
+        for (String other : keys) covered |= !other.equals(k) && k.contains(other) && PatternWords.triggerWord(other);
+        if (!covered) PatternWords.addTrigger(entries, k, KEY);
+      }
+      Set<String> weak = new java.util.LinkedHashSet<>();
+      weak.addAll(permitAll);
+      weak.addAll(permitAllAnnotations);
+      weak.addAll(allowAny);
+      weak.addAll(allowAnonymous);
+      weak.addAll(skipFilters);
+      weak.addAll(unconditionalSkips);
+      for (Set<String> d : jwtDecode.values()) weak.addAll(d);
+      weak.addAll(noneAlgorithms);
+      for (String x : weak) PatternWords.addTrigger(entries, x, WEAK);
+      PatternWords.addTrigger(entries, "true", TRUE);
+      for (String x : currentUserNames) PatternWords.addTrigger(entries, x, SCOPE);
+      for (String[] r : requestUserPaths) PatternWords.addTrigger(entries, r[0], SCOPE);
+      return entries.toArray();
     }
-    return entries.toArray();
+
+    private static String[] lowerAll(String[] words) {
+      String[] out = new String[words.length];
+      for (int i = 0; i < words.length; i++) out[i] = words[i].toLowerCase(Locale.ROOT);
+      return out;
+    }
+
+    /** @return each {@code receiver.name} entry as {receiver as written, name lower-cased} */
+    private static String[][] pairs(List<String> dotted) {
+      String[][] out = new String[dotted.size()][];
+      for (int i = 0; i < out.length; i++) {
+        String d = dotted.get(i);
+        int dot = d.lastIndexOf('.');
+        out[i] = new String[] {dot < 0 ? "" : d.substring(0, dot), d.substring(dot + 1).toLowerCase(Locale.ROOT)};
+      }
+      return out;
+    }
   }
 
   /**
@@ -198,20 +333,22 @@ public final class AuthBypassCheck implements Check {
     final Language lang;
     final int facts;
     final String guardKey;
+    private final Words w;
     private String weakening;
     private boolean weakeningKnown;
 
-    Line(List<Token> tokens, int line, Language lang, int facts) {
+    Line(List<Token> tokens, int line, Language lang, int facts, Words w) {
       this.tokens = tokens;
       this.line = line;
       this.lang = lang;
       this.facts = facts;
-      this.guardKey = (facts & KEY) != 0 ? guardKey(tokens) : null;
+      this.w = w;
+      this.guardKey = (facts & KEY) != 0 ? guardKey(tokens, w) : null;
     }
 
     String weakening() {
       if (!weakeningKnown) {
-        weakening = (facts & WEAK) != 0 ? AuthBypassCheck.weakening(tokens, lang) : null;
+        weakening = (facts & WEAK) != 0 ? AuthBypassCheck.weakening(tokens, lang, w) : null;
         weakeningKnown = true;
       }
       return weakening;
@@ -228,17 +365,19 @@ public final class AuthBypassCheck implements Check {
    */
   private static final class Lines {
     private final AnalysisContext context;
+    private final PatternWords words;
     private final Map<SourceView.Segment, List<Line>> bySegment = new IdentityHashMap<>();
 
-    Lines(AnalysisContext context) {
+    Lines(AnalysisContext context, PatternWords words) {
       this.context = context;
+      this.words = words;
     }
 
     List<Line> of(SourceView view, int si) {
       SourceView.Segment seg = view.segments().get(si);
       List<Line> got = bySegment.get(seg);
       if (got != null) return got;
-      ChangedTokens changed = ChangedTokens.of(context, view);
+      ChangedTokens changed = ChangedTokens.of(context, view, words);
       int[] groups = changed.groups(si);
       List<Token> sig = null;
       List<Line> out = new ArrayList<>();
@@ -249,7 +388,7 @@ public final class AuthBypassCheck implements Check {
         if (facts == 0) continue;
         if (sig == null) sig = view.significantTokens(si);
         out.add(new Line(sig.subList(groups[g + ChangedTokens.FROM], groups[g + ChangedTokens.TO]),
-            groups[g + ChangedTokens.LINE], view.language(), facts));
+            groups[g + ChangedTokens.LINE], view.language(), facts, words.auth));
       }
       bySegment.put(seg, out);
       return out;
@@ -264,31 +403,15 @@ public final class AuthBypassCheck implements Check {
   }
 
   /**
-   * {@link #GUARD_PARTS}, tagged 1 except "ensureloggedin" (tagged 2), the one part that holds
-   * none of {@link #GUARD_ROOTS}: a name holding a part tagged 1 is a guard.
-   */
-  private static final WordTable GUARD_WORDS = guardWords();
-  /** The roots a guard name must contain (every part but "ensureloggedin" does). */
-  private static final WordTable GUARD_ROOTS = WordTable.of(1, PatternLists.array("auth_bypass.guard_roots"));
-
-  private static WordTable guardWords() {
-    Object[] entries = new Object[GUARD_PARTS.length * 2];
-    for (int i = 0; i < GUARD_PARTS.length; i++) {
-      entries[2 * i] = GUARD_PARTS[i];
-      entries[2 * i + 1] = GUARD_PARTS[i].equals("ensureloggedin") ? 2 : 1;
-    }
-    return new WordTable(false, entries);
-  }
-
-  /**
    * The guard named on a line: the first identifier or symbol of at least 5 characters whose
-   * lower-cased text contains one of {@link #GUARD_PARTS} and one of {@link #GUARD_ROOTS}
-   * ({@code @Secured} only after {@code @}), or {@code jwt.verify}. ASCII text is matched in
-   * place ({@link WordTable}), other text after lower-casing.
+   * lower-cased text contains one of the guard parts and one of the guard roots (an annotation
+   * guard such as {@code @Secured} only after {@code @}), or a guard call such as
+   * {@code jwt.verify}. ASCII text is matched in place ({@link WordTable}), other text after
+   * lower-casing.
    *
    * @return the guard identifier (lower-cased, without Ruby's {@code !}/{@code ?}), or null
    */
-  static String guardKey(List<Token> line) {
+  static String guardKey(List<Token> line, Words w) {
     if (importLine(line)) return null;
     for (int i = 0; i < line.size(); i++) {
       Token t = line.get(i);
@@ -296,39 +419,57 @@ public final class AuthBypassCheck implements Check {
       String text = t.text();
       if (text.length() < 5) continue;
       String probe = text;
-      int parts = GUARD_WORDS.scan(probe);
+      int parts = w.guardWords.scan(probe);
       if ((parts & WordTable.NON_ASCII) != 0) {
         probe = text.toLowerCase(Locale.ROOT);
-        parts = GUARD_WORDS.scan(probe);
+        parts = w.guardWords.scan(probe);
       }
-      if (WordTable.equalsLower(probe, "verify")) {
-        if (i >= 2 && line.get(i - 2).text().equals("jwt")) return "jwt.verify";
+      String call = guardCall(line, i, probe, w);
+      if (call != null) {
+        if (!call.isEmpty()) return call;
         continue;
       }
-      if (WordTable.equalsLower(probe, "secured") && !(i > 0 && line.get(i - 1).op("@"))) continue;
-      if ((parts & 1) != 0 || (parts & 2) != 0 && (GUARD_ROOTS.scan(probe) & 1) != 0) {
+      if (!(i > 0 && line.get(i - 1).op("@")) && annotationGuard(probe, w)) continue;
+      if ((parts & 1) != 0 || (parts & 2) != 0 && w.guardRoots != null && (w.guardRoots.scan(probe) & 1) != 0) {
         return text.toLowerCase(Locale.ROOT).replace("!", "").replace("?", "");
       }
     }
     return null;
   }
 
-  /** @return a description when the (added) line opens access, else null */
-  /** Action names that are anonymous by design (sign-in flows, error and health pages). */
-  private static final String[] PUBLIC_ACTIONS = PatternLists.array("auth_bypass.public_actions");
+  /**
+   * @return null when token i (text {@code probe}) is not the name of a guard call; else the
+   *     guard call ({@code receiver.name}, lower-cased) when its receiver is two tokens before, or
+   *     "" (the name without the receiver: not a guard)
+   */
+  private static String guardCall(List<Token> line, int i, String probe, Words w) {
+    String found = null;
+    for (String[] c : w.guardCalls) {
+      if (!WordTable.equalsLower(probe, c[1])) continue;
+      if (i >= 2 && line.get(i - 2).text().equals(c[0])) {
+        return (c[0] + "." + c[1]).toLowerCase(Locale.ROOT);
+      }
+      found = "";
+    }
+    return found;
+  }
+
+  /** @return true when {@code probe} is (ignoring case) a guard name that counts only after '@' */
+  private static boolean annotationGuard(String probe, Words w) {
+    for (String a : w.annotationGuards) if (WordTable.equalsLower(probe, a)) return true;
+    return false;
+  }
 
   /**
    * @return true when {@code [AllowAnonymous]} on line {@code ln} opens an action of a file that
    *     requires authorisation ({@code [Authorize]}) and the action is not a sign-in style page
    */
-  private static boolean overridesAuthorize(SourceView view, int ln) {
+  private boolean overridesAuthorize(SourceView view, int ln) {
     boolean authorize = false;
     for (SourceView.Segment seg : view.segments()) {
       for (String l : seg.lines()) {
-        if (l.contains("[Authorize") || l.contains("Authorize]")) {
-          authorize = true;
-          break;
-        }
+        for (String m : w.authorizeMarkers) authorize |= l.contains(m);
+        if (authorize) break;
       }
       if (authorize) break;
     }
@@ -343,86 +484,86 @@ public final class AuthBypassCheck implements Check {
       while (s > 0 && Character.isJavaIdentifierPart(text.charAt(s - 1))) s--;
       String name = text.substring(s, paren).toLowerCase(Locale.ROOT);
       if (name.isEmpty()) return false;
-      for (String w : PUBLIC_ACTIONS) if (name.contains(w)) return false;
+      for (String a : w.publicActions) if (name.contains(a)) return false;
       return true;
     }
     return false;
   }
 
-  private static String weakening(List<Token> line, Language lang) {
+  /**
+   * @return the kind of weakening (one of the description constants) when the (added) line opens
+   *     access, else null
+   */
+  private static String weakening(List<Token> line, Language lang, Words w) {
     if (importLine(line)) return null;
     for (int i = 0; i < line.size(); i++) {
       Token t = line.get(i);
       String x = t.text();
-      char c0 = x.isEmpty() ? ' ' : x.charAt(0);
-      // every name below starts with p, P, A, s or d
-      if ((t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.KEYWORD)
-          && (c0 == 'p' || c0 == 'P' || c0 == 'A' || c0 == 's' || c0 == 'd')) {
-        if (x.equals("permitAll") || x.equals("PermitAll") && i > 0 && line.get(i - 1).op("@")) {
-          return "permitAll opens the route to anonymous users";
+      if ((t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.KEYWORD) && !x.isEmpty()
+          && w.weakStart(x.charAt(0))) {
+        if (w.permitAll.contains(x) || w.permitAllAnnotations.contains(x) && i > 0 && line.get(i - 1).op("@")) {
+          return PERMIT_ALL;
         }
-        if (x.equals("AllowAny")) return "AllowAny replaces the view's permission classes";
-        if (x.equals("AllowAnonymous")) return "AllowAnonymous lets anonymous users in";
-        if ((x.equals("skip_before_action") || x.equals("skip_before_filter")
-            || x.equals("skip_authorization_check") || x.equals("skip_after_action")
-            || x.equals("skip_authorization")) && guardKey(line.subList(i + 1, line.size())) != null
-            || x.equals("skip_authorization_check")) {
-          return "a skip_before_action disables an authentication/authorization filter";
+        if (w.allowAny.contains(x)) return ALLOW_ANY;
+        if (w.allowAnonymous.contains(x)) return ALLOW_ANONYMOUS;
+        if (w.skipFilters.contains(x) && guardKey(line.subList(i + 1, line.size()), w) != null
+            || w.unconditionalSkips.contains(x)) {
+          return SKIP_FILTER;
         }
-        if (x.equals("decode") && i >= 2 && line.get(i - 1).op(".")
-            && (line.get(i - 2).text().equals("jwt") || line.get(i - 2).text().equals("jsonwebtoken")
-            || line.get(i - 2).text().equals("JWT"))) {
-          if (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT) {
-            return "jwt.decode reads the token without verifying its signature";
-          }
+        if (w.jwtDecode.get(lang).contains(x) && i >= 2 && line.get(i - 1).op(".")
+            && w.jwtModules.contains(line.get(i - 2).text())) {
+          if (w.unverifiedDecode.get(lang).contains(x)) return JWT_UNVERIFIED;
+          boolean positional = w.positionalVerify.get(lang).contains(x);
           for (Token u : line) {
             String lu = u.text().toLowerCase(Locale.ROOT);
-            if (lu.equals("verify_signature") || lu.equals("verify") && lang != Language.RUBY) {
-              return "the JWT is decoded with signature verification turned off";
+            if (w.verifyOffOptions.contains(lu) || !positional && w.verifyKeywordOptions.contains(lu)) {
+              return JWT_VERIFY_OFF;
             }
           }
-          if (lang == Language.RUBY) {
+          if (positional) {
+            // a false verify flag, or nil (no key) followed by more arguments
             for (int k = i + 1; k < line.size(); k++) {
               if (line.get(k).word("false") || line.get(k).word("nil") && k + 2 < line.size()) {
-                return "the JWT is decoded with signature verification turned off";
+                return JWT_VERIFY_OFF;
               }
             }
           }
         }
       }
-      if (t.kind() == TokenKind.STRING && x.length() == 4 && x.equalsIgnoreCase("none") && lineMentions(line, "algorithm")) {
-        return "the JWT accepts the 'none' algorithm, i.e. no signature";
+      if (t.kind() == TokenKind.STRING && w.noneAlgorithms.contains(x.toLowerCase(Locale.ROOT))
+          && lineMentions(line, w.algorithmWords)) {
+        return JWT_NONE;
       }
     }
     return null;
   }
 
-  private static boolean lineMentions(List<Token> line, String part) {
-    for (Token t : line) if (t.text().toLowerCase(Locale.ROOT).contains(part)) return true;
+  private static boolean lineMentions(List<Token> line, String... parts) {
+    for (Token t : line) {
+      String l = t.text().toLowerCase(Locale.ROOT);
+      for (String part : parts) if (l.contains(part)) return true;
+    }
     return false;
   }
 
-  private static boolean mentionsPrivilegedPath(List<Token> line) {
+  private boolean mentionsPrivilegedPath(List<Token> line) {
     for (Token t : line) {
       if (t.kind() != TokenKind.STRING) continue;
       String l = t.text().toLowerCase(Locale.ROOT);
-      if (l.contains("admin") || l.contains("internal") || l.contains("manage") || l.contains("private")
-          || l.contains("actuator")) {
-        return true;
-      }
+      for (String p : w.privilegedPathWords) if (l.contains(p)) return true;
     }
     return false;
   }
 
   /** @return true when the hunk's section header or the file path names a guard or policy */
-  private static boolean guardContext(FileDiff file, int newFirstLine) {
+  private boolean guardContext(FileDiff file, int newFirstLine) {
     Hunk h = hunkOf(file, newFirstLine);
     String ctx = ((h == null ? "" : h.section()) + " " + file.path()).toLowerCase(Locale.ROOT);
-    return ctx.contains("guard") || ctx.contains("canactivate") || ctx.contains("polic")
-        || ctx.contains("permission") || ctx.contains("authoriz") || ctx.contains("access");
+    for (String c : w.guardContextWords) if (ctx.contains(c)) return true;
+    return false;
   }
 
-  private static boolean returnsTrueInGuard(List<Token> line, List<FunctionSpan> fns, int si, int ln,
+  private boolean returnsTrueInGuard(List<Token> line, List<FunctionSpan> fns, int si, int ln,
       FileDiff file, int newFirstLine) {
     boolean retTrue = line.size() >= 2 && line.get(0).word("return")
         && (line.get(1).word("true") || line.get(1).word("True"))
@@ -436,7 +577,7 @@ public final class AuthBypassCheck implements Check {
     for (FunctionSpan f : fns) {
       if (f.segment() != si || !f.containsLine(ln)) continue;
       String n = f.name().toLowerCase(Locale.ROOT).replace("_", "").replace("?", "");
-      for (String g : GUARD_FUNCTION_NAMES) {
+      for (String g : w.guardFunctionNames) {
         if (n.equals(g) || n.startsWith(g) && g.length() > 4 || n.startsWith("can") && n.length() > 3
             || n.startsWith("is") && (n.contains("auth") || n.contains("allow") || n.contains("admin"))) {
           return true;
@@ -446,27 +587,31 @@ public final class AuthBypassCheck implements Check {
     return false;
   }
 
-  private static String ownershipScope(List<Token> line) {
+  private String ownershipScope(List<Token> line) {
     for (int i = 0; i + 2 < line.size(); i++) {
       Token t = line.get(i);
       String x = t.text();
-      if ((x.equals("current_user") || x.equals("currentUser")) && line.get(i + 1).op(".")
+      // current_user.<association>... (not .id, a predicate is_x or x?) with a finder after it
+      if (w.currentUserNames.contains(x) && line.get(i + 1).op(".")
           && line.get(i + 2).kind() == TokenKind.IDENTIFIER && !line.get(i + 2).text().equals("id")
           && !line.get(i + 2).text().startsWith("is_") && !line.get(i + 2).text().endsWith("?")) {
         for (int k = i + 3; k < line.size(); k++) {
-          String m = line.get(k).text();
-          if (m.equals("find") || m.equals("find_by") || m.equals("find_by!") || m.equals("where")
-              || m.equals("get") || m.equals("filter") || m.equals("findOrFail")) {
-            return x;
-          }
+          if (w.scopedLookups.contains(line.get(k).text())) return x;
         }
       }
-      if (x.equals("request") && line.get(i + 1).op(".") && line.get(i + 2).text().equals("user")
-          && lineMentions(line, "get") && lineMentions(line, "objects")) {
-        return "request.user";
+      for (String[] r : w.requestUserPaths) {
+        if (x.equals(r[0]) && line.get(i + 1).op(".") && line.get(i + 2).text().equals(r[1])
+            && everyMentioned(line, w.requestUserLookupWords)) {
+          return r[0] + "." + r[1];
+        }
       }
     }
     return null;
+  }
+
+  private static boolean everyMentioned(List<Token> line, String[] words) {
+    for (String word : words) if (!lineMentions(line, word)) return false;
+    return true;
   }
 
   private static boolean hunkRemovesGuard(AnalysisContext ctx, FileDiff file, SourceView.Segment newSeg,

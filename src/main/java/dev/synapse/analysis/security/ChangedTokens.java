@@ -33,27 +33,19 @@ final class ChangedTokens {
   /** How many significant tokens before a group its wide facts cover (receivers, names). */
   static final int BEFORE = 4;
 
-  /** The trigger words of every check, tagged with the facts above; loose (see WordTable). */
-  private static final WordTable WORDS = new WordTable(true, concat(AuthBypassCheck.triggerWords(),
-      WeakCryptoCheck.triggerWords(), InsecureCookieCheck.triggerWords(),
-      HardcodedSecretCheck.triggerWords()));
-
-  private static Object[] concat(Object[]... parts) {
-    java.util.ArrayList<Object> all = new java.util.ArrayList<>();
-    for (Object[] p : parts) all.addAll(List.of(p));
-    return all.toArray();
-  }
-
-  /** Memo key: one entry per view, by identity (a view is built once per review and side). */
-  private record Key(SourceView view) {
+  /**
+   * Memo key: one entry per view (by identity: a view is built once per review and side) and
+   * trigger-word table (checks over the same packs share one).
+   */
+  private record Key(SourceView view, PatternWords words) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.view == view;
+      return o instanceof Key k && k.view == view && k.words == words;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(view);
+      return System.identityHashCode(view) * 31 + System.identityHashCode(words);
     }
   }
 
@@ -75,23 +67,24 @@ final class ChangedTokens {
   /** Per segment: see {@link #groups(int)}. */
   private final int[][] groups;
 
-  private ChangedTokens(SourceView view) {
+  private ChangedTokens(SourceView view, PatternWords words) {
     groups = new int[view.segments().size()][];
     for (int si = 0; si < groups.length; si++) {
       SourceView.Segment seg = view.segments().get(si);
       List<Token> sig = view.significantTokens(si);
       groups[si] = groupsOf(seg, sig);
-      facts(seg, sig, groups[si]);
+      facts(seg, sig, groups[si], words);
     }
   }
 
   /**
    * @param context the review (its memo holds the result)
    * @param view a view of a file of that review
-   * @return the changed-line token groups of the view, computed once per review
+   * @param words the pattern checks' lists, whose {@link PatternWords#triggers} tag the facts
+   * @return the changed-line token groups of the view, computed once per review and lists
    */
-  static ChangedTokens of(AnalysisContext context, SourceView view) {
-    return context.memo(new Key(view), k -> new ChangedTokens(k.view()));
+  static ChangedTokens of(AnalysisContext context, SourceView view, PatternWords words) {
+    return context.memo(new Key(view, words), k -> new ChangedTokens(k.view(), k.words()));
   }
 
   /**
@@ -120,7 +113,7 @@ final class ChangedTokens {
    * of the lines those tokens span, and a word the scan of those lines misses is in none of the
    * tokens. Each line is scanned at most once.
    */
-  private static void facts(SourceView.Segment seg, List<Token> sig, int[] g) {
+  private static void facts(SourceView.Segment seg, List<Token> sig, int[] g, PatternWords words) {
     if (g.length == 0) return;
     List<String> lines = seg.lines(); // the lines the tokens were lexed from
     int first = seg.firstLine();
@@ -128,7 +121,7 @@ final class ChangedTokens {
     boolean[] known = new boolean[lines.size()];
     char[][] work = {new char[128]};
     for (int at = 0; at < g.length; at += STRIDE) {
-      g[at + FACTS] = scan(lines, first, perLine, known, g[at + LINE], g[at + END_LINE], work);
+      g[at + FACTS] = scan(lines, first, perLine, known, g[at + LINE], g[at + END_LINE], work, words);
       int lo = g[at + LINE];
       int hi = g[at + END_LINE];
       for (int k = Math.max(0, g[at + FROM] - BEFORE); k < g[at + FROM]; k++) {
@@ -136,7 +129,7 @@ final class ChangedTokens {
         lo = Math.min(lo, t.line());
         hi = Math.max(hi, t.endLine());
       }
-      g[at + WIDE_FACTS] = scan(lines, first, perLine, known, lo, hi, work);
+      g[at + WIDE_FACTS] = scan(lines, first, perLine, known, lo, hi, work, words);
     }
   }
 
@@ -145,14 +138,14 @@ final class ChangedTokens {
    * @return the OR of the facts of the lines {@code lo..hi}, each line scanned at most once
    */
   private static int scan(List<String> lines, int first, int[] perLine, boolean[] known, int lo,
-      int hi, char[][] work) {
+      int hi, char[][] work, PatternWords words) {
     int found = 0;
     for (int l = lo; l <= hi; l++) {
       int r = l - first;
       if (!known[r]) {
         String text = lines.get(r);
         if (text.length() > work[0].length) work[0] = new char[Math.max(text.length(), 2 * work[0].length)];
-        perLine[r] = WORDS.scan(text, work[0]);
+        perLine[r] = words.triggers.scan(text, work[0]) | words.alwaysFacts;
         known[r] = true;
       }
       found |= perLine[r];

@@ -25,9 +25,81 @@ import java.util.Set;
  */
 public final class HardcodedSecretCheck implements Check {
 
-  private static final String[] SECRET_WORDS = PatternLists.array("hardcoded_secret.secret_words");
-  private static final String[] NOT_SECRET = PatternLists.array("hardcoded_secret.not_secret");
-  private static final Set<String> PLACEHOLDER_WORDS = PatternLists.set("hardcoded_secret.placeholder_words");
+  private final PatternWords words;
+  private final Words w;
+
+  /** A check over the bundled packs' lists. */
+  public HardcodedSecretCheck() {
+    this(PatternWords.bundled());
+  }
+
+  /** @param words the pattern lists of the loaded packs */
+  HardcodedSecretCheck(PatternWords words) {
+    this.words = words;
+    this.w = words.secret;
+  }
+
+  /** Prefixes of the well-known credential formats {@link #knownFormat} recognises. */
+  private static final String[] FORMAT_PREFIXES = {"akia", "ghp_", "gho_", "ghs_", "ghu_", "github_pat_",
+      "xoxb-", "xoxp-", "xoxa-", "xoxr-", "sk_live_", "rk_live_", "glpat-", "aiza", "-----begin"};
+
+  /**
+   * The words and API names of this check ({@code hardcoded_secret.*} pattern lists, see
+   * rules/patterns.yml and rules/patterns/hardcoded_secret.yml), lower-cased. Immutable.
+   */
+  static final class Words {
+    final String[] secretWords;
+    final String[] notSecret;
+    final Set<String> placeholderWords;
+    final Set<String> secretNames;
+    final String[] secretSuffixes;
+    final String[] setterPrefixes;
+    final Set<String> secretSetters;
+    final Set<String> lookupCalls;
+    final Set<String> keyedSetters;
+    final Set<String> connectionStringKeys;
+    final String[] referencePrefixes;
+    final String[] expressionAttributeFiles;
+
+    Words(PatternWords p) {
+      secretWords = lower(p.list("hardcoded_secret.secret_words"));
+      notSecret = lower(p.list("hardcoded_secret.not_secret"));
+      placeholderWords = p.lowerSet("hardcoded_secret.placeholder_words");
+      secretNames = p.lowerSet("hardcoded_secret.secret_names");
+      secretSuffixes = lower(p.list("hardcoded_secret.secret_suffixes"));
+      setterPrefixes = lower(p.list("hardcoded_secret.setter_prefixes"));
+      secretSetters = p.lowerSet("hardcoded_secret.secret_setters");
+      lookupCalls = p.lowerSet("hardcoded_secret.lookup_calls");
+      keyedSetters = p.lowerSet("hardcoded_secret.keyed_setters");
+      connectionStringKeys = p.lowerSet("hardcoded_secret.connection_string_keys");
+      referencePrefixes = lower(p.list("hardcoded_secret.reference_prefixes"));
+      expressionAttributeFiles = lower(p.list("hardcoded_secret.expression_attribute_files"));
+    }
+
+    /**
+     * The words one of which every rule needs (ignoring case and the separators '-', '_', '.'
+     * that {@link #secretName} drops) in the text of the literal or of the up to four tokens
+     * before it that {@link #nameFor} reads, as (word, fact) pairs for {@link ChangedTokens}: the
+     * credential formats' prefixes, "://" of a URL, the connection-string keys, and the secret
+     * names (the secret words and names, the suffixes, the setters).
+     */
+    Object[] triggerWords() {
+      List<Object> entries = new ArrayList<>();
+      List<String> all = new ArrayList<>(List.of(FORMAT_PREFIXES));
+      all.add("://");
+      all.addAll(connectionStringKeys);
+      all.addAll(List.of(secretWords));
+      all.addAll(secretNames);
+      all.addAll(List.of(secretSuffixes));
+      all.addAll(secretSetters);
+      for (String x : all) PatternWords.addTrigger(entries, x, ChangedTokens.SECRET);
+      return entries.toArray();
+    }
+
+    private static String[] lower(List<String> words) {
+      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    }
+  }
 
   @Override
   public String id() {
@@ -48,7 +120,7 @@ public final class HardcodedSecretCheck implements Check {
       boolean testPath = isTestPath(view.path());
       FindingFactory ff = new FindingFactory();
       int lastLine = -1;
-      ChangedTokens changed = ChangedTokens.of(context, view);
+      ChangedTokens changed = ChangedTokens.of(context, view, words);
       for (int si = 0; si < view.segments().size(); si++) {
         int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
@@ -68,16 +140,16 @@ public final class HardcodedSecretCheck implements Check {
             if (format != null) {
               why = "a literal " + format;
               conf = 0.9;
-            } else if (credentialUrl(value)) {
+            } else if (credentialUrl(value, w)) {
               why = "a connection URL with an embedded password";
               conf = 0.85;
-            } else if (connectionStringPassword(value)) {
+            } else if (connectionStringPassword(value, w)) {
               why = "a connection string with an embedded password";
               conf = 0.85;
             } else {
-              String name = nameFor(t, i);
-              if (name != null && secretName(name) && plausibleSecret(value, name)
-                  && !razorExpression(view.path(), value)) {
+              String name = nameFor(t, i, w);
+              if (name != null && secretName(name, w) && plausibleSecret(value, name, w)
+                  && !razorExpression(view.path(), value, w)) {
                 why = "a literal value for '" + name + "'";
                 conf = 0.8;
               }
@@ -98,26 +170,6 @@ public final class HardcodedSecretCheck implements Check {
     return out;
   }
 
-  /**
-   * The words one of which every rule needs (ignoring case and the separators '-', '_', '.'
-   * that {@link #secretName} drops) in the text of the literal or of the up to four tokens
-   * before it that {@link #nameFor} reads, as (word, fact) pairs for {@link ChangedTokens}: the
-   * credential formats (AKIA, ghp_/gho_/ghs_/ghu_/github_pat_, xox?-, sk_/rk_live_, glpat-,
-   * AIza, -----BEGIN), "://" of a URL, and the secret names (every SECRET_WORDS entry and extra
-   * name holds pass, pw, secret, token, key, credential, bearer or auth).
-   */
-  static Object[] triggerWords() {
-    String[] words = {"akia", "ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "xoxb-", "xoxp-",
-        "xoxa-", "xoxr-", "sk_live_", "rk_live_", "glpat-", "aiza", "-----begin", "://", "pass",
-        "pw", "secret", "token", "key", "credential", "bearer", "auth"};
-    Object[] entries = new Object[words.length * 2];
-    for (int i = 0; i < words.length; i++) {
-      entries[2 * i] = words[i];
-      entries[2 * i + 1] = ChangedTokens.SECRET;
-    }
-    return entries;
-  }
-
   static boolean isTestPath(String path) {
     String p = path.toLowerCase(Locale.ROOT);
     return p.contains("/test/") || p.contains("/tests/") || p.contains("/spec/") || p.startsWith("test/")
@@ -127,16 +179,19 @@ public final class HardcodedSecretCheck implements Check {
   }
 
   /**
-   * In a Razor view ({@code .razor}, {@code .cshtml}) an attribute value starting with {@code @}
-   * is a C# expression ({@code <p @key="@message">}, {@code value="@Model.Token"}), not a literal.
+   * In a Razor view ({@code .razor}, {@code .cshtml}: the expression-attribute files) an
+   * attribute value starting with {@code @} is a C# expression ({@code <p @key="@message">},
+   * {@code value="@Model.Token"}), not a literal.
    */
-  static boolean razorExpression(String path, String value) {
+  static boolean razorExpression(String path, String value, Words w) {
     String p = path.toLowerCase(Locale.ROOT);
-    return (p.endsWith(".razor") || p.endsWith(".cshtml")) && value.strip().startsWith("@");
+    boolean view = false;
+    for (String e : w.expressionAttributeFiles) view |= p.endsWith(e);
+    return view && value.strip().startsWith("@");
   }
 
   /** The name a literal is bound to: assignment target, map key, keyword argument or setter. */
-  private static String nameFor(List<Token> t, int i) {
+  private static String nameFor(List<Token> t, int i, Words w) {
     if (i == 0) return null;
     Token p = t.get(i - 1);
     if (p.op("=") || p.op(":=") || p.op(":") || p.op("=>") || p.op("||=") || p.op("?:") || p.op("??")) {
@@ -157,54 +212,46 @@ public final class HardcodedSecretCheck implements Check {
     if (p.op("(") && i >= 2 && t.get(i - 2).kind() == TokenKind.IDENTIFIER) {
       String callee = t.get(i - 2).text();
       String l = callee.toLowerCase(Locale.ROOT);
-      if (l.startsWith("set") || l.startsWith("with") || l.equals("password") || l.equals("secret")
-          || l.equals("token") || l.equals("apikey")) {
-        return callee;
-      }
-      if ((l.equals("getenv") || l.equals("env") || l.equals("get") || l.equals("getproperty")
-          || l.equals("fetch"))) {
-        return null;
-      }
+      for (String prefix : w.setterPrefixes) if (l.startsWith(prefix)) return callee;
+      if (w.secretSetters.contains(l)) return callee;
+      if (w.lookupCalls.contains(l)) return null;
     }
     if (p.op(",") && i >= 3 && t.get(i - 2).kind() == TokenKind.STRING && t.get(i - 3).op("(")
         && i >= 4 && t.get(i - 4).kind() == TokenKind.IDENTIFIER) {
       String callee = t.get(i - 4).text().toLowerCase(Locale.ROOT);
       // put("password", "value") / setProperty("db.password", "value")
-      if (callee.equals("put") || callee.equals("setproperty") || callee.equals("set")
-          || callee.equals("add") || callee.equals("setenv")) {
+      if (w.keyedSetters.contains(callee)) {
         return t.get(i - 2).text();
       }
     }
     return null;
   }
 
-  static boolean secretName(String name) {
+  static boolean secretName(String name, Words w) {
     String l = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
     String raw = name.toLowerCase(Locale.ROOT);
     boolean secret = false;
-    for (String w : SECRET_WORDS) {
-      if (l.contains(w)) {
+    for (String word : w.secretWords) {
+      if (l.contains(word)) {
         secret = true;
         break;
       }
     }
-    if (!secret && (l.equals("pass") || l.endsWith("pass") || l.equals("pw") || l.endsWith("pw")
-        || l.equals("auth") || l.equals("key") || l.endsWith("apikey") || l.equals("privkey"))) {
-      secret = true;
-    }
+    if (!secret && w.secretNames.contains(l)) secret = true;
+    for (String suffix : w.secretSuffixes) secret |= l.endsWith(suffix);
     if (!secret) return false;
-    for (String w : NOT_SECRET) {
-      if (raw.contains(w) && !(w.equals("name") && raw.contains("username") && false)) return false;
+    for (String word : w.notSecret) {
+      if (raw.contains(word)) return false;
     }
     return true;
   }
 
-  static boolean plausibleSecret(String v, String name) {
+  static boolean plausibleSecret(String v, String name, Words w) {
     if (v.length() < 8 || v.length() > 400) return false;
     String lower = v.toLowerCase(Locale.ROOT);
     if (lower.equals(name.toLowerCase(Locale.ROOT))) return false;
-    for (String w : PLACEHOLDER_WORDS) {
-      if (lower.equals(w) || lower.startsWith(w + "_") || lower.startsWith("<") || lower.startsWith("${")
+    for (String p : w.placeholderWords) {
+      if (lower.equals(p) || lower.startsWith(p + "_") || lower.startsWith("<") || lower.startsWith("${")
           || lower.startsWith("{{") || lower.startsWith("%(") || lower.contains("xxxx")
           || lower.contains("****") || lower.contains("...")) {
         return false;
@@ -215,11 +262,8 @@ public final class HardcodedSecretCheck implements Check {
         || lower.startsWith("fake") || lower.startsWith("test") || lower.contains("redacted")) {
       return false;
     }
-    if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("/")
-        || lower.startsWith("./") || lower.startsWith("classpath:") || lower.startsWith("env:")
-        || lower.startsWith("vault:") || lower.startsWith("arn:")) {
-      return false;
-    }
+    // a reference to where the secret lives (URL, path, classpath:, env:, vault:, arn:)
+    for (String prefix : w.referencePrefixes) if (lower.startsWith(prefix)) return false;
     int space = 0;
     boolean lowerC = false;
     boolean upperC = false;
@@ -267,7 +311,7 @@ public final class HardcodedSecretCheck implements Check {
     return dash;
   }
 
-  private static boolean credentialUrl(String v) {
+  private static boolean credentialUrl(String v, Words w) {
     int scheme = v.indexOf("://");
     if (scheme <= 0 || scheme > 20) return false;
     int at = v.indexOf('@', scheme + 3);
@@ -281,7 +325,7 @@ public final class HardcodedSecretCheck implements Check {
       return false;
     }
     String lower = pw.toLowerCase(Locale.ROOT);
-    return !PLACEHOLDER_WORDS.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
+    return !w.placeholderWords.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
         && !lower.equals("pass") && !lower.equals("pw");
   }
 
@@ -289,13 +333,13 @@ public final class HardcodedSecretCheck implements Check {
    * ADO.NET / ODBC style {@code Server=..;User Id=..;Password=..;} (also {@code Pwd=}) with a real
    * password value (CWE-798).
    */
-  static boolean connectionStringPassword(String v) {
+  static boolean connectionStringPassword(String v, Words w) {
     if (v.indexOf(';') < 0 || v.indexOf('=') < 0) return false;
     for (String part : v.split(";", -1)) {
       int eq = part.indexOf('=');
       if (eq <= 0) continue;
       String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      if (!key.equals("password") && !key.equals("pwd")) continue;
+      if (!w.connectionStringKeys.contains(key)) continue;
       String pw = part.substring(eq + 1).trim();
       if (pw.startsWith("'") || pw.startsWith("\"")) pw = pw.substring(1);
       if (pw.length() < 4 || pw.startsWith("${") || pw.startsWith("{") || pw.startsWith("<")
@@ -303,7 +347,7 @@ public final class HardcodedSecretCheck implements Check {
         return false;
       }
       String lower = pw.toLowerCase(Locale.ROOT);
-      return !PLACEHOLDER_WORDS.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
+      return !w.placeholderWords.contains(lower) && !lower.contains("xxx") && !lower.contains("***")
           && !lower.equals("password");
     }
     return false;

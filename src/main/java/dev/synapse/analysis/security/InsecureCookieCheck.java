@@ -29,6 +29,20 @@ import java.util.Map;
  */
 public final class InsecureCookieCheck implements Check {
 
+  private final PatternWords words;
+  private final Words w;
+
+  /** A check over the bundled packs' lists. */
+  public InsecureCookieCheck() {
+    this(PatternWords.bundled());
+  }
+
+  /** @param words the pattern lists of the loaded packs */
+  InsecureCookieCheck(PatternWords words) {
+    this.words = words;
+    this.w = words.cookie;
+  }
+
   @Override
   public String id() {
     return Rule.INSECURE_COOKIE.category();
@@ -48,7 +62,7 @@ public final class InsecureCookieCheck implements Check {
       if (view.language() == Language.UNKNOWN) continue;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, String> hits = new LinkedHashMap<>();
-      ChangedTokens changed = ChangedTokens.of(context, view);
+      ChangedTokens changed = ChangedTokens.of(context, view, words);
       for (int si = 0; si < view.segments().size(); si++) {
         int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
@@ -70,15 +84,58 @@ public final class InsecureCookieCheck implements Check {
   }
 
   /**
-   * The words one of which every rule needs (ignoring case and, as the flag rules do, '_' and
-   * '-') in the text of the token it reports, as (word, fact) pairs for {@link ChangedTokens}:
-   * each flag name ends in "secure" or "httponly", and the cookie classes and setters
-   * ({@code Cookie}, {@code res.cookie}, {@code set_cookie}, {@code setcookie},
-   * {@code put_resp_cookie}) contain "cookie".
+   * The API names and words of this check ({@code insecure_cookie.*} pattern lists, see
+   * rules/patterns/insecure_cookie.yml). Immutable.
    */
-  static Object[] triggerWords() {
-    return new Object[] {"cookie", ChangedTokens.COOKIE, "secure", ChangedTokens.COOKIE,
-        "httponly", ChangedTokens.COOKIE};
+  static final class Words {
+    /** Calls that switch a flag off when given false: setSecure(false). */
+    final Set<String> flagSetters;
+    /** Option names of a cookie's flags (need a cookie nearby): secure: false. */
+    final Set<String> flags;
+    /** Framework settings that are cookie flags by name: SESSION_COOKIE_SECURE = False. */
+    final Set<String> settingFlags;
+    final Map<Language, Set<String>> setters;
+    final Map<Language, Set<String>> setterReceivers;
+    final Map<Language, Set<String>> cookieClasses;
+    final Map<Language, Set<String>> secureCalls;
+    final String[] contextWords;
+    final String[] secureOptionWords;
+    final String[] sensitiveParts;
+    final Set<String> sensitiveNames;
+
+    Words(PatternWords p) {
+      flagSetters = p.lowerSet("insecure_cookie.flag_setters");
+      flags = p.lowerSet("insecure_cookie.flags");
+      settingFlags = p.lowerSet("insecure_cookie.setting_flags");
+      setters = p.byLanguage("insecure_cookie.setters", false);
+      setterReceivers = p.byLanguage("insecure_cookie.setter_receivers", false);
+      cookieClasses = p.byLanguage("insecure_cookie.cookie_classes", false);
+      secureCalls = p.byLanguage("insecure_cookie.secure_calls", false);
+      contextWords = lower(p.list("insecure_cookie.context_words"));
+      secureOptionWords = lower(p.list("insecure_cookie.secure_option_words"));
+      sensitiveParts = lower(p.list("insecure_cookie.sensitive_name_parts"));
+      sensitiveNames = p.lowerSet("insecure_cookie.sensitive_names");
+    }
+
+    /**
+     * The words one of which every rule needs (ignoring case and, as the flag rules do, '_' and
+     * '-') in the text of the token it reports, as (word, fact) pairs for {@link ChangedTokens}:
+     * the flag setters, flags and setting flags, the cookie setters and classes.
+     */
+    Object[] triggerWords() {
+      List<Object> entries = new ArrayList<>();
+      List<String> all = new ArrayList<>(flagSetters);
+      all.addAll(flags);
+      all.addAll(settingFlags);
+      for (Set<String> x : setters.values()) all.addAll(x);
+      for (Set<String> x : cookieClasses.values()) all.addAll(x);
+      for (String x : all) PatternWords.addTrigger(entries, x, ChangedTokens.COOKIE);
+      return entries.toArray();
+    }
+
+    private static String[] lower(List<String> words) {
+      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    }
   }
 
   private String inspect(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si) {
@@ -95,79 +152,57 @@ public final class InsecureCookieCheck implements Check {
         && (next.op("(") || next.op(":") || next.op("=") || next.op("=>"));
     String l = flagShape ? name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "") : "";
     // setSecure(false) / setHttpOnly(false)
-    if (FLAG_SETTERS.contains(l) && next != null && next.op("(")
+    if (w.flagSetters.contains(l) && next != null && next.op("(")
         && val != null && (val.word("false") || val.text().equals("0"))) {
       return !l.contains("httponly") ? "the cookie is explicitly marked not Secure"
           : "the cookie is explicitly readable by scripts (HttpOnly off)";
     }
     // secure: false / httponly=False / Secure = false in a cookie context
-    if ((FLAGS.contains(l) || SETTING_FLAGS.contains(l))
+    if ((w.flags.contains(l) || w.settingFlags.contains(l))
         && next != null && (next.op(":") || next.op("=") || next.op("=>"))
         && val != null && (val.word("false") || val.word("False") || val.word("nil")
         || val.kind() == TokenKind.NUMBER && val.text().equals("0"))) {
-      if (!SETTING_FLAGS.contains(l) && !cookieContext(view, x.line())) {
+      if (!w.settingFlags.contains(l) && !cookieContext(view, x.line())) {
         return null;
       }
       return l.contains("httponly") ? "the cookie is readable by scripts (HttpOnly disabled)"
           : "the cookie is sent over plain HTTP (Secure disabled)";
     }
     // servlet cookies: new Cookie(...) without setSecure(true) in the same function
-    if (name.equals("Cookie") && i > 0 && t.get(i - 1).word("new")
-        && (view.language() == Language.JAVA || view.language() == Language.KOTLIN)) {
+    if (w.cookieClasses.get(view.language()).contains(name) && i > 0 && t.get(i - 1).word("new")) {
       String body = functionText(view, fns, si, x.line());
-      if (!body.contains("setSecure(true)") && !body.contains("setSecure(false)")) {
-        return "the cookie is created without setSecure(true)";
-      }
-      return null;
+      for (String c : w.secureCalls.get(view.language())) if (body.contains(c)) return null;
+      return "the cookie is created without setSecure(true)";
     }
     // sensitive cookies set without a Secure option
     if (isCookieSetter(t, i, view.language()) && sensitiveName(t, i)) {
       String stmt = statementText(t, i);
-      if (!stmt.contains("secure")) return "a session/authentication cookie is set without the Secure flag";
+      boolean secure = false;
+      for (String o : w.secureOptionWords) secure |= stmt.contains(o);
+      if (!secure) return "a session/authentication cookie is set without the Secure flag";
     }
     return null;
   }
 
-  private static boolean isCookieSetter(List<Token> t, int i, Language lang) {
+  /**
+   * @return true when token i calls a cookie setter of the language (as written), on one of the
+   *     language's setter receivers when it lists any ({@code res.cookie(...)})
+   */
+  private boolean isCookieSetter(List<Token> t, int i, Language lang) {
     Token x = t.get(i);
     if (x.kind() != TokenKind.IDENTIFIER || i + 1 >= t.size() || !t.get(i + 1).op("(")) return false;
-    String n = x.text();
-    switch (lang) {
-      case JAVASCRIPT: case TYPESCRIPT:
-        return JS_SETTERS.contains(n) && i > 1 && t.get(i - 1).op(".")
-            && JS_RESPONSES.contains(t.get(i - 2).text());
-      case PYTHON:
-        return PY_SETTERS.contains(n);
-      case PHP:
-        return PHP_SETTERS.contains(n);
-      case ELIXIR:
-        return EX_SETTERS.contains(n);
-      default:
-        return false;
-    }
+    if (!w.setters.get(lang).contains(x.text())) return false;
+    Set<String> receivers = w.setterReceivers.get(lang);
+    return receivers.isEmpty() || i > 1 && t.get(i - 1).op(".") && receivers.contains(t.get(i - 2).text());
   }
 
-  /** Calls that switch a flag off when given false: setSecure(false). */
-  private static final Set<String> FLAG_SETTERS = PatternLists.set("insecure_cookie.flag_setters");
-  /** Option names of a cookie's flags (need a cookie nearby): secure: false. */
-  private static final Set<String> FLAGS = PatternLists.set("insecure_cookie.flags");
-  /** Framework settings that are cookie flags by name: SESSION_COOKIE_SECURE = False. */
-  private static final Set<String> SETTING_FLAGS = PatternLists.set("insecure_cookie.setting_flags");
-  private static final Set<String> JS_SETTERS = PatternLists.set("insecure_cookie.javascript_setters");
-  private static final Set<String> JS_RESPONSES = PatternLists.set("insecure_cookie.javascript_responses");
-  private static final Set<String> PY_SETTERS = PatternLists.set("insecure_cookie.python_setters");
-  private static final Set<String> PHP_SETTERS = PatternLists.set("insecure_cookie.php_setters");
-  private static final Set<String> EX_SETTERS = PatternLists.set("insecure_cookie.elixir_setters");
-  private static final String[] SENSITIVE_PARTS = PatternLists.array("insecure_cookie.sensitive_name_parts");
-  private static final Set<String> SENSITIVE_NAMES = PatternLists.set("insecure_cookie.sensitive_names");
-
-  private static boolean sensitiveName(List<Token> t, int i) {
+  private boolean sensitiveName(List<Token> t, int i) {
     for (int k = i + 2; k < t.size() && k < i + 8; k++) {
       Token a = t.get(k);
       if (a.kind() == TokenKind.STRING) {
         String s = a.text().toLowerCase(Locale.ROOT);
-        if (SENSITIVE_NAMES.contains(s)) return true;
-        for (String part : SENSITIVE_PARTS) if (s.contains(part)) return true;
+        if (w.sensitiveNames.contains(s)) return true;
+        for (String part : w.sensitiveParts) if (s.contains(part)) return true;
         return false;
       }
     }
@@ -189,10 +224,12 @@ public final class InsecureCookieCheck implements Check {
     return sb.toString();
   }
 
-  private static boolean cookieContext(SourceView view, int line) {
+  private boolean cookieContext(SourceView view, int line) {
     for (int l = line - 4; l <= line + 1; l++) {
       String text = view.line(l);
-      if (text != null && text.toLowerCase(Locale.ROOT).contains("cookie")) return true;
+      if (text == null) continue;
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String c : w.contextWords) if (lower.contains(c)) return true;
     }
     return false;
   }

@@ -20,16 +20,17 @@ public final class SecurityChecks {
    */
   public static List<Check> all(SecurityKnowledge knowledge) {
     List<Check> out = new ArrayList<>();
-    for (Rule r : Rule.values()) if (knowledge.enabled(r)) out.add(forRule(r, knowledge));
+    PatternWords words = PatternWords.of(knowledge);
+    for (Rule r : Rule.values()) if (knowledge.enabled(r)) out.add(forRule(r, knowledge, words));
     return List.copyOf(out);
   }
 
-  private static Check forRule(Rule r, SecurityKnowledge knowledge) {
+  private static Check forRule(Rule r, SecurityKnowledge knowledge, PatternWords words) {
     switch (r) {
-      case AUTH_BYPASS: return new AuthBypassCheck();
-      case HARDCODED_SECRET: return new HardcodedSecretCheck();
-      case WEAK_CRYPTO: return new WeakCryptoCheck();
-      case INSECURE_COOKIE: return new InsecureCookieCheck();
+      case AUTH_BYPASS: return new AuthBypassCheck(words);
+      case HARDCODED_SECRET: return new HardcodedSecretCheck(words);
+      case WEAK_CRYPTO: return new WeakCryptoCheck(words);
+      case INSECURE_COOKIE: return new InsecureCookieCheck(words);
       default: return new InjectionCheck(r, knowledge);
     }
   }

@@ -156,7 +156,7 @@ public final class SecurityKnowledge {
         bareSources.add(b.toLowerCase(Locale.ROOT));
       }
       moduleNames.addAll(p.moduleNames());
-      p.patternLists().forEach((n, l) -> patternLists.computeIfAbsent(n, x -> new ArrayList<>()).addAll(l));
+      p.patternLists().forEach((n, l) -> mergePatternList(patternLists.computeIfAbsent(n, x -> new ArrayList<>()), l));
       numericTypes.addAll(p.numericTypes());
       responseNames.addAll(p.responseNames());
       for (Pack.ResponseReturn r : p.responseReturns()) {
@@ -405,6 +405,28 @@ public final class SecurityKnowledge {
   public List<String> patternList(String name) {
     List<String> l = patternLists.get(name);
     return l == null ? null : List.copyOf(l);
+  }
+
+  /**
+   * Applies one pack's words to a pattern list, in order: a word adds itself; {@code !word}
+   * removes every earlier copy of the word; {@code !*} empties the list (docs/rule-packs.md).
+   */
+  private static void mergePatternList(List<String> list, List<String> words) {
+    for (String w : words) {
+      if (!w.startsWith("!")) {
+        list.add(w);
+      } else if (w.equals("!*")) {
+        list.clear();
+      } else {
+        String gone = w.substring(1);
+        list.removeIf(gone::equals);
+      }
+    }
+  }
+
+  /** @return the names of every pattern list some pack defines (language variants included) */
+  public Set<String> patternListNames() {
+    return Set.copyOf(patternLists.keySet());
   }
 
   /** @return true when this name (as written) denotes a module or framework object, not a variable */

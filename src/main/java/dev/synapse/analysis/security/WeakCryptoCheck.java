@@ -30,13 +30,19 @@ import java.util.Set;
  */
 public final class WeakCryptoCheck implements Check {
 
-  private static final Set<String> WEAK_HASH_STRINGS = PatternLists.set("weak_crypto.weak_hash_strings");
-  private static final Set<String> HASH_FACTORIES = PatternLists.set("weak_crypto.hash_factories");
-  private static final Set<String> WEAK_HASH_CALLS = PatternLists.set("weak_crypto.weak_hash_calls");
-  private static final Set<String> WEAK_SYMBOLS = PatternLists.set("weak_crypto.weak_symbols");
-  private static final Set<String> WEAK_CIPHER_IDENTS = PatternLists.set("weak_crypto.weak_cipher_idents");
-  private static final String[] SECURITY_WORDS = PatternLists.array("weak_crypto.security_words");
-  private static final String[] NON_SECURITY = PatternLists.array("weak_crypto.non_security_words");
+  private final PatternWords words;
+  private final Words w;
+
+  /** A check over the bundled packs' lists. */
+  public WeakCryptoCheck() {
+    this(PatternWords.bundled());
+  }
+
+  /** @param words the pattern lists of the loaded packs */
+  WeakCryptoCheck(PatternWords words) {
+    this.words = words;
+    this.w = words.crypto;
+  }
 
   @Override
   public String id() {
@@ -48,32 +54,301 @@ public final class WeakCryptoCheck implements Check {
     return Rule.WEAK_CRYPTO.category();
   }
 
-  /** Lower-cased identifiers any rule below can start from (a fast pre-filter). */
-  private static final Set<String> INTERESTING = PatternLists.set("weak_crypto.trigger_identifiers");
-
-  /** Sorted hash codes of {@link #INTERESTING}, for {@link #mayBeInteresting}. */
-  private static final int[] INTERESTING_HASHES =
-      INTERESTING.stream().mapToInt(String::hashCode).sorted().toArray();
-
   /**
-   * Pre-test for {@code INTERESTING.contains(name.toLowerCase(Locale.ROOT))} without building the
-   * lower-cased copy: for ASCII text, the hash code of its lower-case form must be one of the
-   * set's (false is exact; true may be a hash collision, the set decides). Other text answers true.
+   * A case-sensitive glob: {@code x} equal, {@code x*} starts with, {@code *x} ends with,
+   * {@code *x*} contains (unlike {@link dev.synapse.analysis.rules.Glob}, which lower-cases).
+   *
+   * @param text the literal part
    */
-  private static boolean mayBeInteresting(String name) {
-    int h = 0;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 128) return true;
-      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
-      h = 31 * h + c;
+  record Glob(String text, boolean lead, boolean trail) {
+    static Glob of(String s) {
+      boolean lead = s.startsWith("*");
+      boolean trail = s.length() > 1 && s.endsWith("*");
+      return new Glob(s.substring(lead ? 1 : 0, s.length() - (trail ? 1 : 0)), lead, trail);
     }
-    return java.util.Arrays.binarySearch(INTERESTING_HASHES, h) >= 0;
+
+    boolean matches(String s) {
+      if (lead && trail) return s.contains(text);
+      if (lead) return s.endsWith(text);
+      if (trail) return s.startsWith(text);
+      return s.equals(text);
+    }
   }
 
-  private static final Set<String> PY_RANDOM = PatternLists.set("weak_crypto.python_random");
-  private static final Set<String> PHP_RANDOM = PatternLists.set("weak_crypto.php_random");
-  private static final Set<String> GO_RANDOM = PatternLists.set("weak_crypto.go_random");
+  /**
+   * The API names and words of this check ({@code weak_crypto.*} pattern lists, see
+   * rules/patterns.yml and rules/patterns/weak_crypto.yml). Dotted entries are
+   * {@code receiver.name} (receiver as written; {@code :receiver} an Elixir atom). Immutable.
+   */
+  static final class Words {
+    final Set<String> weakHashStrings;
+    final Set<String> hashFactories;
+    final Set<String> weakHashCalls;
+    final Set<String> weakSymbols;
+    final Set<String> weakCipherIdents;
+    final String[] securityWords;
+    final String[] nonSecurity;
+    /** Lower-cased identifiers any rule below can start from (a fast pre-filter). */
+    final Set<String> interesting;
+    /** Sorted hash codes of {@link #interesting}, for {@link #mayBeInteresting}. */
+    final int[] interestingHashes;
+    /** Words one of which every weak algorithm value contains (a pre-filter for constants). */
+    final WordTable valueTriggers;
+    private final List<String> valueWords;
+    final String[] notForSecurityArguments;
+    final Map<Language, Set<String>> hashCallReceivers;
+    final Map<Language, Set<String>> hashConstructors;
+    final Map<Language, Set<String>> hashPackages;
+    final Set<String> hashClasses;
+    final Map<Language, Set<String>> hashClassScopes;
+    final Set<String> cipherClasses;
+    final Map<Language, Set<String>> cipherConstructors;
+    final Map<Language, Set<String>> cipherPackages;
+    final String[][] weakModeMembers;
+    final Map<Language, Set<String>> unsaltedCipherCalls;
+    final Set<String> cipherFactories;
+    final List<Glob> weakCipherSpecs;
+    final Set<String> defaultEcbSpecs;
+    final Set<String> defaultEcbFactories;
+    final Map<Language, Set<String>> symbolModules;
+    final List<Glob> hashSymbols;
+    final List<Glob> hashIdents;
+    final String[][] randomCalls;
+    final Map<Language, String[][]> randomMembers;
+    final Map<Language, Set<String>> randomClasses;
+    final List<String> randomClassQualifiers;
+    final Map<Language, Set<String>> randomModules;
+    final Map<Language, Set<String>> randomFunctions;
+    final Map<Language, List<String>> secureRandomImports;
+    final Map<Language, Set<String>> tlsVerifySwitches;
+    final Set<String> ambiguousTlsSwitches;
+    final String[] ambiguousTlsContext;
+    final Set<String> tlsInsecureSwitches;
+    final Set<String> tlsContextualSwitches;
+    final String[] tlsContextWords;
+    final Set<String> tlsOffNames;
+    final Set<String> tlsEnvSwitches;
+    final Set<String> tlsValidationCallbacks;
+    final Set<String> trustManagerClasses;
+    private final List<String> triggerWords;
+
+    Words(PatternWords p) {
+      weakHashStrings = p.set("weak_crypto.weak_hash_strings");
+      hashFactories = p.set("weak_crypto.hash_factories");
+      weakHashCalls = p.set("weak_crypto.weak_hash_calls");
+      weakSymbols = p.set("weak_crypto.weak_symbols");
+      weakCipherIdents = p.set("weak_crypto.weak_cipher_idents");
+      securityWords = p.array("weak_crypto.security_words");
+      nonSecurity = p.array("weak_crypto.non_security_words");
+      notForSecurityArguments = lowerAll(p.list("weak_crypto.not_for_security_arguments"));
+      hashCallReceivers = p.byLanguage("weak_crypto.hash_call_receivers", true);
+      hashConstructors = p.byLanguage("weak_crypto.hash_constructors", true);
+      hashPackages = p.byLanguage("weak_crypto.hash_packages", true);
+      hashClasses = p.set("weak_crypto.hash_classes");
+      hashClassScopes = p.byLanguage("weak_crypto.hash_class_scopes", false);
+      cipherClasses = p.set("weak_crypto.cipher_classes");
+      cipherConstructors = p.byLanguage("weak_crypto.cipher_constructors", true);
+      cipherPackages = p.byLanguage("weak_crypto.cipher_packages", true);
+      weakModeMembers = members(p.list("weak_crypto.weak_mode_members"));
+      unsaltedCipherCalls = p.byLanguage("weak_crypto.unsalted_cipher_calls", true);
+      cipherFactories = p.lowerSet("weak_crypto.cipher_factories");
+      List<Glob> specs = new ArrayList<>();
+      for (String g : p.list("weak_crypto.weak_cipher_specs")) specs.add(Glob.of(g.toUpperCase(Locale.ROOT)));
+      weakCipherSpecs = List.copyOf(specs);
+      defaultEcbSpecs = upper(p.list("weak_crypto.default_ecb_specs"));
+      defaultEcbFactories = p.lowerSet("weak_crypto.default_ecb_factories");
+      symbolModules = p.byLanguage("weak_crypto.symbol_modules", true);
+      hashSymbols = p.list("weak_crypto.hash_symbols").stream().map(Glob::of).toList();
+      hashIdents = p.list("weak_crypto.hash_idents").stream().map(Glob::of).toList();
+      randomCalls = members(p.list("weak_crypto.random_calls"));
+      Map<Language, String[][]> rm = new java.util.EnumMap<>(Language.class);
+      p.byLanguage("weak_crypto.random_members", false).forEach((l, m) -> rm.put(l, members(List.copyOf(m))));
+      randomMembers = rm;
+      randomClasses = p.byLanguage("weak_crypto.random_classes", false);
+      randomClassQualifiers = p.list("weak_crypto.random_class_qualifiers");
+      randomModules = p.byLanguage("weak_crypto.random_modules", true);
+      randomFunctions = p.byLanguage("weak_crypto.random_functions", true);
+      Map<Language, List<String>> si = new java.util.EnumMap<>(Language.class);
+      p.byLanguage("weak_crypto.secure_random_imports", false).forEach((l, m) -> si.put(l, List.copyOf(m)));
+      secureRandomImports = si;
+      tlsVerifySwitches = p.byLanguage("weak_crypto.tls_verify_switches", true);
+      ambiguousTlsSwitches = p.lowerSet("weak_crypto.ambiguous_tls_switches");
+      ambiguousTlsContext = lowerAll(p.list("weak_crypto.ambiguous_tls_context"));
+      tlsInsecureSwitches = p.lowerSet("weak_crypto.tls_insecure_switches");
+      tlsContextualSwitches = p.lowerSet("weak_crypto.tls_contextual_switches");
+      tlsContextWords = lowerAll(p.list("weak_crypto.tls_context_words"));
+      tlsOffNames = p.set("weak_crypto.tls_off_names");
+      tlsEnvSwitches = p.set("weak_crypto.tls_env_switches");
+      tlsValidationCallbacks = p.set("weak_crypto.tls_validation_callbacks");
+      trustManagerClasses = p.set("weak_crypto.trust_manager_classes");
+
+      // every identifier a rule of inspect() compares a non-assignment token with
+      Set<String> names = new java.util.LinkedHashSet<>();
+      for (String x : p.list("weak_crypto.trigger_identifiers")) names.add(x.toLowerCase(Locale.ROOT));
+      for (String list : new String[] {"weak_hash_calls", "hash_constructors", "hash_classes", "cipher_classes",
+          "cipher_constructors", "weak_mode_members", "unsalted_cipher_calls", "random_calls", "random_members",
+          "random_classes", "random_functions", "tls_off_names", "tls_env_switches", "tls_validation_callbacks",
+          "trust_manager_classes"}) {
+        for (String x : p.anyLanguage("weak_crypto." + list)) names.add(nameOf(x).toLowerCase(Locale.ROOT));
+      }
+      interesting = Set.copyOf(names);
+      interestingHashes = interesting.stream().mapToInt(String::hashCode).sorted().toArray();
+
+      List<String> values = new ArrayList<>(p.list("weak_crypto.value_words"));
+      values.addAll(weakHashStrings);
+      values.addAll(defaultEcbSpecs);
+      for (Glob g : weakCipherSpecs) values.add(g.text());
+      valueWords = values;
+      Object[] ve = valueEntries(values);
+      valueTriggers = ve == null ? null : new WordTable(false, ve);
+      // pre-filter words: the value words and the pack's trigger words, plus a word for each name
+      // a rule compares a token with that none of them covers (a receiver where the rule needs one)
+      List<String> trig = new ArrayList<>(values);
+      trig.addAll(p.list("weak_crypto.trigger_words"));
+      List<Object> baseEntries = new ArrayList<>();
+      boolean always = false;
+      for (String x : trig) {
+        String l = x.toLowerCase(Locale.ROOT);
+        if (PatternWords.triggerWord(l)) {
+          baseEntries.add(l);
+          baseEntries.add(1);
+        } else {
+          // too short for the table: the pre-filter passes every line (see PatternWords.addTrigger)
+          always |= l.chars().allMatch(c -> c < 128);
+        }
+      }
+      WordTable base = always ? null : new WordTable(true, baseEntries.toArray());
+      List<String> plain = new ArrayList<>(weakCipherIdents);
+      plain.addAll(weakSymbols);
+      for (String list : new String[] {"weak_hash_calls", "hash_classes", "cipher_classes", "unsalted_cipher_calls",
+          "random_classes", "tls_verify_switches", "tls_insecure_switches", "tls_contextual_switches", "tls_off_names",
+          "tls_env_switches", "tls_validation_callbacks", "trust_manager_classes"}) {
+        plain.addAll(p.anyLanguage("weak_crypto." + list));
+      }
+      for (String x : plain) need(trig, base, x);
+      for (String list : new String[] {"weak_mode_members", "random_calls", "random_members"}) {
+        for (String m : p.anyLanguage("weak_crypto." + list)) {
+          int dot = m.lastIndexOf('.');
+          String r = dot < 0 ? "" : m.substring(m.startsWith(":") ? 1 : 0, dot);
+          String n = m.substring(dot + 1);
+          if (!covered(base, n) && (r.isEmpty() || !covered(base, r))) trig.add(r.isEmpty() ? n : r);
+        }
+      }
+      for (Language l : Language.values()) {
+        qualified(trig, base, hashConstructors.get(l), hashPackages.get(l));
+        qualified(trig, base, cipherConstructors.get(l), cipherPackages.get(l));
+        qualified(trig, base, randomFunctions.get(l), randomModules.get(l));
+      }
+      triggerWords = trig;
+    }
+
+    private static boolean covered(WordTable base, String x) {
+      return base == null || base.scan(x) != 0;
+    }
+
+    private static void need(List<String> trig, WordTable base, String x) {
+      if (!covered(base, x)) trig.add(x);
+    }
+
+    /**
+     * A rule that needs one of {@code names} called on one of {@code receivers} (which sit in the
+     * pre-filter's window): when some name is not covered, each receiver ("" a bare call: the
+     * names) must be.
+     */
+    private static void qualified(List<String> trig, WordTable base, Set<String> names, Set<String> receivers) {
+      boolean all = true;
+      for (String n : names) all &= covered(base, n);
+      if (all) return;
+      for (String r : receivers) {
+        if (!r.isEmpty()) {
+          need(trig, base, r);
+        } else {
+          for (String n : names) need(trig, base, n);
+        }
+      }
+    }
+
+    /**
+     * @return true when some value word is in {@code value}, ignoring case (always true when a
+     *     value word cannot be looked for in a table)
+     */
+    boolean mayBeWeakValue(String value) {
+      return valueTriggers == null || valueTriggers.scan(value) != 0;
+    }
+
+    private Object[] valueEntries(List<String> values) {
+      List<Object> e = new ArrayList<>();
+      for (String v : values) {
+        String l = v.toLowerCase(Locale.ROOT);
+        if (l.length() < 2) return null;
+        boolean ascii = true;
+        for (int k = 0; k < l.length(); k++) ascii &= l.charAt(k) < 128;
+        if (!ascii) continue;
+        e.add(l);
+        e.add(1);
+      }
+      return e.toArray();
+    }
+
+    /**
+     * Pre-test for {@code interesting.contains(name.toLowerCase(Locale.ROOT))} without building
+     * the lower-cased copy: for ASCII text, the hash code of its lower-case form must be one of
+     * the set's (false is exact; true may be a hash collision, the set decides). Other text
+     * answers true.
+     */
+    boolean mayBeInteresting(String name) {
+      int h = 0;
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c >= 128) return true;
+        if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+        h = 31 * h + c;
+      }
+      return java.util.Arrays.binarySearch(interestingHashes, h) >= 0;
+    }
+
+    /**
+     * Words one of which every rule of {@link #inspect} needs (ignoring case) in the text of the
+     * token it reports, of the receiver or name just before it, as (word, fact) pairs for
+     * {@link ChangedTokens}: the value words (weak algorithm names and cipher specifications),
+     * {@code weak_crypto.trigger_words} and every name the rules compare with. Constants are the
+     * exception: a constant's name says nothing, so a file with a weak constant is inspected whole.
+     */
+    Object[] triggerWords() {
+      List<Object> entries = new ArrayList<>();
+      for (String t : triggerWords) {
+        // the literal parts of a glob: the token holds each of them
+        for (String part : t.split("\\*")) if (!part.isEmpty()) PatternWords.addTrigger(entries, part, ChangedTokens.CRYPTO);
+        if (t.replace("*", "").isEmpty()) PatternWords.addTrigger(entries, "", ChangedTokens.CRYPTO);
+      }
+      return entries.toArray();
+    }
+
+    private static String nameOf(String dotted) {
+      return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+
+    /** @return each entry as {receiver as written (":x" an atom), name lower-cased} */
+    private static String[][] members(List<String> dotted) {
+      String[][] out = new String[dotted.size()][];
+      for (int i = 0; i < out.length; i++) {
+        String d = dotted.get(i);
+        int dot = d.lastIndexOf('.');
+        out[i] = new String[] {dot < 0 ? "" : d.substring(0, dot), d.substring(dot + 1).toLowerCase(Locale.ROOT)};
+      }
+      return out;
+    }
+
+    private static String[] lowerAll(List<String> words) {
+      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    }
+
+    private static Set<String> upper(List<String> words) {
+      Set<String> out = new java.util.HashSet<>();
+      for (String x : words) out.add(x.toUpperCase(Locale.ROOT));
+      return Set.copyOf(out);
+    }
+  }
 
   private record Hit(int line, String what, String cwe, String rec, double conf) {}
 
@@ -82,41 +357,15 @@ public final class WeakCryptoCheck implements Check {
   /** Names assigned exactly one string literal in the current file (constants), name -> value. */
   private Map<String, String> constants = Map.of();
 
-  /**
-   * Words one of which every weak algorithm value contains, ignoring case: the weak hash names
-   * (md5/md4/md2/ripemd, sha/sha1) and every prefix or part {@link #weakCipherSpec} tests
-   * (DES/3DES, RC4/ARCFOUR, RC2, Blowfish/BF, ECB, AES).
-   */
-  private static final String[] VALUE_WORDS = PatternLists.array("weak_crypto.value_words");
-  private static final WordTable VALUE_TRIGGERS = WordTable.of(1, VALUE_WORDS);
-
-  /**
-   * Words one of which every rule of {@link #inspect} needs (ignoring case) in the text of the
-   * token it reports, of the receiver or name just before it, as (word, fact) pairs for
-   * {@link ChangedTokens}: {@link #VALUE_WORDS}, the cipher factories (createCipher, NewCipher,
-   * NullCipher), the predictable generators (rand/random, PHP's uniqid, lcg_value, str_shuffle)
-   * and the TLS switches and classes (verify..., reject..., ssl..., check_hostname, insecure...,
-   * trustAll..., CERT_NONE, Dangerous..., the ServerCertificate... callbacks, X509TrustManager).
-   * Constants are the exception: a constant's name says nothing, so a file with a weak constant
-   * is inspected whole.
-   */
-  static Object[] triggerWords() {
-    List<String> words = new ArrayList<>(List.of(VALUE_WORDS));
-    words.addAll(PatternLists.list("weak_crypto.trigger_words"));
-    List<Object> entries = new ArrayList<>();
-    for (String w : words) {
-      entries.add(w);
-      entries.add(ChangedTokens.CRYPTO);
-    }
-    return entries.toArray();
-  }
-
   /** @return true when a constant's value names a weak hash or cipher for some call */
-  private static boolean weakValue(String value) {
-    if (VALUE_TRIGGERS.scan(value) == 0) return false;
+  private boolean weakValue(String value) {
+    if (!w.mayBeWeakValue(value)) return false;
     String v = value.toLowerCase(Locale.ROOT).trim();
-    // "getinstance" is the one call for which weakCipherSpec also accepts plain AES
-    return WEAK_HASH_STRINGS.contains(v) || weakCipherSpec(v, "getinstance");
+    if (w.weakHashStrings.contains(v)) return true;
+    // a weak cipher specification for some factory (plain AES: for the default-ECB factories)
+    String u = v.toUpperCase(Locale.ROOT);
+    for (Glob g : w.weakCipherSpecs) if (g.matches(u)) return true;
+    return w.defaultEcbSpecs.contains(u) && !w.defaultEcbFactories.isEmpty();
   }
 
   /**
@@ -125,7 +374,7 @@ public final class WeakCryptoCheck implements Check {
    * #weakValue}; no other constant can change a finding); a name assigned more than once (or
    * after a '.', or to anything but one plain literal) is dropped.
    */
-  private static Map<String, String> stringConstants(SourceView view) {
+  private Map<String, String> stringConstants(SourceView view) {
     Map<String, String> out = null;
     for (int si = 0; si < view.segments().size(); si++) {
       List<Token> t = view.significantTokens(si);
@@ -184,7 +433,7 @@ public final class WeakCryptoCheck implements Check {
 
   @Override
   public List<Finding> run(AnalysisContext context) {
-    return new WeakCryptoCheck().scan(context);
+    return new WeakCryptoCheck(words).scan(context);
   }
 
   private List<Finding> scan(AnalysisContext context) {
@@ -196,12 +445,12 @@ public final class WeakCryptoCheck implements Check {
       currentView = view;
       List<FunctionSpan> fns = Functions.of(context, file, Side.NEW);
       Map<Integer, Hit> hits = new LinkedHashMap<>();
-      // only the Go rule reads it
-      boolean cryptoRand = view.language() == Language.GO && mentions(view, "crypto/rand");
+      // a secure generator imported: the module-function random rule does not apply
+      boolean cryptoRand = mentionsAny(view, w.secureRandomImports.get(view.language()));
       constants = stringConstants(view);
       // a weak constant can be used under any name: then every changed line is inspected
       boolean everyLine = !constants.isEmpty();
-      ChangedTokens changed = ChangedTokens.of(context, view);
+      ChangedTokens changed = ChangedTokens.of(context, view, words);
       for (int si = 0; si < view.segments().size(); si++) {
         int[] groups = changed.groups(si);
         List<Token> t = view.significantTokens(si);
@@ -223,9 +472,12 @@ public final class WeakCryptoCheck implements Check {
     return out;
   }
 
-  private static boolean mentions(SourceView view, String text) {
+  private static boolean mentionsAny(SourceView view, List<String> texts) {
+    if (texts.isEmpty()) return false;
     for (SourceView.Segment s : view.segments()) {
-      for (String l : s.lines()) if (l.contains(text)) return true;
+      for (String l : s.lines()) {
+        for (String text : texts) if (l.contains(text)) return true;
+      }
     }
     return false;
   }
@@ -238,7 +490,7 @@ public final class WeakCryptoCheck implements Check {
     if (x.kind() == TokenKind.STRING && !x.has(Token.F_INTERPOLATED)) {
       String v = x.text().toLowerCase(Locale.ROOT).trim();
       String call = enclosingCall(t, i);
-      if (WEAK_HASH_STRINGS.contains(v) && call != null && HASH_FACTORIES.contains(call)
+      if (w.weakHashStrings.contains(v) && call != null && w.hashFactories.contains(call)
           && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), x.text());
       }
@@ -248,9 +500,9 @@ public final class WeakCryptoCheck implements Check {
       }
       return null;
     }
-    if (x.kind() == TokenKind.SYMBOL && WEAK_SYMBOLS.contains(x.text().toLowerCase(Locale.ROOT))
-        && lang == Language.ELIXIR && lowerLine(view, x.line()).contains(":crypto.") && !nonSecurity(lowerLine(view, x.line()))) {
-      boolean hash = x.text().equals("md5") || x.text().startsWith("sha") || x.text().equals("md4");
+    if (x.kind() == TokenKind.SYMBOL && w.weakSymbols.contains(x.text().toLowerCase(Locale.ROOT))
+        && lineHasAny(lowerLine(view, x.line()), w.symbolModules.get(lang)) && !nonSecurity(lowerLine(view, x.line()))) {
+      boolean hash = anyGlob(w.hashSymbols, x.text());
       return hash ? weakHash(x.line(), x.text())
           : new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher :" + x.text()
               + " is broken or uses ECB mode.", "CWE-327", null, 0.85);
@@ -263,7 +515,7 @@ public final class WeakCryptoCheck implements Check {
         && (i + 1 >= t.size() || t.get(i + 1).op(")") || t.get(i + 1).op(","))) {
       String call = enclosingCall(t, i);
       String v = constant.toLowerCase(Locale.ROOT).trim();
-      if (call != null && WEAK_HASH_STRINGS.contains(v) && HASH_FACTORIES.contains(call)
+      if (call != null && w.weakHashStrings.contains(v) && w.hashFactories.contains(call)
           && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), name + " (" + constant + ")");
       }
@@ -274,54 +526,45 @@ public final class WeakCryptoCheck implements Check {
     }
     Token nextTok = i + 1 < t.size() ? t.get(i + 1) : null;
     boolean assignLike = nextTok != null && (nextTok.op("=") || nextTok.op(":") || nextTok.op("=>"));
-    if (!assignLike && !WEAK_CIPHER_IDENTS.contains(name) && !mayBeInteresting(name)) return null;
+    if (!assignLike && !w.weakCipherIdents.contains(name) && !w.mayBeInteresting(name)) return null;
     String lname = name.toLowerCase(Locale.ROOT);
-    if (!assignLike && !INTERESTING.contains(lname) && !WEAK_CIPHER_IDENTS.contains(name)) return null;
+    if (!assignLike && !w.interesting.contains(lname) && !w.weakCipherIdents.contains(name)) return null;
     Token prev = i > 0 ? t.get(i - 1) : null;
     Token prev2 = i > 1 ? t.get(i - 2) : null;
     Token next = i + 1 < t.size() ? t.get(i + 1) : null;
     String recv = prev != null && (prev.op(".") || prev.op("::")) && prev2 != null ? prev2.text() : "";
     String lrecv = recv.toLowerCase(Locale.ROOT);
     // ---- weak hashes by API
-    if (WEAK_HASH_CALLS.contains(lname) && next != null && (next.op("(") || next.op("."))
-        && !nonSecurity(lowerLine(view, x.line())) && !argsContain(t, i + 1, "usedforsecurity")) {
-      boolean ok = lrecv.equals("hashlib") || lrecv.equals("digestutils") || lrecv.equals("hashing")
-          || lrecv.equals("cryptojs") || lrecv.equals("crypto") || lang == Language.PHP && recv.isEmpty()
-          || lang == Language.GO && (lrecv.equals("md5") || lrecv.equals("sha1"))
-          || recv.isEmpty() && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT);
-      if (ok) return weakHash(x.line(), name);
+    if (w.weakHashCalls.contains(lname) && next != null && (next.op("(") || next.op("."))
+        && !nonSecurity(lowerLine(view, x.line())) && !argsContain(t, i + 1, w.notForSecurityArguments)) {
+      if (w.hashCallReceivers.get(lang).contains(lrecv)) return weakHash(x.line(), name);
     }
-    if ((lname.equals("new") || lname.equals("sum") || lname.equals("newhash")) && lang == Language.GO
-        && (lrecv.equals("md5") || lrecv.equals("sha1")) && !nonSecurity(lowerLine(view, x.line()))) {
+    if (w.hashConstructors.get(lang).contains(lname) && w.hashPackages.get(lang).contains(lrecv)
+        && !nonSecurity(lowerLine(view, x.line()))) {
       return weakHash(x.line(), recv);
     }
-    if ((name.equals("MD5") || name.equals("SHA1")) && next != null && next.op(".")
-        && !nonSecurity(lowerLine(view, x.line())) && (prev != null && prev.op("::") && prev2 != null && prev2.text().equals("Digest")
-        || lang == Language.CSHARP || lang == Language.RUBY && prev != null && prev.op("::"))) {
+    if (w.hashClasses.contains(name) && next != null && next.op(".")
+        && !nonSecurity(lowerLine(view, x.line())) && hashClassScope(w.hashClassScopes.get(lang), prev, prev2)) {
       return weakHash(x.line(), name);
     }
-    if (WEAK_CIPHER_IDENTS.contains(name)) {
-      boolean hash = name.startsWith("MD5") || name.startsWith("SHA1");
+    if (w.weakCipherIdents.contains(name)) {
+      boolean hash = anyGlob(w.hashIdents, name);
       return hash ? weakHash(x.line(), name) : new Hit(x.line(), Rule.WEAK_CRYPTO.title()
           + ": " + name + " selects a broken cipher or ECB mode.", "CWE-327", null, 0.85);
     }
-    if ((name.equals("DES") || name.equals("DES3") || name.equals("ARC4") || name.equals("Blowfish")
-        || name.equals("ARC2") || name.equals("TripleDES") || name.equals("RC2"))
-        && next != null && next.op(".")) {
+    if (w.cipherClasses.contains(name) && next != null && next.op(".")) {
       return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": " + name + " is a broken cipher.",
           "CWE-327", null, 0.85);
     }
-    if (lang == Language.GO && (lname.equals("newcipher") || lname.equals("newtripledescipher"))
-        && (lrecv.equals("des") || lrecv.equals("rc4"))) {
+    if (w.cipherConstructors.get(lang).contains(lname) && w.cipherPackages.get(lang).contains(lrecv)) {
       return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": " + recv + " is a broken cipher.",
           "CWE-327", null, 0.85);
     }
-    if (name.equals("ECB") && prev != null && prev.op(".") && prev2 != null && prev2.text().equals("CipherMode")) {
+    if (prev != null && prev.op(".") && prev2 != null && member(w.weakModeMembers, prev2, name)) {
       return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": ECB mode leaks plaintext structure.",
           "CWE-327", null, 0.85);
     }
-    if (lname.equals("createcipher") && next != null && next.op("(")
-        && (lang == Language.JAVASCRIPT || lang == Language.TYPESCRIPT)) {
+    if (w.unsaltedCipherCalls.get(lang).contains(lname) && next != null && next.op("(")) {
       return new Hit(x.line(), Rule.WEAK_CRYPTO.title()
           + ": crypto.createCipher derives the key without salt and uses no IV.", "CWE-327", null, 0.8);
     }
@@ -351,25 +594,62 @@ public final class WeakCryptoCheck implements Check {
         "Use SHA-256 or better for integrity and bcrypt, scrypt or Argon2 for passwords.", 0.85);
   }
 
-  private static boolean nonSecurity(String lowerLine) {
-    for (String w : NON_SECURITY) if (lowerLine.contains(w)) return true;
+  private boolean nonSecurity(String lowerLine) {
+    for (String n : w.nonSecurity) if (lowerLine.contains(n)) return true;
     return false;
   }
 
-  private static boolean weakCipherSpec(String v, String call) {
-    if (!(call.equals("getinstance") || call.equals("createcipheriv") || call.equals("createdecipheriv")
-        || call.equals("new") || call.equals("openssl_encrypt") || call.equals("openssl_decrypt")
-        || call.equals("getproperty") || call.equals("cipher") || call.equals("of")
-        || call.equals("ciphers") || call.equals("createcipher"))) {
-      return false;
+  private static boolean lineHasAny(String lowerLine, java.util.Collection<String> parts) {
+    for (String p : parts) if (lowerLine.contains(p)) return true;
+    return false;
+  }
+
+  private static boolean lineHasAny(String lowerLine, String[] parts) {
+    return lineHasAny(lowerLine, List.of(parts));
+  }
+
+  private static boolean anyGlob(List<Glob> globs, String s) {
+    for (Glob g : globs) if (g.matches(s)) return true;
+    return false;
+  }
+
+  /**
+   * @param scopes "" (the class alone), "*" (any {@code Scope::} before it) or a scope name
+   *     (that {@code Scope::})
+   */
+  private static boolean hashClassScope(Set<String> scopes, Token prev, Token prev2) {
+    if (scopes.contains("")) return true;
+    if (prev == null || !prev.op("::")) return false;
+    return scopes.contains("*") || prev2 != null && scopes.contains(prev2.text());
+  }
+
+  /**
+   * @param recv the receiver token ({@code x} of {@code x.name} or {@code x::name}), or null
+   * @return true when {@code recv.name} is one of {@code members}: the receiver as written (an
+   *     entry ":x" wants the atom :x; an entry without receiver wants none), the name ignoring case
+   */
+  private static boolean member(String[][] members, Token recv, String name) {
+    String lname = null;
+    for (String[] m : members) {
+      if (!name.equalsIgnoreCase(m[1])) continue;
+      if (lname == null) lname = name.toLowerCase(Locale.ROOT);
+      if (!lname.equals(m[1])) continue;
+      String r = m[0];
+      boolean atom = r.startsWith(":");
+      if (atom) r = r.substring(1);
+      if (r.isEmpty() ? recv == null : recv != null && recv.text().equals(r)
+          && (!atom || recv.kind() == TokenKind.SYMBOL)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  private boolean weakCipherSpec(String v, String call) {
+    if (!w.cipherFactories.contains(call)) return false;
     String u = v.toUpperCase(Locale.ROOT);
-    if (u.startsWith("DES") || u.startsWith("RC4") || u.startsWith("ARCFOUR") || u.startsWith("RC2")
-        || u.startsWith("BLOWFISH") || u.startsWith("BF-") || u.equals("BF") || u.startsWith("3DES")) {
-      return true;
-    }
-    if (u.contains("/ECB") || u.endsWith("-ECB") || u.contains("-ECB-") || u.contains("_ECB")) return true;
-    return u.equals("AES") && call.equals("getinstance");
+    for (Glob g : w.weakCipherSpecs) if (g.matches(u)) return true;
+    return w.defaultEcbSpecs.contains(u) && w.defaultEcbFactories.contains(call);
   }
 
   /** @return the lower-cased name of the call whose argument list contains token i, or null */
@@ -394,14 +674,15 @@ public final class WeakCryptoCheck implements Check {
     return null;
   }
 
-  private static boolean argsContain(List<Token> t, int open, String word) {
+  private static boolean argsContain(List<Token> t, int open, String[] words) {
     if (open >= t.size() || !t.get(open).op("(")) return false;
     int level = 0;
     for (int j = open; j < t.size() && j - open < 60; j++) {
       Token x = t.get(j);
       if (x.op("(")) level++;
       else if (x.op(")") && --level == 0) return false;
-      if (x.text().toLowerCase(Locale.ROOT).contains(word)) return true;
+      String l = x.text().toLowerCase(Locale.ROOT);
+      for (String word : words) if (l.contains(word)) return true;
     }
     return false;
   }
@@ -409,28 +690,15 @@ public final class WeakCryptoCheck implements Check {
   private Hit random(SourceView view, List<Token> t, int i, List<FunctionSpan> fns, int si,
       boolean cryptoRand, String name, String lname, String recv, String lrecv, Token next) {
     Language lang = view.language();
-    boolean weak = false;
-    if (name.equals("random") && recv.equals("Math") && next != null && next.op("(")) weak = true;
-    else if (name.equals("Random") && (lang == Language.JAVA || lang == Language.CSHARP
-        || lang == Language.KOTLIN) && newExpression(t, i)) {
-      weak = true;
-    } else if (name.equals("current") && recv.equals("ThreadLocalRandom")) {
-      weak = true;
-    } else if (lrecv.equals("random") && lang == Language.PYTHON && PY_RANDOM.contains(lname)) {
-      weak = true;
-    } else if (lang == Language.PHP && recv.isEmpty() && PHP_RANDOM.contains(lname) && next != null && next.op("(")) {
-      weak = true;
-    } else if (lang == Language.RUBY && (lname.equals("rand") && (recv.isEmpty() || recv.equals("Kernel")
-        || recv.equals("Random")) || name.equals("new") && recv.equals("Random"))) {
-      weak = true;
-    } else if (lang == Language.GO && lrecv.equals("rand") && !cryptoRand && GO_RANDOM.contains(lname)) {
-      weak = true;
-    } else if (lang == Language.ELIXIR && (recv.equals("rand") || recv.equals("random"))
-        && (lname.equals("uniform") || lname.equals("uniform_real"))) {
-      weak = i > 1 && t.get(i - 2).kind() == TokenKind.SYMBOL;
-    } else if (lang == Language.ELIXIR && recv.equals("Enum") && lname.equals("random")) {
-      weak = true;
-    }
+    Token prev = i > 0 ? t.get(i - 1) : null;
+    Token recvTok = prev != null && (prev.op(".") || prev.op("::")) && i > 1 ? t.get(i - 2) : null;
+    boolean call = next != null && next.op("(");
+    boolean weak = call && member(w.randomCalls, recvTok, name)
+        || member(w.randomMembers.get(lang), recvTok, name)
+        || w.randomClasses.get(lang).contains(name) && newExpression(t, i, w.randomClassQualifiers)
+        // module functions (random.choice, rand.Intn, PHP's mt_rand()): a bare function only as a call
+        || w.randomModules.get(lang).contains(lrecv) && w.randomFunctions.get(lang).contains(lname)
+            && (!recv.isEmpty() || call) && !cryptoRand;
     if (!weak) return null;
     if (!securityContext(view, t, i, fns, si)) return null;
     return new Hit(t.get(i).line(), Rule.WEAK_CRYPTO.title()
@@ -441,7 +709,7 @@ public final class WeakCryptoCheck implements Check {
   }
 
   /** @return true when token i ends a (possibly qualified) type name right after {@code new} */
-  private static boolean newExpression(List<Token> t, int i) {
+  private static boolean newExpression(List<Token> t, int i, List<String> qualifiers) {
     int j = i - 1;
     StringBuilder q = new StringBuilder();
     while (j >= 1 && t.get(j).op(".") && t.get(j - 1).kind() == TokenKind.IDENTIFIER) {
@@ -450,10 +718,10 @@ public final class WeakCryptoCheck implements Check {
     }
     if (j < 0 || !t.get(j).word("new")) return false;
     String qual = q.toString();
-    return qual.isEmpty() || qual.equals("java.util.") || qual.equals("System.");
+    return qual.isEmpty() || qualifiers.contains(qual);
   }
 
-  private static boolean securityContext(SourceView view, List<Token> t, int i,
+  private boolean securityContext(SourceView view, List<Token> t, int i,
       List<FunctionSpan> fns, int si) {
     int line = t.get(i).line();
     StringBuilder sb = new StringBuilder();
@@ -468,10 +736,10 @@ public final class WeakCryptoCheck implements Check {
       if (text != null) sb.append(text).append('\n');
     }
     String ctx = sb.toString().toLowerCase(Locale.ROOT);
-    for (String w : SECURITY_WORDS) {
-      if (w.length() <= 4) {
-        if (containsWord(ctx, w)) return true;
-      } else if (ctx.contains(w)) {
+    for (String word : w.securityWords) {
+      if (word.length() <= 4) {
+        if (containsWord(ctx, word)) return true;
+      } else if (ctx.contains(word)) {
         return true;
       }
     }
@@ -502,33 +770,27 @@ public final class WeakCryptoCheck implements Check {
         + "server can impersonate the peer.";
     String rec = "Keep certificate and host-name verification on; trust a private CA through a "
         + "trust store or CA bundle instead of disabling checks.";
-    if (falsy && (lname.equals("verify") || lname.equals("rejectunauthorized") || lname.equals("strictssl")
-        || lname.equals("check_hostname") || lname.equals("verify_ssl") || lname.equals("ssl_verify")
-        || lname.equals("verifypeer") || lname.equals("verify_peer") || lname.equals("verifyhost")
-        || lname.equals("curlopt_ssl_verifypeer") || lname.equals("curlopt_ssl_verifyhost")
-        || lname.equals("ssl") && lang == Language.PYTHON || lname.equals("verify_certs")
-        || lname.equals("sslverify") || lname.equals("verify_ssl_certs"))) {
-      if (lname.equals("verify") && lowerLine(view, t.get(i).line()).contains("jwt")) return null;
+    if (falsy && w.tlsVerifySwitches.get(lang).contains(lname)) {
+      if (w.ambiguousTlsSwitches.contains(lname) && lineHasAny(lowerLine(view, t.get(i).line()), w.ambiguousTlsContext)) {
+        return null;
+      }
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (truthy && (lname.equals("insecureskipverify") || lname.equals("trustallcerts")
-        || lname.equals("allowinsecure") || lname.equals("insecure") && lowerLine(view, t.get(i).line()).contains("tls"))) {
+    if (truthy && (w.tlsInsecureSwitches.contains(lname) || w.tlsContextualSwitches.contains(lname)
+        && lineHasAny(lowerLine(view, t.get(i).line()), w.tlsContextWords))) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (name.equals("VERIFY_NONE") || name.equals("CERT_NONE") || name.equals("_create_unverified_context")
-        || name.equals("NoopHostnameVerifier") || name.equals("ALLOW_ALL_HOSTNAME_VERIFIER")
-        || name.equals("TrustAllStrategy") || name.equals("DangerousAcceptAnyServerCertificateValidator")
-        || name.equals("InsecureTrustManagerFactory") || name.equals("verify_none")) {
+    if (w.tlsOffNames.contains(name)) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (name.equals("NODE_TLS_REJECT_UNAUTHORIZED") && lowerLine(view, t.get(i).line()).contains("0")) {
+    // an environment switch set to 0, a validation callback that returns true
+    if (w.tlsEnvSwitches.contains(name) && lowerLine(view, t.get(i).line()).contains("0")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if ((name.equals("ServerCertificateValidationCallback")
-        || name.equals("ServerCertificateCustomValidationCallback")) && lowerLine(view, t.get(i).line()).contains("true")) {
+    if (w.tlsValidationCallbacks.contains(name) && lowerLine(view, t.get(i).line()).contains("true")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.85);
     }
-    if (name.equals("X509TrustManager") && i > 0 && t.get(i - 1).word("new")) {
+    if (w.trustManagerClasses.contains(name) && i > 0 && t.get(i - 1).word("new")) {
       return new Hit(t.get(i).line(), msg, "CWE-295", rec, 0.7);
     }
     return null;

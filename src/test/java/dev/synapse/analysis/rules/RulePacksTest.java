@@ -153,10 +153,23 @@ class RulePacksTest {
   }
 
   @Test
-  @DisplayName("a user pack may not set the pattern checks' word lists (they are read once per JVM)")
-  void patternListsAreBundledOnly() {
-    PackException e = fails("pack: x\npattern_lists:\n  weak_crypto.weak_symbols: [md5]\n");
-    assertTrue(e.getMessage().startsWith("p.yml:2: pattern_lists: only bundled packs"), e.getMessage());
+  @DisplayName("a user pack may change the pattern checks' lists, not the taint engine's, and only lists that exist")
+  void userPatternLists() {
+    Pack ok = parser.parse("p.yml", "pack: x\npattern_lists:\n  weak_crypto.weak_symbols: [\"!md5\", rc5]\n"
+        + "  weak_crypto.tls_verify_switches.ruby: [ssl_verify_mode]\n");
+    assertEquals(List.of("!md5", "rc5"), ok.patternLists().get("weak_crypto.weak_symbols"));
+    PackException taint = fails("pack: x\npattern_lists:\n  taint.shell_programs: [fish]\n");
+    assertTrue(taint.getMessage().startsWith("p.yml:3: pattern_lists.taint.shell_programs: the taint engine's lists"),
+        taint.getMessage());
+    PackException unknown = fails("pack: x\npattern_lists:\n  weak_crypto.weak_symbolz: [rc5]\n");
+    assertTrue(unknown.getMessage().startsWith("p.yml:3: pattern_lists.weak_crypto.weak_symbolz: unknown pattern list"),
+        unknown.getMessage());
+    PackException badLanguage = fails("pack: x\npattern_lists:\n  weak_crypto.weak_symbols.cobol: [rc5]\n");
+    assertTrue(badLanguage.getMessage().startsWith("p.yml:2: pattern_lists: property 'weak_crypto.weak_symbols.cobol'"),
+        badLanguage.getMessage());
+    PackException noVariants = fails("pack: x\npattern_lists:\n  weak_crypto.random_calls.javascript: [chance.integer]\n");
+    assertTrue(noVariants.getMessage().startsWith("p.yml:3: pattern_lists.weak_crypto.random_calls.javascript: the list "
+        + "'weak_crypto.random_calls' has no language variants"), noVariants.getMessage());
     assertEquals(List.of("md5", "sha", "md4"),
         SecurityKnowledge.bundled().patternList("weak_crypto.weak_symbols").subList(0, 3));
   }
