@@ -119,12 +119,13 @@ public record Pack(String id, String file, String description, List<String> refe
       Condition when, Where where) {}
 
   /** Source row kinds. */
-  public enum SourceKind { PREFIX, HEAD, MEMBER, SEGMENT, FIELD }
+  public enum SourceKind { PREFIX, HEAD, MEMBER, SEGMENT, FIELD, EXACT }
 
   /**
    * A source row over lower-cased access paths.
    *
-   * @param values prefixes, heads, segment names, or member/field names by kind
+   * @param values prefixes, heads, segment names, whole paths ({@link SourceKind#EXACT}), or
+   *     member/field names by kind
    * @param of the heads of a {@link SourceKind#MEMBER} row
    * @param field the request-field spec of a {@link SourceKind#FIELD} row, else null
    */

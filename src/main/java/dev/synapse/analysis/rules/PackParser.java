@@ -221,6 +221,8 @@ public final class PackParser {
         } else if (n.has("member")) {
           out.add(new Pack.Source(Pack.SourceKind.MEMBER, lower(n.get("member").get("names")),
               lower(n.get("member").get("of")), null, l, c, w));
+        } else if (n.has("exact")) {
+          out.add(new Pack.Source(Pack.SourceKind.EXACT, lower(n.get("exact")), List.of(), null, l, c, w));
         } else if (n.has("segment")) {
           out.add(new Pack.Source(Pack.SourceKind.SEGMENT, lower(n.get("segment")), List.of(), null, l, c, w));
         } else {

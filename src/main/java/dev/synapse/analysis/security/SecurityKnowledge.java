@@ -279,6 +279,7 @@ public final class SecurityKnowledge {
         break;
       case HEAD:
       case SEGMENT:
+      case EXACT:
         sourceSegments.addAll(s.values());
         break;
       case MEMBER:
@@ -328,8 +329,25 @@ public final class SecurityKnowledge {
     double best = 0;
     for (CompiledSource c : sources.get(lang)) {
       Pack.Source s = c.row();
-      if (s.confidence() <= best) continue;
+      if (s.confidence() <= best || s.kind() == Pack.SourceKind.EXACT) continue;
       if (matches(c, p, seg, head, lang)) best = s.confidence();
+    }
+    return best;
+  }
+
+  /**
+   * @param name a lower-cased bare name used as a whole value (not followed by {@code .}, {@code [}
+   *     or {@code (}), e.g. {@code request} passed as an argument
+   * @param lang the language
+   * @return the confidence of the {@code exact} source rows naming it, 0 when none does (the
+   *     same name as the head of a longer path is matched by {@link #source} only)
+   */
+  double exactSource(String name, Language lang) {
+    double best = 0;
+    for (CompiledSource c : sources.get(lang)) {
+      if (c.row().kind() == Pack.SourceKind.EXACT && c.row().confidence() > best && c.values().contains(name)) {
+        best = c.row().confidence();
+      }
     }
     return best;
   }
@@ -342,6 +360,8 @@ public final class SecurityKnowledge {
         return false;
       case HEAD:
         return c.values().contains(head);
+      case EXACT:
+        return c.values().contains(p);
       case MEMBER:
         return seg.length >= 2 && s.of().contains(head) && c.values().contains(seg[1]);
       case SEGMENT:

@@ -50,10 +50,23 @@ final class TaintAnalyzer {
    *     reporting walk they are parameters like the unit's own (issue 12 item 6)
    * @param handler the unit is marked as a request handler (route decorator, annotation,
    *     handler signature): its parameters are request input (issue 12 item 5)
+   * @param nestedFns the functions declared (not passed as callbacks) inside the unit, in start
+   *     order: a view function registered inside an application factory ({@code def
+   *     create_app(): ... @app.route(..) def view(): ...}) answers its own return value
    */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix,
-      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {}
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler, List<NestedFn> nestedFns) {}
+
+  /**
+   * A function nested in a unit, by lines of the file's new side.
+   *
+   * @param name its name
+   * @param headerLine the line of its header
+   * @param lastHeaderLine the last line of its header (before the body)
+   * @param endLine its last visible line
+   */
+  private record NestedFn(String name, int headerLine, int lastHeaderLine, int endLine) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -307,6 +320,7 @@ final class TaintAnalyzer {
         }
         Set<String> declared = new HashSet<>();
         Map<String, FunctionSpan.Param> nestedParams = new HashMap<>();
+        List<NestedFn> nestedFns = new ArrayList<>();
         // the functions nested in f follow it in start order: each span is scanned once per
         // top-level function that contains it (linear overall; this was quadratic in the
         // number of functions, issue 14 item 11)
@@ -318,6 +332,10 @@ final class TaintAnalyzer {
               declared.add(p.name());
               if (!callback) nestedParams.putIfAbsent(p.name(), p);
             }
+            if (!callback && g.headerStart() < all.size() && g.bodyStart() > g.headerStart()) {
+              nestedFns.add(new NestedFn(g.name(), all.get(g.headerStart()).line(),
+                  all.get(Math.min(g.bodyStart(), all.size()) - 1).line(), g.endLine()));
+            }
           }
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
@@ -326,7 +344,7 @@ final class TaintAnalyzer {
         // request handlers too
         boolean handler = controller || requestHandler(toks, bodyFrom, f.params());
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
-            controller, nestedParams, handler));
+            controller, nestedParams, handler, nestedFns));
       }
       int uncovered = 0;
       for (boolean c : covered) if (!c) uncovered++;
@@ -335,7 +353,7 @@ final class TaintAnalyzer {
         if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false, List.of()));
       }
     }
     return out;
@@ -354,9 +372,9 @@ final class TaintAnalyzer {
 
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller,
-      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler, List<NestedFn> nestedFns) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view, k), nestedParams, handler);
+        new UnitIndex(toks, bodyFrom, lang, view, k), nestedParams, handler, List.copyOf(nestedFns));
   }
 
   /**
@@ -484,10 +502,20 @@ final class TaintAnalyzer {
     List<Statements.Stmt> stmts = ix.stmts;
     int base = Integer.MAX_VALUE;
     for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
+    // Python: the statements at the top of a nested function's body (a view declared inside an
+    // application factory) run in sequence when that function runs: they are conditional only
+    // relative to that body's own level, not to the enclosing unit's
+    Map<NestedFn, Integer> bodyLevel = lang == Language.PYTHON && !unit.nestedFns().isEmpty()
+        ? new HashMap<>() : null;
     for (int si = 0; si < stmts.size(); si++) {
       Statements.Stmt s = stmts.get(si);
       if (dead.get(s.a())) continue;
-      statement(s.a(), s.b(), s.level() > base, stmts, si);
+      int level = base;
+      if (bodyLevel != null) {
+        NestedFn inner = innermostNested(t.get(s.a()).line());
+        if (inner != null) level = bodyLevel.computeIfAbsent(inner, x -> s.level());
+      }
+      statement(s.a(), s.b(), s.level() > level, stmts, si);
     }
     if (report) pending();
   }
@@ -621,7 +649,17 @@ final class TaintAnalyzer {
     if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
-      if (htmlReturn != null && f.word("return")) htmlReturn(v, f, a + 1, b);
+      if (reporting && f.word("return")) {
+        ResponseReturns.Hit h = nestedHtmlReturn(f.line());
+        if (h != null) {
+          ResponseReturns.Hit saved = htmlReturn;
+          htmlReturn = h;
+          htmlReturn(v, f, a + 1, b);
+          htmlReturn = saved;
+        } else if (htmlReturn != null) {
+          htmlReturn(v, f, a + 1, b);
+        }
+      }
       guards(a, b);
       return;
     }
@@ -2610,6 +2648,26 @@ final class TaintAnalyzer {
     }
   }
 
+  /**
+   * @return the response_returns row of the innermost nested function around {@code line} when
+   *     that function's own decorators match one (a view declared inside an application factory),
+   *     else null (the unit's own row applies)
+   */
+  private ResponseReturns.Hit nestedHtmlReturn(int line) {
+    NestedFn inner = innermostNested(line);
+    return inner == null ? null
+        : ResponseReturns.ofLines(view, inner.headerLine(), inner.lastHeaderLine(), inner.name(), k);
+  }
+
+  /** @return the innermost function nested in the unit whose body holds {@code line}, or null */
+  private NestedFn innermostNested(int line) {
+    NestedFn inner = null;
+    for (NestedFn n : u.nestedFns()) {
+      if (line > n.lastHeaderLine() && line <= n.endLine()) inner = n; // start order: last = innermost
+    }
+    return inner;
+  }
+
   /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
   private void htmlReturn(Value v, Token returnTok, int a, int b) {
     while (b > a && t.get(b - 1).op(";")) b--;
@@ -2812,7 +2870,8 @@ final class TaintAnalyzer {
     Value v = env.get(name);
     if (v != null) return v;
     if (name.length() <= 10 && k.bareSpelling(name)) {
-      double sc = sourceOf(name.toLowerCase(Locale.ROOT), lang);
+      String lower = name.toLowerCase(Locale.ROOT);
+      double sc = Math.max(sourceOf(lower, lang), k.exactSource(lower, lang));
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
