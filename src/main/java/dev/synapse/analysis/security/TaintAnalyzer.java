@@ -1346,6 +1346,7 @@ final class TaintAnalyzer {
     for (int i = ix.nextGuard(a); i + 1 < b; i = ix.nextGuard(i + 1)) {
       Token x = t.get(i);
       if (lang == Language.PYTHON && x.word("in") && i > a) {
+        if (t.get(i - 1).kind() == TokenKind.STRING) quoteCheck(i - 1);
         int rightEnd = i + 1;
         while (rightEnd < b && !t.get(rightEnd).op(":") && !t.get(rightEnd).word("and")
             && !t.get(rightEnd).word("or")) {
@@ -1531,6 +1532,42 @@ final class TaintAnalyzer {
       if (!isModule(recv)) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
     }
     sanitiseNames(open + 1, match[open], Rule.PATH_TRAVERSAL.bit());
+  }
+
+  /**
+   * @return whether a {@code replace(a, b)} call's arguments are a one-quote literal and a
+   *     literal without that quote
+   */
+  private boolean quoteRemoved(List<Arg> args) {
+    String q0 = oneLiteral(args.get(0));
+    String r = oneLiteral(args.get(1));
+    if (q0 == null || r == null) return false;
+    String q = q0.equals("\\'") || q0.equals("\\\"") ? q0.substring(1) : q0; // '\'' as written
+    return (q.equals("'") || q.equals("\"")) && !r.contains(q);
+  }
+
+  /**
+   * @return the text of an argument that is one string literal without interpolation (also
+   *     one nested in an f-string's replacement field, which the lexer marks as interpolated),
+   *     else null
+   */
+  private String oneLiteral(Arg g) {
+    if (g.b() - g.a() != 1 || t.get(g.a()).kind() != TokenKind.STRING) return null;
+    return t.get(g.a()).text();
+  }
+
+  /**
+   * Python {@code "'" in name} / {@code '"' not in name} in a condition: the value is tested for
+   * the quote that delimits a literal; XPath 1.0 string literals have no escape, so refusing the
+   * quote is the defence for a value placed inside one (OWASP XPath injection: "the quote
+   * characters must be refused"). The operand of {@code in} is clean of XPath injection after it.
+   */
+  private void quoteCheck(int s) {
+    if (lang != Language.PYTHON || s + 2 >= t.size() || !t.get(s + 1).word("in") || !isName(t.get(s + 2))) return;
+    String text = t.get(s).text();
+    if (!(text.equals("'") || text.equals("\\'") || text.equals("\"") || text.equals("\\\""))) return;
+    sanitised |= Rule.XPATH_INJECTION.bit();
+    sanitiseVar(t.get(s + 2).text(), Rule.XPATH_INJECTION.bit());
   }
 
   /** Sanitises every variable named (not called, not a member) in [a, b). */
@@ -2275,6 +2312,11 @@ final class TaintAnalyzer {
       return r.withMixFrom(s.ret());
     }
     if (k.cleanResult(lname)) return Value.CLEAN;
+    if (recv != null && lname.equals("replace") && args.size() >= 2 && quoteRemoved(args)) {
+      // s.replace("'", "&apos;"): the quote that would end an XPath literal is gone (XPath 1.0
+      // literals have no escape; replacing the quote is the defence)
+      return recv.flatten().sanitise(Rule.XPATH_INJECTION.bit());
+    }
     // containers
     String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
     Value container = recv;
