@@ -1346,7 +1346,7 @@ final class TaintAnalyzer {
     for (int i = ix.nextGuard(a); i + 1 < b; i = ix.nextGuard(i + 1)) {
       Token x = t.get(i);
       if (lang == Language.PYTHON && x.word("in") && i > a) {
-        if (t.get(i - 1).kind() == TokenKind.STRING) quoteCheck(i - 1);
+        if (t.get(i - 1).kind() == TokenKind.STRING) quoteCheck(a, b, i - 1);
         int rightEnd = i + 1;
         while (rightEnd < b && !t.get(rightEnd).op(":") && !t.get(rightEnd).word("and")
             && !t.get(rightEnd).word("or")) {
@@ -1560,14 +1560,42 @@ final class TaintAnalyzer {
    * Python {@code "'" in name} / {@code '"' not in name} in a condition: the value is tested for
    * the quote that delimits a literal; XPath 1.0 string literals have no escape, so refusing the
    * quote is the defence for a value placed inside one (OWASP XPath injection: "the quote
-   * characters must be refused"). The operand of {@code in} is clean of XPath injection after it.
+   * characters must be refused"). The operand of {@code in} is clean of XPath injection after it;
+   * when the same condition also tests {@code name.startswith(q)} and {@code name.endswith(q)},
+   * the value is one plain string literal and is clean of code injection too.
    */
-  private void quoteCheck(int s) {
+  private void quoteCheck(int a, int b, int s) {
     if (lang != Language.PYTHON || s + 2 >= t.size() || !t.get(s + 1).word("in") || !isName(t.get(s + 2))) return;
-    String text = t.get(s).text();
-    if (!(text.equals("'") || text.equals("\\'") || text.equals("\"") || text.equals("\\\""))) return;
+    String q = quoteOf(t.get(s));
+    if (q == null) return;
+    String name = t.get(s + 2).text();
     sanitised |= Rule.XPATH_INJECTION.bit();
-    sanitiseVar(t.get(s + 2).text(), Rule.XPATH_INJECTION.bit());
+    sanitiseVar(name, Rule.XPATH_INJECTION.bit());
+    // name.startswith(q) and name.endswith(q) and no q inside: the value is one plain string
+    // literal, which eval() can only turn into that string (the check ast.literal_eval does)
+    if (quoteEnds(a, b, name, q, "startswith") && quoteEnds(a, b, name, q, "endswith")) {
+      sanitised |= Rule.CODE_INJECTION.bit();
+      sanitiseVar(name, Rule.CODE_INJECTION.bit());
+    }
+  }
+
+  /** @return the quote a one-quote string literal token holds ({@code '\''} as written too), or null */
+  private static String quoteOf(Token x) {
+    if (x.kind() != TokenKind.STRING) return null;
+    String text = x.text();
+    if (text.equals("\\'") || text.equals("\\\"")) text = text.substring(1);
+    return text.equals("'") || text.equals("\"") ? text : null;
+  }
+
+  /** @return whether [a, b) holds {@code name.method(q)} with {@code q} the same quote literal */
+  private boolean quoteEnds(int a, int b, String name, String q, String method) {
+    for (int k = a; k + 4 < b; k++) {
+      if (t.get(k).text().equals(name) && t.get(k + 1).op(".") && t.get(k + 2).text().equals(method)
+          && t.get(k + 3).op("(") && q.equals(quoteOf(t.get(k + 4)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Sanitises every variable named (not called, not a member) in [a, b). */
