@@ -2577,6 +2577,14 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.textValue() && idx >= 0 && idx < args.size()) {
+        int[] head = tupleHead(args.get(idx).a(), args.get(idx).b());
+        if (head != null) { // make_response((body, headers)): only the body is the response text
+          chosen = new ArrayList<>(List.of(eval(head[0], head[1])));
+          av = new ArrayList<>(av);
+          av.set(idx, chosen.get(0));
+        }
+      }
       if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
       if (!h.objectValues().isEmpty() && objectValue(args, idx, h.objectValues())) continue;
       if (h.htmlContext() && !htmlContext()) continue;
@@ -2738,9 +2746,34 @@ final class TaintAnalyzer {
     return inner;
   }
 
+  /**
+   * Python: a tuple {@code (body, status, headers)} or {@code body, headers} (parenthesised or
+   * not) in [a, b): Flask reads "a tuple in the form (body, status), (body, headers) or (body,
+   * status, headers)" for a view's return value and for make_response.
+   *
+   * @return the token range of the tuple's first element, or null when [a, b) is not a tuple
+   */
+  private int[] tupleHead(int a, int b) {
+    if (lang != Language.PYTHON || a >= b) return null;
+    int from = a;
+    int to = b;
+    if (t.get(a).op("(") && match[a] == b - 1) {
+      from = a + 1;
+      to = b - 1;
+    }
+    int comma = topLevel(from, to, ",");
+    return comma > from ? new int[] {from, comma} : null;
+  }
+
   /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
   private void htmlReturn(Value v, Token returnTok, int a, int b) {
     while (b > a && t.get(b - 1).op(";")) b--;
+    int[] head = tupleHead(a, b);
+    if (head != null) { // return body, 200, headers: the body is the first element
+      a = head[0];
+      b = head[1];
+      v = eval(a, b);
+    }
     if (a >= b || t.get(a).op("{") || t.get(a).op("[")) return; // an object/array: serialised as JSON
     Value f = v.flatten();
     // a call's result (render_template, jsonify, redirect...) is an HTML body only when it holds markup
