@@ -88,7 +88,8 @@ public final class PackParser {
           RuleCatalog.strings(r.get("module_names")), lower(r.get("numeric_types")),
           RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")),
           patternLists(r.path("pattern_lists")),
-          responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")));
+          responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")),
+          routeConstants(r.path("route_constants")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -157,6 +158,16 @@ public final class PackParser {
             langs(n.get("languages"), packLangs), cat, n.has("text") ? text(n, "text") : "html",
             n.path("confidence").asDouble(0.9), n.path("block").asBoolean(false),
             where("/response_returns/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Pack.RouteConstant> routeConstants(JsonNode rows) {
+      List<Pack.RouteConstant> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        out.add(new Pack.RouteConstant(Glob.all(lower(n.get("markers"))), Glob.all(lower(n.get("markers_not"))),
+            langs(n.get("languages"), packLangs), lower(n.get("paths")), where("/route_constants/" + i)));
       }
       return List.copyOf(out);
     }

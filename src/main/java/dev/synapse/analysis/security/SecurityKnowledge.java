@@ -107,6 +107,7 @@ public final class SecurityKnowledge {
   private final Set<String> textTransforms = new HashSet<>();
   private final Map<Language, AssignmentSink[]> assignmentSinks = new EnumMap<>(Language.class);
   private final Map<Language, List<Pack.ResponseReturn>> responseReturns = new EnumMap<>(Language.class);
+  private final Map<Language, List<Pack.RouteConstant>> routeConstants = new EnumMap<>(Language.class);
   private final List<Pack.TemplateSink> templateSinks = new ArrayList<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
@@ -147,7 +148,11 @@ public final class SecurityKnowledge {
     Map<Language, List<CompiledSource>> so = new EnumMap<>(Language.class);
     Map<Language, List<AssignmentSink>> as = new EnumMap<>(Language.class);
     Map<Language, List<Pack.ResponseReturn>> rr = new EnumMap<>(Language.class);
+    Map<Language, List<Pack.RouteConstant>> rc = new EnumMap<>(Language.class);
     for (Pack p : packs.packs()) {
+      for (Pack.RouteConstant r : p.routeConstants()) {
+        for (Language l : langs(r.languages())) rc.computeIfAbsent(l, x -> new ArrayList<>()).add(r);
+      }
       if (p.receiverlessCallsConstruct()) receiverlessConstruct.addAll(langs(p.languages()));
       calleeQualifiers.addAll(p.calleeQualifiers());
       receiverQualifiers.addAll(p.receiverQualifiers());
@@ -232,7 +237,13 @@ public final class SecurityKnowledge {
       sources.put(l, so.getOrDefault(l, List.of()).toArray(new CompiledSource[0]));
       assignmentSinks.put(l, as.getOrDefault(l, List.of()).toArray(new AssignmentSink[0]));
       responseReturns.put(l, List.copyOf(rr.getOrDefault(l, List.of())));
+      routeConstants.put(l, List.copyOf(rc.getOrDefault(l, List.of())));
     }
+  }
+
+  /** @return the rows naming request data fixed by a handler's route, for this language */
+  List<Pack.RouteConstant> routeConstants(Language lang) {
+    return routeConstants.getOrDefault(lang, List.of());
   }
 
   /** @return the rows that make a handler's return value an HTML response body, for this language */

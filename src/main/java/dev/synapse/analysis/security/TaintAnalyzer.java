@@ -2205,7 +2205,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase || !maySource ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase || !maySource ? 0 : pathSource(path.toString().toLowerCase(Locale.ROOT), t.get(j).line());
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -2251,7 +2251,7 @@ final class TaintAnalyzer {
         maySource |= key != null && !(key instanceof Long); // a key text may hold anything
         j = close;
         if (!cur.tainted() && maySource && path.length() < MAX_PATH) {
-          double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = pathSource(path.toString().toLowerCase(Locale.ROOT), t.get(j).line());
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -2318,7 +2318,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = maySource && lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
+    double sc = maySource && lcallee.length() < MAX_PATH ? pathSource(lcallee + "()", nameTok.line()) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = k.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -2978,6 +2978,49 @@ final class TaintAnalyzer {
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
+  }
+
+  /**
+   * {@link #sourceOf} for an access path read at {@code line}, except request data fixed by the
+   * route of the function around that line (pack {@code route_constants}: {@code request.path} in a
+   * view whose route rule has no variable part).
+   */
+  private double pathSource(String lowerPath, int line) {
+    double sc = sourceOf(lowerPath, lang);
+    return sc > 0 && routeConstant(lowerPath, line) ? 0 : sc;
+  }
+
+  private boolean routeConstant(String lowerPath, int line) {
+    List<dev.synapse.analysis.rules.Pack.RouteConstant> rows = k.routeConstants(lang);
+    if (rows.isEmpty()) return false;
+    List<String> markers = null;
+    for (dev.synapse.analysis.rules.Pack.RouteConstant r : rows) {
+      boolean named = false;
+      for (String p : r.paths()) {
+        if (lowerPath.startsWith(p) && (lowerPath.length() == p.length() || ".[(".indexOf(lowerPath.charAt(p.length())) >= 0)) {
+          named = true;
+        }
+      }
+      if (!named) continue;
+      if (markers == null) {
+        NestedFn inner = innermostNested(line);
+        if (inner != null) {
+          markers = ResponseReturns.markerLines(view, inner.headerLine(), inner.lastHeaderLine());
+        } else if (!u.name().startsWith("<") && !u.toks().isEmpty()) {
+          markers = ResponseReturns.markerLines(view, u.toks().get(0).line(),
+              u.toks().get(Math.max(0, Math.min(u.bodyFrom(), u.toks().size()) - 1)).line());
+        } else {
+          return false;
+        }
+      }
+      if (anyGlob(r.markers(), markers) && !anyGlob(r.markersNot(), markers)) return true;
+    }
+    return false;
+  }
+
+  private static boolean anyGlob(List<dev.synapse.analysis.rules.Glob> globs, List<String> lines) {
+    for (String l : lines) for (dev.synapse.analysis.rules.Glob g : globs) if (g.matches(l)) return true;
+    return false;
   }
 
   /** Memoised {@link SecurityKnowledge#source} (paths repeat a lot within a file). */
