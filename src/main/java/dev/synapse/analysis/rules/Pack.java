@@ -48,7 +48,20 @@ public record Pack(String id, String file, String description, List<String> refe
     List<Propagator> propagators, List<String> moduleNames, List<String> numericTypes,
     List<String> responseNames, List<AssignmentSink> assignmentSinks,
     Map<String, List<String>> patternLists,
-    List<ResponseReturn> responseReturns, List<TemplateSink> templateSinks) {
+    List<ResponseReturn> responseReturns, List<TemplateSink> templateSinks,
+    List<RouteConstant> routeConstants) {
+
+  /**
+   * Request data that is fixed by the route a handler is registered on: in a function with a
+   * line just above its header (decorator) matching one of {@code markers} and none of {@code
+   * markersNot}, an access path equal to or starting with one of {@code paths} is the route's
+   * own text, not input (a Flask view whose rule has no {@code <variable>} part only receives
+   * requests for that one path, so its {@code request.path} is constant).
+   *
+   * @param paths lower-cased access paths ({@code request.path})
+   */
+  public record RouteConstant(List<Glob> markers, List<Glob> markersNot, Set<Language> languages,
+      List<String> paths, Where where) {}
 
   /**
    * Request handlers whose return value becomes the response body, answered as HTML: a function
@@ -119,12 +132,13 @@ public record Pack(String id, String file, String description, List<String> refe
       Condition when, Where where) {}
 
   /** Source row kinds. */
-  public enum SourceKind { PREFIX, HEAD, MEMBER, SEGMENT, FIELD }
+  public enum SourceKind { PREFIX, HEAD, MEMBER, SEGMENT, FIELD, EXACT }
 
   /**
    * A source row over lower-cased access paths.
    *
-   * @param values prefixes, heads, segment names, or member/field names by kind
+   * @param values prefixes, heads, segment names, whole paths ({@link SourceKind#EXACT}), or
+   *     member/field names by kind
    * @param of the heads of a {@link SourceKind#MEMBER} row
    * @param field the request-field spec of a {@link SourceKind#FIELD} row, else null
    */

@@ -89,7 +89,8 @@ public final class PackParser {
           RuleCatalog.strings(r.get("module_names")), lower(r.get("numeric_types")),
           RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")),
           patternLists(r.path("pattern_lists")),
-          responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")));
+          responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")),
+          routeConstants(r.path("route_constants")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -190,6 +191,16 @@ public final class PackParser {
       return List.copyOf(out);
     }
 
+    private List<Pack.RouteConstant> routeConstants(JsonNode rows) {
+      List<Pack.RouteConstant> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        out.add(new Pack.RouteConstant(Glob.all(lower(n.get("markers"))), Glob.all(lower(n.get("markers_not"))),
+            langs(n.get("languages"), packLangs), lower(n.get("paths")), where("/route_constants/" + i)));
+      }
+      return List.copyOf(out);
+    }
+
     private List<Pack.TemplateSink> templateSinks(JsonNode rows) {
       List<Pack.TemplateSink> out = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -250,6 +261,8 @@ public final class PackParser {
         } else if (n.has("member")) {
           out.add(new Pack.Source(Pack.SourceKind.MEMBER, lower(n.get("member").get("names")),
               lower(n.get("member").get("of")), null, l, c, w));
+        } else if (n.has("exact")) {
+          out.add(new Pack.Source(Pack.SourceKind.EXACT, lower(n.get("exact")), List.of(), null, l, c, w));
         } else if (n.has("segment")) {
           out.add(new Pack.Source(Pack.SourceKind.SEGMENT, lower(n.get("segment")), List.of(), null, l, c, w));
         } else {

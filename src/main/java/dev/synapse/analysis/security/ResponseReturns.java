@@ -42,10 +42,25 @@ final class ResponseReturns {
    * @return the first row whose markers match, or null
    */
   static Hit of(SourceView view, List<Token> toks, int bodyFrom, String unitName, SecurityKnowledge k) {
+    if (toks.isEmpty()) return null;
+    return ofLines(view, toks.get(0).line(), toks.get(Math.max(0, Math.min(bodyFrom, toks.size()) - 1)).line(),
+        unitName, k);
+  }
+
+  /**
+   * The same decision by lines: for a function nested in the analysed unit.
+   *
+   * @param view the file's new side
+   * @param headerLine the function header's first line
+   * @param lastHeaderLine the header's last line
+   * @param unitName the function's name ({@code <top>} and {@code <lambda>} are never handlers)
+   * @param k the compiled packs
+   * @return the first row whose markers match, or null
+   */
+  static Hit ofLines(SourceView view, int headerLine, int lastHeaderLine, String unitName, SecurityKnowledge k) {
     List<Pack.ResponseReturn> rows = k.responseReturns(view.language());
-    if (rows.isEmpty() || toks.isEmpty() || unitName.startsWith("<")) return null;
-    List<String> lines = markerLines(view, toks.get(0).line(),
-        toks.get(Math.max(0, Math.min(bodyFrom, toks.size()) - 1)).line());
+    if (rows.isEmpty() || unitName.startsWith("<")) return null;
+    List<String> lines = markerLines(view, headerLine, lastHeaderLine);
     for (Pack.ResponseReturn r : rows) {
       if (r.block()) continue;
       if (any(r.markers(), lines) && !any(r.markersNot(), lines)) return new Hit(Rule.of(r.category()), r.confidence(), !"any".equals(r.text()));

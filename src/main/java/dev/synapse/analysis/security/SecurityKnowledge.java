@@ -107,6 +107,7 @@ public final class SecurityKnowledge {
   private final Set<String> textTransforms = new HashSet<>();
   private final Map<Language, AssignmentSink[]> assignmentSinks = new EnumMap<>(Language.class);
   private final Map<Language, List<Pack.ResponseReturn>> responseReturns = new EnumMap<>(Language.class);
+  private final Map<Language, List<Pack.RouteConstant>> routeConstants = new EnumMap<>(Language.class);
   private final List<Pack.TemplateSink> templateSinks = new ArrayList<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
@@ -147,7 +148,11 @@ public final class SecurityKnowledge {
     Map<Language, List<CompiledSource>> so = new EnumMap<>(Language.class);
     Map<Language, List<AssignmentSink>> as = new EnumMap<>(Language.class);
     Map<Language, List<Pack.ResponseReturn>> rr = new EnumMap<>(Language.class);
+    Map<Language, List<Pack.RouteConstant>> rc = new EnumMap<>(Language.class);
     for (Pack p : packs.packs()) {
+      for (Pack.RouteConstant r : p.routeConstants()) {
+        for (Language l : langs(r.languages())) rc.computeIfAbsent(l, x -> new ArrayList<>()).add(r);
+      }
       if (p.receiverlessCallsConstruct()) receiverlessConstruct.addAll(langs(p.languages()));
       calleeQualifiers.addAll(p.calleeQualifiers());
       receiverQualifiers.addAll(p.receiverQualifiers());
@@ -232,7 +237,13 @@ public final class SecurityKnowledge {
       sources.put(l, so.getOrDefault(l, List.of()).toArray(new CompiledSource[0]));
       assignmentSinks.put(l, as.getOrDefault(l, List.of()).toArray(new AssignmentSink[0]));
       responseReturns.put(l, List.copyOf(rr.getOrDefault(l, List.of())));
+      routeConstants.put(l, List.copyOf(rc.getOrDefault(l, List.of())));
     }
+  }
+
+  /** @return the rows naming request data fixed by a handler's route, for this language */
+  List<Pack.RouteConstant> routeConstants(Language lang) {
+    return routeConstants.getOrDefault(lang, List.of());
   }
 
   /** @return the rows that make a handler's return value an HTML response body, for this language */
@@ -279,6 +290,7 @@ public final class SecurityKnowledge {
         break;
       case HEAD:
       case SEGMENT:
+      case EXACT:
         sourceSegments.addAll(s.values());
         break;
       case MEMBER:
@@ -328,8 +340,25 @@ public final class SecurityKnowledge {
     double best = 0;
     for (CompiledSource c : sources.get(lang)) {
       Pack.Source s = c.row();
-      if (s.confidence() <= best) continue;
+      if (s.confidence() <= best || s.kind() == Pack.SourceKind.EXACT) continue;
       if (matches(c, p, seg, head, lang)) best = s.confidence();
+    }
+    return best;
+  }
+
+  /**
+   * @param name a lower-cased bare name used as a whole value (not followed by {@code .}, {@code [}
+   *     or {@code (}), e.g. {@code request} passed as an argument
+   * @param lang the language
+   * @return the confidence of the {@code exact} source rows naming it, 0 when none does (the
+   *     same name as the head of a longer path is matched by {@link #source} only)
+   */
+  double exactSource(String name, Language lang) {
+    double best = 0;
+    for (CompiledSource c : sources.get(lang)) {
+      if (c.row().kind() == Pack.SourceKind.EXACT && c.row().confidence() > best && c.values().contains(name)) {
+        best = c.row().confidence();
+      }
     }
     return best;
   }
@@ -342,6 +371,8 @@ public final class SecurityKnowledge {
         return false;
       case HEAD:
         return c.values().contains(head);
+      case EXACT:
+        return c.values().contains(p);
       case MEMBER:
         return seg.length >= 2 && s.of().contains(head) && c.values().contains(seg[1]);
       case SEGMENT:

@@ -50,10 +50,23 @@ final class TaintAnalyzer {
    *     reporting walk they are parameters like the unit's own (issue 12 item 6)
    * @param handler the unit is marked as a request handler (route decorator, annotation,
    *     handler signature): its parameters are request input (issue 12 item 5)
+   * @param nestedFns the functions declared (not passed as callbacks) inside the unit, in start
+   *     order: a view function registered inside an application factory ({@code def
+   *     create_app(): ... @app.route(..) def view(): ...}) answers its own return value
    */
   private record Unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller, UnitIndex ix,
-      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {}
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler, List<NestedFn> nestedFns) {}
+
+  /**
+   * A function nested in a unit, by lines of the file's new side.
+   *
+   * @param name its name
+   * @param headerLine the line of its header
+   * @param lastHeaderLine the last line of its header (before the body)
+   * @param endLine its last visible line
+   */
+  private record NestedFn(String name, int headerLine, int lastHeaderLine, int endLine) {}
 
   private record Summary(int mask, long deps, boolean intrinsic, Value ret) {}
 
@@ -307,6 +320,7 @@ final class TaintAnalyzer {
         }
         Set<String> declared = new HashSet<>();
         Map<String, FunctionSpan.Param> nestedParams = new HashMap<>();
+        List<NestedFn> nestedFns = new ArrayList<>();
         // the functions nested in f follow it in start order: each span is scanned once per
         // top-level function that contains it (linear overall; this was quadratic in the
         // number of functions, issue 14 item 11)
@@ -318,6 +332,10 @@ final class TaintAnalyzer {
               declared.add(p.name());
               if (!callback) nestedParams.putIfAbsent(p.name(), p);
             }
+            if (!callback && g.headerStart() < all.size() && g.bodyStart() > g.headerStart()) {
+              nestedFns.add(new NestedFn(g.name(), all.get(g.headerStart()).line(),
+                  all.get(Math.min(g.bodyStart(), all.size()) - 1).line(), g.endLine()));
+            }
           }
         }
         boolean controller = !f.params().isEmpty() && (f.params().get(0).name().equals("conn")
@@ -326,7 +344,7 @@ final class TaintAnalyzer {
         // request handlers too
         boolean handler = controller || requestHandler(toks, bodyFrom, f.params());
         out.add(unit(f.name(), toks, bodyFrom, f.params(), f.complete(), false, declared,
-            controller, nestedParams, handler));
+            controller, nestedParams, handler, nestedFns));
       }
       int uncovered = 0;
       for (boolean c : covered) if (!c) uncovered++;
@@ -335,7 +353,7 @@ final class TaintAnalyzer {
         if (!covered[i] && (comments == null || comments[i + 1] == comments[i])) rest.add(all.get(i));
       }
       if (!rest.isEmpty()) {
-        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false));
+        out.add(unit("<top>", rest, 0, List.of(), false, true, Set.of(), false, Map.of(), false, List.of()));
       }
     }
     return out;
@@ -354,9 +372,9 @@ final class TaintAnalyzer {
 
   private Unit unit(String name, List<Token> toks, int bodyFrom, List<FunctionSpan.Param> params,
       boolean complete, boolean freeTaint, Set<String> declared, boolean controller,
-      Map<String, FunctionSpan.Param> nestedParams, boolean handler) {
+      Map<String, FunctionSpan.Param> nestedParams, boolean handler, List<NestedFn> nestedFns) {
     return new Unit(name, toks, bodyFrom, params, complete, freeTaint, declared, controller,
-        new UnitIndex(toks, bodyFrom, lang, view, k), nestedParams, handler);
+        new UnitIndex(toks, bodyFrom, lang, view, k), nestedParams, handler, List.copyOf(nestedFns));
   }
 
   /**
@@ -484,10 +502,20 @@ final class TaintAnalyzer {
     List<Statements.Stmt> stmts = ix.stmts;
     int base = Integer.MAX_VALUE;
     for (Statements.Stmt s : stmts) base = Math.min(base, s.level());
+    // Python: the statements at the top of a nested function's body (a view declared inside an
+    // application factory) run in sequence when that function runs: they are conditional only
+    // relative to that body's own level, not to the enclosing unit's
+    Map<NestedFn, Integer> bodyLevel = lang == Language.PYTHON && !unit.nestedFns().isEmpty()
+        ? new HashMap<>() : null;
     for (int si = 0; si < stmts.size(); si++) {
       Statements.Stmt s = stmts.get(si);
       if (dead.get(s.a())) continue;
-      statement(s.a(), s.b(), s.level() > base, stmts, si);
+      int level = base;
+      if (bodyLevel != null) {
+        NestedFn inner = innermostNested(t.get(s.a()).line());
+        if (inner != null) level = bodyLevel.computeIfAbsent(inner, x -> s.level());
+      }
+      statement(s.a(), s.b(), s.level() > level, stmts, si);
     }
     if (report) pending();
   }
@@ -621,7 +649,17 @@ final class TaintAnalyzer {
     if (lead && (f.word("return") || f.word("yield") || f.word("throw") || f.word("raise"))) {
       Value v = eval(a + 1, b);
       if (!f.word("throw") && !f.word("raise")) returned = returned.join(v);
-      if (htmlReturn != null && f.word("return")) htmlReturn(v, f, a + 1, b);
+      if (reporting && f.word("return")) {
+        ResponseReturns.Hit h = nestedHtmlReturn(f.line());
+        if (h != null) {
+          ResponseReturns.Hit saved = htmlReturn;
+          htmlReturn = h;
+          htmlReturn(v, f, a + 1, b);
+          htmlReturn = saved;
+        } else if (htmlReturn != null) {
+          htmlReturn(v, f, a + 1, b);
+        }
+      }
       guards(a, b);
       return;
     }
@@ -1308,6 +1346,7 @@ final class TaintAnalyzer {
     for (int i = ix.nextGuard(a); i + 1 < b; i = ix.nextGuard(i + 1)) {
       Token x = t.get(i);
       if (lang == Language.PYTHON && x.word("in") && i > a) {
+        if (t.get(i - 1).kind() == TokenKind.STRING) quoteCheck(a, b, i - 1);
         int rightEnd = i + 1;
         while (rightEnd < b && !t.get(rightEnd).op(":") && !t.get(rightEnd).word("and")
             && !t.get(rightEnd).word("or")) {
@@ -1493,6 +1532,70 @@ final class TaintAnalyzer {
       if (!isModule(recv)) sanitiseVar(root(recv), Rule.PATH_TRAVERSAL.bit());
     }
     sanitiseNames(open + 1, match[open], Rule.PATH_TRAVERSAL.bit());
+  }
+
+  /**
+   * @return whether a {@code replace(a, b)} call's arguments are a one-quote literal and a
+   *     literal without that quote
+   */
+  private boolean quoteRemoved(List<Arg> args) {
+    String q0 = oneLiteral(args.get(0));
+    String r = oneLiteral(args.get(1));
+    if (q0 == null || r == null) return false;
+    String q = q0.equals("\\'") || q0.equals("\\\"") ? q0.substring(1) : q0; // '\'' as written
+    return (q.equals("'") || q.equals("\"")) && !r.contains(q);
+  }
+
+  /**
+   * @return the text of an argument that is one string literal without interpolation (also
+   *     one nested in an f-string's replacement field, which the lexer marks as interpolated),
+   *     else null
+   */
+  private String oneLiteral(Arg g) {
+    if (g.b() - g.a() != 1 || t.get(g.a()).kind() != TokenKind.STRING) return null;
+    return t.get(g.a()).text();
+  }
+
+  /**
+   * Python {@code "'" in name} / {@code '"' not in name} in a condition: the value is tested for
+   * the quote that delimits a literal; XPath 1.0 string literals have no escape, so refusing the
+   * quote is the defence for a value placed inside one (OWASP XPath injection: "the quote
+   * characters must be refused"). The operand of {@code in} is clean of XPath injection after it;
+   * when the same condition also tests {@code name.startswith(q)} and {@code name.endswith(q)},
+   * the value is one plain string literal and is clean of code injection too.
+   */
+  private void quoteCheck(int a, int b, int s) {
+    if (lang != Language.PYTHON || s + 2 >= t.size() || !t.get(s + 1).word("in") || !isName(t.get(s + 2))) return;
+    String q = quoteOf(t.get(s));
+    if (q == null) return;
+    String name = t.get(s + 2).text();
+    sanitised |= Rule.XPATH_INJECTION.bit();
+    sanitiseVar(name, Rule.XPATH_INJECTION.bit());
+    // name.startswith(q) and name.endswith(q) and no q inside: the value is one plain string
+    // literal, which eval() can only turn into that string (the check ast.literal_eval does)
+    if (quoteEnds(a, b, name, q, "startswith") && quoteEnds(a, b, name, q, "endswith")) {
+      sanitised |= Rule.CODE_INJECTION.bit();
+      sanitiseVar(name, Rule.CODE_INJECTION.bit());
+    }
+  }
+
+  /** @return the quote a one-quote string literal token holds ({@code '\''} as written too), or null */
+  private static String quoteOf(Token x) {
+    if (x.kind() != TokenKind.STRING) return null;
+    String text = x.text();
+    if (text.equals("\\'") || text.equals("\\\"")) text = text.substring(1);
+    return text.equals("'") || text.equals("\"") ? text : null;
+  }
+
+  /** @return whether [a, b) holds {@code name.method(q)} with {@code q} the same quote literal */
+  private boolean quoteEnds(int a, int b, String name, String q, String method) {
+    for (int k = a; k + 4 < b; k++) {
+      if (t.get(k).text().equals(name) && t.get(k + 1).op(".") && t.get(k + 2).text().equals(method)
+          && t.get(k + 3).op("(") && q.equals(quoteOf(t.get(k + 4)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Sanitises every variable named (not called, not a member) in [a, b). */
@@ -2102,7 +2205,7 @@ final class TaintAnalyzer {
               t.get(j).line(), 0.9, t.get(j).text(), 0);
         }
         if ((cur == null || !cur.tainted()) && path.length() < MAX_PATH) {
-          double sc = fromBase || !maySource ? 0 : sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = fromBase || !maySource ? 0 : pathSource(path.toString().toLowerCase(Locale.ROOT), t.get(j).line());
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -2148,7 +2251,7 @@ final class TaintAnalyzer {
         maySource |= key != null && !(key instanceof Long); // a key text may hold anything
         j = close;
         if (!cur.tainted() && maySource && path.length() < MAX_PATH) {
-          double sc = sourceOf(path.toString().toLowerCase(Locale.ROOT), lang);
+          double sc = pathSource(path.toString().toLowerCase(Locale.ROOT), t.get(j).line());
           if (sc > 0) cur = Value.source(sc, Value.O_REQUEST);
         }
         continue;
@@ -2215,7 +2318,7 @@ final class TaintAnalyzer {
       sink(lname.equals("html_safe") ? Rule.XSS : Rule.CODE_INJECTION, recv.flatten(), nameTok.line(),
           0.9, lname, 0);
     }
-    double sc = maySource && lcallee.length() < MAX_PATH ? sourceOf(lcallee + "()", lang) : 0;
+    double sc = maySource && lcallee.length() < MAX_PATH ? pathSource(lcallee + "()", nameTok.line()) : 0;
     if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     int san = k.sanitiser(lname, lcallee, lang);
     if (san != 0) {
@@ -2237,6 +2340,11 @@ final class TaintAnalyzer {
       return r.withMixFrom(s.ret());
     }
     if (k.cleanResult(lname)) return Value.CLEAN;
+    if (recv != null && lname.equals("replace") && args.size() >= 2 && quoteRemoved(args)) {
+      // s.replace("'", "&apos;"): the quote that would end an XPath literal is gone (XPath 1.0
+      // literals have no escape; replacing the quote is the defence)
+      return recv.flatten().sanitise(Rule.XPATH_INJECTION.bit());
+    }
     // containers
     String root = recvPath.isEmpty() ? "" : containerRoot(recvPath);
     Value container = recv;
@@ -2469,6 +2577,14 @@ final class TaintAnalyzer {
       } else if (idx < av.size()) {
         chosen.add(av.get(idx));
       }
+      if (h.textValue() && idx >= 0 && idx < args.size()) {
+        int[] head = tupleHead(args.get(idx).a(), args.get(idx).b());
+        if (head != null) { // make_response((body, headers)): only the body is the response text
+          chosen = new ArrayList<>(List.of(eval(head[0], head[1])));
+          av = new ArrayList<>(av);
+          av.set(idx, chosen.get(0));
+        }
+      }
       if (h.notObject() && objectLiteral(args, idx)) continue; // serialised as JSON
       if (!h.objectValues().isEmpty() && objectValue(args, idx, h.objectValues())) continue;
       if (h.htmlContext() && !htmlContext()) continue;
@@ -2610,9 +2726,54 @@ final class TaintAnalyzer {
     }
   }
 
+  /**
+   * @return the response_returns row of the innermost nested function around {@code line} when
+   *     that function's own decorators match one (a view declared inside an application factory),
+   *     else null (the unit's own row applies)
+   */
+  private ResponseReturns.Hit nestedHtmlReturn(int line) {
+    NestedFn inner = innermostNested(line);
+    return inner == null ? null
+        : ResponseReturns.ofLines(view, inner.headerLine(), inner.lastHeaderLine(), inner.name(), k);
+  }
+
+  /** @return the innermost function nested in the unit whose body holds {@code line}, or null */
+  private NestedFn innermostNested(int line) {
+    NestedFn inner = null;
+    for (NestedFn n : u.nestedFns()) {
+      if (line > n.lastHeaderLine() && line <= n.endLine()) inner = n; // start order: last = innermost
+    }
+    return inner;
+  }
+
+  /**
+   * Python: a tuple {@code (body, status, headers)} or {@code body, headers} (parenthesised or
+   * not) in [a, b): Flask reads "a tuple in the form (body, status), (body, headers) or (body,
+   * status, headers)" for a view's return value and for make_response.
+   *
+   * @return the token range of the tuple's first element, or null when [a, b) is not a tuple
+   */
+  private int[] tupleHead(int a, int b) {
+    if (lang != Language.PYTHON || a >= b) return null;
+    int from = a;
+    int to = b;
+    if (t.get(a).op("(") && match[a] == b - 1) {
+      from = a + 1;
+      to = b - 1;
+    }
+    int comma = topLevel(from, to, ",");
+    return comma > from ? new int[] {from, comma} : null;
+  }
+
   /** A value returned by an HTML-answering handler is the response body (pack response_returns). */
   private void htmlReturn(Value v, Token returnTok, int a, int b) {
     while (b > a && t.get(b - 1).op(";")) b--;
+    int[] head = tupleHead(a, b);
+    if (head != null) { // return body, 200, headers: the body is the first element
+      a = head[0];
+      b = head[1];
+      v = eval(a, b);
+    }
     if (a >= b || t.get(a).op("{") || t.get(a).op("[")) return; // an object/array: serialised as JSON
     Value f = v.flatten();
     // a call's result (render_template, jsonify, redirect...) is an HTML body only when it holds markup
@@ -2812,10 +2973,54 @@ final class TaintAnalyzer {
     Value v = env.get(name);
     if (v != null) return v;
     if (name.length() <= 10 && k.bareSpelling(name)) {
-      double sc = sourceOf(name.toLowerCase(Locale.ROOT), lang);
+      String lower = name.toLowerCase(Locale.ROOT);
+      double sc = Math.max(sourceOf(lower, lang), k.exactSource(lower, lang));
       if (sc > 0) return Value.source(sc, Value.O_REQUEST);
     }
     return lookup(name);
+  }
+
+  /**
+   * {@link #sourceOf} for an access path read at {@code line}, except request data fixed by the
+   * route of the function around that line (pack {@code route_constants}: {@code request.path} in a
+   * view whose route rule has no variable part).
+   */
+  private double pathSource(String lowerPath, int line) {
+    double sc = sourceOf(lowerPath, lang);
+    return sc > 0 && routeConstant(lowerPath, line) ? 0 : sc;
+  }
+
+  private boolean routeConstant(String lowerPath, int line) {
+    List<dev.synapse.analysis.rules.Pack.RouteConstant> rows = k.routeConstants(lang);
+    if (rows.isEmpty()) return false;
+    List<String> markers = null;
+    for (dev.synapse.analysis.rules.Pack.RouteConstant r : rows) {
+      boolean named = false;
+      for (String p : r.paths()) {
+        if (lowerPath.startsWith(p) && (lowerPath.length() == p.length() || ".[(".indexOf(lowerPath.charAt(p.length())) >= 0)) {
+          named = true;
+        }
+      }
+      if (!named) continue;
+      if (markers == null) {
+        NestedFn inner = innermostNested(line);
+        if (inner != null) {
+          markers = ResponseReturns.markerLines(view, inner.headerLine(), inner.lastHeaderLine());
+        } else if (!u.name().startsWith("<") && !u.toks().isEmpty()) {
+          markers = ResponseReturns.markerLines(view, u.toks().get(0).line(),
+              u.toks().get(Math.max(0, Math.min(u.bodyFrom(), u.toks().size()) - 1)).line());
+        } else {
+          return false;
+        }
+      }
+      if (anyGlob(r.markers(), markers) && !anyGlob(r.markersNot(), markers)) return true;
+    }
+    return false;
+  }
+
+  private static boolean anyGlob(List<dev.synapse.analysis.rules.Glob> globs, List<String> lines) {
+    for (String l : lines) for (dev.synapse.analysis.rules.Glob g : globs) if (g.matches(l)) return true;
+    return false;
   }
 
   /** Memoised {@link SecurityKnowledge#source} (paths repeat a lot within a file). */

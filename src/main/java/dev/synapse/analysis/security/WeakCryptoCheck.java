@@ -494,7 +494,7 @@ public final class WeakCryptoCheck implements Check {
           && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), x.text());
       }
-      if (call != null && weakCipherSpec(v, call)) {
+      if (call != null && weakCipherSpec(v, call) && !keyOnlyAes(t, i, v)) {
         return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher '" + x.text()
             + "' is broken or uses ECB mode.", "CWE-327", null, 0.85);
       }
@@ -519,7 +519,7 @@ public final class WeakCryptoCheck implements Check {
           && !nonSecurity(lowerLine(view, x.line()))) {
         return weakHash(x.line(), name + " (" + constant + ")");
       }
-      if (call != null && weakCipherSpec(v, call)) {
+      if (call != null && weakCipherSpec(v, call) && !keyOnlyAes(t, i, v)) {
         return new Hit(x.line(), Rule.WEAK_CRYPTO.title() + ": the cipher " + name + " ('" + constant
             + "') is broken or uses ECB mode.", "CWE-327", null, 0.85);
       }
@@ -650,6 +650,28 @@ public final class WeakCryptoCheck implements Check {
     String u = v.toUpperCase(Locale.ROOT);
     for (Glob g : w.weakCipherSpecs) if (g.matches(u)) return true;
     return w.defaultEcbSpecs.contains(u) && w.defaultEcbFactories.contains(call);
+  }
+
+  /**
+   * Plain {@code "AES"} is weak only as a {@code Cipher} transformation (the provider default is
+   * ECB); {@code KeyGenerator.getInstance("AES")}, {@code SecretKeyFactory}/{@code
+   * KeyPairGenerator}/{@code AlgorithmParameters} only name the algorithm of a key or parameters.
+   *
+   * @return true when {@code v} is plain AES and the call's receiver is not a {@code Cipher}
+   */
+  private static boolean keyOnlyAes(List<Token> t, int i, String v) {
+    if (!v.equalsIgnoreCase("aes")) return false;
+    int level = 0;
+    for (int j = i - 1; j >= 3 && i - j < 40; j--) {
+      Token x = t.get(j);
+      if (x.op(")") || x.op("]")) level++;
+      else if (x.op("(") || x.op("[")) {
+        if (level-- > 0) continue;
+        return t.get(j - 2).op(".") && (t.get(j - 3).kind() == TokenKind.IDENTIFIER)
+            && !t.get(j - 3).text().equalsIgnoreCase("cipher");
+      }
+    }
+    return false;
   }
 
   /** @return the lower-cased name of the call whose argument list contains token i, or null */
