@@ -13,6 +13,7 @@ import dev.synapse.diff.DiffLine;
 import dev.synapse.diff.FileDiff;
 import dev.synapse.diff.Hunk;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Severity;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,18 @@ import java.util.Set;
  * {@code current_user} scoping. Stateless and thread-safe.
  */
 public final class AuthBypassCheck implements Check {
+  /** The rule packs for the removed-check candidates ({@link RemovedProtection}). */
+  private final SecurityKnowledge knowledge;
+
+  /** A check over the bundled rule packs. */
+  public AuthBypassCheck() {
+    this(SecurityKnowledge.bundled());
+  }
+
+  /** @param knowledge the compiled rule packs (bundled plus user packs) */
+  public AuthBypassCheck(SecurityKnowledge knowledge) {
+    this.knowledge = knowledge;
+  }
 
   private static final String[] GUARD_PARTS = PatternLists.array("auth_bypass.guard_parts");
   private static final String[] GUARD_FUNCTION_NAMES = PatternLists.array("auth_bypass.guard_function_names");
@@ -143,8 +156,21 @@ public final class AuthBypassCheck implements Check {
           }
         }
       }
+      if (file.changeType() != ChangeType.DELETED) removedChecks(context, file, ff, out);
     }
     return out;
+  }
+
+  /** New-side findings: a permission check removed in front of code that stays ({@link RemovedProtection}). */
+  private void removedChecks(AnalysisContext context, FileDiff file, FindingFactory ff, List<Finding> out) {
+    List<RemovedProtection.Hit> hits = ChangeHits.of(context, file, knowledge, Rule.AUTH_BYPASS);
+    if (hits.isEmpty()) return;
+    SourceView nv = Functions.view(context, file, Side.NEW);
+    for (RemovedProtection.Hit h : hits) {
+      Finding f = ff.make(Rule.AUTH_BYPASS, nv, h.line(), h.confidence(), h.summary(), null, "CWE-862");
+      out.add(new Finding(f.type(), Severity.MEDIUM, f.file(), f.line(), f.side(), f.endLine(), f.ruleId(),
+          f.cwe(), f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent()));
+    }
   }
 
   // ------------------------------------------------------------------ line helpers

@@ -57,8 +57,9 @@ public final class InjectionCheck implements Check {
         if (c.rule() == rule) cands.add(c);
       }
       removedGuards(context, file, out);
+      List<RemovedProtection.Hit> hits = ChangeHits.of(context, file, knowledge, rule);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
-      if (cands.isEmpty() && !templates) continue;
+      if (cands.isEmpty() && !templates && hits.isEmpty()) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
@@ -72,12 +73,18 @@ public final class InjectionCheck implements Check {
           if ((c.origin() & Value.O_REQUEST) == 0) partial.add(c.line());
         }
       }
-      if (cands.isEmpty()) continue;
       cands.sort(Comparator.comparingInt(TaintAnalyzer.Candidate::line));
       FindingFactory ff = new FindingFactory();
+      Set<Integer> reported = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) {
         Finding f = ff.make(rule, view, c.line(), c.confidence(), summary(c), null, null);
         out.add(partial.contains(c.line()) ? stepDown(f) : f);
+        reported.add(c.line());
+      }
+      // what the change took away or built wrongly (partial confidence: one severity step down)
+      for (RemovedProtection.Hit h : hits) {
+        if (!reported.add(h.line())) continue;
+        out.add(stepDown(ff.make(rule, view, h.line(), h.confidence(), h.summary(), null, h.cwe())));
       }
     }
     return out;

@@ -26,7 +26,7 @@ public final class SecurityChecks {
 
   private static Check forRule(Rule r, SecurityKnowledge knowledge) {
     switch (r) {
-      case AUTH_BYPASS: return new AuthBypassCheck();
+      case AUTH_BYPASS: return new AuthBypassCheck(knowledge);
       case HARDCODED_SECRET: return new HardcodedSecretCheck();
       case WEAK_CRYPTO: return new WeakCryptoCheck();
       case INSECURE_COOKIE: return new InsecureCookieCheck();
