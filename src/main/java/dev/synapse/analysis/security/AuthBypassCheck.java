@@ -167,7 +167,8 @@ public final class AuthBypassCheck implements Check {
     if (hits.isEmpty()) return;
     SourceView nv = Functions.view(context, file, Side.NEW);
     for (RemovedProtection.Hit h : hits) {
-      Finding f = ff.make(Rule.AUTH_BYPASS, nv, h.line(), h.confidence(), h.summary(), null, "CWE-862");
+      Finding f = ff.make(Rule.AUTH_BYPASS, nv, h.line(), h.confidence(), h.summary(), null,
+          h.cwe() != null ? h.cwe() : "CWE-862");
       out.add(new Finding(f.type(), Severity.MEDIUM, f.file(), f.line(), f.side(), f.endLine(), f.ruleId(),
           f.cwe(), f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent()));
     }

@@ -43,6 +43,8 @@ final class FlawedChecks {
   private static final Set<String> CHAR_PREFIX = PatternLists.set("flawed_checks.character_prefix_calls");
   private static final Set<String> PROGRAMS = PatternLists.set("argument_injection.programs");
   private static final Set<String> END_OF_OPTIONS = PatternLists.set("argument_injection.end_of_options");
+  private static final List<String> HOST_READS = PatternLists.list("host_header.reads");
+  private static final List<String> LOOPBACK = PatternLists.list("host_header.loopback");
 
   /** Confidence of a flawed containment check. */
   static final double PREFIX_CONFIDENCE = 0.5;
@@ -77,6 +79,7 @@ final class FlawedChecks {
       List<LineTokens.Tok> ts = LineTokens.of(d.text());
       RemovedProtection.Hit h = prefix(nv, d.newLine(), ts);
       if (h == null) h = argumentInjection(d.newLine(), ts);
+      if (h == null) h = hostHeaderTrust(nv, d.newLine(), ts);
       if (h != null) out.add(h);
     }
     return List.copyOf(out);
@@ -278,6 +281,48 @@ final class FlawedChecks {
       }
     }
     return null;
+  }
+
+  // ---- Host header trust -------------------------------------------------------------------
+
+  /**
+   * A condition comparing the request's Host header (read on the line, or into a variable in the
+   * 15 lines above) with a loopback name ("local requests only"): the client sets that header.
+   */
+  private static RemovedProtection.Hit hostHeaderTrust(SourceView nv, int line, List<LineTokens.Tok> ts) {
+    if (ts.isEmpty() || !(ts.get(0).word() && (ts.get(0).text().equals("if") || ts.get(0).text().equals("elif")
+        || ts.get(0).text().equals("unless")) || ts.get(0).punct("}") && ts.size() > 2 && ts.get(2).text().equals("if"))) {
+      return null;
+    }
+    String text = nv.line(line);
+    if (text == null) return null;
+    StringBuilder cond = new StringBuilder(text.toLowerCase(Locale.ROOT));
+    for (int l = line + 1; l <= line + 2 && nv.line(l) != null; l++) cond.append('\n').append(nv.line(l).toLowerCase(Locale.ROOT));
+    boolean loop = false;
+    for (String lb : LOOPBACK) if (cond.indexOf(lb) >= 0) loop = true;
+    if (!loop) return null;
+    String low = text.toLowerCase(Locale.ROOT);
+    String via = null;
+    for (String r : HOST_READS) if (low.contains(r)) via = r;
+    if (via == null) {
+      for (int l = line - 1; l >= Math.max(1, line - 15) && via == null; l--) {
+        String prev = nv.line(l);
+        if (prev == null) continue;
+        String pl = prev.toLowerCase(Locale.ROOT);
+        String read = null;
+        for (String r : HOST_READS) if (pl.contains(r)) read = r;
+        if (read == null) continue;
+        List<LineTokens.Tok> pt = LineTokens.of(prev);
+        if (pt.size() >= 2 && pt.get(0).word() && pt.get(1).punct("=")
+            && RemovedProtection.containsWord(text, pt.get(0).text())) {
+          via = pt.get(0).text();
+        }
+      }
+    }
+    if (via == null) return null;
+    return new RemovedProtection.Hit(Rule.AUTH_BYPASS, line, 0.5, Rule.AUTH_BYPASS.title()
+        + ": this check trusts the request's Host header (" + via + ") to be a loopback name, but the client"
+        + " chooses that header; decide locality from the connection's remote address.", "CWE-290");
   }
 
   /** Joins tokens back into short display text. */

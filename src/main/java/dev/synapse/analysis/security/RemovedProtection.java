@@ -72,8 +72,14 @@ final class RemovedProtection {
   private static final List<String[]> GUARD_PARTS = pairs("removed_protection.guard_parts");
   private static final Set<String> PERMISSION_WORDS = PatternLists.set("removed_protection.permission_words");
   private static final Set<String> DENY_WORDS = PatternLists.set("removed_protection.deny_words");
+  private static final Set<String> ESCAPING_REPLACE = PatternLists.set("removed_protection.escaping_replace_calls");
+  private static final Set<String> METACHARACTERS = PatternLists.set("removed_protection.escaped_metacharacters");
+  private static final Map<String, String> DENY_CHARACTERS = map("removed_protection.deny_characters");
   private static final List<String> TEMPLATE_EXTENSIONS = PatternLists.list("removed_protection.template_extensions");
   private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "elif", "elsif", "guard", "when");
+
+  /** Command-line text: an option flag after a space or at the start ({@code " -i file:"}). */
+  private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("(^|\\s)--?[a-zA-Z][a-zA-Z0-9-]*(\\s|=|:|$)");
 
   /** The confidence of a removed-sanitiser finding (origin of the value not shown). */
   static final double SANITISER_CONFIDENCE = 0.5;
@@ -100,6 +106,12 @@ final class RemovedProtection {
       out.add(c < 0 ? new String[] {s, ""} : new String[] {s.substring(0, c), s.substring(c + 1)});
     }
     return List.copyOf(out);
+  }
+
+  private static Map<String, String> map(String list) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String[] p : pairs(list)) m.put(p[0], p[1]);
+    return Map.copyOf(m);
   }
 
   /** @return the candidates of the file, in block order (empty for added, deleted or binary files) */
@@ -216,6 +228,7 @@ final class RemovedProtection {
       if (best == null || bestSim < 0.5) return;
       Set<String> newWords = new HashSet<>();
       for (LineTokens.Tok t : at) if (t.word()) newWords.add(t.text().toLowerCase(Locale.ROOT));
+      droppedCharacter(a, at, bt);
       for (int i = 0; i < bt.size(); i++) {
         LineTokens.Tok t = bt.get(i);
         if (!t.word()) continue;
@@ -234,6 +247,9 @@ final class RemovedProtection {
         if (cast) {
           if (castOnAddedLine(lname)) continue;
           what = "the (" + name + ") cast";
+        } else if (call && ESCAPING_REPLACE.contains(lname) && metacharacterArgument(bt, i + 1)) {
+          if (replaceOnAddedLine(lname, bt, i + 1)) continue;
+          what = name + "(" + bt.get(firstString(bt, i + 1)).text() + ", ...) (it escaped a metacharacter)";
         } else if (call || filter || erbH) {
           if (addedWords.contains(lname)) continue; // moved to another line
           mask = k.sanitiser(lname, lname, lang);
@@ -277,6 +293,61 @@ final class RemovedProtection {
         if (rule == null) continue;
         add(hit(rule, a.newLine(), what));
       }
+    }
+
+    /**
+     * The added line is the removed line minus string elements that a deny list of characters
+     * held ({@code removed_protection.deny_characters}): a check that now lets them through.
+     */
+    private void droppedCharacter(DiffLine a, List<LineTokens.Tok> at, List<LineTokens.Tok> bt) {
+      if (bt.size() <= at.size() || bt.size() - at.size() > 6) return;
+      Map<String, Integer> left = new java.util.HashMap<>();
+      for (LineTokens.Tok t : bt) left.merge(t.text(), 1, Integer::sum);
+      for (LineTokens.Tok t : at) {
+        Integer c = left.get(t.text());
+        if (c == null || c == 0) return; // the added line is not the removed one minus elements
+        left.put(t.text(), c - 1);
+      }
+      String dropped = null;
+      String category = null;
+      for (LineTokens.Tok t : bt) {
+        Integer c = left.get(t.text());
+        if (c == null || c == 0) continue;
+        left.put(t.text(), c - 1);
+        if (t.punct(",") || t.punct("|")) continue;
+        if (!t.str()) return;
+        String cat = DENY_CHARACTERS.get(t.unquoted());
+        if (cat == null) return;
+        dropped = t.text();
+        category = cat;
+      }
+      if (dropped == null) return;
+      Rule rule = Rule.valueOf(category.toUpperCase(Locale.ROOT));
+      add(new Hit(rule, a.newLine(), SANITISER_CONFIDENCE, rule.title() + ": the change drops " + dropped
+          + " from the characters this check refuses, so values holding it now pass.", null));
+    }
+
+    /** @return the index of the first string token after {@code open}, or -1 */
+    private static int firstString(List<LineTokens.Tok> ts, int open) {
+      for (int j = open + 1; j < ts.size() && j <= open + 8; j++) {
+        if (ts.get(j).str()) return j;
+        if (ts.get(j).punct(")")) return -1;
+      }
+      return -1;
+    }
+
+    /** A replace call whose pattern (its first string argument) is a metacharacter: an escape. */
+    private static boolean metacharacterArgument(List<LineTokens.Tok> ts, int open) {
+      int j = firstString(ts, open);
+      return j >= 0 && METACHARACTERS.contains(ts.get(j).unquoted());
+    }
+
+    private boolean replaceOnAddedLine(String lname, List<LineTokens.Tok> ts, int open) {
+      String pattern = ts.get(firstString(ts, open)).text();
+      for (String t : addedTexts) {
+        if (t.toLowerCase(Locale.ROOT).contains(lname + "(") && t.contains(pattern)) return true;
+      }
+      return false;
     }
 
     /** @return true when the call whose "(" is at {@code open} has only literal arguments (or none) */
@@ -345,6 +416,9 @@ final class RemovedProtection {
       String raw = nv.line(line) == null ? "" : nv.line(line);
       if ((text & Value.T_HTML) != 0 || templateOutput(raw, toks)) return Rule.XSS;
       if ((text & Value.T_SQL) != 0) return Rule.SQL_INJECTION;
+      for (LineTokens.Tok t : toks) {
+        if (t.str() && OPTION.matcher(t.unquoted()).find()) return Rule.COMMAND_INJECTION; // a command line
+      }
       for (int i = 0; i + 1 < toks.size(); i++) {
         LineTokens.Tok t = toks.get(i);
         if (t.word() && toks.get(i + 1).punct("(")) {
