@@ -229,6 +229,16 @@ final class RemovedProtection {
       Set<String> newWords = new HashSet<>();
       for (LineTokens.Tok t : at) if (t.word()) newWords.add(t.text().toLowerCase(Locale.ROOT));
       droppedCharacter(a, at, bt);
+      Set<String> oldWords = new HashSet<>();
+      for (LineTokens.Tok t : bt) if (t.word()) oldWords.add(t.text().toLowerCase(Locale.ROOT));
+      for (int i = 0; i + 1 < at.size(); i++) {
+        LineTokens.Tok t = at.get(i);
+        String ln = t.text().toLowerCase(Locale.ROOT);
+        if (t.word() && at.get(i + 1).punct("(") && !oldWords.contains(ln)
+            && (sanitiserPart(ln) != null || k.sanitiser(ln, ln, lang) != 0 && !k.textTransform(ln))) {
+          return; // the protection is replaced by another one, not removed
+        }
+      }
       for (int i = 0; i < bt.size(); i++) {
         LineTokens.Tok t = bt.get(i);
         if (!t.word()) continue;
