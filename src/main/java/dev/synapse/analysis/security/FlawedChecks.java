@@ -2,6 +2,7 @@ package dev.synapse.analysis.security;
 
 import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.lang.Functions;
+import dev.synapse.analysis.lang.Language;
 import dev.synapse.analysis.lang.SourceView;
 import dev.synapse.diff.ChangeType;
 import dev.synapse.diff.DiffLine;
@@ -38,13 +39,27 @@ final class FlawedChecks {
   private FlawedChecks() {}
 
   private static final Set<String> PREFIX = PatternLists.set("flawed_checks.prefix_methods");
-  private static final Set<String> CANON = PatternLists.set("flawed_checks.canonicalisers");
+  /** Canonicaliser name to the languages (lower-case names) where it returns a string path. */
+  private static final java.util.Map<String, Set<String>> CANON = canonicalisers();
   private static final Set<String> COMPONENT = PatternLists.set("flawed_checks.component_receivers");
   private static final Set<String> CHAR_PREFIX = PatternLists.set("flawed_checks.character_prefix_calls");
   private static final Set<String> PROGRAMS = PatternLists.set("argument_injection.programs");
   private static final Set<String> END_OF_OPTIONS = PatternLists.set("argument_injection.end_of_options");
   private static final List<String> HOST_READS = PatternLists.list("host_header.reads");
   private static final List<String> LOOPBACK = PatternLists.list("host_header.loopback");
+
+  private static java.util.Map<String, Set<String>> canonicalisers() {
+    java.util.Map<String, Set<String>> m = new java.util.HashMap<>();
+    for (String[] p : RemovedProtection.pairs("flawed_checks.canonicalisers")) {
+      for (String l : p[1].split(",")) m.computeIfAbsent(p[0], x -> new java.util.HashSet<>()).add(l.trim());
+    }
+    return java.util.Map.copyOf(m);
+  }
+
+  private static boolean canon(String lname, Language lang) {
+    Set<String> langs = CANON.get(lname);
+    return langs != null && langs.contains(lang.name().toLowerCase(Locale.ROOT));
+  }
 
   /** Confidence of a flawed containment check. */
   static final double PREFIX_CONFIDENCE = 0.5;
@@ -115,6 +130,7 @@ final class FlawedChecks {
         root = args.subList(comma + 1, args.size());
       }
       if (!bareName(root) || mentionsSeparator(root)) continue;
+      if (constantName(root.get(root.size() - 1).text())) continue; // may carry its separator
       if (!canonicalised(nv, line, subject, method)) continue;
       String rootVar = root.get(root.size() - 1).text();
       if (builtWithSeparator(nv, line, rootVar)) continue;
@@ -161,6 +177,12 @@ final class FlawedChecks {
     return ts.get(ts.size() - 1).word();
   }
 
+  /** @return true for an ALL_CAPS constant (defined elsewhere, perhaps with its trailing separator) */
+  private static boolean constantName(String name) {
+    String n = name.replace("@", "").replace("$", "");
+    return n.length() > 1 && n.equals(n.toUpperCase(Locale.ROOT)) && n.chars().anyMatch(Character::isLetter);
+  }
+
   private static boolean mentionsSeparator(List<LineTokens.Tok> ts) {
     for (LineTokens.Tok x : ts) {
       String l = x.text().toLowerCase(Locale.ROOT);
@@ -176,7 +198,7 @@ final class FlawedChecks {
       if (!x.word()) continue;
       String l = x.text().toLowerCase(Locale.ROOT);
       if (COMPONENT.contains(l)) return false;
-      if (CANON.contains(l) && j + 1 < subject.size() && subject.get(j + 1).punct("(")) canon = true;
+      if (canon(l, nv.language()) && j + 1 < subject.size() && subject.get(j + 1).punct("(")) canon = true;
     }
     if (canon) return true;
     // the subject is a variable assigned from a canonicaliser a few lines above
@@ -197,7 +219,7 @@ final class FlawedChecks {
         for (int j = 0; j + 1 < lt.size(); j++) {
           String w = lt.get(j).text().toLowerCase(Locale.ROOT);
           if (lt.get(j).word() && COMPONENT.contains(w)) return false;
-          if (lt.get(j).word() && CANON.contains(w) && lt.get(j + 1).punct("(")) return true;
+          if (lt.get(j).word() && canon(w, nv.language()) && lt.get(j + 1).punct("(")) return true;
         }
         return false;
       }
