@@ -81,6 +81,9 @@ final class RemovedProtection {
   /** Command-line text: an option flag after a space or at the start ({@code " -i file:"}). */
   private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("(^|\\s)--?[a-zA-Z][a-zA-Z0-9-]*(\\s|=|:|$)");
 
+  /** Change blocks with more removed or added lines than this are rewrites: no line pairing. */
+  static final int MAX_PAIRED_LINES = 150;
+
   /** The confidence of a removed-sanitiser finding (origin of the value not shown). */
   static final double SANITISER_CONFIDENCE = 0.5;
   /** The confidence of a removed-check finding. */
@@ -200,24 +203,34 @@ final class RemovedProtection {
         else added.add(d);
       }
       if (removed.isEmpty()) return;
-      for (DiffLine a : added) {
-        if (LineTokens.blankOrComment(a.text())) continue;
-        sanitiserRemoved(a, removed);
+      if (!added.isEmpty() && removed.size() <= MAX_PAIRED_LINES && added.size() <= MAX_PAIRED_LINES) {
+        List<DiffLine> code = new ArrayList<>();
+        List<List<LineTokens.Tok>> toks = new ArrayList<>();
+        for (DiffLine r : removed) {
+          if (LineTokens.blankOrComment(r.text())) continue;
+          code.add(r);
+          toks.add(LineTokens.of(r.text()));
+        }
+        for (DiffLine a : added) {
+          if (LineTokens.blankOrComment(a.text())) continue;
+          sanitiserRemoved(a, code, toks);
+        }
       }
       checkRemoved(ls, from, to, removed, added);
     }
 
     // ---- shape 1: sanitiser removed on the line --------------------------------------------
 
-    private void sanitiserRemoved(DiffLine a, List<DiffLine> removed) {
+    private void sanitiserRemoved(DiffLine a, List<DiffLine> removed, List<List<LineTokens.Tok>> removedToks) {
       List<LineTokens.Tok> at = LineTokens.of(a.text());
       if (at.size() < 3) return;
       DiffLine best = null;
       double bestSim = 0;
       List<LineTokens.Tok> bt = null;
-      for (DiffLine r : removed) {
-        if (LineTokens.blankOrComment(r.text())) continue;
-        List<LineTokens.Tok> rt = LineTokens.of(r.text());
+      for (int ri = 0; ri < removed.size(); ri++) {
+        DiffLine r = removed.get(ri);
+        List<LineTokens.Tok> rt = removedToks.get(ri);
+        if (Math.abs(rt.size() - at.size()) > Math.max(at.size(), rt.size()) / 2 + 2) continue; // cannot reach 0.5
         double s = similarity(at, rt);
         if (s > bestSim) {
           bestSim = s;
@@ -268,7 +281,7 @@ final class RemovedProtection {
           if (mask != 0 && part == null) {
             // a pack sanitiser that is no protection word (a type conversion such as toString):
             // only where the line shows one of its categories
-            Rule shown = lineCategory(a.newLine(), at);
+            Rule shown = lineCategory(a.newLine(), at, false);
             if (shown == null || (mask & shown.bit()) == 0) continue;
             mask = shown.bit();
           }
@@ -417,8 +430,15 @@ final class RemovedProtection {
 
     /** The category the changed line shows: a flow or sink on it, its text, a path builder. */
     private Rule lineCategory(int line, List<LineTokens.Tok> toks) {
-      Rule flow = flowOn(line);
-      if (flow != null) return flow;
+      return lineCategory(line, toks, true);
+    }
+
+    /**
+     * @param dataFlow whether the data-flow pass over the new side may be consulted (a flow on
+     *     the line, a sink further down reached by the assigned variable); it costs a walk of the
+     *     whole file, so it runs last and only for protection words
+     */
+    private Rule lineCategory(int line, List<LineTokens.Tok> toks, boolean dataFlow) {
       Rule sink = sinkOnLine(line, toks, null);
       if (sink != null) return sink;
       int text = 0;
@@ -437,6 +457,9 @@ final class RemovedProtection {
           if (k.pathBuilder(ln, callee, lang)) return Rule.PATH_TRAVERSAL;
         }
       }
+      if (!dataFlow) return null;
+      Rule flow = flowOn(line);
+      if (flow != null) return flow;
       // an assignment: the variable's later uses on the new side
       if (toks.size() >= 2 && toks.get(0).word() && (toks.get(1).punct("=") || toks.get(1).punct(":"))) {
         String v = toks.get(0).text();
