@@ -36,25 +36,25 @@ final class LineTokens {
   }
 
   private static final Pattern CODE_ONLY = Pattern.compile(
-      "[A-Za-z_$@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
+      "\\$[A-Za-z0-9_$]*|[A-Za-z_@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
 
   private static final Pattern TOKEN = Pattern.compile(
       "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`(?:[^`\\\\]|\\\\.)*`"
-          + "|[A-Za-z_$@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
+          + "|\\$[A-Za-z0-9_$]*|[A-Za-z_@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
 
   /** Lines longer than this are not split (minified code, data). */
   static final int MAX_CHARS = 2000;
 
   /**
-   * @param line one source line (may be null); a line with template tags ({@code {{}, {@code <%})
-   *     is split without strings, since its code sits inside HTML attribute quotes
+   * @param line one source line (may be null); a line with template tags ({@code {{}, {@code <%},
+   *     {@code <?=}) is split without strings, since its code sits inside HTML attribute quotes
    * @return its pieces in order; empty for a null or over-long line
    */
   static List<Tok> of(String line) {
     List<Tok> out = new ArrayList<>();
     if (line == null || line.length() > MAX_CHARS) return out;
     // a template line ({{ }}, <% %>) keeps its code inside HTML attribute quotes: no strings
-    boolean template = line.contains("{{") || line.contains("<%");
+    boolean template = line.contains("{{") || line.contains("<%") || line.contains("<?=");
     Matcher m = (template ? CODE_ONLY : TOKEN).matcher(line);
     while (m.find()) {
       String s = m.group();

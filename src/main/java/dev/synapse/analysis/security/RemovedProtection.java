@@ -75,6 +75,7 @@ final class RemovedProtection {
   private static final Set<String> ESCAPING_REPLACE = PatternLists.set("removed_protection.escaping_replace_calls");
   private static final Set<String> METACHARACTERS = PatternLists.set("removed_protection.escaped_metacharacters");
   private static final Map<String, String> DENY_CHARACTERS = map("removed_protection.deny_characters");
+  private static final List<String> RAW_HTML = PatternLists.list("removed_protection.raw_html_markers");
   private static final List<String> TEMPLATE_EXTENSIONS = PatternLists.list("removed_protection.template_extensions");
   private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "elif", "elsif", "guard", "when");
 
@@ -173,6 +174,7 @@ final class RemovedProtection {
       }
       for (Hunk h : file.hunks()) {
         List<DiffLine> ls = h.lines();
+        hunkSanitisedValues(ls);
         int i = 0;
         while (i < ls.size()) {
           if (ls.get(i).kind() == LineKind.CONTEXT) {
@@ -217,6 +219,86 @@ final class RemovedProtection {
         }
       }
       checkRemoved(ls, from, to, removed, added);
+    }
+
+    /** {@link #sanitisedValueOutputRaw} over the removed and added lines of one hunk. */
+    private void hunkSanitisedValues(List<DiffLine> ls) {
+      List<DiffLine> code = new ArrayList<>();
+      List<List<LineTokens.Tok>> toks = new ArrayList<>();
+      List<DiffLine> added = new ArrayList<>();
+      for (DiffLine d : ls) {
+        if (d.kind() == LineKind.ADDED) added.add(d);
+        else if (d.kind() == LineKind.REMOVED && !LineTokens.blankOrComment(d.text())) {
+          code.add(d);
+          toks.add(LineTokens.of(d.text()));
+        }
+      }
+      if (code.isEmpty() || added.isEmpty() || code.size() > MAX_PAIRED_LINES || added.size() > MAX_PAIRED_LINES) return;
+      sanitisedValueOutputRaw(code, toks, added);
+    }
+
+    /**
+     * Across the lines of one hunk: a variable the removed lines passed through a sanitiser
+     * (a protection word or pack sanitiser call around it) that an added line now writes out
+     * (template output, print/echo, HTML or SQL text) with no sanitiser call around it anywhere
+     * in the hunk's added lines; or an added line that renders raw HTML
+     * ({@code removed_protection.raw_html_markers}) where the removed lines used a sanitising
+     * wrapper.
+     */
+    private void sanitisedValueOutputRaw(List<DiffLine> code, List<List<LineTokens.Tok>> toks, List<DiffLine> added) {
+      Set<String> cleaned = new HashSet<>();
+      boolean safeWrapper = false;
+      for (List<LineTokens.Tok> rt : toks) {
+        for (int i = 0; i < rt.size(); i++) {
+          LineTokens.Tok t = rt.get(i);
+          if (!t.word()) continue;
+          String ln = t.text().toLowerCase(Locale.ROOT);
+          boolean protective = sanitiserPart(ln) != null || ln.startsWith("safe") && ln.length() > 4;
+          if (protective && i > 0 && rt.get(i - 1).punct("<")) safeWrapper = true; // <SafeHTML>
+          if (!protective || i + 1 >= rt.size() || !rt.get(i + 1).punct("(")) continue;
+          int depth = 0;
+          for (int j = i + 1; j < rt.size(); j++) {
+            LineTokens.Tok x = rt.get(j);
+            if (x.punct("(")) depth++;
+            else if (x.punct(")") && --depth == 0) break;
+            else if (x.word() && x.text().startsWith("$")) cleaned.add(x.text());
+          }
+        }
+      }
+      if (cleaned.isEmpty() && !safeWrapper) return;
+      Set<String> stillCleaned = new HashSet<>();
+      for (DiffLine a : added) {
+        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        for (int i = 0; i + 1 < at.size(); i++) {
+          String ln = at.get(i).text().toLowerCase(Locale.ROOT);
+          if (at.get(i).word() && at.get(i + 1).punct("(") && sanitiserPart(ln) != null) {
+            for (LineTokens.Tok x : at) if (x.word()) stillCleaned.add(x.text());
+          }
+        }
+      }
+      for (DiffLine a : added) {
+        if (LineTokens.blankOrComment(a.text())) continue;
+        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        String low = a.text().toLowerCase(Locale.ROOT);
+        if (safeWrapper) {
+          for (String m : RAW_HTML) {
+            if (low.contains(m)) {
+              add(new Hit(Rule.XSS, a.newLine(), SANITISER_CONFIDENCE, Rule.XSS.title() + ": the change replaces a"
+                  + " sanitising wrapper with raw HTML output (" + m + "), so markup in the value now renders.", null));
+              return;
+            }
+          }
+        }
+        for (LineTokens.Tok t : at) {
+          if (!t.word() || !cleaned.contains(t.text()) || stillCleaned.contains(t.text())) continue;
+          Rule rule = lineCategory(a.newLine(), at, false);
+          if (rule == null) continue;
+          add(new Hit(rule, a.newLine(), SANITISER_CONFIDENCE, rule.title() + ": the removed lines passed "
+              + t.text() + " through a sanitiser; this line now writes it out without one (its origin is not"
+              + " shown in the diff, partial confidence).", null));
+          break;
+        }
+      }
     }
 
     // ---- shape 1: sanitiser removed on the line --------------------------------------------

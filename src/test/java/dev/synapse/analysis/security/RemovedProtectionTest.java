@@ -159,4 +159,27 @@ class RemovedProtectionTest {
         "-        raise AssertionError()",
         "    assert True"))));
   }
+
+  @Test
+  @DisplayName("a variable the removed lines sanitised, now echoed raw by a PHP short tag on another line, is xss")
+  void sanitisedVariableEchoedRaw() {
+    assertEquals(List.of("xss@new:1190"), found(run(hunk("lib/functions.php", 1187,
+        "\t?>",
+        "\t<script type='text/javascript'>",
+        "-\tvar mixedReasonTitle = DOMPurify.sanitize(<?php print json_encode($title, JSON_THROW_ON_ERROR);?>);",
+        "\t$(function() {",
+        "-\t\traiseMessage(mixedReasonTitle);",
+        "+\t\traiseMessage('<?= $title?>')",
+        "\t});"))));
+  }
+
+  @Test
+  @DisplayName("a sanitising JSX wrapper replaced by dangerouslySetInnerHTML is xss")
+  void safeWrapperReplacedByRawHtml() {
+    assertEquals(List.of("xss@new:354"), found(run(hunk("ui/src/album/AlbumDetails.jsx", 353,
+        "                <Typography variant={'body1'}>",
+        "-                  <span><SafeHTML>{notes}</SafeHTML></span>",
+        "+                  <span dangerouslySetInnerHTML={{ __html: notes }} />",
+        "                </Typography>"))));
+  }
 }
