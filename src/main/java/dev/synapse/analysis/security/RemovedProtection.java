@@ -77,6 +77,8 @@ final class RemovedProtection {
   private static final Map<String, String> DENY_CHARACTERS = map("removed_protection.deny_characters");
   private static final List<String> RAW_HTML = PatternLists.list("removed_protection.raw_html_markers");
   private static final List<String> TEMPLATE_EXTENSIONS = PatternLists.list("removed_protection.template_extensions");
+  private static final Set<String> REFUSAL_WORDS = PatternLists.set("removed_protection.refusal_words");
+  private static final Set<String> NOT_TESTED = PatternLists.set("removed_protection.not_tested_names");
   private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "elif", "elsif", "guard", "when");
 
   /** Command-line text: an option flag after a space or at the start ({@code " -i file:"}). */
@@ -633,6 +635,15 @@ final class RemovedProtection {
           } else if (permissionTest(ct) && denies(removed)) {
             rule = Rule.AUTH_BYPASS;
             why = "it refused callers without a permission";
+          } else if (refuses(removed)) {
+            // a validation of a value that reaches a known sink further down: report at the sink
+            TaintAnalyzer.Candidate sink = sinkOfTested(ct, anchor(ls, from, to, added));
+            if (sink != null) {
+              add(new Hit(sink.rule(), sink.line(), CHECK_CONFIDENCE, sink.rule().title()
+                  + ": the change removes the check `" + shorten(condition) + "`, which refused values"
+                  + " that now reach " + sink.how() + " on this line.", null));
+              return;
+            }
           }
         }
       } else if (removedChecks == 0 && addedChecks == 0 && vocab != null) {
@@ -647,6 +658,54 @@ final class RemovedProtection {
       String shown = condition == null ? "a check" : "the check `" + shorten(condition) + "`";
       add(new Hit(rule, anchor, CHECK_CONFIDENCE, rule.title() + ": the change removes " + shown
           + " in front of this code (" + why + "); the code now runs without it.", null));
+    }
+
+    /**
+     * @return the first data-flow candidate (any origin) within 30 lines after the anchor whose
+     *     line names a variable the removed condition tested, or null
+     */
+    private TaintAnalyzer.Candidate sinkOfTested(List<LineTokens.Tok> cond, int anchor) {
+      if (anchor <= 0) return null;
+      Set<String> vars = new HashSet<>();
+      for (int i = 0; i < cond.size(); i++) {
+        LineTokens.Tok t = cond.get(i);
+        if (!t.word() || t.text().length() < 2 || NOT_TESTED.contains(t.text().toLowerCase(Locale.ROOT))) continue;
+        if (i + 1 < cond.size() && cond.get(i + 1).punct("(")) continue; // a call, not a value
+        if (i > 0 && cond.get(i - 1).punct(".")) continue; // a field or method name
+        vars.add(t.text());
+      }
+      if (vars.isEmpty()) return null;
+      TaintAnalyzer.Candidate best = null;
+      for (TaintAnalyzer.Candidate c : flows()) {
+        if (c.line() < anchor || c.line() > anchor + 30 || best != null && c.line() >= best.line()) continue;
+        String text = nv.line(c.line());
+        if (text == null) continue;
+        for (String v : vars) {
+          if (containsWord(text, v)) {
+            best = c;
+            break;
+          }
+        }
+      }
+      return best;
+    }
+
+    /**
+     * @return true when the removed lines refuse with more than a bare return: raise, throw,
+     *     abort, exit, an HTTP error status, or an error message ({@code refusal_words})
+     */
+    private static boolean refuses(List<DiffLine> lines) {
+      for (DiffLine d : lines) {
+        for (LineTokens.Tok t : LineTokens.of(d.text())) {
+          String l = t.text().toLowerCase(Locale.ROOT);
+          if ((t.word() || t.kind() == 'n') && DENY_WORDS.contains(l) && !l.equals("return")) return true;
+          if (t.word() && REFUSAL_WORDS.contains(l)) return true;
+          if (t.str()) {
+            for (String w : REFUSAL_WORDS) if (l.contains(w)) return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** @return the first added code line of the block, else the next (or previous) context code line */

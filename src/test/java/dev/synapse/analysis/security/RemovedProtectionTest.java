@@ -182,4 +182,20 @@ class RemovedProtectionTest {
         "+                  <span dangerouslySetInnerHTML={{ __html: notes }} />",
         "                </Typography>"))));
   }
+
+  @Test
+  @DisplayName("a removed validation of a value that reaches a known sink below is reported at the sink")
+  void validationRemovedBeforeSink() {
+    assertEquals(List.of("sql_injection@new:11"), found(run(hunk("app/users.py", 10,
+        "def lookup(cur, name):",
+        "-    if not name.isalnum():",
+        "-        raise ValueError(\"invalid name\")",
+        "    cur.execute(\"SELECT * FROM users WHERE name = '\" + name + \"'\")",
+        "    return cur.fetchall()"))));
+    assertEquals(List.of(), found(run(hunk("app/users.py", 10,
+        "def lookup(cur, name):",
+        "-    if not name:",
+        "-        return []",
+        "    return cur.execute(\"SELECT * FROM users\").fetchall()"))));
+  }
 }
