@@ -13,6 +13,7 @@ import dev.synapse.diff.DiffLine;
 import dev.synapse.diff.FileDiff;
 import dev.synapse.diff.Hunk;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Severity;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,17 +34,22 @@ import java.util.Set;
  * {@code current_user} scoping. Stateless and thread-safe.
  */
 public final class AuthBypassCheck implements Check {
-
+  /** The rule packs for the removed-check candidates ({@link RemovedProtection}). */
+  private final SecurityKnowledge knowledge;
   private final PatternWords words;
   private final Words w;
 
-  /** A check over the bundled packs' lists. */
+  /** A check over the bundled rule packs and the bundled packs' lists. */
   public AuthBypassCheck() {
-    this(PatternWords.bundled());
+    this(SecurityKnowledge.bundled(), PatternWords.bundled());
   }
 
-  /** @param words the pattern lists of the loaded packs */
-  AuthBypassCheck(PatternWords words) {
+  /**
+   * @param knowledge the compiled rule packs (bundled plus user packs)
+   * @param words the pattern lists of the loaded packs
+   */
+  AuthBypassCheck(SecurityKnowledge knowledge, PatternWords words) {
+    this.knowledge = knowledge;
     this.words = words;
     this.w = words.auth;
   }
@@ -154,8 +160,22 @@ public final class AuthBypassCheck implements Check {
           }
         }
       }
+      if (file.changeType() != ChangeType.DELETED) removedChecks(context, file, ff, out);
     }
     return out;
+  }
+
+  /** New-side findings: a permission check removed in front of code that stays ({@link RemovedProtection}). */
+  private void removedChecks(AnalysisContext context, FileDiff file, FindingFactory ff, List<Finding> out) {
+    List<RemovedProtection.Hit> hits = ChangeHits.of(context, file, knowledge, Rule.AUTH_BYPASS);
+    if (hits.isEmpty()) return;
+    SourceView nv = Functions.view(context, file, Side.NEW);
+    for (RemovedProtection.Hit h : hits) {
+      Finding f = ff.make(Rule.AUTH_BYPASS, nv, h.line(), h.confidence(), h.summary(), null,
+          h.cwe() != null ? h.cwe() : "CWE-862");
+      out.add(new Finding(f.type(), Severity.MEDIUM, f.file(), f.line(), f.side(), f.endLine(), f.ruleId(),
+          f.cwe(), f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent()));
+    }
   }
 
   // ------------------------------------------------------------------ line helpers

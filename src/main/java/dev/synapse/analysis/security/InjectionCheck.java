@@ -21,7 +21,8 @@ import java.util.Set;
  * category's sinks without a sanitiser, lines of template files where the packs' template
  * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
  * value that is not a known source is reported one severity step down), and removed guard lines
- * (side old) whose removal opened such a flow ({@link RemovedGuards}). Stateless and thread-safe; the analysis itself is shared
+ * whose removal opened such a flow ({@link RemovedGuards}, {@link RemovedProtection}; reported on
+ * the new side where the unprotected code runs), and flawed checks ({@link FlawedChecks}). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -56,9 +57,10 @@ public final class InjectionCheck implements Check {
       for (TaintAnalyzer.Candidate c : FlowResults.of(context, file, knowledge)) {
         if (c.rule() == rule) cands.add(c);
       }
-      removedGuards(context, file, out);
+      List<RemovedProtection.Hit> hits = new ArrayList<>(ChangeHits.of(context, file, knowledge, rule));
+      removedGuards(context, file, hits);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
-      if (cands.isEmpty() && !templates) continue;
+      if (cands.isEmpty() && !templates && hits.isEmpty()) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
@@ -72,12 +74,18 @@ public final class InjectionCheck implements Check {
           if ((c.origin() & Value.O_REQUEST) == 0) partial.add(c.line());
         }
       }
-      if (cands.isEmpty()) continue;
       cands.sort(Comparator.comparingInt(TaintAnalyzer.Candidate::line));
       FindingFactory ff = new FindingFactory();
+      Set<Integer> reported = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) {
         Finding f = ff.make(rule, view, c.line(), c.confidence(), summary(c), null, null);
         out.add(partial.contains(c.line()) ? stepDown(f) : f);
+        reported.add(c.line());
+      }
+      // what the change took away or built wrongly (partial confidence: one severity step down)
+      for (RemovedProtection.Hit h : hits) {
+        if (!reported.add(h.line())) continue;
+        out.add(stepDown(ff.make(rule, view, h.line(), h.confidence(), h.summary(), null, h.cwe())));
       }
     }
     return out;
@@ -93,21 +101,24 @@ public final class InjectionCheck implements Check {
         f.summary(), f.recommendation(), f.confidence(), f.fingerprint(), f.agent());
   }
 
-  /** Old-side findings: the change removed a guard in front of a sink of this rule. */
-  private void removedGuards(AnalysisContext context, FileDiff file, List<Finding> out) {
+  /**
+   * New-side candidates at the sink: the change removed a guard (old side) in front of a sink of
+   * this rule whose flow the old code did not have ({@link RemovedGuards}).
+   */
+  private void removedGuards(AnalysisContext context, FileDiff file, List<RemovedProtection.Hit> hits) {
     if (file.changeType() == ChangeType.ADDED) return;
-    List<RemovedGuards.Removed> removed = new ArrayList<>();
     for (RemovedGuards.Removed r : RemovedGuards.of(context, file, knowledge)) {
-      if (r.rule() == rule) removed.add(r);
+      if (r.rule() != rule || near(hits, r.newLine())) continue; // the same removal, seen by both
+      hits.add(new RemovedProtection.Hit(rule, r.newLine(), r.confidence(), rule.title()
+          + ": the change removes the check at line " + r.oldLine() + " of the old version, which kept"
+          + " untrusted input from " + describe(r.how()) + " here.", null));
     }
-    if (removed.isEmpty()) return;
-    SourceView ov = Functions.view(context, file, Side.OLD);
-    FindingFactory ff = new FindingFactory();
-    for (RemovedGuards.Removed r : removed) {
-      out.add(ff.make(rule, ov, r.oldLine(), r.confidence(), rule.title()
-          + ": the change removes this check, which kept untrusted input from "
-          + describe(r.how()) + " further down.", null, null));
-    }
+  }
+
+  /** @return true when a candidate lies within 5 lines of the line */
+  private static boolean near(List<RemovedProtection.Hit> hits, int line) {
+    for (RemovedProtection.Hit h : hits) if (Math.abs(h.line() - line) <= 5) return true;
+    return false;
   }
 
   private String summary(TaintAnalyzer.Candidate c) {

@@ -19,8 +19,8 @@ import java.util.Set;
  * (issue 12 item 6): the flows of both sides are compared ({@link
  * TaintAnalyzer#analyzeAllLines}); a flow of the new side on an unchanged line that the old
  * side did not have, in a function from which the change removed a guard line, is reported on
- * the old side at the removed guard line nearest to it, in the sink's category (as
- * {@link AuthBypassCheck} reports a removed authorization check). Runs once per file and review
+ * the new side at that flow's line (the sink the guard used to protect), naming the removed
+ * guard line nearest to it, in the sink's category. Runs once per file and review
  * ({@link AnalysisContext#memo}), and only when a removed line holds a guard or sanitiser call
  * or a {@code ".."} test. Stateless.
  */
@@ -32,10 +32,12 @@ final class RemovedGuards {
    *
    * @param rule the sink's rule
    * @param oldLine the removed guard line (old side)
+   * @param newLine the new-side line of the flow the guard used to stop (the sink, or where the
+   *     input is mixed into the sink's text)
    * @param confidence 0..1
    * @param how the sink (for the summary)
    */
-  record Removed(Rule rule, int oldLine, double confidence, String how) {}
+  record Removed(Rule rule, int oldLine, int newLine, double confidence, String how) {}
 
   private record Key(FileDiff file, SecurityKnowledge knowledge) {
     @Override
@@ -95,7 +97,7 @@ final class RemovedGuards {
         }
       }
       if (guard < 0 || !done.add(c.rule().name() + ":" + guard)) continue;
-      out.add(new Removed(c.rule(), guard, c.confidence() * 0.9, c.how()));
+      out.add(new Removed(c.rule(), guard, c.line(), c.confidence() * 0.9, c.how()));
     }
     return out;
   }

@@ -126,6 +126,9 @@ public final class RuleCases {
 
   private List<Finding> findings(String name, String[] lines, int n) {
     String path = name.replace('\\', '/').replaceAll("^/+", "");
+    // a case file is an example of application code: analysed under its file name alone, so
+    // that the folder holding the cases (rules/tests/) does not make it test code
+    path = path.substring(path.lastIndexOf('/') + 1);
     StringBuilder sb = new StringBuilder();
     sb.append("diff --git a/").append(path).append(" b/").append(path).append('\n')
         .append("new file mode 100644\n--- /dev/null\n+++ b/").append(path).append('\n')

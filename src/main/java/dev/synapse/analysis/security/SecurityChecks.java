@@ -27,7 +27,7 @@ public final class SecurityChecks {
 
   private static Check forRule(Rule r, SecurityKnowledge knowledge, PatternWords words) {
     switch (r) {
-      case AUTH_BYPASS: return new AuthBypassCheck(words);
+      case AUTH_BYPASS: return new AuthBypassCheck(knowledge, words);
       case HARDCODED_SECRET: return new HardcodedSecretCheck(words);
       case WEAK_CRYPTO: return new WeakCryptoCheck(words);
       case INSECURE_COOKIE: return new InsecureCookieCheck(words);

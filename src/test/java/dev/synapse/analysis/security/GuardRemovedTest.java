@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12 item 6: a diff that removes a validation, sanitiser or canonicalise-then-check in
- * front of a sink is reported on the old side, at the removed guard line, in the category of
- * the sink it protected.
+ * front of a sink is reported on the new side, where the unprotected code now runs (the first
+ * line that replaced the check, or the sink), in the category of the sink it protected.
  */
 class GuardRemovedTest {
 
@@ -21,7 +21,7 @@ class GuardRemovedTest {
   }
 
   @Test
-  @DisplayName("removing realpath + startswith in front of send_file is path_traversal on the old guard line")
+  @DisplayName("removing realpath + startswith in front of send_file is path_traversal on the send_file line")
   void canonicaliseThenCheckRemoved() {
     List<Finding> fs = run(hunk("app/views.py", 10,
         "@app.route('/files')",
@@ -31,11 +31,11 @@ class GuardRemovedTest {
         "-    if not os.path.realpath(path).startswith(BASE):",
         "-        abort(403)",
         "    return send_file(path)"), "path_traversal");
-    assertEquals(List.of("path_traversal@old:14"), found(fs));
+    assertEquals(List.of("path_traversal@new:14"), found(fs));
   }
 
   @Test
-  @DisplayName("removing an escaping call leaves xss on the old line of the call")
+  @DisplayName("removing an escaping call is xss on the line that lost it")
   void encoderRemoved() {
     List<Finding> fs = run(hunk("routes/hi.js", 5,
         "app.get('/hi', (req, res) => {",
@@ -43,11 +43,11 @@ class GuardRemovedTest {
         "+  const name = req.query.name;",
         "  res.send('<p>Hello ' + name + '</p>');",
         "});"), "xss");
-    assertEquals(List.of("xss@old:6"), found(fs));
+    assertEquals(List.of("xss@new:6"), found(fs));
   }
 
   @Test
-  @DisplayName("removing a '..' check in Go is path_traversal on the old line")
+  @DisplayName("removing a '..' check in Go is path_traversal on the os.Open line")
   void dotDotCheckRemoved() {
     List<Finding> fs = run(hunk("srv/files.go", 30,
         "func serve(w http.ResponseWriter, r *http.Request) {",
@@ -59,7 +59,7 @@ class GuardRemovedTest {
         "\tf, _ := os.Open(filepath.Join(root, name))",
         "\tio.Copy(w, f)",
         "}"), "path_traversal");
-    assertEquals(List.of("path_traversal@old:32"), found(fs));
+    assertEquals(List.of("path_traversal@new:32"), found(fs));
   }
 
   @Test
