@@ -21,7 +21,8 @@ import java.util.Set;
  * category's sinks without a sanitiser, lines of template files where the packs' template
  * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
  * value that is not a known source is reported one severity step down), and removed guard lines
- * (side old) whose removal opened such a flow ({@link RemovedGuards}). Stateless and thread-safe; the analysis itself is shared
+ * (side old) whose removal opened such a flow ({@link RemovedGuards}), and changed lines that turn a
+ * framework protection off ({@link LinePatterns}, the packs' {@code line_patterns}). Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -58,8 +59,10 @@ public final class InjectionCheck implements Check {
       }
       removedGuards(context, file, out);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
-      if (cands.isEmpty() && !templates) continue;
+      boolean patterns = knowledge.hasLinePatterns(rule);
+      if (cands.isEmpty() && !templates && !patterns) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
+      if (patterns && LinePatterns.applies(view, knowledge, rule)) linePatterns(view, out);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
       Set<Integer> partial = new HashSet<>();
@@ -81,6 +84,14 @@ public final class InjectionCheck implements Check {
       }
     }
     return out;
+  }
+
+  /** Findings of the packs' line pattern rules: the changed line itself turns a protection off. */
+  private void linePatterns(SourceView view, List<Finding> out) {
+    FindingFactory ff = new FindingFactory();
+    for (LinePatterns.Hit h : LinePatterns.scan(view, knowledge, rule)) {
+      out.add(ff.make(rule, view, h.line(), h.confidence(), rule.title() + ": " + h.label() + ".", null, null));
+    }
   }
 
   /**
