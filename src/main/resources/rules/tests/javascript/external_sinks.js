@@ -62,3 +62,15 @@ router.get('/home', (ctx) => {
   // ok: open_redirect
   ctx.redirect('/home');
 });
+
+app.get('/preview', async (req, res) => {
+  // ruleid: ssrf
+  request.get(req.query.url);
+  // ok: ssrf
+  request.get(`https://status.example.com/${req.query.service}`);
+  // ruleid: ssrf
+  await page.goto(req.query.target);
+  // ok: ssrf
+  await page.goto('https://example.com/');
+  res.sendStatus(204);
+});
