@@ -34,3 +34,15 @@ class ReturnsController < ApplicationController
     client.query("SELECT * FROM items WHERE owner = '#{owner}'")
   end
 end
+
+class LegacyController < ApplicationController
+  def echo
+    # ruleid: xss
+    render text: "You searched for #{params[:q]}"
+  end
+
+  def echo_plain
+    # ok: xss
+    render plain: "You searched for #{params[:q]}"
+  end
+end
