@@ -74,3 +74,14 @@ app.get('/preview', async (req, res) => {
   await page.goto('https://example.com/');
   res.sendStatus(204);
 });
+
+app.post('/plugins/run', (req, res) => {
+  const nodeVM = new NodeVM({ timeout: 1000 });
+  // ruleid: code_injection
+  nodeVM.run('module.exports = ' + req.body.expression);
+  // ruleid: code_injection
+  const script = new VMScript(`console.log(${req.query.input})`);
+  // ok: code_injection
+  nodeVM.run('module.exports = 42');
+  res.sendStatus(204);
+});
