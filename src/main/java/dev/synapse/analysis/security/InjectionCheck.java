@@ -59,10 +59,10 @@ public final class InjectionCheck implements Check {
       }
       removedGuards(context, file, out);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
-      boolean patterns = knowledge.hasLinePatterns(rule);
+      boolean patterns = knowledge.hasLinePatterns(rule) && LinePatterns.applies(file.path(), knowledge, rule);
       if (cands.isEmpty() && !templates && !patterns) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
-      if (patterns && LinePatterns.applies(view, knowledge, rule)) linePatterns(view, out);
+      if (patterns) linePatterns(view, out);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
       Set<Integer> partial = new HashSet<>();

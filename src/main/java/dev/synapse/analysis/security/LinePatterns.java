@@ -64,15 +64,21 @@ final class LinePatterns {
     return out;
   }
 
-  /** @return true when the view's file has rows of this rule's category */
-  static boolean applies(SourceView view, SecurityKnowledge k, Rule rule) {
-    return !rowsFor(view, k, rule).isEmpty();
+  /**
+   * @param path a file path (its extension decides the language)
+   * @return true when the file has rows of this rule's category; cheap, no view needed
+   */
+  static boolean applies(String path, SecurityKnowledge k, Rule rule) {
+    return !rowsFor(path, Language.detect(path), k, rule).isEmpty();
   }
 
   private static List<Pack.LinePattern> rowsFor(SourceView view, SecurityKnowledge k, Rule rule) {
-    Language lang = view.language();
+    return rowsFor(view.path(), view.language(), k, rule);
+  }
+
+  private static List<Pack.LinePattern> rowsFor(String path, Language lang, SecurityKnowledge k, Rule rule) {
     if (lang == Language.UNKNOWN || k.linePatterns().isEmpty()) return List.of();
-    String name = view.path().substring(view.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     List<Pack.LinePattern> out = new ArrayList<>();
     for (Pack.LinePattern r : k.linePatterns()) {
       if (!r.category().equals(rule.category()) || !r.languages().contains(lang)) continue;
