@@ -32,6 +32,7 @@ public class ExternalController : Controller
 
     public object Restore()
     {
+        // ruleid: insecure_deserialization
         var formatter = new BinaryFormatter();
         // ruleid: insecure_deserialization
         return formatter.Deserialize(Request.Body);

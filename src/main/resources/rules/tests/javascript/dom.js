@@ -15,3 +15,7 @@ $('#flash').text(location.hash.slice(1));
 document.getElementById('preview').srcdoc = location.hash.slice(1);
 // ruleid: xss
 document.createRange().createContextualFragment(location.hash.slice(1));
+// ruleid: xss
+$('.notice').prepend(window.location.hash);
+// ok: xss
+$('.notice').prepend('<i>new</i>');

@@ -62,3 +62,26 @@ router.get('/home', (ctx) => {
   // ok: open_redirect
   ctx.redirect('/home');
 });
+
+app.get('/preview', async (req, res) => {
+  // ruleid: ssrf
+  request.get(req.query.url);
+  // ok: ssrf
+  request.get(`https://status.example.com/${req.query.service}`);
+  // ruleid: ssrf
+  await page.goto(req.query.target);
+  // ok: ssrf
+  await page.goto('https://example.com/');
+  res.sendStatus(204);
+});
+
+app.post('/plugins/run', (req, res) => {
+  const nodeVM = new NodeVM({ timeout: 1000 });
+  // ruleid: code_injection
+  nodeVM.run('module.exports = ' + req.body.expression);
+  // ruleid: code_injection
+  const script = new VMScript(`console.log(${req.query.input})`);
+  // ok: code_injection
+  nodeVM.run('module.exports = 42');
+  res.sendStatus(204);
+});

@@ -1014,8 +1014,12 @@ public final class Lexer {
     } else {
       kind = TokenKind.IDENTIFIER;
       word = name(start, i, hash);
-      // a PHP/Ruby sigil (or JS '$') alone is an operator
-      if (i - start == 1 && (c == '$' || c == '@')) kind = TokenKind.OPERATOR;
+      // a PHP/Ruby sigil alone is an operator; in JavaScript/TypeScript '$' alone is a name
+      // (jQuery's $, as in $(selector).append(markup))
+      if (i - start == 1 && (c == '$' && lang != Language.JAVASCRIPT && lang != Language.TYPESCRIPT
+          || c == '@')) {
+        kind = TokenKind.OPERATOR;
+      }
     }
     emit(kind, word, line, "", 0);
   }

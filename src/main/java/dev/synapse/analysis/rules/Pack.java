@@ -38,6 +38,8 @@ import java.util.Set;
  * @param patternLists word lists of the pattern checks by name (bundled packs only)
  * @param responseReturns request handlers whose return value is an HTML response body
  * @param templateSinks pattern rules over template files
+ * @param routeConstants request data fixed by the route a handler is registered on
+ * @param linePatterns pattern rules over changed source lines (settings that turn a protection off)
  */
 public record Pack(String id, String file, String description, List<String> references,
     boolean receiverlessCallsConstruct, Set<Language> languages, List<String> calleeQualifiers,
@@ -49,7 +51,8 @@ public record Pack(String id, String file, String description, List<String> refe
     List<String> responseNames, List<AssignmentSink> assignmentSinks,
     Map<String, List<String>> patternLists,
     List<ResponseReturn> responseReturns, List<TemplateSink> templateSinks,
-    List<RouteConstant> routeConstants) {
+    List<RouteConstant> routeConstants,
+    List<LinePattern> linePatterns) {
 
   /**
    * Request data that is fixed by the route a handler is registered on: in a function with a
@@ -62,6 +65,22 @@ public record Pack(String id, String file, String description, List<String> refe
    */
   public record RouteConstant(List<Glob> markers, List<Glob> markersNot, Set<Language> languages,
       List<String> paths, Where where) {}
+
+  /**
+   * A pattern rule over changed lines of source files: a setting, decorator or call that turns a
+   * framework protection off ({@code @csrf_exempt}, {@code http.csrf().disable()}). A changed line
+   * of a file of one of {@code languages} (and, when {@code files} is not empty, whose lower-cased
+   * name matches one of them) is a finding when {@code pattern} is found on it, {@code not} is not,
+   * no line within {@code near} lines of it matches {@code nearNot}, and the whole new file
+   * matches {@code fileHas}. Comment lines are skipped.
+   *
+   * @param nearNot null for no condition
+   * @param fileHas null for no condition
+   * @param not null for no condition
+   */
+  public record LinePattern(Set<Language> languages, List<Glob> files, java.util.regex.Pattern pattern,
+      java.util.regex.Pattern not, java.util.regex.Pattern nearNot, int near,
+      java.util.regex.Pattern fileHas, String category, String label, double confidence, Where where) {}
 
   /**
    * Request handlers whose return value becomes the response body, answered as HTML: a function

@@ -90,7 +90,8 @@ public final class PackParser {
           RuleCatalog.strings(r.get("response_names")), assignmentSinks(r.path("assignment_sinks")),
           patternLists(r.path("pattern_lists")),
           responseReturns(r.path("response_returns")), templateSinks(r.path("template_sinks")),
-          routeConstants(r.path("route_constants")));
+          routeConstants(r.path("route_constants")),
+          linePatterns(r.path("line_patterns")));
       if (!problems.isEmpty()) throw new PackException(problems);
       return p;
     }
@@ -219,6 +220,31 @@ public final class PackParser {
             n.path("source_only").asBoolean(false), where(at)));
       }
       return List.copyOf(out);
+    }
+
+    private List<Pack.LinePattern> linePatterns(JsonNode rows) {
+      List<Pack.LinePattern> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode n = rows.get(i);
+        String at = "/line_patterns/" + i;
+        out.add(new Pack.LinePattern(langs(n.get("languages"), packLangs), Glob.all(lower(n.get("files"))),
+            regex(n, "pattern", at), regex(n, "not", at), regex(n, "near_not", at), n.path("near").asInt(3),
+            regex(n, "file_has", at), n.get("category").asText(), n.get("label").asText(),
+            n.path("confidence").asDouble(0.8), where(at)));
+        category(n, at);
+      }
+      return List.copyOf(out);
+    }
+
+    /** The row's field compiled as a Java regular expression, or null when absent. */
+    private java.util.regex.Pattern regex(JsonNode n, String field, String at) {
+      if (!n.hasNonNull(field)) return null;
+      try {
+        return java.util.regex.Pattern.compile(n.get(field).asText());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        problem(at + "/" + field, "not a regular expression: " + e.getDescription());
+        return null;
+      }
     }
 
     /** The row's {@code category} (default {@code xss}), checked against the catalog. */

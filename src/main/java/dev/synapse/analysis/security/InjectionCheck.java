@@ -22,7 +22,9 @@ import java.util.Set;
  * rules ({@link TemplateSinks}) find a non-constant value written without escaping (a template
  * value that is not a known source is reported one severity step down), and removed guard lines
  * whose removal opened such a flow ({@link RemovedGuards}, {@link RemovedProtection}; reported on
- * the new side where the unprotected code runs), and flawed checks ({@link FlawedChecks}). Stateless and thread-safe; the analysis itself is shared
+ * the new side where the unprotected code runs), flawed checks ({@link FlawedChecks}), and changed
+ * lines that turn a framework protection off ({@link LinePatterns}, the packs' {@code line_patterns}).
+ * Stateless and thread-safe; the analysis itself is shared
  * per review through {@link AnalysisContext#memo}.
  */
 public final class InjectionCheck implements Check {
@@ -60,8 +62,10 @@ public final class InjectionCheck implements Check {
       List<RemovedProtection.Hit> hits = new ArrayList<>(ChangeHits.of(context, file, knowledge, rule));
       removedGuards(context, file, hits);
       boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
-      if (cands.isEmpty() && !templates && hits.isEmpty()) continue;
+      boolean patterns = knowledge.hasLinePatterns(rule) && LinePatterns.applies(file.path(), knowledge, rule);
+      if (cands.isEmpty() && !templates && hits.isEmpty() && !patterns) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
+      if (patterns) linePatterns(view, out);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
       Set<Integer> partial = new HashSet<>();
@@ -89,6 +93,14 @@ public final class InjectionCheck implements Check {
       }
     }
     return out;
+  }
+
+  /** Findings of the packs' line pattern rules: the changed line itself turns a protection off. */
+  private void linePatterns(SourceView view, List<Finding> out) {
+    FindingFactory ff = new FindingFactory();
+    for (LinePatterns.Hit h : LinePatterns.scan(view, knowledge, rule)) {
+      out.add(ff.make(rule, view, h.line(), h.confidence(), rule.title() + ": " + h.label() + ".", null, null));
+    }
   }
 
   /**

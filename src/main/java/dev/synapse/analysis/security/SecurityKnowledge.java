@@ -109,6 +109,7 @@ public final class SecurityKnowledge {
   private final Map<Language, List<Pack.ResponseReturn>> responseReturns = new EnumMap<>(Language.class);
   private final Map<Language, List<Pack.RouteConstant>> routeConstants = new EnumMap<>(Language.class);
   private final List<Pack.TemplateSink> templateSinks = new ArrayList<>();
+  private final List<Pack.LinePattern> linePatterns = new ArrayList<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
   private final Set<String> frameworkParams = new HashSet<>();
@@ -168,6 +169,7 @@ public final class SecurityKnowledge {
         for (Language l : langs(r.languages())) rr.computeIfAbsent(l, x -> new ArrayList<>()).add(r);
       }
       templateSinks.addAll(p.templateSinks());
+      linePatterns.addAll(p.linePatterns());
       for (Pack.AssignmentSink a : p.assignmentSinks()) {
         AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target(),
             a.htmlContext());
@@ -254,6 +256,17 @@ public final class SecurityKnowledge {
   /** @return every template pattern rule, in load order */
   List<Pack.TemplateSink> templateSinks() {
     return java.util.Collections.unmodifiableList(templateSinks);
+  }
+
+  /** @return true when some line pattern rule is of this rule's category */
+  boolean hasLinePatterns(Rule rule) {
+    for (Pack.LinePattern r : linePatterns) if (r.category().equals(rule.category())) return true;
+    return false;
+  }
+
+  /** @return every line pattern rule, in load order */
+  List<Pack.LinePattern> linePatterns() {
+    return java.util.Collections.unmodifiableList(linePatterns);
   }
 
   private static Set<Language> langs(Set<Language> s) {

@@ -1889,11 +1889,31 @@ final class TaintAnalyzer {
       r = r.withMixLines(ml, strong);
     }
     r = r.withText(text);
+    if (r.tainted() && fixedOrigin(a, b)) r = r.sanitise(FIXED_ORIGIN_CLEANS);
     if (!r.tainted() && b - a <= 40 && b - a > 1) {
       Object c = constEval(a, b);
       if (c != null) return Value.constant(c, r.text);
     }
     return r;
+  }
+
+  /** A literal start that fixes scheme and host: {@code https://api.example.com/} (then a path, query or fragment). */
+  private static final java.util.regex.Pattern FIXED_ORIGIN =
+      java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[a-z0-9.-]+(?::[0-9]+)?[/?#].*", java.util.regex.Pattern.DOTALL);
+  /** The categories a fixed scheme and host rule out: the input can no longer choose where the request or redirect goes. */
+  private static final int FIXED_ORIGIN_CLEANS = Rule.SSRF.bit() | Rule.OPEN_REDIRECT.bit();
+
+  /**
+   * @return true when the expression [a, b) starts with a string literal that fixes the scheme
+   *     and host of a URL ({@code "https://api.example.com/users/" + id}, {@code `https://host/${p}`}):
+   *     what follows can choose a path on that host, not another host
+   */
+  private boolean fixedOrigin(int a, int b) {
+    if (a >= b) return false;
+    Token x = t.get(a);
+    if (x.kind() != TokenKind.STRING || x.has(Token.F_COMMAND) || x.has(Token.F_TAGGED)) return false;
+    String s = x.text();
+    return s.length() >= 10 && s.indexOf("://") > 0 && FIXED_ORIGIN.matcher(s).matches();
   }
 
   /**

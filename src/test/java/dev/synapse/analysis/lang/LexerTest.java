@@ -150,4 +150,14 @@ class LexerTest {
     assertFalse(ts.isEmpty());
     assertTrue(kinds(ts).length() > 0);
   }
+
+  @Test
+  @DisplayName("a lone $ is a name in JavaScript and TypeScript (jQuery) but a sigil operator in PHP")
+  void loneDollar() {
+    List<Token> js = lex("$('.inner').prepend(x)", Language.JAVASCRIPT);
+    assertEquals(TokenKind.IDENTIFIER, js.get(0).kind());
+    assertEquals("$", js.get(0).text());
+    assertEquals(TokenKind.IDENTIFIER, lex("$(sel)", Language.TYPESCRIPT).get(0).kind());
+    assertEquals(TokenKind.OPERATOR, lex("<?php $$name = 1;", Language.PHP).get(0).kind());
+  }
 }

@@ -221,4 +221,38 @@ class RulePacksTest {
     PackException e = fails("pack: x\nsinks:\n  - names: [send]\n    category: xss\n    shape: object\n");
     assertTrue(e.getMessage().startsWith("p.yml:5: sinks[0].shape:"), e.getMessage());
   }
+  @Test
+  @DisplayName("a line pattern whose regular expression does not compile is refused with its line and field")
+  void badLinePattern() {
+    PackException e = fails("pack: x\nline_patterns:\n  - pattern: 'ok'\n    near_not: '(x'\n    category: csrf\n    label: l\n");
+    assertTrue(e.getMessage().startsWith("p.yml:4: line_patterns[0].near_not: not a regular expression"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a user pack's line pattern reports the changed line that matches, not one next to its near_not guard")
+  void userLinePattern(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("flag.yml"), """
+        pack: feature-flags
+        languages: [python]
+        line_patterns:
+          - pattern: 'VERIFY_SIGNATURES\\s*=\\s*False'
+            near_not: 'LOCAL_ONLY\\s*=\\s*True'
+            near: 2
+            category: csrf
+            label: signature checks are off
+        """);
+    SecurityKnowledge k = new SecurityKnowledge(RulePacks.withUserPacks(List.of(dir)));
+    RuleCases.Result r = new RuleCases(k).run("tests/python/settings.py", """
+        # ruleid: csrf
+        VERIFY_SIGNATURES = False
+        TIMEOUT = 30
+        RETRIES = 3
+
+        LOCAL_ONLY = True
+        # ok: csrf
+        VERIFY_SIGNATURES = False
+        """);
+    assertTrue(r.passed(), r.problems().toString());
+    assertEquals(1, r.expected());
+  }
 }

@@ -20,7 +20,7 @@ class RuleTableTest {
     assertEquals(Set.of("sql_injection", "xss", "auth_bypass", "command_injection", "path_traversal",
         "hardcoded_secret", "weak_crypto", "ldap_injection", "xpath_injection", "code_injection",
         "insecure_cookie", "trust_boundary", "open_redirect", "insecure_deserialization", "xxe",
-        "ssrf", "nosql_injection"), cats);
+        "ssrf", "nosql_injection", "csrf"), cats);
   }
 
   @Test
