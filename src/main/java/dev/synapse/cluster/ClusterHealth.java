@@ -162,6 +162,7 @@ public final class ClusterHealth implements ClusterView {
   }
 
   /** @return data (non-lite) members this node sees; 0 once its member stopped */
+  @Override
   public int dataMemberCount() {
     if (!running()) return 0;
     int n = 0;
