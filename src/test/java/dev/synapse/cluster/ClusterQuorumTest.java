@@ -157,4 +157,18 @@ class ClusterQuorumTest {
       client.close().await(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  @DisplayName("a node whose poll ticks stop for over 3 s (frozen, paused) is quarantined for 5 s: its member list may be stale")
+  void pausedNodeIsQuarantined() {
+    ClusterHealth h = new ClusterHealth(null, null, "n", null, 2);
+    long now = System.nanoTime();
+    long ms = 1_000_000L;
+    h.notePause(now - 60_000 * ms);
+    h.notePause(now - 60_000 * ms + ClusterHealth.SAFETY_POLL_MS * ms);
+    h.notePause(now - 60_000 * ms + 2 * ClusterHealth.SAFETY_POLL_MS * ms + 2_000 * ms);
+    assertFalse(h.quarantined(), "ticks 2 s late are load, not a pause; a quarantine of the first tick has ended");
+    h.notePause(now - 10 * ms);
+    assertTrue(h.quarantined(), "a tick a minute late starts a quarantine");
+  }
 }
