@@ -339,6 +339,24 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public record InFlightEntry(String reviewId, String owner, String state, Instant acceptedAt) {}
 
   /** @return every in-flight review's id, owner, state and acceptance time (query on a worker thread) */
+  /**
+   * @param owner a node id (a member that just left)
+   * @param acceptedAfter only reviews accepted after this instant
+   * @return ids of the finished reviews that node owns (it stored their summaries) accepted after
+   *     {@code acceptedAfter}; a query over the whole map, run on a worker thread
+   */
+  public Future<List<String>> doneOwnedBy(String owner, Instant acceptedAfter) {
+    return vertx.executeBlocking(() -> {
+      List<String> out = new ArrayList<>();
+      for (Object[] row : map.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
+          "__key", "accepted_at"), Predicates.and(DONE, Predicates.equal("owner", owner)))) {
+        Instant at = instant(row[1]);
+        if (at == null || at.isAfter(acceptedAfter)) out.add((String) row[0]);
+      }
+      return out;
+    }, false);
+  }
+
   public Future<List<InFlightEntry>> inFlightIndex() {
     return vertx.executeBlocking(() -> {
       List<InFlightEntry> out = new ArrayList<>();
