@@ -76,7 +76,7 @@ public final class ClusterHealth implements ClusterView {
 
   private final AtomicLong epoch = new AtomicLong();
   private volatile boolean safe;
-  private long safetyTimer = -1;
+  private volatile long safetyTimer = -1;
 
   /**
    * Starts watching partition safety for {@link #safe()}, {@link #epoch()} and
@@ -115,13 +115,64 @@ public final class ClusterHealth implements ClusterView {
         unsafeNow();
       }
     });
+    lastTickNanos = System.nanoTime();
     safetyTimer = vertx.setPeriodic(SAFETY_POLL_MS, t -> {
+      notePause(System.nanoTime());
       long before = epoch.get();
       vertx.executeBlocking(this::clusterSafeBlocking, false).onSuccess(ok -> {
         // a change during the poll keeps the data unsafe until the next poll
         if (epoch.get() == before) safe = ok;
       });
     });
+  }
+
+  /**
+   * A poll tick that comes this much later than due (ms) means this process was paused (SIGSTOP,
+   * a stop-the-world collection, a starved host) long enough for the others to be about to drop
+   * it, or to have dropped it: its view of the cluster is stale.
+   */
+  public static final long PAUSE_SUSPECT_MS = 3_000;
+  /**
+   * How long a node that was paused acts as if it had no quorum, in ms: long enough for
+   * Hazelcast to learn the current membership (heartbeats every second; a member silent for
+   * {@value HazelcastConfigFactory#MAX_NO_HEARTBEAT_SECONDS} s is dropped).
+   */
+  public static final long PAUSE_QUARANTINE_MS = HazelcastConfigFactory.MAX_NO_HEARTBEAT_SECONDS * 1_000L;
+
+  private volatile long lastTickNanos;
+  private volatile long quarantineUntilNanos;
+  private volatile long lastPauseMs;
+
+  /**
+   * Records a poll tick; a gap over {@value #PAUSE_SUSPECT_MS} ms since the previous one starts a
+   * quarantine of {@link #PAUSE_QUARANTINE_MS} ms (see {@link #hasQuorum()}).
+   *
+   * @param nowNanos {@code System.nanoTime()} of this tick
+   */
+  void notePause(long nowNanos) {
+    long gapMs = (nowNanos - lastTickNanos) / 1_000_000 - SAFETY_POLL_MS;
+    lastTickNanos = nowNanos;
+    if (gapMs >= PAUSE_SUSPECT_MS) {
+      lastPauseMs = gapMs;
+      quarantineUntilNanos = nowNanos + PAUSE_QUARANTINE_MS * 1_000_000L;
+      unsafeNow();
+      org.slf4j.LoggerFactory.getLogger(ClusterHealth.class).warn(
+          "node_id={} was paused for {} ms: its view of the cluster may be stale; no quorum, claims and "
+              + "readiness for {} ms", nodeId, gapMs, PAUSE_QUARANTINE_MS);
+    }
+  }
+
+  /**
+   * @return true during the quarantine that follows a pause of this process ({@link #notePause}),
+   *     and while a poll tick is overdue by {@value #PAUSE_SUSPECT_MS} ms (a request served right
+   *     after a freeze may run before the late tick does)
+   */
+  public boolean quarantined() {
+    long now = System.nanoTime();
+    long until = quarantineUntilNanos;
+    if (until != 0 && now - until < 0) return true;
+    long last = lastTickNanos;
+    return last != 0 && safetyTimer >= 0 && (now - last) / 1_000_000 - SAFETY_POLL_MS >= PAUSE_SUSPECT_MS;
   }
 
   private void unsafeNow() {
@@ -162,6 +213,7 @@ public final class ClusterHealth implements ClusterView {
   }
 
   /** @return data (non-lite) members this node sees; 0 once its member stopped */
+  @Override
   public int dataMemberCount() {
     if (!running()) return 0;
     int n = 0;
@@ -169,9 +221,14 @@ public final class ClusterHealth implements ClusterView {
     return n;
   }
 
+  /**
+   * False while this node is quarantined after a pause ({@link #quarantined()}): right after a
+   * freeze its member list still shows members that may have dropped it, so it must neither
+   * accept, claim, re-publish nor report ready until Hazelcast has caught up.
+   */
   @Override
   public boolean hasQuorum() {
-    return running() && (quorum <= 0 || dataMemberCount() >= quorum);
+    return running() && !quarantined() && (quorum <= 0 || dataMemberCount() >= quorum);
   }
 
   @Override
@@ -241,6 +298,10 @@ public final class ClusterHealth implements ClusterView {
       long unsafeMs = unsafeForMs(d.getBoolean("cluster_safe"), System.nanoTime());
       d.put("unsafe_ms", unsafeMs);
       if (!d.getBoolean("running")) return Status.KO(d.put("message", "the cluster member is not running"));
+      if (quarantined()) {
+        return Status.KO(d.put("message", "this node was paused for " + lastPauseMs + " ms; its view of the cluster "
+            + "may be stale, so it refuses work for " + PAUSE_QUARANTINE_MS + " ms"));
+      }
       if (!d.getBoolean("quorum")) {
         return Status.KO(d.put("message", "no quorum: " + d.getInteger("data_members") + " data members seen, "
             + quorum + " needed; this side refuses new reviews"));

@@ -66,6 +66,12 @@ public final class FailoverVerticle extends VerticleBase {
   public static final long CLAIM_FALLBACK_MS = 1_000;
   /** An accepted review not classified for this long (ms) is resumed by its owner. */
   public static final long STUCK_ACCEPTED_MS = 20_000;
+  /**
+   * A review this node owns still running this long (ms) after acceptance is resumed by the
+   * sweep (once at a time: the sweep's orchestrator ignores a review it is already driving): a
+   * run whose store calls hung through a split of the live majority left a review running.
+   */
+  public static final long STUCK_RUNNING_MS = 60_000;
   /** Longest wait for the event bus to drop a gone member's consumers, in ms. */
   public static final long REGISTRATION_WAIT_MS = 3_000;
   private static final long REGISTRATION_POLL_MS = 50;
@@ -79,6 +85,8 @@ public final class FailoverVerticle extends VerticleBase {
   private final IntSupplier httpPort;
   private final ClusterHealth health;
   private UUID listenerId;
+  /** Drives takeovers and resumed reviews with this node's own specialists; one per verticle so that a review it is driving is not started twice. */
+  private ReviewOrchestrator local;
 
   /**
    * @param node this node's components
@@ -111,6 +119,7 @@ public final class FailoverVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    local = new ReviewOrchestrator(vertx, node, true);
     listenerId = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {
@@ -147,6 +156,7 @@ public final class FailoverVerticle extends VerticleBase {
       LOG.warn("node_id={} has no quorum after member_left={}: claims nothing, refuses new reviews", node.nodeId(), gone);
       return;
     }
+    republishRecentSummaries(gone);
     awaitRegistrationsGone(gone, System.nanoTime() + REGISTRATION_WAIT_MS * 1_000_000L)
         .transform(ar -> takeOver(true))
         .onSuccess(s -> LOG.info("node_id={} failover after member_left={}: orphans={} resumed_own={} scan_ms={}",
@@ -183,13 +193,15 @@ public final class FailoverVerticle extends VerticleBase {
     Set<String> live = liveMembers();
     String me = node.nodeId();
     // this node's own specialists: the bus may still list a gone (e.g. frozen) member's ones
-    ReviewOrchestrator orchestrator = new ReviewOrchestrator(vertx, node, true);
+    ReviewOrchestrator orchestrator = local;
     Instant stuckBefore = Instant.now().minus(Duration.ofMillis(STUCK_ACCEPTED_MS));
+    Instant longRunningBefore = Instant.now().minus(Duration.ofMillis(STUCK_RUNNING_MS));
     int claims = 0;
     int resumed = 0;
     for (HazelcastReviewStore.InFlightEntry e : entries) {
       if (me.equals(e.owner())) {
-        boolean stuck = "accepted".equals(e.state()) && e.acceptedAt().isBefore(stuckBefore);
+        boolean stuck = ("accepted".equals(e.state()) && e.acceptedAt().isBefore(stuckBefore))
+            || ("running".equals(e.state()) && e.acceptedAt().isBefore(longRunningBefore));
         if (resumeAllOwn || stuck) {
           resumed++;
           store.get(e.reviewId()).onSuccess(r -> {
@@ -213,6 +225,33 @@ public final class FailoverVerticle extends VerticleBase {
       else vertx.setTimer(delay, t -> claim.run());
     }
     return new Stats(claims, resumed);
+  }
+
+  /** Reviews accepted this long (ms) before a member left are re-published by {@link #republishRecentSummaries}. */
+  public static final long REPUBLISH_WINDOW_MS = 60_000;
+
+  /**
+   * Publishes again the summaries of the reviews a gone member finished that were accepted in the
+   * last {@value #REPUBLISH_WINDOW_MS} ms: its last publishes may never have left it, and its
+   * "may be publishing" markers can be lost with it when a second member dies within the same
+   * migration (two SIGKILLs 2 s apart left 5 of 300 stored summaries never published). Only the
+   * oldest member of a side with a quorum does it. A repeat is the same CloudEvent (same source,
+   * id and content): subscribers drop it.
+   */
+  private void republishRecentSummaries(String gone) {
+    if (!isOldestMember() || !hasQuorum() || !node.lifecycle().accepting()) return;
+    SummaryEmitter emitter = new SummaryEmitter(store, node.bus(), node.metrics(),
+        Signal.agentSource(AgentNames.COORDINATOR));
+    store.doneOwnedBy(gone, Instant.now().minusMillis(REPUBLISH_WINDOW_MS)).onSuccess(ids -> {
+      for (String id : ids) {
+        store.get(id).onSuccess(r -> {
+          if (r != null && r.summary() != null && gone.equals(r.owner())) emitter.publish(r.summary());
+        });
+      }
+      if (!ids.isEmpty()) {
+        LOG.info("node_id={} re-published {} recent summaries of gone node_id={}", node.nodeId(), ids.size(), gone);
+      }
+    }).onFailure(err -> LOG.warn("re-publishing recent summaries of {} failed: {}", gone, err.toString()));
   }
 
   /**

@@ -55,6 +55,12 @@ public final class HazelcastConfigFactory {
   public static final String QUORUM = "synapse-quorum";
   /** Period of Hazelcast's search for the other side of a split, in seconds (healing a split brain). */
   public static final int MERGE_RUN_SECONDS = 10;
+  /** Vert.x's multimap of event-bus subscriptions (vertx-hazelcast default config). */
+  static final String VERTX_SUBS = "__vertx.subs";
+  /** Vert.x's map of node event-bus addresses. */
+  static final String VERTX_NODE_INFO = "__vertx.nodeInfo";
+  /** Vert.x's map of HA information. */
+  static final String VERTX_HA_INFO = "__vertx.haInfo";
   /** Ports tried from {@code SYNAPSE_CLUSTER_PORT} upwards when a port is busy. */
   public static final int PORT_COUNT = 10;
   /** Heartbeat period, in seconds. */
@@ -142,6 +148,13 @@ public final class HazelcastConfigFactory {
     }
     cfg.addMapConfig(reviews);
     cfg.addMapConfig(unpublished);
+    // Vert.x keeps event-bus subscriptions and node addresses in these (its default: one backup).
+    // With one backup, two members lost within a migration (two SIGKILLs 2 s apart) can take
+    // entries of the survivors with them, and publishes skip those subscribers until they
+    // re-register: give them the reviews' backups.
+    cfg.getMultiMapConfig(VERTX_SUBS).setBackupCount(backups);
+    cfg.getMapConfig(VERTX_NODE_INFO).setBackupCount(backups);
+    cfg.getMapConfig(VERTX_HA_INFO).setBackupCount(backups);
     return cfg;
   }
 

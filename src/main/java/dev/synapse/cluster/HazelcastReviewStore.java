@@ -188,18 +188,46 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   @Override
   public Future<Boolean> complete(String reviewId, ReviewSummary summary) {
     String marker = markerKey(nodeId, reviewId);
+    // one completion id per call: a retry of this call (ours below, or Hazelcast's own after
+    // a member left) is recognised as the same call and answers "stored" again
+    String completionId = java.util.UUID.randomUUID().toString();
+    String json = summary.toJson().encode();
+    long epoch = safety == null ? 0 : safety.epoch();
     return fromStage(unpublished.setAsync(marker, reviewId))
-        .compose(v -> {
-          // one completion id per call: a retry of this call (ours below, or Hazelcast's own after
-          // a member left) is recognised as the same call and answers "stored" again
-          String completionId = java.util.UUID.randomUUID().toString();
-          String json = summary.toJson().encode();
-          return apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId)
-              .recover(err -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId));
-        })
+        .compose(v -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId)
+            .recover(err -> apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId)))
+        .compose(r -> ReviewEntryProcessor.STORED.equals(r)
+            ? verifyCompleted(reviewId, json, completionId, epoch, VERIFY_ATTEMPTS) : Future.succeededFuture(r))
         .map(ReviewEntryProcessor.STORED::equals)
         .compose(stored -> stored ? Future.succeededFuture(true)
             : fromStage(unpublished.removeAsync(marker)).map(false));
+  }
+
+  /** Re-checks of a stored summary after membership changes, at most (see {@link #verifyCompleted}). */
+  static final int VERIFY_ATTEMPTS = 3;
+
+  /**
+   * A summary is published only once it is held with its backups. When a member joined or left,
+   * or partitions migrated, since {@code epoch} (read before the write), the write may have
+   * reached a primary whose backups were being rebuilt: two SIGKILLs 2 s apart lost 13 such
+   * summaries of 300, and the survivor ran those reviews again and stored a second, different
+   * summary. So: wait until every partition has its backups, then apply the same COMPLETE again
+   * (same completion id): it answers {@link ReviewEntryProcessor#STORED} when this call's summary
+   * is the stored one (storing it again if it had been lost), null when another summary won in
+   * the meantime (then this one must not be published). If the wait times out, the re-applied
+   * answer is trusted as it is.
+   *
+   * @return {@link ReviewEntryProcessor#STORED} or null
+   */
+  private Future<String> verifyCompleted(String reviewId, String json, String completionId, long epoch, int attempts) {
+    if (safety == null || (safety.epoch() == epoch && safety.safe())) return Future.succeededFuture(ReviewEntryProcessor.STORED);
+    return safety.awaitSafe(SAFE_WAIT_MS).transform(waited -> {
+      long before = safety.epoch();
+      return apply(reviewId, ReviewEntryProcessor.Op.COMPLETE, json, nodeId, completionId).compose(r -> {
+        if (!ReviewEntryProcessor.STORED.equals(r) || waited.failed() || attempts <= 1) return Future.succeededFuture(r);
+        return verifyCompleted(reviewId, json, completionId, before, attempts - 1);
+      });
+    });
   }
 
   /**
@@ -311,6 +339,24 @@ public final class HazelcastReviewStore implements ReviewStore, SnapshotSource {
   public record InFlightEntry(String reviewId, String owner, String state, Instant acceptedAt) {}
 
   /** @return every in-flight review's id, owner, state and acceptance time (query on a worker thread) */
+  /**
+   * @param owner a node id (a member that just left)
+   * @param acceptedAfter only reviews accepted after this instant
+   * @return ids of the finished reviews that node owns (it stored their summaries) accepted after
+   *     {@code acceptedAfter}; a query over the whole map, run on a worker thread
+   */
+  public Future<List<String>> doneOwnedBy(String owner, Instant acceptedAfter) {
+    return vertx.executeBlocking(() -> {
+      List<String> out = new ArrayList<>();
+      for (Object[] row : map.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
+          "__key", "accepted_at"), Predicates.and(DONE, Predicates.equal("owner", owner)))) {
+        Instant at = instant(row[1]);
+        if (at == null || at.isAfter(acceptedAfter)) out.add((String) row[0]);
+      }
+      return out;
+    }, false);
+  }
+
   public Future<List<InFlightEntry>> inFlightIndex() {
     return vertx.executeBlocking(() -> {
       List<InFlightEntry> out = new ArrayList<>();

@@ -106,7 +106,7 @@ public final class ApiRouter {
 
   private void mountOps(Router router) {
     HealthHandler handler = new HealthHandler(health);
-    router.get("/health").handler(handler::ready);
+    router.get("/health").handler(handler::overall);
     router.get("/health/ready").handler(handler::ready);
     router.get("/health/live").handler(handler::live);
     if (node.metrics().registry() instanceof PrometheusMeterRegistry prometheus) {

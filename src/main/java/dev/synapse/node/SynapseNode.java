@@ -160,6 +160,7 @@ public final class SynapseNode {
         cluster != null ? cluster : ClusterView.single(nodeId, agents::describe), new ParsedDiffCache(),
         new AnalysisGate(vertx, analysisCapacity(config), ANALYSIS_QUEUE, config.actionTimeoutMs()));
     metrics.clusterMembers(ctx.cluster()::memberCount);
+    metrics.clusterExpectedMembers(config.reliability().clusterExpectedSize());
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());

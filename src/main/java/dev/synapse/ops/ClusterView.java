@@ -23,6 +23,14 @@ public interface ClusterView {
   int memberCount();
 
   /**
+   * @return data members this node sees, itself included, lite members (observers) not
+   *     counted; {@link #memberCount()} unless overridden. Reads local membership only
+   */
+  default int dataMemberCount() {
+    return memberCount();
+  }
+
+  /**
    * @return {@code {clustered, node_id, running, member_count, members[{id, address, local}],
    *     cluster_safe}}; {@code cluster_safe} is true when every partition has its backups in
    *     place. The cluster-wide safety check runs on a worker thread.

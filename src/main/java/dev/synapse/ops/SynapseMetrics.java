@@ -61,7 +61,10 @@ public final class SynapseMetrics {
       Map.entry("synapse.findings", "Findings reported in summaries, by category (type) and severity"),
       Map.entry("synapse.signals.published", "Signals published on the event bus, by signal type"),
       Map.entry("synapse.rate.limited", "Requests refused with 429 rate_limited"),
-      Map.entry("synapse.cluster.members", "Members of the cluster this node sees, itself included (1 when embedded)"));
+      Map.entry("synapse.cluster.members", "Members of the cluster this node sees, itself included (1 when embedded)"),
+      Map.entry("synapse.cluster.expected.members", "Members the cluster is meant to have (cluster_expected_size; 0 when unset)"),
+      Map.entry("synapse.health.status", "Outcome of this node's latest health evaluation: 1 for its status "
+          + "(healthy, degraded or unhealthy), 0 for the others; evaluated every 10 s and on each /health request"));
 
   /**
    * @return a meter filter that sets the {@link #HELP} description on Synapse meters registered
@@ -80,6 +83,8 @@ public final class SynapseMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<HealthLevel> health =
+      new java.util.concurrent.atomic.AtomicReference<>(HealthLevel.HEALTHY);
   /**
    * Meters by kind, then by label values (nested maps keyed by the label strings, so a hit
    * allocates nothing): registry look-ups build ids and tags on every call.
@@ -94,6 +99,10 @@ public final class SynapseMetrics {
   public SynapseMetrics(MeterRegistry registry) {
     this.registry = registry;
     registry.gauge("synapse.reviews.active", active);
+    for (HealthLevel level : HealthLevel.values()) {
+      Gauge.builder("synapse.health.status", health, h -> h.get() == level ? 1 : 0).tag("status", level.wire())
+          .strongReference(true).description(HELP.get("synapse.health.status")).register(registry);
+    }
     for (String type : SignalTypes.ALL) signalPublished(type, 0);
     for (String path : PATHS)
       for (String status : STATUSES)
@@ -193,6 +202,26 @@ public final class SynapseMetrics {
     Gauge.builder("synapse.cluster.members", members, IntSupplierValue::of).strongReference(true)
         .description(HELP.get("synapse.cluster.members"))
         .register(registry);
+  }
+
+  /**
+   * Registers {@code synapse_cluster_expected_members}.
+   *
+   * @param expected {@code cluster_expected_size} (0 when unset)
+   */
+  public void clusterExpectedMembers(int expected) {
+    Gauge.builder("synapse.cluster.expected.members", () -> expected).strongReference(true)
+        .description(HELP.get("synapse.cluster.expected.members")).register(registry);
+  }
+
+  /** Records the latest health evaluation: {@code synapse_health_status{status}}. */
+  public void healthStatus(HealthLevel level) {
+    health.set(level);
+  }
+
+  /** @return the level last given to {@link #healthStatus} (healthy before the first evaluation) */
+  public HealthLevel healthStatus() {
+    return health.get();
   }
 
   private static final class IntSupplierValue {

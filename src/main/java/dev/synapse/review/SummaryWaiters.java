@@ -18,9 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * on the {@link SignalBus} ({@link SignalBus#listen}); summaries from any cluster node complete
  * local waiters. Each waiter is completed on the context that called {@link #await} (the HTTP
  * event loop of the request), so the response is written, and the wait timer cancelled, from
- * the request's own thread. Thread-safe.
+ * the request's own thread. A summary event can be missed (the clustered event bus delivers a
+ * publish at most once, and drops it when a member dies at the wrong moment), so a waiter also
+ * reads the store every {@value #RECHECK_MS} ms and once more at its deadline: a missed event
+ * costs a waiter at most that long, never its whole wait. Thread-safe.
  */
 public final class SummaryWaiters {
+  /** Period of a waiter's store re-read, in ms. */
+  public static final long RECHECK_MS = 5_000;
   private final Vertx vertx;
   private final SignalBus bus;
   private final ReviewStore store;
@@ -86,11 +91,10 @@ public final class SummaryWaiters {
     if (timeoutMs > 0) {
       Context context = vertx.getOrCreateContext();
       waiters.computeIfAbsent(reviewId, k -> new CopyOnWriteArrayList<>()).add(new Waiter(promise, context));
-      long timer = vertx.setTimer(timeoutMs, t -> {
-        remove(reviewId, promise);
-        promise.tryComplete(null);
-      });
-      promise.future().onComplete(ar -> vertx.cancelTimer(timer));
+      long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+      java.util.concurrent.atomic.AtomicLong timer = new java.util.concurrent.atomic.AtomicLong(-1);
+      recheckLater(reviewId, promise, deadline, timer);
+      promise.future().onComplete(ar -> vertx.cancelTimer(timer.get()));
     }
     store.get(reviewId).onComplete(ar -> {
       if (ar.failed()) {
@@ -104,6 +108,31 @@ public final class SummaryWaiters {
       }
     });
     return promise.future();
+  }
+
+  /**
+   * Re-reads the store after {@value #RECHECK_MS} ms or at the deadline, whichever is first;
+   * completes with the stored summary, or null at the deadline, else schedules the next re-read.
+   */
+  private void recheckLater(String reviewId, Promise<JsonObject> promise, long deadline,
+      java.util.concurrent.atomic.AtomicLong timer) {
+    long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    timer.set(vertx.setTimer(Math.min(leftMs, RECHECK_MS), t -> {
+      if (promise.future().isComplete()) return;
+      boolean last = System.nanoTime() - deadline >= 0;
+      store.get(reviewId).onComplete(ar -> {
+        StoredReview r = ar.succeeded() ? ar.result() : null;
+        if (r != null && r.summary() != null) {
+          remove(reviewId, promise);
+          promise.tryComplete(r.summary().toJson());
+        } else if (last) {
+          remove(reviewId, promise);
+          promise.tryComplete(null);
+        } else if (!promise.future().isComplete()) {
+          recheckLater(reviewId, promise, deadline, timer);
+        }
+      });
+    }));
   }
 
   private void remove(String reviewId, Promise<JsonObject> p) {

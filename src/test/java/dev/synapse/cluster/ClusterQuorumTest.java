@@ -118,4 +118,57 @@ class ClusterQuorumTest {
     assertTrue(h.unsafeForMs(false, t0 + 5_000_000_000L + ClusterHealth.UNSAFE_GRACE_MS * 1_000_000L)
         >= ClusterHealth.UNSAFE_GRACE_MS);
   }
+
+  @Test
+  @DisplayName("two of an expected three members serve and say degraded (readiness 200, /health 503, gauges); a lone member is unhealthy (503)")
+  void belowExpectedSizeIsDegradedNotUnready() throws Exception {
+    String name = ClusterTestSupport.uniqueClusterName();
+    int pa = ClusterTestSupport.freePort();
+    int pb = ClusterTestSupport.freePort();
+    a = SynapseNode.startClustered(config(name, pa, List.of(pa, pb))).await(60, TimeUnit.SECONDS);
+    b = SynapseNode.startClustered(config(name, pb, List.of(pa, pb))).await(60, TimeUnit.SECONDS);
+    ClusterAwait.members(a, 2);
+    ClusterAwait.safe(a);
+    io.vertx.core.Vertx client = io.vertx.core.Vertx.vertx();
+    try {
+      io.vertx.ext.web.client.WebClient web = io.vertx.ext.web.client.WebClient.create(client);
+      var ready = web.get(a.httpPort(), "127.0.0.1", "/health/ready").send().await(30, TimeUnit.SECONDS);
+      io.vertx.core.json.JsonObject body = ready.bodyAsJsonObject();
+      assertEquals(200, ready.statusCode(), body.encode());
+      assertEquals("degraded", body.getString("status"), body.encode());
+      assertTrue(body.getString("message").contains("cluster-size: only 2 of 3 expected members"), body.encode());
+      var overall = web.get(a.httpPort(), "127.0.0.1", "/health").send().await(30, TimeUnit.SECONDS);
+      assertEquals(503, overall.statusCode(), "/health answers 200 only when fully healthy (DESIGN.md)");
+      String metrics = web.get(a.httpPort(), "127.0.0.1", "/metrics").send().await(30, TimeUnit.SECONDS).bodyAsString();
+      assertTrue(metrics.contains("synapse_health_status{status=\"degraded\"} 1.0"), "degraded gauge");
+      assertTrue(metrics.contains("synapse_cluster_expected_members 3.0"), "expected-size gauge");
+      assertTrue(metrics.contains("synapse_cluster_members 2.0"), "member gauge");
+
+      b.close().await(30, TimeUnit.SECONDS);
+      b = null;
+      ClusterAwait.members(a, 1);
+      var alone = web.get(a.httpPort(), "127.0.0.1", "/health/ready").send().await(30, TimeUnit.SECONDS);
+      assertEquals(503, alone.statusCode(), alone.bodyAsString());
+      assertEquals("unhealthy", alone.bodyAsJsonObject().getString("status"));
+      assertTrue(alone.bodyAsJsonObject().getString("message").contains("no quorum"), alone.bodyAsString());
+      assertEquals(200, web.get(a.httpPort(), "127.0.0.1", "/health/live").send().await(30, TimeUnit.SECONDS).statusCode(),
+          "liveness does not fail for a missing quorum");
+    } finally {
+      client.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("a node whose poll ticks stop for over 3 s (frozen, paused) is quarantined for 5 s: its member list may be stale")
+  void pausedNodeIsQuarantined() {
+    ClusterHealth h = new ClusterHealth(null, null, "n", null, 2);
+    long now = System.nanoTime();
+    long ms = 1_000_000L;
+    h.notePause(now - 60_000 * ms);
+    h.notePause(now - 60_000 * ms + ClusterHealth.SAFETY_POLL_MS * ms);
+    h.notePause(now - 60_000 * ms + 2 * ClusterHealth.SAFETY_POLL_MS * ms + 2_000 * ms);
+    assertFalse(h.quarantined(), "ticks 2 s late are load, not a pause; a quarantine of the first tick has ended");
+    h.notePause(now - 10 * ms);
+    assertTrue(h.quarantined(), "a tick a minute late starts a quarantine");
+  }
 }

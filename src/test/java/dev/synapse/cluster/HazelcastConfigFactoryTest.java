@@ -127,12 +127,17 @@ class HazelcastConfigFactoryTest {
   }
 
   @Test
-  @DisplayName("the maps Vert.x needs, from its default configuration, are still declared")
+  @DisplayName("the maps Vert.x needs are still declared, with the reviews' backups (two kills must not lose event-bus subscriptions)")
   void vertxMapsKept() {
     Config cfg = build(tcp());
     assertNotNull(cfg.getMultiMapConfigs().get("__vertx.subs"));
-    assertEquals(1, cfg.getMultiMapConfig("__vertx.subs").getBackupCount());
+    assertEquals(2, cfg.getMultiMapConfig("__vertx.subs").getBackupCount());
+    assertEquals("SET", cfg.getMultiMapConfig("__vertx.subs").getValueCollectionType().name(), "Vert.x's own setting kept");
     assertNotNull(cfg.getMapConfigs().get("__vertx.nodeInfo"));
+    assertEquals(2, cfg.getMapConfig("__vertx.nodeInfo").getBackupCount());
+    Map<String, String> env = tcp();
+    env.put("SYNAPSE_CLUSTER_BACKUP_COUNT", "1");
+    assertEquals(1, build(env).getMultiMapConfig("__vertx.subs").getBackupCount());
   }
 
   @Test

@@ -19,11 +19,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Failing GitHub credentials show on /health/ready as degraded, without the credential. */
+/**
+ * Failing GitHub credentials show as degraded, without the credential: {@code /health} answers
+ * 503, the readiness probe 200 (GitHub failing is no reason to take every node out of the load
+ * balancer), and {@code synapse_health_status{status="degraded"}} is 1 for an alert.
+ */
 @DisplayName("GitHub credentials in readiness")
 class GitHubHealthTest {
   @Test
-  @DisplayName("an app whose JWT GitHub refuses (wrong app id) makes /health/ready 503 degraded with a failing github check")
+  @DisplayName("an app whose JWT GitHub refuses (wrong app id) is degraded: /health 503, /health/ready 200, the degraded gauge 1")
   void failingCredentialsAreDegraded() throws Exception {
     Vertx vertx = Vertx.vertx();
     KeyPair keys = GitHubTestKit.rsaKeys();
@@ -40,13 +44,19 @@ class GitHubHealthTest {
       WebClient client = WebClient.create(vertx);
       GitHubAppFlowTest.waitFor(() -> {
         try {
-          return client.get(node.httpPort(), "127.0.0.1", "/health/ready").send().await(10, TimeUnit.SECONDS).statusCode() == 503;
+          return client.get(node.httpPort(), "127.0.0.1", "/health").send().await(10, TimeUnit.SECONDS).statusCode() == 503;
         } catch (Exception e) {
           return false;
         }
       });
       HttpResponse<Buffer> r = client.get(node.httpPort(), "127.0.0.1", "/health/ready").send().await(10, TimeUnit.SECONDS);
+      assertEquals(200, r.statusCode(), "a degraded node stays in the load balancer: " + r.bodyAsString());
       JsonObject body = r.bodyAsJsonObject();
+      HttpResponse<Buffer> overall = client.get(node.httpPort(), "127.0.0.1", "/health").send().await(10, TimeUnit.SECONDS);
+      assertEquals(503, overall.statusCode());
+      assertEquals("degraded", overall.bodyAsJsonObject().getString("status"));
+      String metrics = client.get(node.httpPort(), "127.0.0.1", "/metrics").send().await(10, TimeUnit.SECONDS).bodyAsString();
+      assertTrue(metrics.contains("synapse_health_status{status=\"degraded\"} 1.0"), "degraded gauge");
       assertEquals("degraded", body.getString("status"), body.encode());
       assertTrue(body.encode().contains("apps/get-authenticated answered 401"), body.encode());
       assertTrue(!body.encode().contains("BEGIN RSA"), "no key in the answer");

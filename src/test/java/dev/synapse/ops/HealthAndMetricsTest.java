@@ -85,21 +85,25 @@ class HealthAndMetricsTest {
   }
 
   @Test
-  @DisplayName("an agent type without live instances makes readiness degraded (503) while liveness stays 200")
-  void degradedWithoutAgents() throws Exception {
+  @DisplayName("an agent type without live instances makes the node unhealthy and unready (503) while liveness stays 200")
+  void unreadyWithoutAgents() throws Exception {
     AgentRegistry agents = node.context().agents();
     int live = agents.liveInstances(AgentNames.PERFORMANCE);
     agents.instanceDelta(AgentNames.PERFORMANCE, -live);
     try {
       HttpResponse<Buffer> ready = get("/health/ready");
       assertEquals(503, ready.statusCode());
-      assertEquals("degraded", ready.bodyAsJsonObject().getString("status"));
+      assertEquals("unhealthy", ready.bodyAsJsonObject().getString("status"));
       assertTrue(ready.bodyAsJsonObject().getString("message").contains(AgentNames.PERFORMANCE));
-      assertEquals("degraded", check(ready.bodyAsJsonObject(), "agents").getString("status"));
+      assertEquals("unhealthy", check(ready.bodyAsJsonObject(), "agents").getString("status"));
+      assertTrue(get("/metrics").bodyAsString().contains("synapse_health_status{status=\"unhealthy\"} 1.0"),
+          "the gauge records the evaluation");
       assertEquals(200, get("/health/live").statusCode());
     } finally {
       agents.instanceDelta(AgentNames.PERFORMANCE, live);
     }
+    get("/health/ready");
+    assertTrue(get("/metrics").bodyAsString().contains("synapse_health_status{status=\"healthy\"} 1.0"));
   }
 
   @Test

@@ -32,7 +32,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * for what is missing), aggregate by review id, and emit exactly one {@code review.summary}
  * (plus {@code review.escalate} when escalations exist). A specialist that does not answer within
  * its deadline, or has no live instance after the bounded retries, is recorded as
- * {@code No response from <agent>}. Must be used from an event-loop context; never blocks.
+ * {@code No response from <agent>}.
+ *
+ * <p>A request to a specialist on another member that has not been answered after
+ * {@link #hedgeAfterMs()} (one action timeout plus a second: a healthy specialist answers within
+ * it unless a check timed out) is sent once more to this node's own specialists, and the first
+ * answer wins: a member that is frozen, partitioned or stalled but not yet (or never) declared
+ * gone holds a review for that long instead of the whole {@link #specialistDeadlineMs()}. At most
+ * one such hedge per specialist and review. Must be used from an event-loop context; never blocks.
  */
 public final class ReviewOrchestrator {
   private static final String SOURCE = Signal.agentSource(AgentNames.COORDINATOR);
@@ -43,6 +50,7 @@ public final class ReviewOrchestrator {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewOrchestrator.class);
   private static final long RUN_RETRY_DELAY_MS = 1_000;
   private static final int RUN_ATTEMPTS = 5;
+  private static final long RUN_RETRY_MAX_DELAY_MS = 10_000;
   private final Map<String, Boolean> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final SummaryEmitter emitter;
@@ -75,6 +83,15 @@ public final class ReviewOrchestrator {
   /** @return how long the coordinator waits for one specialist, in ms */
   public long specialistDeadlineMs() {
     return node.config().actionTimeoutMs() * (node.config().actionMaxRetries() + 1L) + 1000L;
+  }
+
+  /**
+   * @return after how long (ms) an unanswered request to a specialist is also sent to this
+   *     node's own specialists: {@code action_timeout_ms} + 1 s; at or beyond
+   *     {@link #specialistDeadlineMs()} there is no hedge
+   */
+  public long hedgeAfterMs() {
+    return node.config().actionTimeoutMs() + 1000L;
   }
 
   /** @return reviews this orchestrator is driving right now */
@@ -116,7 +133,7 @@ public final class ReviewOrchestrator {
           List<Future<Void>> calls = new ArrayList<>();
           for (String agent : expected) {
             if (results.containsKey(agent)) continue;
-            calls.add(dispatch(agent, request, c.path(), 0)
+            calls.add(dispatchHedged(agent, request, c.path())
                 .compose(result -> {
                   results.put(agent, result);
                   return node.store().addResult(id, result);
@@ -142,26 +159,49 @@ public final class ReviewOrchestrator {
   }
 
   /**
-   * A run that failed (the store was unreachable, e.g. while a member left) is tried again after
-   * {@value #RUN_RETRY_DELAY_MS} ms, at most {@value #RUN_ATTEMPTS} times in all, so that a review
-   * is not left without a summary while its owner is alive. Store operations are idempotent.
+   * A run that failed (the store was unreachable, e.g. while a member left, or this side of the
+   * cluster had no quorum) is tried again, after {@value #RUN_RETRY_DELAY_MS} ms doubling up to
+   * {@value #RUN_RETRY_MAX_DELAY_MS} ms, for as long as the review is within its budget
+   * ({@code review_budget_ms} from acceptance; past it {@code ReviewDeadlines} completes it as
+   * failed), and at least {@value #RUN_ATTEMPTS} times. Giving up after five tries a second apart
+   * stranded reviews when a loaded machine split the majority for longer than that: they stayed
+   * {@code running} until the budget ran out. Store operations are idempotent.
    */
   private void retryLater(StoredReview review, Throwable cause) {
     int attempt = attempts.merge(review.reviewId(), 1, Integer::sum);
-    if (attempt >= RUN_ATTEMPTS) {
+    long budgetLeftMs = Duration.between(Instant.now(),
+        review.acceptedAt().plusMillis(node.config().reliability().reviewBudgetMs())).toMillis();
+    if (attempt >= RUN_ATTEMPTS && budgetLeftMs <= 0) {
       attempts.remove(review.reviewId());
       LOG.error("review_id={} gave up after {} failed runs: {}", review.reviewId(), attempt, cause.toString());
       return;
     }
-    LOG.warn("review_id={} run failed ({}), retrying in {} ms", review.reviewId(), cause.toString(), RUN_RETRY_DELAY_MS);
-    vertx.setTimer(RUN_RETRY_DELAY_MS, t -> node.store().get(review.reviewId()).onComplete(ar -> {
+    long delay = Math.min(RUN_RETRY_MAX_DELAY_MS, RUN_RETRY_DELAY_MS << Math.min(attempt - 1, 10));
+    LOG.warn("review_id={} run failed ({}), retrying in {} ms", review.reviewId(), cause.toString(), delay);
+    vertx.setTimer(delay, t -> node.store().get(review.reviewId()).onComplete(ar -> {
       StoredReview current = ar.succeeded() && ar.result() != null ? ar.result() : review;
       if (current.state().done()) {
         attempts.remove(review.reviewId());
+        republishOwn(current);
       } else {
         run(current).onSuccess(x -> attempts.remove(review.reviewId()));
       }
     }));
+  }
+
+  /**
+   * A run that failed may have stored its summary before failing (the store answered after a
+   * membership change, or the check before publishing could not reach the store): the summary is
+   * then stored, owned by this node, and was never published, and a retry's compare-and-set
+   * answers "another summary exists". Publishing the stored summary again is harmless (same
+   * CloudEvent id and content; subscribers drop repeats), so this node does. A freeze run had 10
+   * of 203 summaries stored and never published this way.
+   */
+  private void republishOwn(StoredReview done) {
+    if (done.summary() == null || !node.nodeId().equals(done.owner())) return;
+    emitter.publish(done.summary());
+    node.store().published(done.reviewId());
+    LOG.info("review_id={} stored summary published again after a failed run", done.reviewId());
   }
 
   /**
@@ -171,6 +211,41 @@ public final class ReviewOrchestrator {
    */
   public Future<ReviewSummary> finish(ReviewSummary summary) {
     return emitter.emit(summary);
+  }
+
+  /**
+   * {@link #dispatch}, and after {@link #hedgeAfterMs()} without an answer the same request to
+   * this node's own specialists; completes with the first result, fails when every request sent
+   * failed (with the last failure).
+   */
+  private Future<ReviewResult> dispatchHedged(String agent, Signal request, String path) {
+    Future<ReviewResult> first = dispatch(agent, request, path, 0);
+    long hedgeAfter = hedgeAfterMs();
+    long deadline = specialistDeadlineMs();
+    if (localOnly || hedgeAfter >= deadline) return first;
+    Promise<ReviewResult> out = Promise.promise();
+    int[] outstanding = {1}; // touched on this orchestrator's context only
+    io.vertx.core.Handler<io.vertx.core.AsyncResult<ReviewResult>> onAnswer = ar -> {
+      if (ar.succeeded()) {
+        out.tryComplete(ar.result());
+      } else if (--outstanding[0] == 0) {
+        out.tryFail(ar.cause());
+      }
+    };
+    long timer = vertx.setTimer(hedgeAfter, t -> {
+      if (out.future().isComplete()) return;
+      outstanding[0]++;
+      LOG.info("review_id={} agent={} no answer after {} ms: asking this node's own specialist too",
+          request.reviewId(), agent, hedgeAfter);
+      DeliveryOptions local = new DeliveryOptions().setSendTimeout(deadline - hedgeAfter).setLocalOnly(true)
+          .addHeader(SpecialistVerticle.PATH_HEADER, path);
+      vertx.eventBus().<Signal>request(Addresses.agent(agent), request, local)
+          .map(m -> ReviewResult.fromJson(m.body().data()))
+          .onComplete(onAnswer);
+    });
+    first.onComplete(onAnswer);
+    out.future().onComplete(ar -> vertx.cancelTimer(timer));
+    return out.future();
   }
 
   private Future<ReviewResult> dispatch(String agent, Signal request, String path, int attempt) {
