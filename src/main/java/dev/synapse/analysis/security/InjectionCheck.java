@@ -57,7 +57,7 @@ public final class InjectionCheck implements Check {
         if (c.rule() == rule) cands.add(c);
       }
       removedGuards(context, file, out);
-      boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
+      boolean templates = TemplateSinks.applies(context, file, knowledge);
       if (cands.isEmpty() && !templates) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       Set<Integer> flowLines = new HashSet<>();

@@ -86,6 +86,28 @@ final class TemplateSinks {
     return new Scan(out, constant);
   }
 
+  /** Memo key of {@link #applies}: a file (by identity) under one compiled knowledge. */
+  private record FileKey(dev.synapse.diff.FileDiff file, SecurityKnowledge knowledge) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileKey k && k.file == file && k.knowledge == knowledge;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(file) * 41 + System.identityHashCode(knowledge);
+    }
+  }
+
+  /**
+   * @return true when some row applies to the file ({@link #rowsFor} not empty), decided once per
+   *     review and file (every data-flow check asks)
+   */
+  static boolean applies(dev.synapse.analysis.AnalysisContext ctx, dev.synapse.diff.FileDiff file,
+      SecurityKnowledge k) {
+    return ctx.memo(new FileKey(file, k), key -> !rowsFor(file.path(), k).isEmpty());
+  }
+
   /** @return the rows whose file globs match the lower-cased last segment of {@code path} */
   static List<Pack.TemplateSink> rowsFor(String path, SecurityKnowledge k) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
