@@ -57,14 +57,15 @@ public final class InjectionCheck implements Check {
         if (c.rule() == rule) cands.add(c);
       }
       removedGuards(context, file, out);
-      boolean templates = TemplateSinks.applies(context, file, knowledge);
+      List<dev.synapse.analysis.rules.Pack.TemplateSink> templateRows = TemplateSinks.rows(context, file, knowledge);
+      boolean templates = !templateRows.isEmpty();
       if (cands.isEmpty() && !templates) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
       Set<Integer> flowLines = new HashSet<>();
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
       Set<Integer> partial = new HashSet<>();
       if (templates) {
-        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule);
+        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule, templateRows);
         cands.removeIf(c -> scan.constantLines().contains(c.line()));
         for (TaintAnalyzer.Candidate c : scan.found()) {
           if (flowLines.contains(c.line())) continue;
