@@ -86,11 +86,14 @@ public abstract class SpecialistVerticle extends VerticleBase {
     String path = message.headers().get(PATH_HEADER);
     List<Check> checks = checks(path);
     Diff parsed = node.parsedDiffs().get(request.reviewId(), request.diff());
+    // the node's specialists of this review share one analysis memo (each file lexed once)
+    java.util.concurrent.ConcurrentMap<Object, Object> memo = parsed == null ? null
+        : node.parsedDiffs().sharedMemo(request.reviewId(), request.diff());
     TestCodePolicy testCode = new TestCodePolicy(node.config().testCodeMaxSeverity());
     AnalysisGate gate = node.analysisGate();
     Future<AnalysisGate.Permit> admitted = gate == null || checks.isEmpty()
         ? Future.succeededFuture(() -> { }) : gate.acquire(request.diff().length());
-    admitted.compose(permit -> runner.run(request.reviewId(), checks, () -> context(request, parsed, testCode),
+    admitted.compose(permit -> runner.run(request.reviewId(), checks, () -> context(request, parsed, memo, testCode),
             f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
             .onComplete(x -> permit.release()))
         .onComplete(ar -> {
@@ -111,10 +114,16 @@ public abstract class SpecialistVerticle extends VerticleBase {
         });
   }
 
-  /** Worker thread: the analysis context, reusing the ingress parse when this node made it. */
-  private static AnalysisContext context(ReviewRequest request, Diff parsed, TestCodePolicy testCode) {
-    Diff diff = parsed != null ? parsed : DiffParser.parse(request.diff());
-    return new AnalysisContext(diff, request.hotFunctions(), request.repo(), testCode);
+  /**
+   * Worker thread: the analysis context, reusing the ingress parse when this node made it, and
+   * then the review's memo shared with the node's other specialists when the cache gave one.
+   */
+  private static AnalysisContext context(ReviewRequest request, Diff parsed,
+      java.util.concurrent.ConcurrentMap<Object, Object> memo, TestCodePolicy testCode) {
+    if (parsed == null) {
+      return new AnalysisContext(DiffParser.parse(request.diff()), request.hotFunctions(), request.repo(), testCode);
+    }
+    return new AnalysisContext(parsed, request.hotFunctions(), request.repo(), testCode, memo);
   }
 
   private ReviewResult toResult(String reviewId, String path, ActionReport report, int planned, long runtimeMs) {

@@ -2,21 +2,22 @@ package dev.synapse.analysis;
 
 import dev.synapse.diff.Diff;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
  * What a check sees of one review: the parsed diff and the request metadata that checks use.
  * Holds a per-review memo so that several checks share expensive per-file work (lexing,
- * parsing). Thread-safe.
+ * parsing); the contexts of the specialists of one review may share one memo (see the
+ * five-argument constructor). Thread-safe.
  */
 public final class AnalysisContext {
   private final Diff diff;
   private final List<String> hotFunctions;
   private final String repo;
   private final TestCodePolicy testCode;
-  private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Object, Object> memo;
 
   /**
    * @param diff the parsed diff
@@ -34,6 +35,25 @@ public final class AnalysisContext {
    * @param testCode how findings in test code are reported ({@code test_code_max_severity})
    */
   public AnalysisContext(Diff diff, List<String> hotFunctions, String repo, TestCodePolicy testCode) {
+    this(diff, hotFunctions, repo, testCode, null);
+  }
+
+  /**
+   * A context whose memo is shared with other contexts of the same review, e.g. the security and
+   * the performance specialist of one node: each memoised view (lexing, functions, file views) is
+   * then computed once for all of them. Every memoised value is a function of the diff's objects
+   * alone (not of the hot functions, repository or test-code policy), so sharing changes no
+   * finding; computations racing on one key only repeat work.
+   *
+   * @param diff the parsed diff; the memo must only ever have been used with this very instance
+   * @param hotFunctions {@code metadata.hot_functions}, possibly empty
+   * @param repo {@code metadata.repo}, or null
+   * @param testCode how findings in test code are reported ({@code test_code_max_severity})
+   * @param sharedMemo the review's shared memo, or null for a memo of this context's own
+   */
+  public AnalysisContext(Diff diff, List<String> hotFunctions, String repo, TestCodePolicy testCode,
+      ConcurrentMap<Object, Object> sharedMemo) {
+    this.memo = sharedMemo != null ? sharedMemo : new ConcurrentHashMap<>();
     this.diff = diff;
     this.hotFunctions = hotFunctions == null ? List.of() : List.copyOf(hotFunctions);
     this.repo = repo;

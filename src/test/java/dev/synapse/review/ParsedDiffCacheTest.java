@@ -1,6 +1,7 @@
 package dev.synapse.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -63,5 +64,47 @@ class ParsedDiffCacheTest {
     cache.remove("r1");
     assertNull(cache.get("r1", TEXT));
     assertEquals(0, cache.size());
+  }
+
+  @Test
+  @DisplayName("the specialists of a review get one shared analysis memo, only with the parsed text instance")
+  void sharedMemoIsOnePerReview() {
+    ParsedDiffCache cache = new ParsedDiffCache();
+    cache.put("r1", TEXT, DiffParser.parse(TEXT));
+    java.util.concurrent.ConcurrentMap<Object, Object> first = cache.sharedMemo("r1", TEXT);
+    assertNotNull(first);
+    assertSame(first, cache.sharedMemo("r1", TEXT));
+    assertNull(cache.sharedMemo("r1", new String(TEXT.toCharArray())));
+    assertNull(cache.sharedMemo("r2", TEXT));
+  }
+
+  @Test
+  @DisplayName("shared memos are bounded by the diff size and by the diff characters of all entries holding one, and released with their entry")
+  void sharedMemoIsBounded() {
+    ParsedDiffCache cache = new ParsedDiffCache(100, 1_000_000, TEXT.length() * 2L, TEXT.length());
+    Diff diff = DiffParser.parse(TEXT);
+    for (int i = 0; i < 3; i++) cache.put("r" + i, TEXT, diff);
+    assertNotNull(cache.sharedMemo("r0", TEXT));
+    assertNotNull(cache.sharedMemo("r1", TEXT));
+    assertNull(cache.sharedMemo("r2", TEXT));
+    assertEquals(TEXT.length() * 2L, cache.memoChars());
+    cache.remove("r0");
+    assertEquals(TEXT.length(), cache.memoChars());
+    assertNotNull(cache.sharedMemo("r2", TEXT));
+    String longer = TEXT + "+z\n";
+    cache.put("big", longer, DiffParser.parse(longer));
+    assertNull(cache.sharedMemo("big", longer));
+  }
+
+  @Test
+  @DisplayName("an evicted entry releases its shared memo's share of the bound")
+  void evictionReleasesMemo() {
+    ParsedDiffCache cache = new ParsedDiffCache(1, 1_000_000, TEXT.length(), TEXT.length());
+    Diff diff = DiffParser.parse(TEXT);
+    cache.put("r0", TEXT, diff);
+    assertNotNull(cache.sharedMemo("r0", TEXT));
+    cache.put("r1", TEXT, diff);
+    assertEquals(0, cache.memoChars());
+    assertNotNull(cache.sharedMemo("r1", TEXT));
   }
 }

@@ -123,6 +123,19 @@ public final class Functions {
   }
 
   /**
+   * The functions of a view as the token scan finds them, without the JavaParser refinement
+   * (identical to {@link #of(SourceView)} for every language but Java). For one-line texts such as
+   * a hunk header's section text, where building and running a parser costs far more than the
+   * scan and cannot change which function the line declares.
+   *
+   * @param view a source view
+   * @return its functions, sorted by segment and start token; nested ones have depth &gt; 0
+   */
+  public static List<FunctionSpan> lexical(SourceView view) {
+    return of(view, new java.util.concurrent.atomic.AtomicLong(0), null);
+  }
+
+  /**
    * @param view a source view
    * @param budget Java characters the review may still give to JavaParser (taken from when this
    *     side is parsed), or null for no per-review limit

@@ -709,14 +709,15 @@ public final class MemoryHotspotCheck implements Check {
     int start = row;
     for (int q = row; q > 0 && row - q < 12; q--) {
       Row cur = v.rows.get(q);
-      Row prev = prevOnSide(v, row, q);
+      int prevRow = prevRowOnSide(v, row, q);
+      Row prev = prevRow < 0 ? null : v.rows.get(prevRow);
       if (prev == null || prev.hunk() != hunk) break;
       boolean continues = !cur.toks().isEmpty() && (cur.toks().is(0, "|>") || cur.toks().is(0, ".")
           || cur.toks().is(0, "->") || cur.toks().is(0, "?."));
       Toks pt = prev.toks();
       boolean prevOpen = !pt.isEmpty() && OPENERS.contains(pt.get(pt.size() - 1));
       if (!continues && !prevOpen) break;
-      start = v.rows.indexOf(prev);
+      start = prevRow; // rows of one file are distinct (hunk, kind and line numbers): indexOf found this one
     }
     int depth = 0;
     for (int q = start; q < v.rows.size() && q - row < 15; q++) {
@@ -734,10 +735,10 @@ public final class MemoryHotspotCheck implements Check {
     return sb.toString();
   }
 
-  /** @return the nearest row before {@code q} on the side of {@code row}, or null */
-  private static Row prevOnSide(FileView v, int row, int q) {
-    for (int p = q - 1; p >= 0; p--) if (v.sameSide(row, v.rows.get(p))) return v.rows.get(p);
-    return null;
+  /** @return the index of the nearest row before {@code q} on the side of {@code row}, or -1 */
+  private static int prevRowOnSide(FileView v, int row, int q) {
+    for (int p = q - 1; p >= 0; p--) if (v.sameSide(row, v.rows.get(p))) return p;
+    return -1;
   }
 
   private static Finding finding(PerfFingerprint fingerprints, FileView v, int row, Hit hit) {

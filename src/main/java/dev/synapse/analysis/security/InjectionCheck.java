@@ -61,7 +61,8 @@ public final class InjectionCheck implements Check {
       }
       List<RemovedProtection.Hit> hits = new ArrayList<>(ChangeHits.of(context, file, knowledge, rule));
       removedGuards(context, file, hits);
-      boolean templates = !TemplateSinks.rowsFor(file.path(), knowledge).isEmpty();
+      List<dev.synapse.analysis.rules.Pack.TemplateSink> templateRows = TemplateSinks.rows(context, file, knowledge);
+      boolean templates = !templateRows.isEmpty();
       boolean patterns = knowledge.hasLinePatterns(rule) && LinePatterns.applies(file.path(), knowledge, rule);
       if (cands.isEmpty() && !templates && hits.isEmpty() && !patterns) continue;
       SourceView view = Functions.view(context, file, Side.NEW);
@@ -70,7 +71,7 @@ public final class InjectionCheck implements Check {
       for (TaintAnalyzer.Candidate c : cands) flowLines.add(c.line());
       Set<Integer> partial = new HashSet<>();
       if (templates) {
-        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule);
+        TemplateSinks.Scan scan = TemplateSinks.scan(view, knowledge, rule, templateRows);
         cands.removeIf(c -> scan.constantLines().contains(c.line()));
         for (TaintAnalyzer.Candidate c : scan.found()) {
           if (flowLines.contains(c.line())) continue;

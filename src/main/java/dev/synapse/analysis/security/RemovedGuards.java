@@ -9,9 +9,11 @@ import dev.synapse.analysis.lang.TokenKind;
 import dev.synapse.diff.FileDiff;
 import dev.synapse.signal.Side;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,18 +63,32 @@ final class RemovedGuards {
     List<Integer> guardLines = removedGuardLines(ov, knowledge);
     if (guardLines.isEmpty()) return List.of();
     SourceView nv = Functions.view(ctx, file, Side.NEW);
+    // the old side's functions first, as always: taking them may spend the review's Java parse budget
     List<FunctionSpan> oldFns = Functions.of(ctx, file, Side.OLD);
+    List<TaintAnalyzer.Candidate> newFlows =
+        TaintAnalyzer.analyzeAllLines(nv, Functions.of(ctx, file, Side.NEW), knowledge);
+    Map<String, Integer> oldUnchanged = unchangedLines(ov);
+    // only a new flow on an unchanged line shown on both sides can be reported: without one, the
+    // old side's flows (a second taint analysis) cannot change the answer
+    boolean candidate = false;
+    for (TaintAnalyzer.Candidate c : newFlows) {
+      if (!nv.isChanged(c.line()) && sameLineOnOldSide(oldUnchanged, text(nv, c.line())) >= 0) {
+        candidate = true;
+        break;
+      }
+    }
+    if (!candidate) return List.of();
     Set<String> oldFlows = new HashSet<>();
     for (TaintAnalyzer.Candidate c : TaintAnalyzer.analyzeAllLines(ov, oldFns, knowledge)) {
       oldFlows.add(c.rule().name() + "\u0000" + text(ov, c.line()));
     }
     List<Removed> out = new ArrayList<>();
     Set<String> done = new HashSet<>();
-    for (TaintAnalyzer.Candidate c : TaintAnalyzer.analyzeAllLines(nv, Functions.of(ctx, file, Side.NEW), knowledge)) {
+    for (TaintAnalyzer.Candidate c : newFlows) {
       if (nv.isChanged(c.line())) continue; // reported on the new side as usual
       String key = c.rule().name() + "\u0000" + text(nv, c.line());
       if (oldFlows.contains(key)) continue; // the old code had the same flow: nothing removed
-      int oldLine = sameLineOnOldSide(ov, text(nv, c.line()));
+      int oldLine = sameLineOnOldSide(oldUnchanged, text(nv, c.line()));
       if (oldLine < 0) continue;
       // the innermost old function holding the line, else its segment: the guard must be there
       int from = Integer.MIN_VALUE;
@@ -107,16 +123,24 @@ final class RemovedGuards {
     return s == null ? "" : s.trim();
   }
 
-  /** @return the first unchanged old-side line with this text, or -1 */
-  private static int sameLineOnOldSide(SourceView ov, String text) {
-    if (text.isEmpty()) return -1;
+  /**
+   * @return the unchanged old-side lines by their trimmed text, each text with its first line in
+   *     segment order (one pass, so each look-up is constant time, not a scan of the side)
+   */
+  private static Map<String, Integer> unchangedLines(SourceView ov) {
+    Map<String, Integer> out = new HashMap<>();
     for (SourceView.Segment seg : ov.segments()) {
       for (int i = 0; i < seg.lines().size(); i++) {
-        int line = seg.firstLine() + i;
-        if (!seg.changed().get(i) && seg.lines().get(i).trim().equals(text)) return line;
+        if (!seg.changed().get(i)) out.putIfAbsent(seg.lines().get(i).trim(), seg.firstLine() + i);
       }
     }
-    return -1;
+    return out;
+  }
+
+  /** @return the first unchanged old-side line with this text, or -1 */
+  private static int sameLineOnOldSide(Map<String, Integer> unchanged, String text) {
+    if (text.isEmpty()) return -1;
+    return unchanged.getOrDefault(text, -1);
   }
 
   /**

@@ -48,7 +48,17 @@ final class TemplateSinks {
    * @return the candidates and the lines judged constant
    */
   static Scan scan(SourceView view, SecurityKnowledge k, Rule rule) {
-    List<Pack.TemplateSink> rows = new ArrayList<>(rowsFor(view.path(), k));
+    return scan(view, k, rule, rowsFor(view.path(), k));
+  }
+
+  /**
+   * {@link #scan(SourceView, SecurityKnowledge, Rule)} with the rows of the view's file already
+   * chosen ({@link #rows}).
+   *
+   * @param fileRows the rows whose file globs match the view's file
+   */
+  static Scan scan(SourceView view, SecurityKnowledge k, Rule rule, List<Pack.TemplateSink> fileRows) {
+    List<Pack.TemplateSink> rows = new ArrayList<>(fileRows);
     rows.removeIf(r -> !r.category().equals(rule.category()));
     java.util.Set<Integer> constant = new java.util.HashSet<>();
     if (rows.isEmpty()) return new Scan(List.of(), constant);
@@ -84,6 +94,28 @@ final class TemplateSinks {
       }
     }
     return new Scan(out, constant);
+  }
+
+  /** Memo key of {@link #rows}: a file (by identity) under one compiled knowledge. */
+  private record FileKey(dev.synapse.diff.FileDiff file, SecurityKnowledge knowledge) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileKey k && k.file == file && k.knowledge == knowledge;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(file) * 41 + System.identityHashCode(knowledge);
+    }
+  }
+
+  /**
+   * @return the rows that apply to the file's new path ({@link #rowsFor}), chosen once per review
+   *     and file (every data-flow check asks); immutable
+   */
+  static List<Pack.TemplateSink> rows(dev.synapse.analysis.AnalysisContext ctx,
+      dev.synapse.diff.FileDiff file, SecurityKnowledge k) {
+    return ctx.memo(new FileKey(file, k), key -> List.copyOf(rowsFor(file.path(), k)));
   }
 
   /** @return the rows whose file globs match the lower-cased last segment of {@code path} */
