@@ -28,41 +28,72 @@ public final class ReviewRoutes {
 
   private final Vertx vertx;
   private final ReviewService reviews;
+  private final long largeReviewChars;
 
   /**
    * @param vertx for worker-thread validation
    * @param reviews the ingress service
    */
   public ReviewRoutes(Vertx vertx, ReviewService reviews) {
-    this.vertx = vertx;
-    this.reviews = reviews;
+    this(vertx, reviews, Long.MAX_VALUE);
   }
 
-  /** Handles {@code POST /api/reviews}. */
+  /**
+   * @param largeReviewChars diffs of at least this many characters are validated chunk by chunk,
+   *     without keeping their parse ({@code large_review_bytes})
+   * @see #ReviewRoutes(Vertx, ReviewService)
+   */
+  public ReviewRoutes(Vertx vertx, ReviewService reviews, long largeReviewChars) {
+    this.vertx = vertx;
+    this.reviews = reviews;
+    this.largeReviewChars = largeReviewChars;
+  }
+
+  /**
+   * Handles {@code POST /api/reviews}. A body over {@value #INLINE_VALIDATION_BYTES} bytes, or
+   * one spooled to a file ({@link SpoolingBodyHandler}), is decoded (JSON or text) and validated
+   * on a worker thread: the event loop never decodes or parses a large diff.
+   */
   public void submit(RoutingContext rc) {
     int waitSeconds;
-    JsonObject body;
+    JsonObject query;
+    boolean json = mediaType(rc.request().getHeader("Content-Type")).equals("application/json");
     try {
       waitSeconds = waitSeconds(rc.request());
-      body = requestBody(rc);
+      // the query fields of a raw diff are read here, on the event loop; the body may be decoded on a worker
+      query = json ? null : queryFields(rc.request());
     } catch (ValidationException e) {
       ApiError.invalid(rc, e);
       return;
     }
-    int size = rc.body().length();
-    Future<ReviewService.Validated> validated = size <= INLINE_VALIDATION_BYTES
-        ? validateNow(body)
-        : vertx.executeBlocking(() -> ReviewService.validateParsed(body), false);
+    SpoolingBodyHandler.SpooledBody spooled = rc.get(SpoolingBodyHandler.KEY);
+    long size = spooled != null ? spooled.bytes() : rc.body() == null ? 0 : rc.body().length();
+    java.util.concurrent.Callable<ReviewService.Validated> validate = () -> {
+      JsonObject body;
+      if (spooled != null) {
+        io.vertx.core.buffer.Buffer bytes = spooled.readAndDelete();
+        body = json ? JsonBodies.object(bytes) : query.put("diff", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      } else if (json) {
+        body = JsonBodies.object(rc);
+      } else {
+        String text = rc.body().asString();
+        body = query.put("diff", text == null ? "" : text);
+      }
+      return ReviewService.validateParsed(body, largeReviewChars);
+    };
+    Future<ReviewService.Validated> validated = spooled == null && size <= INLINE_VALIDATION_BYTES
+        ? validateNow(validate)
+        : vertx.executeBlocking(validate, false);
     validated
         .compose(v -> reviews.submit(v.request(), v.diff()))
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
         .onFailure(err -> ApiError.fail(rc, err));
   }
 
-  private static Future<ReviewService.Validated> validateNow(JsonObject body) {
+  private static Future<ReviewService.Validated> validateNow(java.util.concurrent.Callable<ReviewService.Validated> v) {
     try {
-      return Future.succeededFuture(ReviewService.validateParsed(body));
-    } catch (ValidationException e) {
+      return Future.succeededFuture(v.call());
+    } catch (Exception e) {
       return Future.failedFuture(e);
     }
   }
@@ -132,16 +163,12 @@ public final class ReviewRoutes {
   }
 
   /**
-   * Reads the body as a review.request payload: JSON as is, or a raw diff with the other fields
-   * from query parameters ({@code review_id}, {@code labels} (comma-separated or repeated),
-   * {@code intent}, {@code risk_factor}, {@code files_changed}, {@code repo}).
+   * The review.request fields of a raw-diff body taken from query parameters ({@code review_id},
+   * {@code labels} (comma-separated or repeated), {@code intent}, {@code risk_factor},
+   * {@code files_changed}, {@code repo}); the caller adds {@code diff}.
    */
-  private static JsonObject requestBody(RoutingContext rc) {
-    String type = mediaType(rc.request().getHeader("Content-Type"));
-    if (type.equals("application/json")) return JsonBodies.object(rc);
-    String text = rc.body().asString();
-    HttpServerRequest req = rc.request();
-    JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
+  private static JsonObject queryFields(HttpServerRequest req) {
+    JsonObject json = new JsonObject();
     putIfPresent(json, "review_id", req.getParam("review_id"));
     putIfPresent(json, "intent", req.getParam("intent"));
     List<String> labels = new ArrayList<>();
