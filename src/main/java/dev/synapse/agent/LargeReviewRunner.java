@@ -4,11 +4,13 @@ import dev.synapse.analysis.AnalysisContext;
 import dev.synapse.analysis.Check;
 import dev.synapse.analysis.Suppressions;
 import dev.synapse.analysis.TestCodePolicy;
+import dev.synapse.analysis.security.AuthBypassCheck;
 import dev.synapse.diff.Diff;
 import dev.synapse.diff.DiffChunks;
 import dev.synapse.diff.DiffParser;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.signal.Finding;
+import dev.synapse.signal.Side;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
@@ -29,8 +31,13 @@ import java.util.function.Predicate;
  * are garbage once the task ends, so memory depends on the chunks in flight (at most one per
  * pool thread), not on the whole diff. A file-local check reports on each file from that file
  * alone, so its findings over the whole diff are the concatenation, in file order, of its
- * findings per chunk. The checks that look across files ({@link #CROSS_FILE}: {@code auth_bypass}
- * counts a guard added anywhere in the diff) run afterwards on a context of the whole diff.
+ * findings per chunk. The one check that looks across files ({@link #CROSS_FILE}:
+ * {@code auth_bypass} does not report a removed guard that is added again anywhere in the diff)
+ * runs per chunk too; the guard keys every chunk adds are collected, and a chunk whose result
+ * could change with the keys of the others (it reported an old-side finding and lacks some of
+ * those keys) runs {@code auth_bypass} again with the keys of the whole diff
+ * ({@link AuthBypassCheck#WHOLE_DIFF_ADDED_KEYS}). A diff that names one path in two chunks
+ * (git never writes one) is analysed in one piece.
  * {@code LargeReviewIdentityTest} checks the identity with the sequential run on the corpora.
  *
  * <p>Failures keep {@link ActionRunner}'s meaning per check: a check that throws on a chunk is
@@ -98,6 +105,12 @@ public final class LargeReviewRunner {
     final java.util.concurrent.ConcurrentHashMap<String, Integer> pathChunk = new java.util.concurrent.ConcurrentHashMap<>();
     /** True when one path appears in two chunks: then every check runs on the whole diff. */
     volatile boolean pathInTwoChunks;
+    /** Guard keys added anywhere in the diff ({@link AuthBypassCheck#addedGuardKeys}). */
+    final Set<String> guardKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per chunk: the guard keys it adds itself. */
+    final AtomicReferenceArray<Set<String>> localKeys;
+    /** Per chunk: true when auth_bypass reported an old-side finding there (one a guard added elsewhere may cancel). */
+    final boolean[] oldSideAuth;
 
     Run(String reviewId, String text, int chunkChars, List<Check> checks, List<String> hotFunctions, String repo,
         TestCodePolicy testCode) {
@@ -114,6 +127,8 @@ public final class LargeReviewRunner {
       this.errors = new AtomicReferenceArray<>(checks.size());
       this.nanos = new AtomicLongArray(checks.size());
       this.timedOut = new boolean[checks.size()];
+      this.localKeys = new AtomicReferenceArray<>(chunks);
+      this.oldSideAuth = new boolean[chunks];
     }
 
     int chunks() {
@@ -144,18 +159,23 @@ public final class LargeReviewRunner {
       }, false));
     }
     return Future.all(tasks)
-        .compose(v -> run.pathInTwoChunks || hasCrossFile(checks)
-            ? pool.executeBlocking(() -> {
-              runCrossFile(run);
+        .compose(v -> {
+          if (run.pathInTwoChunks) {
+            return pool.executeBlocking(() -> {
+              runWhole(run);
               return null;
-            }, false)
-            : Future.succeededFuture())
+            }, false);
+          }
+          List<Future<Void>> reruns = new ArrayList<>();
+          for (int c : chunksToRerun(run)) {
+            reruns.add(pool.executeBlocking(() -> {
+              rerunCrossFile(run, c);
+              return null;
+            }, false));
+          }
+          return Future.all(reruns);
+        })
         .map(v -> report(outcomes(run), learnedSuppression));
-  }
-
-  private static boolean hasCrossFile(List<Check> checks) {
-    for (Check c : checks) if (CROSS_FILE.contains(c.id())) return true;
-    return false;
   }
 
   /** Worker thread: parses one chunk and runs every file-local check on it. */
@@ -172,49 +192,90 @@ public final class LargeReviewRunner {
     AnalysisContext ctx = new AnalysisContext(diff, run.hotFunctions, run.repo, run.testCode);
     for (int k = 0; k < run.checks.size(); k++) {
       Check check = run.checks.get(k);
-      if (CROSS_FILE.contains(check.id())) continue;
-      runCheck(run, k, chunk, ctx);
+      List<Finding> raw = runCheck(run, k, chunk, ctx);
+      if (CROSS_FILE.contains(check.id())) {
+        Set<String> keys = AuthBypassCheck.addedGuardKeys(ctx);
+        run.localKeys.set(chunk, keys);
+        run.guardKeys.addAll(keys);
+        boolean old = false;
+        if (raw != null) for (Finding f : raw) old |= f.side() == Side.OLD;
+        synchronized (run) {
+          run.oldSideAuth[chunk] = old;
+        }
+      }
     }
   }
 
   /**
-   * Worker thread: the checks that look across files, on a context of the whole diff; every
-   * check when one path appeared in two chunks (checks key per-file state such as fingerprint
-   * occurrences and inline suppressions by path, so such a diff, which git never writes, is
-   * analysed in one piece).
+   * @return the chunks whose auth_bypass result may change with the guards added in other
+   *     chunks: it reported an old-side finding (a removed guard, which a guard added elsewhere
+   *     cancels) and other chunks add keys it does not add itself. The others are already exact.
    */
-  void runCrossFile(Run run) {
-    AnalysisContext whole = null;
-    boolean all = run.pathInTwoChunks;
+  static List<Integer> chunksToRerun(Run run) {
+    List<Integer> out = new ArrayList<>();
+    for (int c = 0; c < run.chunks(); c++) {
+      Set<String> local = run.localKeys.get(c);
+      boolean old;
+      synchronized (run) {
+        old = run.oldSideAuth[c];
+      }
+      if (old && local != null && !local.containsAll(run.guardKeys)) out.add(c);
+    }
+    return out;
+  }
+
+  /** Worker thread: auth_bypass again on one chunk, with the guard keys of the whole diff. */
+  void rerunCrossFile(Run run, int chunk) {
+    AnalysisContext ctx = new AnalysisContext(DiffChunks.parse(run.text, run.bounds, chunk), run.hotFunctions,
+        run.repo, run.testCode);
+    Set<String> all = Set.copyOf(run.guardKeys);
+    ctx.memo(AuthBypassCheck.WHOLE_DIFF_ADDED_KEYS, k -> all);
+    for (int k = 0; k < run.checks.size(); k++) {
+      if (CROSS_FILE.contains(run.checks.get(k).id())) runCheck(run, k, chunk, ctx);
+    }
+  }
+
+  /** Worker thread, for tests: what {@link #run} does after the chunks, on the calling thread. */
+  void finish(Run run) {
+    if (run.pathInTwoChunks) {
+      runWhole(run);
+      return;
+    }
+    for (int c : chunksToRerun(run)) rerunCrossFile(run, c);
+  }
+
+  /**
+   * Worker thread: every check on a context of the whole diff, used when one path appeared in
+   * two chunks (checks key per-file state such as fingerprint occurrences and inline
+   * suppressions by path, so such a diff, which git never writes, is analysed in one piece).
+   */
+  void runWhole(Run run) {
+    AnalysisContext whole = new AnalysisContext(DiffParser.parse(run.text), run.hotFunctions, run.repo, run.testCode);
     int n = run.checks.size();
     for (int k = 0; k < n; k++) {
-      if (!all && !CROSS_FILE.contains(run.checks.get(k).id())) continue;
-      if (whole == null) {
-        whole = new AnalysisContext(DiffParser.parse(run.text), run.hotFunctions, run.repo, run.testCode);
+      for (int c = 0; c < run.chunks(); c++) run.kept.set(c * n + k, null);
+      synchronized (run) {
+        for (int c = 0; c < run.chunks(); c++) run.suppressed[c * n + k] = 0;
+        run.errors.set(k, null);
+        run.timedOut[k] = false;
       }
-      if (all) {
-        for (int c = 0; c < run.chunks(); c++) run.kept.set(c * n + k, null);
-        synchronized (run) {
-          for (int c = 0; c < run.chunks(); c++) run.suppressed[c * n + k] = 0;
-          run.errors.set(k, null);
-          run.timedOut[k] = false;
-        }
-        run.nanos.set(k, 0);
-      }
-      // the whole diff is chunk 0 of this check's results; the other chunks stay empty
+      run.nanos.set(k, 0);
+      // the whole diff is chunk 0 of the results; the other chunks stay empty
       runCheck(run, k, 0, whole);
     }
   }
 
-  private void runCheck(Run run, int k, int chunk, AnalysisContext ctx) {
+  /** @return the check's raw findings on this context, or null when it failed (or had failed before) */
+  private List<Finding> runCheck(Run run, int k, int chunk, AnalysisContext ctx) {
     Check check = run.checks.get(k);
     for (int attempt = 0; ; attempt++) {
       synchronized (run) {
-        if (run.errors.get(k) != null) return;
+        if (run.errors.get(k) != null) return null;
       }
       long start = System.nanoTime();
       try {
-        Suppressions.Filtered f = Suppressions.apply(check.run(ctx), ctx);
+        List<Finding> raw = check.run(ctx);
+        Suppressions.Filtered f = Suppressions.apply(raw, ctx);
         long spent = run.nanos.addAndGet(k, System.nanoTime() - start);
         run.kept.set(chunk * run.checks.size() + k, f.kept());
         synchronized (run) {
@@ -226,7 +287,7 @@ public final class LargeReviewRunner {
             state.recordFailure(run.reviewId, check.id(), "timeout", run.errors.get(k));
           }
         }
-        return;
+        return raw;
       } catch (RuntimeException | StackOverflowError e) {
         run.nanos.addAndGet(k, System.nanoTime() - start);
         String message = check.id() + " failed: " + safeMessage(e);
@@ -238,7 +299,7 @@ public final class LargeReviewRunner {
               run.errors.set(k, attempt == 0 ? message : message + " (after " + (attempt + 1) + " attempts)");
             }
           }
-          return;
+          return null;
         }
       }
     }

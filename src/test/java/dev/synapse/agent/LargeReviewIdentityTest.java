@@ -68,7 +68,7 @@ class LargeReviewIdentityTest {
     LargeReviewRunner.Run run = new LargeReviewRunner.Run("r1", text, chunkChars, checks, hot, "acme/shop", POLICY);
     for (int c = run.chunks() - 1; c >= 0; c--) runner.runChunk(run, c);
     if (distinctPaths) assertTrue(!run.pathInTwoChunks, "no path in two chunks: the chunked path was taken");
-    runner.runCrossFile(run);
+    runner.finish(run);
     List<String> out = new ArrayList<>();
     for (LargeReviewRunner.CheckOutcome o : runner.outcomes(run)) {
       assertEquals(null, o.error(), o.action());
@@ -151,6 +151,46 @@ class LargeReviewIdentityTest {
     String text = joined.toString() + joined;
     List<Check> checks = checks();
     assertSame(sequential(text, List.of(), checks), chunked(text, List.of(), checks, 1), "same paths twice");
+  }
+
+  @Test
+  @DisplayName("a guard removed in one chunk and added again in another is not reported, as in the one-piece run")
+  void guardMovedAcrossChunks() {
+    String removed = """
+        diff --git a/src/main/java/com/acme/admin/AdminController.java b/src/main/java/com/acme/admin/AdminController.java
+        index 365baa8..c9edc3b 100644
+        --- a/src/main/java/com/acme/admin/AdminController.java
+        +++ b/src/main/java/com/acme/admin/AdminController.java
+        @@ -13,7 +12,6 @@
+                 this.users = users;
+             }
+        \s
+        -    @PreAuthorize("hasRole('ADMIN')")
+             @DeleteMapping("/admin/users/{id}")
+             public void delete(@PathVariable long id) {
+                 users.delete(id);
+        """;
+    String added = """
+        diff --git a/src/main/java/com/acme/admin/AdminRoutes.java b/src/main/java/com/acme/admin/AdminRoutes.java
+        index 1111111..2222222 100644
+        --- a/src/main/java/com/acme/admin/AdminRoutes.java
+        +++ b/src/main/java/com/acme/admin/AdminRoutes.java
+        @@ -5,6 +5,7 @@
+             }
+        \s
+        +    @PreAuthorize("hasRole('ADMIN')")
+             @DeleteMapping("/admin/users/{id}")
+             public void delete(@PathVariable long id) {
+                 users.delete(id);
+        """;
+    List<Check> checks = checks();
+    // alone, the removal is reported; with the guard added in the other file, it is not
+    assertTrue(sequential(removed, List.of(), checks).stream().anyMatch(l -> l.startsWith("auth_bypass|")));
+    for (String text : List.of(removed + added, added + removed)) {
+      List<String> expected = sequential(text, List.of(), checks);
+      assertTrue(expected.stream().noneMatch(l -> l.startsWith("auth_bypass|") && l.contains("|OLD|")), expected.toString());
+      assertSame(expected, chunked(text, List.of(), checks, 1, true), "guard moved across chunks");
+    }
   }
 
   /** @return the diff with every path under {@code prefix}, so that joined cases never share a path */
