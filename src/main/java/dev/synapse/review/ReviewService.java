@@ -96,7 +96,8 @@ public final class ReviewService {
    *     {@code invalid_diff}
    */
   public static ReviewRequest validate(JsonObject body) {
-    return validateParsed(body).request();
+    // the parse is not kept: a diff of 1 MiB or more is validated chunk by chunk (less memory)
+    return validateParsed(body, 1L << 20).request();
   }
 
   /**

@@ -240,6 +240,12 @@ final class LoadClient {
           .compose(req -> req.send(diffs.get(k)))
           .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b.length() + " B answer"))
           .onComplete(ar -> {
+            if (ar.succeeded() && ar.result().startsWith("503 ")) {
+              // the node's in-flight byte budget is full: retry the same diff after Retry-After (2 s)
+              log.add(String.format(Locale.ROOT, "large conn %d: %s 503 overloaded, retrying in 2 s", conn, names.get(k)));
+              vertx.setTimer(2000, timer -> next(conn, i, ended));
+              return;
+            }
             log.add(String.format(Locale.ROOT, "large conn %d: %s (%.1f MB) %s in %.2f s", conn, names.get(k),
                 diffs.get(k).length() / 1e6, ar.succeeded() ? ar.result() : "failed: " + ar.cause(),
                 (System.nanoTime() - t) / 1e9));
