@@ -1,6 +1,10 @@
 package dev.synapse.http;
 
+import dev.synapse.review.LargeDiffAdmission;
 import dev.synapse.review.ReviewService;
+import dev.synapse.signal.FailureCodes;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.StoredReview;
 import dev.synapse.signal.ReviewRequest;
@@ -85,9 +89,41 @@ public final class ReviewRoutes {
         ? validateNow(validate)
         : vertx.executeBlocking(validate, false);
     validated
-        .compose(v -> reviews.submit(v.request(), v.diff()))
+        .compose(v -> {
+          // a re-submitted id that holds an admission already keeps it; only a fresh one is given back
+          LargeDiffAdmission a = reviews.largeDiffs();
+          boolean fresh = a != null && !a.holds(v.request().reviewId());
+          return admit(v).compose(x -> reviews.submit(v.request(), v.diff()))
+              .onFailure(err -> {
+                if (fresh) release(v);
+              })
+              .onSuccess(sub -> {
+                if (fresh && !sub.created()) release(v);
+              });
+        })
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
-        .onFailure(err -> ApiError.fail(rc, err));
+        .onFailure(err -> {
+          if (err instanceof ReplyException re && re.failureCode() == FailureCodes.NOT_READY) {
+            rc.response().putHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+          }
+          ApiError.fail(rc, err);
+        });
+  }
+
+  /** Seconds a client is told to wait when the node holds as many large diffs as it can. */
+  static final long RETRY_AFTER_SECONDS = 5;
+
+  private Future<Void> admit(ReviewService.Validated v) {
+    LargeDiffAdmission a = reviews.largeDiffs();
+    if (a == null || a.tryAdmit(v.request().reviewId(), v.request().diff().length())) return Future.succeededFuture();
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+        "this node holds as many large diffs in unfinished reviews as its heap allows ("
+            + (a.capacity() >> 20) + " MiB); retry in " + RETRY_AFTER_SECONDS + " s or on another node"));
+  }
+
+  private void release(ReviewService.Validated v) {
+    LargeDiffAdmission a = reviews.largeDiffs();
+    if (a != null) a.release(v.request().reviewId());
   }
 
   private static Future<ReviewService.Validated> validateNow(java.util.concurrent.Callable<ReviewService.Validated> v) {

@@ -42,6 +42,7 @@ public final class ReviewService {
   private final SummaryWaiters waiters;
   private final NodeLifecycle lifecycle;
   private final ParsedDiffCache parsedDiffs;
+  private volatile LargeDiffAdmission largeDiffs;
 
   /**
    * @param vertx timers and the bus
@@ -191,6 +192,19 @@ public final class ReviewService {
   /** @see SummaryWaiters#awaitJson(String, long) */
   public Future<JsonObject> awaitSummaryJson(String reviewId, long timeoutMs) {
     return waiters.awaitJson(reviewId, timeoutMs);
+  }
+
+  /**
+   * @param admission the node's bound on large diffs held by unfinished reviews, released by the
+   *     caller when a review's summary is published (see {@code SynapseNode})
+   */
+  public void admitLargeDiffs(LargeDiffAdmission admission) {
+    this.largeDiffs = admission;
+  }
+
+  /** @return the node's large-diff admission, or null when none is set (no bound) */
+  public LargeDiffAdmission largeDiffs() {
+    return largeDiffs;
   }
 
   /** @return the review store */

@@ -1,0 +1,49 @@
+package dev.synapse.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The node-wide bound on large diffs held by unfinished reviews. */
+class LargeDiffAdmissionTest {
+  @Test
+  @DisplayName("large diffs are admitted while their weight (2 bytes per character) fits; small ones always")
+  void boundsLargeDiffs() {
+    LargeDiffAdmission a = new LargeDiffAdmission(250, 10, 60_000);
+    assertTrue(a.tryAdmit("a", 100));
+    assertEquals(200, a.used());
+    assertFalse(a.tryAdmit("b", 100), "200 + 200 > 250");
+    assertTrue(a.tryAdmit("small", 9), "under minChars: not counted");
+    assertEquals(200, a.used());
+    assertTrue(a.tryAdmit("a", 100), "the same id again is not counted twice");
+    assertEquals(200, a.used());
+    a.release("a");
+    assertEquals(0, a.used());
+    assertTrue(a.tryAdmit("b", 100));
+  }
+
+  @Test
+  @DisplayName("one diff larger than the capacity is admitted when nothing else is held, then runs alone")
+  void oversizedRunsAlone() {
+    LargeDiffAdmission a = new LargeDiffAdmission(100, 10, 60_000);
+    assertTrue(a.tryAdmit("huge", 1_000));
+    assertTrue(a.holds("huge"));
+    assertFalse(a.tryAdmit("next", 10));
+    a.release("huge");
+    assertFalse(a.holds("huge"));
+    assertTrue(a.tryAdmit("next", 10));
+  }
+
+  @Test
+  @DisplayName("an admission whose summary never arrives expires after the hold time")
+  void expires() throws Exception {
+    LargeDiffAdmission a = new LargeDiffAdmission(100, 10, 1);
+    assertTrue(a.tryAdmit("lost", 40));
+    Thread.sleep(20);
+    assertEquals(0, a.used());
+    assertTrue(a.tryAdmit("next", 40));
+  }
+}
