@@ -85,20 +85,35 @@ public final class ReviewRoutes {
       }
       return ReviewService.validateParsed(body, largeReviewChars);
     };
+    LargeDiffAdmission a = reviews.largeDiffs();
+    // a spooled body is admitted before it is decoded (decoding makes its String, the large copy):
+    // under a token, renamed to the review id once known
+    String token = spooled != null && a != null ? "body:" + java.util.UUID.randomUUID() : null;
+    if (token != null && !a.tryAdmit(token, spooled.bytes())) {
+      vertx.executeBlocking(() -> java.nio.file.Files.deleteIfExists(spooled.file()), false);
+      rc.response().putHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+      ApiError.fail(rc, busy(a));
+      return;
+    }
     Future<ReviewService.Validated> validated = spooled == null && size <= INLINE_VALIDATION_BYTES
         ? validateNow(validate)
         : vertx.executeBlocking(validate, false);
     validated
+        .onFailure(err -> {
+          if (token != null) a.release(token);
+        })
         .compose(v -> {
+          String id = v.request().reviewId();
           // a re-submitted id that holds an admission already keeps it; only a fresh one is given back
-          LargeDiffAdmission a = reviews.largeDiffs();
-          boolean fresh = a != null && !a.holds(v.request().reviewId());
-          return admit(v).compose(x -> reviews.submit(v.request(), v.diff()))
+          boolean fresh = a != null && !a.holds(id);
+          if (token != null) a.rename(token, id);
+          Future<Void> admitted = token != null ? Future.succeededFuture() : admit(v);
+          return admitted.compose(x -> reviews.submit(v.request(), v.diff()))
               .onFailure(err -> {
-                if (fresh) release(v);
+                if (fresh) a.release(id);
               })
               .onSuccess(sub -> {
-                if (fresh && !sub.created()) release(v);
+                if (fresh && !sub.created()) a.release(id);
               });
         })
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
@@ -116,14 +131,13 @@ public final class ReviewRoutes {
   private Future<Void> admit(ReviewService.Validated v) {
     LargeDiffAdmission a = reviews.largeDiffs();
     if (a == null || a.tryAdmit(v.request().reviewId(), v.request().diff().length())) return Future.succeededFuture();
-    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
-        "this node holds as many large diffs in unfinished reviews as its heap allows ("
-            + (a.capacity() >> 20) + " MiB); retry in " + RETRY_AFTER_SECONDS + " s or on another node"));
+    return Future.failedFuture(busy(a));
   }
 
-  private void release(ReviewService.Validated v) {
-    LargeDiffAdmission a = reviews.largeDiffs();
-    if (a != null) a.release(v.request().reviewId());
+  private static ReplyException busy(LargeDiffAdmission a) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+        "this node holds as many large diffs in unfinished reviews as its heap allows ("
+            + (a.capacity() >> 20) + " MiB); retry in " + RETRY_AFTER_SECONDS + " s or on another node");
   }
 
   private static Future<ReviewService.Validated> validateNow(java.util.concurrent.Callable<ReviewService.Validated> v) {

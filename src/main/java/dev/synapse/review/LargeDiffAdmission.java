@@ -69,6 +69,20 @@ public final class LargeDiffAdmission {
     return held.containsKey(reviewId);
   }
 
+  /**
+   * Moves an admission to another key (a body admitted before its review id was known); when
+   * {@code to} holds one already, the one of {@code from} is given back instead.
+   */
+  public synchronized void rename(String from, String to) {
+    Held h = held.remove(from);
+    if (h == null) return;
+    if (held.containsKey(to)) {
+      used -= h.weight();
+    } else {
+      held.put(to, h);
+    }
+  }
+
   /** Ends a review's admission (no-op when it holds none). */
   public synchronized void release(String reviewId) {
     Held h = held.remove(reviewId);

@@ -46,4 +46,18 @@ class LargeDiffAdmissionTest {
     assertEquals(0, a.used());
     assertTrue(a.tryAdmit("next", 40));
   }
+
+  @Test
+  @DisplayName("a body admitted under a token moves to its review id, or gives its weight back when the id holds one")
+  void rename() {
+    LargeDiffAdmission a = new LargeDiffAdmission(1_000, 10, 60_000);
+    assertTrue(a.tryAdmit("body:1", 100));
+    a.rename("body:1", "r1");
+    assertTrue(a.holds("r1"));
+    assertFalse(a.holds("body:1"));
+    assertEquals(200, a.used());
+    assertTrue(a.tryAdmit("body:2", 100));
+    a.rename("body:2", "r1");
+    assertEquals(200, a.used(), "r1 is counted once");
+  }
 }
