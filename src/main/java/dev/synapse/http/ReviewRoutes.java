@@ -72,6 +72,7 @@ public final class ReviewRoutes {
     }
     SpoolingBodyHandler.SpooledBody spooled = rc.get(SpoolingBodyHandler.KEY);
     long size = spooled != null ? spooled.bytes() : rc.body() == null ? 0 : rc.body().length();
+    boolean[] latin1 = {true};
     java.util.concurrent.Callable<ReviewService.Validated> validate = () -> {
       JsonObject body;
       if (spooled != null) {
@@ -83,7 +84,10 @@ public final class ReviewRoutes {
         String text = rc.body().asString();
         body = query.put("diff", text == null ? "" : text);
       }
-      return ReviewService.validateParsed(body, largeReviewChars);
+      ReviewService.Validated v = ReviewService.validateParsed(body, largeReviewChars);
+      // on this (worker) thread: whether the diff's String is compact, for the large-diff admission
+      latin1[0] = v.request().diff().length() < largeReviewChars || LargeDiffAdmission.latin1(v.request().diff());
+      return v;
     };
     LargeDiffAdmission a = reviews.largeDiffs();
     // a spooled body is admitted before it is decoded (decoding makes its String, the large copy):
@@ -108,6 +112,7 @@ public final class ReviewRoutes {
           boolean fresh = a != null && !a.holds(id);
           if (token != null) a.rename(token, id);
           Future<Void> admitted = token != null ? Future.succeededFuture() : admit(v);
+          if (fresh) a.reweigh(id, v.request().diff().length(), latin1[0]);
           return admitted.compose(x -> reviews.submit(v.request(), v.diff()))
               .onFailure(err -> {
                 if (fresh) a.release(id);

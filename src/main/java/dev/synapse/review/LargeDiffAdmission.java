@@ -64,6 +64,26 @@ public final class LargeDiffAdmission {
     return true;
   }
 
+  /**
+   * Sets the weight of an admission to what its diff really takes once decoded: {@code chars}
+   * bytes for a diff of Latin-1 characters only (a compact {@code String}), {@code 2 × chars}
+   * otherwise. A spooled body is admitted at two bytes per byte before decoding (its decoding's
+   * peak), then re-weighed; no-op when {@code reviewId} holds no admission.
+   */
+  public synchronized void reweigh(String reviewId, long chars, boolean latin1) {
+    Held h = held.get(reviewId);
+    if (h == null) return;
+    long weight = latin1 ? chars : 2 * chars;
+    used += weight - h.weight();
+    held.put(reviewId, new Held(weight, h.until()));
+  }
+
+  /** @return true when every character of {@code text} is Latin-1 (one byte each in a {@code String}) */
+  public static boolean latin1(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) if (text.charAt(i) > 0xFF) return false;
+    return true;
+  }
+
   /** @return true when the review holds an admission now */
   public synchronized boolean holds(String reviewId) {
     return held.containsKey(reviewId);

@@ -60,4 +60,19 @@ class LargeDiffAdmissionTest {
     a.rename("body:2", "r1");
     assertEquals(200, a.used(), "r1 is counted once");
   }
+
+  @Test
+  @DisplayName("once decoded, a Latin-1 diff weighs one byte per character and frees the rest for others")
+  void reweigh() {
+    LargeDiffAdmission a = new LargeDiffAdmission(300, 10, 60_000);
+    assertTrue(a.tryAdmit("r1", 100));
+    assertFalse(a.tryAdmit("r2", 100), "200 + 200 > 300 while r1 weighs two bytes per character");
+    a.reweigh("r1", 100, true);
+    assertEquals(100, a.used());
+    assertTrue(a.tryAdmit("r2", 100));
+    a.reweigh("r2", 100, false);
+    assertEquals(300, a.used());
+    assertTrue(LargeDiffAdmission.latin1("caf\u00e9 +x"));
+    assertFalse(LargeDiffAdmission.latin1("\u6f22\u5b57"));
+  }
 }
