@@ -18,6 +18,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * ({@link Addresses#agent(String)}), parses the diff and runs its checks through an
  * {@link ActionRunner} on worker threads, publishes one {@code review.result} signal and replies
  * with it to the coordinator. The decision path arrives in the {@value #PATH_HEADER} header.
- * Analysis starts once the node's {@link AnalysisGate} admits the diff's size (a queue by bytes,
- * so large diffs do not all run at once); a review that waits too long gets an error result.
+ * Two lanes (issue 16): a diff under {@code large_review_bytes} runs at once on the small lane
+ * ({@value #ANALYSIS_POOL}); a larger one is a large review: it waits until the node's
+ * {@link AnalysisGate} admits its size (a queue by bytes and count, so large diffs do not all run
+ * at once; a review that waits too long gets an error result) and runs on a pool of its own
+ * ({@value #LARGE_POOL}), so small reviews never queue behind it for a thread or for the gate;
+ * its files are analysed chunk by chunk, in parallel, by a {@link LargeReviewRunner}.
  * Deployed with N instances (the pool size); all instances share one {@link AgentState}.
  */
 public abstract class SpecialistVerticle extends VerticleBase {
@@ -45,8 +50,12 @@ public abstract class SpecialistVerticle extends VerticleBase {
    * for an action stuck past its timeout (its thread stays busy until it returns).
    */
   public static final int ANALYSIS_THREADS = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Name of the worker pool of large reviews ({@code large_review_threads} threads). */
+  public static final String LARGE_POOL = "synapse-large-review-worker";
   private ActionRunner runner;
+  private LargeReviewRunner largeRunner;
   private WorkerExecutor analysisPool;
+  private WorkerExecutor largePool;
   private AgentState state;
 
   /**
@@ -70,6 +79,9 @@ public abstract class SpecialistVerticle extends VerticleBase {
     analysisPool = vertx.createSharedWorkerExecutor(ANALYSIS_POOL, ANALYSIS_THREADS);
     runner = new ActionRunner(vertx, agent, state, node.metrics(),
         node.config().actionTimeoutMs(), node.config().actionMaxRetries(), analysisPool);
+    largePool = vertx.createSharedWorkerExecutor(LARGE_POOL, node.config().largeReviews().threads());
+    largeRunner = new LargeReviewRunner(agent, state, node.metrics(), node.config().actionTimeoutMs(),
+        node.config().actionMaxRetries(), largePool, dev.synapse.diff.DiffChunks.DEFAULT_TARGET_CHARS);
     MessageConsumer<Signal> consumer = vertx.eventBus().consumer(Addresses.agent(agent), this::onRequest);
     return consumer.completion().onSuccess(v -> node.agents().instanceDelta(agent, 1));
   }
@@ -77,7 +89,8 @@ public abstract class SpecialistVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     node.agents().instanceDelta(agent, -1);
-    return analysisPool == null ? Future.succeededFuture() : analysisPool.close();
+    return Future.all(analysisPool == null ? Future.succeededFuture() : analysisPool.close(),
+        largePool == null ? Future.succeededFuture() : largePool.close());
   }
 
   private void onRequest(Message<Signal> message) {
@@ -91,10 +104,14 @@ public abstract class SpecialistVerticle extends VerticleBase {
         : node.parsedDiffs().sharedMemo(request.reviewId(), request.diff());
     TestCodePolicy testCode = new TestCodePolicy(node.config().testCodeMaxSeverity());
     AnalysisGate gate = node.analysisGate();
-    Future<AnalysisGate.Permit> admitted = gate == null || checks.isEmpty()
+    boolean large = isLarge(request);
+    Future<AnalysisGate.Permit> admitted = gate == null || checks.isEmpty() || !large
         ? Future.succeededFuture(() -> { }) : gate.acquire(request.diff().length());
-    admitted.compose(permit -> runner.run(request.reviewId(), checks, () -> context(request, parsed, memo, testCode),
-            f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint()))
+    Predicate<Finding> learned = f -> state.learned().suppresses(request.repo() == null ? "" : request.repo(), f.fingerprint());
+    admitted.compose(permit -> (large
+            ? largeRunner.run(request.reviewId(), checks, request.diff(), request.hotFunctions(), request.repo(),
+                testCode, learned)
+            : runner.run(request.reviewId(), checks, () -> context(request, parsed, memo, testCode), learned))
             .onComplete(x -> permit.release()))
         .onComplete(ar -> {
           long runtimeMs = (System.nanoTime() - start) / 1_000_000;
@@ -112,6 +129,11 @@ public abstract class SpecialistVerticle extends VerticleBase {
               .addKeyValue("agent", agent).addKeyValue("status", result.status())
               .addKeyValue("findings", result.findings().size()).addKeyValue("duration_ms", runtimeMs).log();
         });
+  }
+
+  /** @return true when the request's diff is a large review ({@code large_review_bytes}) */
+  private boolean isLarge(ReviewRequest request) {
+    return request.diff().length() >= node.config().largeReviews().largeReviewBytes();
   }
 
   /**

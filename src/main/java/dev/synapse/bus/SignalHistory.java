@@ -53,9 +53,20 @@ public final class SignalHistory {
     return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_FRACTION));
   }
 
+  /**
+   * Longest diff, in characters, that a {@code review.request} keeps in the history. A longer one
+   * is recorded with {@code diff} empty and {@value #OMITTED_FIELD} giving its length: encoding a
+   * multi-megabyte diff would hold the publishing thread (an event loop) and a large share of the
+   * history's byte bound for one signal. The review itself keeps its diff until it is done.
+   */
+  public static final int MAX_DIFF_CHARS = 1 << 20;
+  /** Field of a recorded {@code review.request} whose diff was left out: the diff's length in characters. */
+  public static final String OMITTED_FIELD = "diff_omitted_chars";
+
   /** Appends a signal, evicting the oldest while over the count or byte bound. */
   public void add(Signal signal) {
-    Entry e = new Entry(signal.id(), signal.type(), signal.time(), signal.toJson().toBuffer().getBytes());
+    Signal kept = withoutLargeDiff(signal);
+    Entry e = new Entry(kept.id(), kept.type(), kept.time(), kept.toJson().toBuffer().getBytes());
     synchronized (this) {
       signals.addLast(e);
       bytes += e.json().length;
@@ -63,6 +74,16 @@ public final class SignalHistory {
         bytes -= signals.pollFirst().json().length;
       }
     }
+  }
+
+  /** @return the signal, or for a request whose diff is over {@link #MAX_DIFF_CHARS} a copy without it */
+  static Signal withoutLargeDiff(Signal s) {
+    if (!dev.synapse.signal.SignalTypes.REVIEW_REQUEST.equals(s.type())) return s;
+    Object diff = s.data().getValue("diff");
+    if (!(diff instanceof String d) || d.length() <= MAX_DIFF_CHARS) return s;
+    io.vertx.core.json.JsonObject data = new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<>(s.data().getMap()));
+    data.put("diff", "").put(OMITTED_FIELD, d.length());
+    return new Signal(s.id(), s.type(), s.source(), s.subject(), s.time(), s.dataContentType(), data, s.extensions());
   }
 
   /** @return bytes of encoded signals held */

@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         config.clusterName(), config.clusterHost(), null, 0, config.maxDiffBytes(), null,
         config.backupIntervalMs(), config.backupKeep(), null, null, true, config.reviewRetention(),
         config.shutdownGraceMs(), null, false, false, config.rulePacks(), config.testCodeMaxSeverity(), config.httpLimits(), null,
-        config.reliability().withJournalDir(dev.synapse.config.Reliability.JOURNAL_OFF), null), true).await(60, TimeUnit.SECONDS);
+        config.reliability().withJournalDir(dev.synapse.config.Reliability.JOURNAL_OFF), null, config.largeReviews()), true).await(60, TimeUnit.SECONDS);
     try {
       String base = "http://127.0.0.1:" + node.httpPort();
       JsonObject body = new JsonObject().put("review_id", "demo-sql-injection").put("diff", diff)

@@ -30,7 +30,7 @@ public enum ConfigKey {
   CLUSTER_TLS_KEY("cluster_tls_key", "SYNAPSE_CLUSTER_TLS_KEY", List.of(), null),
   CLUSTER_TLS_CA("cluster_tls_ca", "SYNAPSE_CLUSTER_TLS_CA", List.of(), null),
   RATE_LIMIT("rate_limit", "SYNAPSE_RATE_LIMIT", List.of(), "0"),
-  MAX_DIFF_BYTES("max_diff_bytes", "SYNAPSE_MAX_DIFF_BYTES", List.of(), "5242880"),
+  MAX_DIFF_BYTES("max_diff_bytes", "SYNAPSE_MAX_DIFF_BYTES", List.of(), "52428800"),
   BACKUP_DIR("backup_dir", "SYNAPSE_BACKUP_DIR", List.of(), null),
   BACKUP_INTERVAL_MS("backup_interval_ms", "SYNAPSE_BACKUP_INTERVAL_MS", List.of(), "300000"),
   BACKUP_KEEP("backup_keep", "SYNAPSE_BACKUP_KEEP", List.of(), "5"),
@@ -68,7 +68,13 @@ public enum ConfigKey {
   GITHUB_API_URL("github_api_url", "SYNAPSE_GITHUB_API_URL", List.of(), "https://api.github.com"),
   GITHUB_REVIEW_DRAFTS("github_review_drafts", "SYNAPSE_GITHUB_REVIEW_DRAFTS", List.of(), "false"),
   GITHUB_FAIL_ON("github_fail_on", "SYNAPSE_GITHUB_FAIL_ON", List.of(), "high"),
-  GITHUB_DELIVERY_TTL_MS("github_delivery_ttl_ms", "SYNAPSE_GITHUB_DELIVERY_TTL_MS", List.of(), "259200000");
+  GITHUB_DELIVERY_TTL_MS("github_delivery_ttl_ms", "SYNAPSE_GITHUB_DELIVERY_TTL_MS", List.of(), "259200000"),
+  /** Diffs of at least this many characters run in the large-review lane ({@link LargeReviews}). */
+  LARGE_REVIEW_BYTES("large_review_bytes", "SYNAPSE_LARGE_REVIEW_BYTES", List.of(), "1048576"),
+  /** Threads of the large-review lane; 0 = the number of cores. */
+  LARGE_REVIEW_THREADS("large_review_threads", "SYNAPSE_LARGE_REVIEW_THREADS", List.of(), "0"),
+  /** Review bodies of at least this many bytes are spooled to a temporary file while received. */
+  SPOOL_BYTES("spool_bytes", "SYNAPSE_SPOOL_BYTES", List.of(), "1048576");
 
   private final String jsonName;
   private final String env;

@@ -134,7 +134,10 @@ public final class ConfigLoader {
             v.integer(ConfigKey.CLUSTER_BACKUP_COUNT, 1, 6),
             v.integer(ConfigKey.CLUSTER_EXPECTED_SIZE, 0, 1000),
             v.longValue(ConfigKey.REVIEW_BUDGET_MS, 1000, 86_400_000L)),
-        github(v));
+        github(v),
+        new LargeReviews(v.longValue(ConfigKey.LARGE_REVIEW_BYTES, 1024, 1L << 31),
+            v.integer(ConfigKey.LARGE_REVIEW_THREADS, 0, 256),
+            v.longValue(ConfigKey.SPOOL_BYTES, 1024, 1L << 31)));
   }
 
   private static ClusterTransport clusterTransport(Values v) {

@@ -45,6 +45,7 @@ import java.util.List;
  * @param clusterTransport event-bus port, advertised address and cluster TLS material
  * @param reliability journal, byte retention, cluster backups and quorum, review budget
  * @param github the GitHub App settings ({@link GitHubConfig#enabled()} false when no webhook secret)
+ * @param largeReviews the large-review lane and body spooling; {@link LargeReviews#DEFAULTS} when null
  */
 public record SynapseConfig(
     int httpPort,
@@ -81,7 +82,8 @@ public record SynapseConfig(
     HttpLimits httpLimits,
     ClusterTransport clusterTransport,
     Reliability reliability,
-    GitHubConfig github) {
+    GitHubConfig github,
+    LargeReviews largeReviews) {
 
   public SynapseConfig {
     clusterMembers = clusterMembers == null ? List.of() : List.copyOf(clusterMembers);
@@ -90,6 +92,7 @@ public record SynapseConfig(
     httpLimits = httpLimits == null ? HttpLimits.DEFAULTS : httpLimits;
     clusterTransport = clusterTransport == null ? ClusterTransport.DEFAULT : clusterTransport;
     github = github == null ? GitHubConfig.DISABLED : github;
+    largeReviews = largeReviews == null ? LargeReviews.DEFAULTS : largeReviews;
   }
 
   /** @return the defaults of {@link ConfigKey}, no file and no environment */
@@ -108,7 +111,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github, largeReviews);
   }
 
   /** @return a copy with other reliability settings */
@@ -117,7 +120,16 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, r, github);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, r, github, largeReviews);
+  }
+
+  /** @return a copy with other large-review settings */
+  public SynapseConfig withLargeReviews(LargeReviews l) {
+    return new SynapseConfig(httpPort, httpHost, publicHost, secret, actionTimeoutMs, actionMaxRetries,
+        logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
+        clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
+        backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github, l);
   }
 
   /** @return a copy with the given action timeout (ms) and retries */
@@ -126,7 +138,7 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
+        shutdownGraceMs, logFile, logJson, benchEcho, rulePacks, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github, largeReviews);
   }
 
   /** @return a copy whose rule-pack directories are these */
@@ -135,6 +147,6 @@ public record SynapseConfig(
         logLevel, securityPoolSize, performancePoolSize, signalHistory, cluster, clusterMembers,
         clusterPort, clusterName, clusterHost, kubernetesService, rateLimit, maxDiffBytes,
         backupDir, backupIntervalMs, backupKeep, tlsCert, tlsKey, metricsPublic, reviewRetention,
-        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github);
+        shutdownGraceMs, logFile, logJson, benchEcho, dirs, testCodeMaxSeverity, httpLimits, clusterTransport, reliability, github, largeReviews);
   }
 }

@@ -68,7 +68,9 @@ public final class ApiRouter {
     router.route().handler(PathScoped.under(api, new RequestTimeout(RequestTimeout.DEFAULT_TIMEOUT_MS)));
     router.route().handler(PathScoped.under(authenticated, authHeaders));
     router.route().handler(PathScoped.under(api, new BodyGuard(edge.budget(), config.maxDiffBytes(), config.httpLimits().bodyTimeoutMs())));
-    router.route().handler(PathScoped.under(api, BodyHandler.create(false).setBodyLimit(config.maxDiffBytes())));
+    router.route().handler(PathScoped.under(api, new SpoolingBodyHandler(
+        BodyHandler.create(false).setBodyLimit(config.maxDiffBytes()), config.largeReviews().spoolBytes(),
+        config.maxDiffBytes())));
     router.route().handler(PathScoped.under(api, BodyGuard.bodyRead()));
     router.route().handler(PathScoped.under(authenticated, authSignature));
     mountApi(router);
@@ -85,7 +87,7 @@ public final class ApiRouter {
   }
 
   private void mountApi(Router router) {
-    ReviewRoutes submit = new ReviewRoutes(vertx, reviews);
+    ReviewRoutes submit = new ReviewRoutes(vertx, reviews, node.config().largeReviews().largeReviewBytes());
     ReviewQueryRoutes query = new ReviewQueryRoutes(vertx, node.store());
     FeedbackRoutes feedback = new FeedbackRoutes(vertx, node.store(), node.agents());
     router.post("/api/reviews").handler(QueryParams.only("wait", "review_id", "labels", "intent",

@@ -65,7 +65,7 @@ public final class BodyGuard implements Handler<RoutingContext> {
     }
     if (declared > maxBodyBytes) {
       EdgeGate.refuse(req, 413, "payload_too_large",
-          "request body of " + declared + " bytes exceeds " + maxBodyBytes + " bytes (SYNAPSE_MAX_DIFF_BYTES)");
+          tooLarge("request body of " + declared + " bytes", maxBodyBytes));
       return;
     }
     if (declared == 0) {
@@ -98,6 +98,16 @@ public final class BodyGuard implements Handler<RoutingContext> {
     });
     rc.put(TIMER_KEY, timer);
     rc.next();
+  }
+
+  /**
+   * @param what what is too large, e.g. "request body of 60000000 bytes"
+   * @param limit the limit in force ({@code max_diff_bytes})
+   * @return the 413 message: the limit, and the configuration key that raises it
+   */
+  static String tooLarge(String what, long limit) {
+    return what + " exceeds the limit of " + limit + " bytes (" + (limit >> 20) + " MiB); an operator can raise it "
+        + "with the configuration key max_diff_bytes (environment SYNAPSE_MAX_DIFF_BYTES)";
   }
 
   /** @return the handler, mounted after the BodyHandler, that disarms the body timeout */

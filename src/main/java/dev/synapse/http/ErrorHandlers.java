@@ -19,7 +19,7 @@ final class ErrorHandlers {
     router.errorHandler(405, rc -> ApiError.send(rc, 405, "method_not_allowed",
         rc.request().method() + " is not allowed on " + ReviewRoutes.truncate(rc.normalizedPath()), null));
     router.errorHandler(413, rc -> ApiError.send(rc, 413, "payload_too_large",
-        "request body exceeds " + config.maxDiffBytes() + " bytes (SYNAPSE_MAX_DIFF_BYTES)", null));
+        BodyGuard.tooLarge("the request body", config.maxDiffBytes()), null));
     router.errorHandler(415, rc -> ApiError.send(rc, 415, "unsupported_media_type", "unsupported media type", null));
     router.errorHandler(400, rc -> {
       LOG.debug("bad request: {}", rc.failure() == null ? "-" : rc.failure().toString());

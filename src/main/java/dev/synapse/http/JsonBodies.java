@@ -15,7 +15,15 @@ final class JsonBodies {
    * @throws ValidationException {@code invalid_json} when empty, malformed or not an object
    */
   static JsonObject object(RoutingContext rc) {
-    io.vertx.core.buffer.Buffer bytes = rc.body() == null ? null : rc.body().buffer();
+    return object(rc.body() == null ? null : rc.body().buffer());
+  }
+
+  /**
+   * @param bytes the body's bytes, or null
+   * @return the body as a JSON object
+   * @throws ValidationException {@code invalid_json} when empty, malformed or not an object
+   */
+  static JsonObject object(io.vertx.core.buffer.Buffer bytes) {
     if (isBlank(bytes)) {
       throw new ValidationException("invalid_json", null, "request body is empty; expected a JSON object");
     }

@@ -1,6 +1,10 @@
 package dev.synapse.http;
 
+import dev.synapse.review.LargeDiffAdmission;
 import dev.synapse.review.ReviewService;
+import dev.synapse.signal.FailureCodes;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import dev.synapse.review.ReviewStore;
 import dev.synapse.review.StoredReview;
 import dev.synapse.signal.ReviewRequest;
@@ -28,41 +32,123 @@ public final class ReviewRoutes {
 
   private final Vertx vertx;
   private final ReviewService reviews;
+  private final long largeReviewChars;
 
   /**
    * @param vertx for worker-thread validation
    * @param reviews the ingress service
    */
   public ReviewRoutes(Vertx vertx, ReviewService reviews) {
-    this.vertx = vertx;
-    this.reviews = reviews;
+    this(vertx, reviews, Long.MAX_VALUE);
   }
 
-  /** Handles {@code POST /api/reviews}. */
+  /**
+   * @param largeReviewChars diffs of at least this many characters are validated chunk by chunk,
+   *     without keeping their parse ({@code large_review_bytes})
+   * @see #ReviewRoutes(Vertx, ReviewService)
+   */
+  public ReviewRoutes(Vertx vertx, ReviewService reviews, long largeReviewChars) {
+    this.vertx = vertx;
+    this.reviews = reviews;
+    this.largeReviewChars = largeReviewChars;
+  }
+
+  /**
+   * Handles {@code POST /api/reviews}. A body over {@value #INLINE_VALIDATION_BYTES} bytes, or
+   * one spooled to a file ({@link SpoolingBodyHandler}), is decoded (JSON or text) and validated
+   * on a worker thread: the event loop never decodes or parses a large diff.
+   */
   public void submit(RoutingContext rc) {
     int waitSeconds;
-    JsonObject body;
+    JsonObject query;
+    boolean json = mediaType(rc.request().getHeader("Content-Type")).equals("application/json");
     try {
       waitSeconds = waitSeconds(rc.request());
-      body = requestBody(rc);
+      // the query fields of a raw diff are read here, on the event loop; the body may be decoded on a worker
+      query = json ? null : queryFields(rc.request());
     } catch (ValidationException e) {
       ApiError.invalid(rc, e);
       return;
     }
-    int size = rc.body().length();
-    Future<ReviewService.Validated> validated = size <= INLINE_VALIDATION_BYTES
-        ? validateNow(body)
-        : vertx.executeBlocking(() -> ReviewService.validateParsed(body), false);
+    SpoolingBodyHandler.SpooledBody spooled = rc.get(SpoolingBodyHandler.KEY);
+    long size = spooled != null ? spooled.bytes() : rc.body() == null ? 0 : rc.body().length();
+    boolean[] latin1 = {true};
+    java.util.concurrent.Callable<ReviewService.Validated> validate = () -> {
+      JsonObject body;
+      if (spooled != null) {
+        io.vertx.core.buffer.Buffer bytes = spooled.readAndDelete();
+        body = json ? JsonBodies.object(bytes) : query.put("diff", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      } else if (json) {
+        body = JsonBodies.object(rc);
+      } else {
+        String text = rc.body().asString();
+        body = query.put("diff", text == null ? "" : text);
+      }
+      ReviewService.Validated v = ReviewService.validateParsed(body, largeReviewChars);
+      // on this (worker) thread: whether the diff's String is compact, for the large-diff admission
+      latin1[0] = v.request().diff().length() < largeReviewChars || LargeDiffAdmission.latin1(v.request().diff());
+      return v;
+    };
+    LargeDiffAdmission a = reviews.largeDiffs();
+    // a spooled body is admitted before it is decoded (decoding makes its String, the large copy):
+    // under a token, renamed to the review id once known
+    String token = spooled != null && a != null ? "body:" + java.util.UUID.randomUUID() : null;
+    if (token != null && !a.tryAdmit(token, spooled.bytes())) {
+      vertx.executeBlocking(() -> java.nio.file.Files.deleteIfExists(spooled.file()), false);
+      rc.response().putHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+      ApiError.fail(rc, busy(a));
+      return;
+    }
+    Future<ReviewService.Validated> validated = spooled == null && size <= INLINE_VALIDATION_BYTES
+        ? validateNow(validate)
+        : vertx.executeBlocking(validate, false);
     validated
-        .compose(v -> reviews.submit(v.request(), v.diff()))
+        .onFailure(err -> {
+          if (token != null) a.release(token);
+        })
+        .compose(v -> {
+          String id = v.request().reviewId();
+          // a re-submitted id that holds an admission already keeps it; only a fresh one is given back
+          boolean fresh = a != null && !a.holds(id);
+          if (token != null) a.rename(token, id);
+          Future<Void> admitted = token != null ? Future.succeededFuture() : admit(v);
+          if (fresh) a.reweigh(id, v.request().diff().length(), latin1[0]);
+          return admitted.compose(x -> reviews.submit(v.request(), v.diff()))
+              .onFailure(err -> {
+                if (fresh) a.release(id);
+              })
+              .onSuccess(sub -> {
+                if (fresh && !sub.created()) a.release(id);
+              });
+        })
         .onSuccess(sub -> respond(rc, sub, waitSeconds))
-        .onFailure(err -> ApiError.fail(rc, err));
+        .onFailure(err -> {
+          if (err instanceof ReplyException re && re.failureCode() == FailureCodes.NOT_READY) {
+            rc.response().putHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+          }
+          ApiError.fail(rc, err);
+        });
   }
 
-  private static Future<ReviewService.Validated> validateNow(JsonObject body) {
+  /** Seconds a client is told to wait when the node holds as many large diffs as it can. */
+  static final long RETRY_AFTER_SECONDS = 5;
+
+  private Future<Void> admit(ReviewService.Validated v) {
+    LargeDiffAdmission a = reviews.largeDiffs();
+    if (a == null || a.tryAdmit(v.request().reviewId(), v.request().diff().length())) return Future.succeededFuture();
+    return Future.failedFuture(busy(a));
+  }
+
+  private static ReplyException busy(LargeDiffAdmission a) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.NOT_READY,
+        "this node holds as many large diffs in unfinished reviews as its heap allows ("
+            + (a.capacity() >> 20) + " MiB); retry in " + RETRY_AFTER_SECONDS + " s or on another node");
+  }
+
+  private static Future<ReviewService.Validated> validateNow(java.util.concurrent.Callable<ReviewService.Validated> v) {
     try {
-      return Future.succeededFuture(ReviewService.validateParsed(body));
-    } catch (ValidationException e) {
+      return Future.succeededFuture(v.call());
+    } catch (Exception e) {
       return Future.failedFuture(e);
     }
   }
@@ -132,16 +218,12 @@ public final class ReviewRoutes {
   }
 
   /**
-   * Reads the body as a review.request payload: JSON as is, or a raw diff with the other fields
-   * from query parameters ({@code review_id}, {@code labels} (comma-separated or repeated),
-   * {@code intent}, {@code risk_factor}, {@code files_changed}, {@code repo}).
+   * The review.request fields of a raw-diff body taken from query parameters ({@code review_id},
+   * {@code labels} (comma-separated or repeated), {@code intent}, {@code risk_factor},
+   * {@code files_changed}, {@code repo}); the caller adds {@code diff}.
    */
-  private static JsonObject requestBody(RoutingContext rc) {
-    String type = mediaType(rc.request().getHeader("Content-Type"));
-    if (type.equals("application/json")) return JsonBodies.object(rc);
-    String text = rc.body().asString();
-    HttpServerRequest req = rc.request();
-    JsonObject json = new JsonObject().put("diff", text == null ? "" : text);
+  private static JsonObject queryFields(HttpServerRequest req) {
+    JsonObject json = new JsonObject();
     putIfPresent(json, "review_id", req.getParam("review_id"));
     putIfPresent(json, "intent", req.getParam("intent"));
     List<String> labels = new ArrayList<>();

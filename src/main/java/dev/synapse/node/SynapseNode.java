@@ -31,6 +31,7 @@ import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
 import dev.synapse.review.JournaledReviewStore;
 import dev.synapse.review.LocalReviewStore;
+import dev.synapse.review.LargeDiffAdmission;
 import dev.synapse.review.ParsedDiffCache;
 import dev.synapse.review.ReviewJournal;
 import dev.synapse.review.ReviewService;
@@ -164,6 +165,13 @@ public final class SynapseNode {
     SummaryWaiters waiters = new SummaryWaiters(vertx, bus, store);
     ReviewService reviews = new ReviewService(vertx, nodeId, store, bus, metrics, waiters, lifecycle,
         ctx.parsedDiffs());
+    LargeDiffAdmission largeDiffs = new LargeDiffAdmission(
+        Math.max(Runtime.getRuntime().maxMemory() / 4, 2 * config.largeReviews().largeReviewBytes()),
+        config.largeReviews().largeReviewBytes(), config.reliability().reviewBudgetMs() + 60_000);
+    reviews.admitLargeDiffs(largeDiffs);
+    bus.listen(s -> {
+      if (dev.synapse.signal.SignalTypes.REVIEW_SUMMARY.equals(s.type())) largeDiffs.release(s.reviewId());
+    });
     SynapseNode node = new SynapseNode(vertx, ctx, reviews);
     return bus.start()
         .compose(v -> waiters.start())

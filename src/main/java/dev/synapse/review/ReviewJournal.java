@@ -125,13 +125,17 @@ public final class ReviewJournal implements AutoCloseable {
    */
   public CompletableFuture<Boolean> append(StoredReview review) {
     String id = review.reviewId();
-    String doc = review.toJson().encode();
     boolean done = review.state().done();
     return enqueue(c -> {
+      // encoded here, on the writer thread, straight to UTF-8 bytes: a new review carries its
+      // diff (up to max_diff_bytes), and encoding it as one JSON String on the caller's event
+      // loop blocked it and held the text twice more (SQLite stores the bytes as they are and
+      // reads them back as text)
+      byte[] doc = review.toJson().toBuffer().getBytes();
       try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO reviews (id, done, doc) VALUES (?, ?, ?)")) {
         p.setString(1, id);
         p.setInt(2, done ? 1 : 0);
-        p.setString(3, doc);
+        p.setBytes(3, doc);
         return p.executeUpdate() == 1;
       }
     });
@@ -187,7 +191,8 @@ public final class ReviewJournal implements AutoCloseable {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, doc FROM reviews ORDER BY seq")) {
         while (rs.next()) {
           try {
-            out.add(StoredReview.fromJson(new JsonObject(rs.getString(2))));
+            // rows written as text (earlier releases) and as UTF-8 bytes both read as bytes
+            out.add(StoredReview.fromJson(new JsonObject(io.vertx.core.buffer.Buffer.buffer(rs.getBytes(2)))));
           } catch (RuntimeException e) {
             LOG.warn("review_id={} journal row unreadable, skipped: {}", rs.getString(1), e.getClass().getSimpleName());
           }

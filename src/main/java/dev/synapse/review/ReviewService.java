@@ -2,6 +2,7 @@ package dev.synapse.review;
 
 import dev.synapse.bus.SignalBus;
 import dev.synapse.diff.Diff;
+import dev.synapse.diff.DiffChunks;
 import dev.synapse.diff.DiffParser;
 import dev.synapse.ops.NodeLifecycle;
 import dev.synapse.ops.SynapseMetrics;
@@ -41,6 +42,7 @@ public final class ReviewService {
   private final SummaryWaiters waiters;
   private final NodeLifecycle lifecycle;
   private final ParsedDiffCache parsedDiffs;
+  private volatile LargeDiffAdmission largeDiffs;
 
   /**
    * @param vertx timers and the bus
@@ -95,14 +97,15 @@ public final class ReviewService {
    *     {@code invalid_diff}
    */
   public static ReviewRequest validate(JsonObject body) {
-    return validateParsed(body).request();
+    // the parse is not kept: a diff of 1 MiB or more is validated chunk by chunk (less memory)
+    return validateParsed(body, 1L << 20).request();
   }
 
   /**
    * A validated request and the parse of its diff.
    *
    * @param request the request (files_changed derived from the diff when absent)
-   * @param diff the parsed diff
+   * @param diff the parsed diff, or null for a large review (see {@link #validateParsed(JsonObject, long)})
    */
   public record Validated(ReviewRequest request, Diff diff) {}
 
@@ -112,9 +115,25 @@ public final class ReviewService {
    * @throws dev.synapse.signal.ValidationException as {@link #validate(JsonObject)}
    */
   public static Validated validateParsed(JsonObject body) {
+    return validateParsed(body, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #validateParsed(JsonObject)}; a diff of at least {@code largeChars} characters (a
+   * large review) is validated chunk by chunk ({@link DiffChunks}) and no parse is kept
+   * ({@link Validated#diff()} null): the specialists analyse it chunk by chunk themselves, so
+   * the whole parse of a multi-megabyte diff is never held.
+   *
+   * @throws dev.synapse.signal.ValidationException as {@link #validate(JsonObject)}
+   */
+  public static Validated validateParsed(JsonObject body, long largeChars) {
     // the digest is computed here, where large bodies are validated on a worker thread, not in
     // submit on the event loop (it reads the whole diff)
     ReviewRequest request = DiffDigest.stamp(ReviewRequest.fromJson(body, () -> 0));
+    if (request.diff().length() >= largeChars) {
+      int files = DiffChunks.fileCount(request.diff(), DiffChunks.DEFAULT_TARGET_CHARS);
+      return new Validated(body.getValue("files_changed") == null ? request.withFilesChanged(files) : request, null);
+    }
     Diff diff = DiffParser.parse(request.diff());
     return new Validated(body.getValue("files_changed") == null
         ? request.withFilesChanged(diff.files().size()) : request, diff);
@@ -173,6 +192,19 @@ public final class ReviewService {
   /** @see SummaryWaiters#awaitJson(String, long) */
   public Future<JsonObject> awaitSummaryJson(String reviewId, long timeoutMs) {
     return waiters.awaitJson(reviewId, timeoutMs);
+  }
+
+  /**
+   * @param admission the node's bound on large diffs held by unfinished reviews, released by the
+   *     caller when a review's summary is published (see {@code SynapseNode})
+   */
+  public void admitLargeDiffs(LargeDiffAdmission admission) {
+    this.largeDiffs = admission;
+  }
+
+  /** @return the node's large-diff admission, or null when none is set (no bound) */
+  public LargeDiffAdmission largeDiffs() {
+    return largeDiffs;
   }
 
   /** @return the review store */

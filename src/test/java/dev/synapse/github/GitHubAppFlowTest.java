@@ -67,6 +67,8 @@ class GitHubAppFlowTest {
         "SYNAPSE_SECURITY_POOL_SIZE", "1", "SYNAPSE_PERFORMANCE_POOL_SIZE", "1",
         "SYNAPSE_GITHUB_WEBHOOK_SECRET", SECRET, "SYNAPSE_GITHUB_APP_ID", APP_ID,
         "SYNAPSE_GITHUB_PRIVATE_KEY", pem.toString(), "SYNAPSE_GITHUB_API_URL", "http://127.0.0.1:" + port));
+    // 5 MiB (the default was raised to 50 MiB, issue 16): diffTooLarge serves a 6 MiB diff
+    env.put("SYNAPSE_MAX_DIFF_BYTES", "5242880");
     node = SynapseNode.start(ConfigLoader.load(null, env, null), true).await(60, TimeUnit.SECONDS);
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
     // the start-up GET /app check, made with the app JWT, is checked like any other request

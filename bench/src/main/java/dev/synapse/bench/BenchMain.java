@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   lua FILE                     write the HTTP load bodies as a Lua table for wrk
  *   cpu [--quick]                the same operations timed in thread CPU time (no JMH)
  *   describe                     print the inputs (sizes, files, lines)
+ *   load --url URL [...]         open-loop latency, saturation and echo ceiling over HTTP ({@link LoadClient})
  * </pre>
  */
 public final class BenchMain {
@@ -34,6 +35,7 @@ public final class BenchMain {
     switch (cmd) {
       case "jmh" -> jmh(args);
       case "lua" -> LuaExport.write(Path.of(args[1]));
+      case "load" -> LoadClient.main(args);
       case "describe" -> describe();
       case "cpu" -> System.out.println(CpuTime.table(List.of("typical", "mix", "1KB", "10KB", "100KB", "1MB"),
           args.length > 1 && args[1].equals("--quick")));

@@ -64,14 +64,27 @@ public final class AuthBypassCheck implements Check {
     return Rule.AUTH_BYPASS.category();
   }
 
-  @Override
-  public List<Finding> run(AnalysisContext context) {
-    List<Finding> out = new ArrayList<>();
-    // guards present on added lines anywhere in the diff, by guard key, and per file
-    Set<String> addedKeys = new HashSet<>();
-    // identity: FileDiff is a record whose hashCode walks every line of the file's diff
-    Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
-    Lines lines = new Lines(context, words);
+  /**
+   * Memo key ({@link AnalysisContext#memo}) of the guard keys added anywhere in the whole diff of
+   * a review that is analysed chunk by chunk (agent.LargeReviewRunner): a removed guard re-added
+   * in another chunk is then not reported, exactly as in a run over the whole diff. Unset in a
+   * run over the whole diff (an empty set).
+   */
+  public static final String WHOLE_DIFF_ADDED_KEYS = "auth_bypass.whole_diff_added_keys";
+
+  /**
+   * @param context a review (or one chunk of it)
+   * @return the guard keys its added lines introduce (what {@link #run} matches removed guards
+   *     against)
+   */
+  public Set<String> addedGuardKeys(AnalysisContext context) {
+    Set<String> keys = new HashSet<>();
+    collectAddedGuards(context, new Lines(context, words), keys, new IdentityHashMap<>());
+    return keys;
+  }
+
+  private static void collectAddedGuards(AnalysisContext context, Lines lines, Set<String> addedKeys,
+      Map<FileDiff, Boolean> fileAddsGuard) {
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty() || file.changeType() == ChangeType.DELETED) continue;
       SourceView nv = Functions.view(context, file, Side.NEW);
@@ -87,6 +100,19 @@ public final class AuthBypassCheck implements Check {
       }
       fileAddsGuard.put(file, any);
     }
+  }
+
+  @Override
+  public List<Finding> run(AnalysisContext context) {
+    List<Finding> out = new ArrayList<>();
+    // guards present on added lines anywhere in the diff, by guard key, and per file
+    Set<String> addedKeys = new HashSet<>();
+    // identity: FileDiff is a record whose hashCode walks every line of the file's diff
+    Map<FileDiff, Boolean> fileAddsGuard = new IdentityHashMap<>();
+    Lines lines = new Lines(context, words);
+    collectAddedGuards(context, lines, addedKeys, fileAddsGuard);
+    // a large review analysed chunk by chunk: guards added in the other chunks count too
+    addedKeys.addAll(context.<String, Set<String>>memo(WHOLE_DIFF_ADDED_KEYS, k -> Set.of()));
     for (FileDiff file : context.diff().files()) {
       if (file.binary() || file.hunks().isEmpty()) continue;
       FindingFactory ff = new FindingFactory();
