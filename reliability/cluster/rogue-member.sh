@@ -4,12 +4,12 @@
 # members and cluster name; then checks that C stays alone, that a review accepted by C is not
 # served by A, that A's review is served by B but not C, and that A's event bus (fixed port)
 # refuses a TLS client without a member certificate. Every node is killed at the end.
-# Usage: bench/reliability/cluster/rogue-member.sh [base-port]   (after mvn -q -o compile)
+# Usage: reliability/cluster/rogue-member.sh [base-port]   (after mvn -q -o compile)
 # Run 2026-12-08 (2 shared cores): A nodes 2, C nodes 1, C's review on A 404, A's review on B
 # served (200), on C 404, event bus without certificate: "alert bad certificate"; 91 s in all.
 set -u
 BASE=${1:-15700}
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 CPFILE=$(mktemp); mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null
 DIR=$(mktemp -d)
 M=127.0.0.1:$((BASE+1)),127.0.0.1:$((BASE+2)),127.0.0.1:$((BASE+3))

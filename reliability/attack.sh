@@ -3,11 +3,11 @@
 # checks their outcomes. Bounded in count and time: the default run sends about 4,000 requests and
 # takes 1-3 minutes (JVM start included); SCALE multiplies the counts.
 #
-#   bench/reliability/attack.sh [SCALE] [BASE_PORT]        (after: mvn -B -q -o compile)
+#   reliability/attack.sh [SCALE] [BASE_PORT]        (after: mvn -B -q -o compile)
 #
 # Starts node A (clustered, with a random secret, -Xmx256m, exits on OutOfMemoryError, header
 # timeout 3 s, body timeout 5 s) and node C (same Hazelcast members and cluster name, no secret),
-# then runs bench/reliability/attack.py against A: malformed bodies, bad percent-escapes and charsets,
+# then runs reliability/attack.py against A: malformed bodies, bad percent-escapes and charsets,
 # invented HTTP methods (405, /metrics does not grow), oversized declared and chunked bodies (413),
 # replayed / re-targeted / stale signatures (401), a request flood, stalled uploads, header
 # dribbling (closed by the header timeout), and C trying to join A's cluster (refused: each sees
@@ -16,7 +16,7 @@
 # are stopped at the end. Ports BASE..BASE+12 on 127.0.0.1 (default 18600).
 set -u
 SCALE=${1:-1}; BASE=${2:-18600}
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 CPFILE=$(mktemp); mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null
 DIR=$(mktemp -d)
 SECRET=attack-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -41,7 +41,7 @@ stop() {
 }
 start A $((BASE+1)) $A "$SECRET"; up $A || { stop; tail -20 "$DIR/A.log"; exit 1; }
 start C $((BASE+2)) $C ""; up $C || { stop; tail -20 "$DIR/C.log"; exit 1; }
-HEADER_TIMEOUT_S=3 ROGUE_PORT=$C timeout 600 python3 bench/reliability/attack.py $A "$SECRET" "$SCALE"
+HEADER_TIMEOUT_S=3 ROGUE_PORT=$C timeout 600 python3 reliability/attack.py $A "$SECRET" "$SCALE"
 RC=$?
 if ! kill -0 "${PIDS[0]}" 2>/dev/null; then echo "FAIL node A exited"; RC=1; fi
 if grep -q OutOfMemoryError "$DIR/A.log"; then echo "FAIL OutOfMemoryError in node A's log"; RC=1; fi

@@ -1,4 +1,4 @@
-# Used by bench/reliability/attack.sh: the attacks of issue 14 against one running node on loopback,
+# Used by reliability/attack.sh: the attacks of issue 14 against one running node on loopback,
 # each bounded in count and time, each with the outcome it must have. Python 3 standard library only.
 # Usage: attack.py HTTP_PORT SECRET [SCALE]   (SCALE multiplies the counts; 1 = the short default run)
 # Prints one line per attack ("ok" or "FAIL" with figures) and a JSON summary; exit 1 when one fails.
