@@ -123,10 +123,12 @@ final class RemovedProtection {
   /** @return the candidates of the file, in block order (empty for added, deleted or binary files) */
   static List<Hit> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
     if (file.binary() || file.changeType() == ChangeType.ADDED || file.changeType() == ChangeType.DELETED
-        || file.hunks().isEmpty() || !codeFile(file.path(), knowledge)) {
+        || file.hunks().isEmpty()) {
       return List.of();
     }
-    return ctx.memo(new Key(file, knowledge), k -> new Run(ctx, file, knowledge).compute());
+    // the path test runs once per file too: every rule's check asks
+    return ctx.memo(new Key(file, knowledge),
+        k -> codeFile(file.path(), knowledge) ? new Run(ctx, file, knowledge).compute() : List.of());
   }
 
   /**
@@ -158,6 +160,8 @@ final class RemovedProtection {
     private final Set<String> addedTexts = new HashSet<>();
     private List<TaintAnalyzer.Candidate> flows;
     private final Map<String, Hit> out = new LinkedHashMap<>();
+    /** The split of each line text met so far: most lines are read by several passes. */
+    private final Map<String, List<LineTokens.Tok>> tokens = new java.util.HashMap<>();
 
     Run(AnalysisContext ctx, FileDiff file, SecurityKnowledge k) {
       this.ctx = ctx;
@@ -167,10 +171,21 @@ final class RemovedProtection {
       this.lang = nv.language();
     }
 
+    /** @return {@link LineTokens#of} of the text, split once per file (read-only) */
+    private List<LineTokens.Tok> toks(String text) {
+      if (text == null) return List.of();
+      List<LineTokens.Tok> t = tokens.get(text);
+      if (t == null) {
+        t = java.util.Collections.unmodifiableList(LineTokens.of(text));
+        tokens.put(text, t);
+      }
+      return t;
+    }
+
     List<Hit> compute() {
       for (DiffLine d : file.addedLines()) {
         addedTexts.add(d.text().trim());
-        for (LineTokens.Tok t : LineTokens.of(d.text())) {
+        for (LineTokens.Tok t : toks(d.text())) {
           if (t.word()) addedWords.add(t.text().toLowerCase(Locale.ROOT));
         }
       }
@@ -213,7 +228,7 @@ final class RemovedProtection {
         for (DiffLine r : removed) {
           if (LineTokens.blankOrComment(r.text())) continue;
           code.add(r);
-          toks.add(LineTokens.of(r.text()));
+          toks.add(toks(r.text()));
         }
         for (DiffLine a : added) {
           if (LineTokens.blankOrComment(a.text())) continue;
@@ -232,7 +247,7 @@ final class RemovedProtection {
         if (d.kind() == LineKind.ADDED) added.add(d);
         else if (d.kind() == LineKind.REMOVED && !LineTokens.blankOrComment(d.text())) {
           code.add(d);
-          toks.add(LineTokens.of(d.text()));
+          toks.add(toks(d.text()));
         }
       }
       if (code.isEmpty() || added.isEmpty() || code.size() > MAX_PAIRED_LINES || added.size() > MAX_PAIRED_LINES) return;
@@ -270,7 +285,7 @@ final class RemovedProtection {
       if (cleaned.isEmpty() && !safeWrapper) return;
       Set<String> stillCleaned = new HashSet<>();
       for (DiffLine a : added) {
-        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        List<LineTokens.Tok> at = toks(a.text());
         for (int i = 0; i + 1 < at.size(); i++) {
           String ln = at.get(i).text().toLowerCase(Locale.ROOT);
           if (at.get(i).word() && at.get(i + 1).punct("(") && sanitiserPart(ln) != null) {
@@ -280,7 +295,7 @@ final class RemovedProtection {
       }
       for (DiffLine a : added) {
         if (LineTokens.blankOrComment(a.text())) continue;
-        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        List<LineTokens.Tok> at = toks(a.text());
         String low = a.text().toLowerCase(Locale.ROOT);
         if (safeWrapper) {
           for (String m : RAW_HTML) {
@@ -306,7 +321,7 @@ final class RemovedProtection {
     // ---- shape 1: sanitiser removed on the line --------------------------------------------
 
     private void sanitiserRemoved(DiffLine a, List<DiffLine> removed, List<List<LineTokens.Tok>> removedToks) {
-      List<LineTokens.Tok> at = LineTokens.of(a.text());
+      List<LineTokens.Tok> at = toks(a.text());
       if (at.size() < 3) return;
       DiffLine best = null;
       double bestSim = 0;
@@ -628,7 +643,7 @@ final class RemovedProtection {
           rule = Rule.valueOf(vocab[1].toUpperCase(Locale.ROOT));
           why = "a comment or message of the removed code names " + vocab[0];
         } else if (cond != null) {
-          List<LineTokens.Tok> ct = LineTokens.of(cond.text());
+          List<LineTokens.Tok> ct = toks(cond.text());
           rule = guardCategory(ct, true);
           if (rule != null) {
             why = "its condition is a " + rule.category().replace('_', ' ') + " guard";
@@ -694,9 +709,9 @@ final class RemovedProtection {
      * @return true when the removed lines refuse with more than a bare return: raise, throw,
      *     abort, exit, an HTTP error status, or an error message ({@code refusal_words})
      */
-    private static boolean refuses(List<DiffLine> lines) {
+    private boolean refuses(List<DiffLine> lines) {
       for (DiffLine d : lines) {
-        for (LineTokens.Tok t : LineTokens.of(d.text())) {
+        for (LineTokens.Tok t : toks(d.text())) {
           String l = t.text().toLowerCase(Locale.ROOT);
           if ((t.word() || t.kind() == 'n') && DENY_WORDS.contains(l) && !l.equals("return")) return true;
           if (t.word() && REFUSAL_WORDS.contains(l)) return true;
@@ -728,7 +743,7 @@ final class RemovedProtection {
       boolean open = false;
       for (DiffLine d : lines) {
         if (LineTokens.blankOrComment(d.text())) continue;
-        List<LineTokens.Tok> ts = LineTokens.of(d.text());
+        List<LineTokens.Tok> ts = toks(d.text());
         if (isCondition(ts)) {
           if (guardCategory(ts, removedSide) != null || denyIn(ts)) n++;
           else open = true;
@@ -766,13 +781,13 @@ final class RemovedProtection {
     }
 
     private boolean denies(List<DiffLine> lines) {
-      for (DiffLine d : lines) if (denyIn(LineTokens.of(d.text()))) return true;
+      for (DiffLine d : lines) if (denyIn(toks(d.text()))) return true;
       return false;
     }
 
-    private static DiffLine firstCondition(List<DiffLine> lines) {
+    private DiffLine firstCondition(List<DiffLine> lines) {
       for (DiffLine d : lines) {
-        if (!LineTokens.blankOrComment(d.text()) && isCondition(LineTokens.of(d.text()))) return d;
+        if (!LineTokens.blankOrComment(d.text()) && isCondition(toks(d.text()))) return d;
       }
       return null;
     }
