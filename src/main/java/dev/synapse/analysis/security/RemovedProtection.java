@@ -79,6 +79,8 @@ final class RemovedProtection {
   private static final List<String> TEMPLATE_EXTENSIONS = PatternLists.list("removed_protection.template_extensions");
   private static final Set<String> REFUSAL_WORDS = PatternLists.set("removed_protection.refusal_words");
   private static final Set<String> NOT_TESTED = PatternLists.set("removed_protection.not_tested_names");
+  /** Words that are literal values, not variables. */
+  private static final Set<String> LITERAL_WORDS = Set.of("true", "false", "null", "nil", "None", "True", "False");
   private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "elif", "elsif", "guard", "when");
 
   /** Command-line text: an option flag after a space or at the start ({@code " -i file:"}). */
@@ -154,10 +156,10 @@ final class RemovedProtection {
     private final SecurityKnowledge k;
     private final SourceView nv;
     private final Language lang;
-    /** Identifiers (lower-cased) on added lines of the file. */
-    private final Set<String> addedWords = new HashSet<>();
-    /** Trimmed added lines of the file. */
-    private final Set<String> addedTexts = new HashSet<>();
+    /** Identifiers (lower-cased) on added lines of the file; null until a pass asks. */
+    private Set<String> addedWords;
+    /** Trimmed added lines of the file; null until a pass asks. */
+    private Set<String> addedTexts;
     private List<TaintAnalyzer.Candidate> flows;
     private final Map<String, Hit> out = new LinkedHashMap<>();
     /** The split of each line text met so far: most lines are read by several passes. */
@@ -183,12 +185,6 @@ final class RemovedProtection {
     }
 
     List<Hit> compute() {
-      for (DiffLine d : file.addedLines()) {
-        addedTexts.add(d.text().trim());
-        for (LineTokens.Tok t : toks(d.text())) {
-          if (t.word()) addedWords.add(t.text().toLowerCase(Locale.ROOT));
-        }
-      }
       for (Hunk h : file.hunks()) {
         List<DiffLine> ls = h.lines();
         hunkSanitisedValues(ls);
@@ -205,6 +201,28 @@ final class RemovedProtection {
         }
       }
       return List.copyOf(out.values());
+    }
+
+    /** @return identifiers (lower-cased) on added lines of the file, collected on first use */
+    private Set<String> addedWords() {
+      if (addedWords == null) {
+        addedWords = new HashSet<>();
+        for (DiffLine d : file.addedLines()) {
+          for (LineTokens.Tok t : toks(d.text())) {
+            if (t.word()) addedWords.add(t.text().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return addedWords;
+    }
+
+    /** @return the trimmed added lines of the file, collected on first use */
+    private Set<String> addedTexts() {
+      if (addedTexts == null) {
+        addedTexts = new HashSet<>();
+        for (DiffLine d : file.addedLines()) addedTexts.add(d.text().trim());
+      }
+      return addedTexts;
     }
 
     private void add(Hit hit) {
@@ -373,7 +391,7 @@ final class RemovedProtection {
           if (replaceOnAddedLine(lname, bt, i + 1)) continue;
           what = name + "(" + bt.get(firstString(bt, i + 1)).text() + ", ...) (it escaped a metacharacter)";
         } else if (call || filter || erbH) {
-          if (addedWords.contains(lname)) continue; // moved to another line
+          if (addedWords().contains(lname)) continue; // moved to another line
           mask = k.sanitiser(lname, lname, lang);
           String[] part = erbH ? new String[] {"h", "xss"} : sanitiserPart(lname);
           if (part == null && call && constantArguments(bt, i + 1)) continue; // protected no variable
@@ -466,7 +484,7 @@ final class RemovedProtection {
 
     private boolean replaceOnAddedLine(String lname, List<LineTokens.Tok> ts, int open) {
       String pattern = ts.get(firstString(ts, open)).text();
-      for (String t : addedTexts) {
+      for (String t : addedTexts()) {
         if (t.toLowerCase(Locale.ROOT).contains(lname + "(") && t.contains(pattern)) return true;
       }
       return false;
@@ -480,7 +498,7 @@ final class RemovedProtection {
         if (x.punct("(")) depth++;
         else if (x.punct(")")) {
           if (--depth == 0) return true;
-        } else if (x.word() && !Set.of("true", "false", "null", "nil", "None", "True", "False").contains(x.text())) {
+        } else if (x.word() && !LITERAL_WORDS.contains(x.text())) {
           return false;
         }
       }
@@ -494,7 +512,7 @@ final class RemovedProtection {
     }
 
     private boolean castOnAddedLine(String type) {
-      for (String t : addedTexts) {
+      for (String t : addedTexts()) {
         if (t.contains("(" + type + ")")) return true;
       }
       return false;
@@ -637,7 +655,7 @@ final class RemovedProtection {
       String condition = null;
       if (removedChecks > addedChecks) {
         DiffLine cond = firstCondition(removed);
-        if (cond != null && addedTexts.contains(cond.text().trim())) return; // moved
+        if (cond != null && addedTexts().contains(cond.text().trim())) return; // moved
         condition = cond == null ? null : cond.text().trim();
         if (vocab != null) {
           rule = Rule.valueOf(vocab[1].toUpperCase(Locale.ROOT));
@@ -798,7 +816,7 @@ final class RemovedProtection {
         LineTokens.Tok t = ts.get(i);
         if (!t.word() || !ts.get(i + 1).punct("(")) continue;
         String ln = t.text().toLowerCase(Locale.ROOT);
-        if (removedSide && addedWords.contains(ln)) continue;
+        if (removedSide && addedWords().contains(ln)) continue;
         for (String[] p : GUARD_PARTS) {
           if (ln.contains(p[0])) return Rule.valueOf(p[1].toUpperCase(Locale.ROOT));
         }
