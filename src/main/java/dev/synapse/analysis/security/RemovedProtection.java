@@ -164,6 +164,8 @@ final class RemovedProtection {
     private final Map<String, Hit> out = new LinkedHashMap<>();
     /** The split of each line text met so far: most lines are read by several passes. */
     private final Map<String, List<LineTokens.Tok>> tokens = new java.util.HashMap<>();
+    /** {@link #sorted} of each line text met so far. */
+    private final Map<String, String[]> sortedTexts = new java.util.HashMap<>();
 
     Run(AnalysisContext ctx, FileDiff file, SecurityKnowledge k) {
       this.ctx = ctx;
@@ -180,6 +182,19 @@ final class RemovedProtection {
       if (t == null) {
         t = java.util.Collections.unmodifiableList(LineTokens.of(text));
         tokens.put(text, t);
+      }
+      return t;
+    }
+
+    /** @return the token texts of the line, sorted (for {@link #similarity}), once per text */
+    private String[] sorted(String text) {
+      String[] t = sortedTexts.get(text);
+      if (t == null) {
+        List<LineTokens.Tok> ts = toks(text);
+        t = new String[ts.size()];
+        for (int i = 0; i < t.length; i++) t[i] = ts.get(i).text();
+        java.util.Arrays.sort(t);
+        sortedTexts.put(text, t);
       }
       return t;
     }
@@ -348,7 +363,7 @@ final class RemovedProtection {
         DiffLine r = removed.get(ri);
         List<LineTokens.Tok> rt = removedToks.get(ri);
         if (Math.abs(rt.size() - at.size()) > Math.max(at.size(), rt.size()) / 2 + 2) continue; // cannot reach 0.5
-        double s = similarity(at, rt);
+        double s = similarity(sorted(a.text()), sorted(r.text()));
         if (s > bestSim) {
           bestSim = s;
           best = r;
@@ -861,18 +876,28 @@ final class RemovedProtection {
     }
   }
 
-  private static double similarity(List<LineTokens.Tok> a, List<LineTokens.Tok> b) {
-    Map<String, Integer> m = new java.util.HashMap<>();
-    for (LineTokens.Tok t : a) m.merge(t.text(), 1, Integer::sum);
+  /**
+   * @param a the token texts of one line, sorted
+   * @param b the token texts of another line, sorted
+   * @return the Dice coefficient of the two token multisets (0 when both are empty)
+   */
+  static double similarity(String[] a, String[] b) {
     int common = 0;
-    for (LineTokens.Tok t : b) {
-      Integer c = m.get(t.text());
-      if (c != null && c > 0) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      int c = a[i].compareTo(b[j]);
+      if (c == 0) {
         common++;
-        m.put(t.text(), c - 1);
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return a.isEmpty() && b.isEmpty() ? 0 : 2.0 * common / (a.size() + b.size());
+    return a.length == 0 && b.length == 0 ? 0 : 2.0 * common / (a.length + b.length);
   }
 
   static boolean containsWord(String text, String word) {
