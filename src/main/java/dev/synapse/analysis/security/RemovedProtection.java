@@ -660,6 +660,8 @@ final class RemovedProtection {
         if (!LineTokens.blankOrComment(r.text()) && !addedHere.contains(r.text().trim())) removedCode.add(r);
       }
       if (removedCode.isEmpty()) return;
+      // the vocabulary is read only when the block removes more checks than it adds, or none at all
+      if (removedChecks <= addedChecks && !(removedChecks == 0 && addedChecks == 0)) return;
       StringBuilder rtext = new StringBuilder();
       for (DiffLine r : removed) rtext.append(r.text().toLowerCase(Locale.ROOT)).append('\n');
       StringBuilder atext = new StringBuilder();
