@@ -80,11 +80,12 @@ final class FlawedChecks {
 
   /** @return the candidates on the file's added lines, in line order */
   static List<RemovedProtection.Hit> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
-    if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()
-        || !RemovedProtection.codeFile(file.path(), knowledge)) {
+    if (file.binary() || file.changeType() == ChangeType.DELETED || file.hunks().isEmpty()) {
       return List.of();
     }
-    return ctx.memo(new Key(file), k -> compute(Functions.view(ctx, file, Side.NEW), file));
+    // the path test runs once per file too: every rule's check asks
+    return ctx.memo(new Key(file), k -> RemovedProtection.codeFile(file.path(), knowledge)
+        ? compute(Functions.view(ctx, file, Side.NEW), file) : List.of());
   }
 
   private static List<RemovedProtection.Hit> compute(SourceView nv, FileDiff file) {

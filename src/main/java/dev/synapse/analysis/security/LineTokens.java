@@ -2,8 +2,6 @@ package dev.synapse.analysis.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A language-neutral split of one source line into words, quoted strings, numbers and single
@@ -35,13 +33,6 @@ final class LineTokens {
     }
   }
 
-  private static final Pattern CODE_ONLY = Pattern.compile(
-      "\\$[A-Za-z0-9_$]*|[A-Za-z_@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
-
-  private static final Pattern TOKEN = Pattern.compile(
-      "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`(?:[^`\\\\]|\\\\.)*`"
-          + "|\\$[A-Za-z0-9_$]*|[A-Za-z_@][A-Za-z0-9_$]*[?!]?|\\d+|--[A-Za-z-]*|\\S");
-
   /** Lines longer than this are not split (minified code, data). */
   static final int MAX_CHARS = 2000;
 
@@ -55,17 +46,75 @@ final class LineTokens {
     if (line == null || line.length() > MAX_CHARS) return out;
     // a template line ({{ }}, <% %>) keeps its code inside HTML attribute quotes: no strings
     boolean template = line.contains("{{") || line.contains("<%") || line.contains("<?=");
-    Matcher m = (template ? CODE_ONLY : TOKEN).matcher(line);
-    while (m.find()) {
-      String s = m.group();
-      char c = s.charAt(0);
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      char c = line.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        i++;
+        continue;
+      }
+      int end = -1;
+      if (!template && (c == '"' || c == '\'' || c == '`')) end = quoted(line, i, c);
+      if (end < 0) {
+        if (c == '$') {
+          end = i + 1;
+          while (end < n && identPart(line.charAt(end))) end++;
+        } else if (asciiLetter(c) || c == '_' || c == '@') {
+          end = i + 1;
+          while (end < n && identPart(line.charAt(end))) end++;
+          if (end < n && (line.charAt(end) == '?' || line.charAt(end) == '!')) end++;
+        } else if (c >= '0' && c <= '9') {
+          end = i + 1;
+          while (end < n && line.charAt(end) >= '0' && line.charAt(end) <= '9') end++;
+        } else if (c == '-' && i + 1 < n && line.charAt(i + 1) == '-') {
+          end = i + 2;
+          while (end < n && (asciiLetter(line.charAt(end)) || line.charAt(end) == '-')) end++;
+        } else {
+          // any other non-blank code point, one token (a surrogate pair stays whole)
+          end = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1)) ? i + 2 : i + 1;
+        }
+      }
+      // a lone quote (unclosed, or on a template line) counts as a string too, as it always did
       char kind = c == '"' || c == '\'' || c == '`' ? 's'
           : Character.isDigit(c) ? 'n'
           : Character.isLetter(c) || c == '_' || c == '$' || c == '@' ? 'w' : 'p';
-      if (kind == 'p' && s.startsWith("--")) kind = 'p';
-      out.add(new Tok(kind, s, m.start()));
+      out.add(new Tok(kind, line.substring(i, end), i));
+      i = end;
     }
     return out;
+  }
+
+  /**
+   * @return the end (exclusive) of the string literal opened by {@code q} at {@code from}, where a
+   *     backslash escapes any character but a line terminator; -1 when it is not closed on the line
+   */
+  private static int quoted(String line, int from, char q) {
+    int n = line.length();
+    int j = from + 1;
+    while (j < n) {
+      char x = line.charAt(j);
+      if (x == q) return j + 1;
+      if (x == '\\') {
+        if (j + 1 >= n || lineTerminator(line.charAt(j + 1))) return -1;
+        j += 2;
+      } else {
+        j++;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean lineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean identPart(char c) {
+    return asciiLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '$';
   }
 
   /** @return true when the trimmed line is empty or only a comment */

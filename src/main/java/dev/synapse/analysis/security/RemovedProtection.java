@@ -79,6 +79,8 @@ final class RemovedProtection {
   private static final List<String> TEMPLATE_EXTENSIONS = PatternLists.list("removed_protection.template_extensions");
   private static final Set<String> REFUSAL_WORDS = PatternLists.set("removed_protection.refusal_words");
   private static final Set<String> NOT_TESTED = PatternLists.set("removed_protection.not_tested_names");
+  /** Words that are literal values, not variables. */
+  private static final Set<String> LITERAL_WORDS = Set.of("true", "false", "null", "nil", "None", "True", "False");
   private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "elif", "elsif", "guard", "when");
 
   /** Command-line text: an option flag after a space or at the start ({@code " -i file:"}). */
@@ -123,10 +125,12 @@ final class RemovedProtection {
   /** @return the candidates of the file, in block order (empty for added, deleted or binary files) */
   static List<Hit> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
     if (file.binary() || file.changeType() == ChangeType.ADDED || file.changeType() == ChangeType.DELETED
-        || file.hunks().isEmpty() || !codeFile(file.path(), knowledge)) {
+        || file.hunks().isEmpty()) {
       return List.of();
     }
-    return ctx.memo(new Key(file, knowledge), k -> new Run(ctx, file, knowledge).compute());
+    // the path test runs once per file too: every rule's check asks
+    return ctx.memo(new Key(file, knowledge),
+        k -> codeFile(file.path(), knowledge) ? new Run(ctx, file, knowledge).compute() : List.of());
   }
 
   /**
@@ -152,12 +156,16 @@ final class RemovedProtection {
     private final SecurityKnowledge k;
     private final SourceView nv;
     private final Language lang;
-    /** Identifiers (lower-cased) on added lines of the file. */
-    private final Set<String> addedWords = new HashSet<>();
-    /** Trimmed added lines of the file. */
-    private final Set<String> addedTexts = new HashSet<>();
+    /** Identifiers (lower-cased) on added lines of the file; null until a pass asks. */
+    private Set<String> addedWords;
+    /** Trimmed added lines of the file; null until a pass asks. */
+    private Set<String> addedTexts;
     private List<TaintAnalyzer.Candidate> flows;
     private final Map<String, Hit> out = new LinkedHashMap<>();
+    /** The split of each line text met so far: most lines are read by several passes. */
+    private final Map<String, List<LineTokens.Tok>> tokens = new java.util.HashMap<>();
+    /** {@link #sorted} of each line text met so far. */
+    private final Map<String, String[]> sortedTexts = new java.util.HashMap<>();
 
     Run(AnalysisContext ctx, FileDiff file, SecurityKnowledge k) {
       this.ctx = ctx;
@@ -167,13 +175,31 @@ final class RemovedProtection {
       this.lang = nv.language();
     }
 
-    List<Hit> compute() {
-      for (DiffLine d : file.addedLines()) {
-        addedTexts.add(d.text().trim());
-        for (LineTokens.Tok t : LineTokens.of(d.text())) {
-          if (t.word()) addedWords.add(t.text().toLowerCase(Locale.ROOT));
-        }
+    /** @return {@link LineTokens#of} of the text, split once per file (read-only) */
+    private List<LineTokens.Tok> toks(String text) {
+      if (text == null) return List.of();
+      List<LineTokens.Tok> t = tokens.get(text);
+      if (t == null) {
+        t = java.util.Collections.unmodifiableList(LineTokens.of(text));
+        tokens.put(text, t);
       }
+      return t;
+    }
+
+    /** @return the token texts of the line, sorted (for {@link #similarity}), once per text */
+    private String[] sorted(String text) {
+      String[] t = sortedTexts.get(text);
+      if (t == null) {
+        List<LineTokens.Tok> ts = toks(text);
+        t = new String[ts.size()];
+        for (int i = 0; i < t.length; i++) t[i] = ts.get(i).text();
+        java.util.Arrays.sort(t);
+        sortedTexts.put(text, t);
+      }
+      return t;
+    }
+
+    List<Hit> compute() {
       for (Hunk h : file.hunks()) {
         List<DiffLine> ls = h.lines();
         hunkSanitisedValues(ls);
@@ -190,6 +216,28 @@ final class RemovedProtection {
         }
       }
       return List.copyOf(out.values());
+    }
+
+    /** @return identifiers (lower-cased) on added lines of the file, collected on first use */
+    private Set<String> addedWords() {
+      if (addedWords == null) {
+        addedWords = new HashSet<>();
+        for (DiffLine d : file.addedLines()) {
+          for (LineTokens.Tok t : toks(d.text())) {
+            if (t.word()) addedWords.add(t.text().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return addedWords;
+    }
+
+    /** @return the trimmed added lines of the file, collected on first use */
+    private Set<String> addedTexts() {
+      if (addedTexts == null) {
+        addedTexts = new HashSet<>();
+        for (DiffLine d : file.addedLines()) addedTexts.add(d.text().trim());
+      }
+      return addedTexts;
     }
 
     private void add(Hit hit) {
@@ -213,7 +261,7 @@ final class RemovedProtection {
         for (DiffLine r : removed) {
           if (LineTokens.blankOrComment(r.text())) continue;
           code.add(r);
-          toks.add(LineTokens.of(r.text()));
+          toks.add(toks(r.text()));
         }
         for (DiffLine a : added) {
           if (LineTokens.blankOrComment(a.text())) continue;
@@ -232,7 +280,7 @@ final class RemovedProtection {
         if (d.kind() == LineKind.ADDED) added.add(d);
         else if (d.kind() == LineKind.REMOVED && !LineTokens.blankOrComment(d.text())) {
           code.add(d);
-          toks.add(LineTokens.of(d.text()));
+          toks.add(toks(d.text()));
         }
       }
       if (code.isEmpty() || added.isEmpty() || code.size() > MAX_PAIRED_LINES || added.size() > MAX_PAIRED_LINES) return;
@@ -270,7 +318,7 @@ final class RemovedProtection {
       if (cleaned.isEmpty() && !safeWrapper) return;
       Set<String> stillCleaned = new HashSet<>();
       for (DiffLine a : added) {
-        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        List<LineTokens.Tok> at = toks(a.text());
         for (int i = 0; i + 1 < at.size(); i++) {
           String ln = at.get(i).text().toLowerCase(Locale.ROOT);
           if (at.get(i).word() && at.get(i + 1).punct("(") && sanitiserPart(ln) != null) {
@@ -280,7 +328,7 @@ final class RemovedProtection {
       }
       for (DiffLine a : added) {
         if (LineTokens.blankOrComment(a.text())) continue;
-        List<LineTokens.Tok> at = LineTokens.of(a.text());
+        List<LineTokens.Tok> at = toks(a.text());
         String low = a.text().toLowerCase(Locale.ROOT);
         if (safeWrapper) {
           for (String m : RAW_HTML) {
@@ -306,7 +354,7 @@ final class RemovedProtection {
     // ---- shape 1: sanitiser removed on the line --------------------------------------------
 
     private void sanitiserRemoved(DiffLine a, List<DiffLine> removed, List<List<LineTokens.Tok>> removedToks) {
-      List<LineTokens.Tok> at = LineTokens.of(a.text());
+      List<LineTokens.Tok> at = toks(a.text());
       if (at.size() < 3) return;
       DiffLine best = null;
       double bestSim = 0;
@@ -315,7 +363,7 @@ final class RemovedProtection {
         DiffLine r = removed.get(ri);
         List<LineTokens.Tok> rt = removedToks.get(ri);
         if (Math.abs(rt.size() - at.size()) > Math.max(at.size(), rt.size()) / 2 + 2) continue; // cannot reach 0.5
-        double s = similarity(at, rt);
+        double s = similarity(sorted(a.text()), sorted(r.text()));
         if (s > bestSim) {
           bestSim = s;
           best = r;
@@ -358,7 +406,7 @@ final class RemovedProtection {
           if (replaceOnAddedLine(lname, bt, i + 1)) continue;
           what = name + "(" + bt.get(firstString(bt, i + 1)).text() + ", ...) (it escaped a metacharacter)";
         } else if (call || filter || erbH) {
-          if (addedWords.contains(lname)) continue; // moved to another line
+          if (addedWords().contains(lname)) continue; // moved to another line
           mask = k.sanitiser(lname, lname, lang);
           String[] part = erbH ? new String[] {"h", "xss"} : sanitiserPart(lname);
           if (part == null && call && constantArguments(bt, i + 1)) continue; // protected no variable
@@ -451,7 +499,7 @@ final class RemovedProtection {
 
     private boolean replaceOnAddedLine(String lname, List<LineTokens.Tok> ts, int open) {
       String pattern = ts.get(firstString(ts, open)).text();
-      for (String t : addedTexts) {
+      for (String t : addedTexts()) {
         if (t.toLowerCase(Locale.ROOT).contains(lname + "(") && t.contains(pattern)) return true;
       }
       return false;
@@ -465,7 +513,7 @@ final class RemovedProtection {
         if (x.punct("(")) depth++;
         else if (x.punct(")")) {
           if (--depth == 0) return true;
-        } else if (x.word() && !Set.of("true", "false", "null", "nil", "None", "True", "False").contains(x.text())) {
+        } else if (x.word() && !LITERAL_WORDS.contains(x.text())) {
           return false;
         }
       }
@@ -479,7 +527,7 @@ final class RemovedProtection {
     }
 
     private boolean castOnAddedLine(String type) {
-      for (String t : addedTexts) {
+      for (String t : addedTexts()) {
         if (t.contains("(" + type + ")")) return true;
       }
       return false;
@@ -612,6 +660,8 @@ final class RemovedProtection {
         if (!LineTokens.blankOrComment(r.text()) && !addedHere.contains(r.text().trim())) removedCode.add(r);
       }
       if (removedCode.isEmpty()) return;
+      // the vocabulary is read only when the block removes more checks than it adds, or none at all
+      if (removedChecks <= addedChecks && !(removedChecks == 0 && addedChecks == 0)) return;
       StringBuilder rtext = new StringBuilder();
       for (DiffLine r : removed) rtext.append(r.text().toLowerCase(Locale.ROOT)).append('\n');
       StringBuilder atext = new StringBuilder();
@@ -622,13 +672,13 @@ final class RemovedProtection {
       String condition = null;
       if (removedChecks > addedChecks) {
         DiffLine cond = firstCondition(removed);
-        if (cond != null && addedTexts.contains(cond.text().trim())) return; // moved
+        if (cond != null && addedTexts().contains(cond.text().trim())) return; // moved
         condition = cond == null ? null : cond.text().trim();
         if (vocab != null) {
           rule = Rule.valueOf(vocab[1].toUpperCase(Locale.ROOT));
           why = "a comment or message of the removed code names " + vocab[0];
         } else if (cond != null) {
-          List<LineTokens.Tok> ct = LineTokens.of(cond.text());
+          List<LineTokens.Tok> ct = toks(cond.text());
           rule = guardCategory(ct, true);
           if (rule != null) {
             why = "its condition is a " + rule.category().replace('_', ' ') + " guard";
@@ -694,9 +744,9 @@ final class RemovedProtection {
      * @return true when the removed lines refuse with more than a bare return: raise, throw,
      *     abort, exit, an HTTP error status, or an error message ({@code refusal_words})
      */
-    private static boolean refuses(List<DiffLine> lines) {
+    private boolean refuses(List<DiffLine> lines) {
       for (DiffLine d : lines) {
-        for (LineTokens.Tok t : LineTokens.of(d.text())) {
+        for (LineTokens.Tok t : toks(d.text())) {
           String l = t.text().toLowerCase(Locale.ROOT);
           if ((t.word() || t.kind() == 'n') && DENY_WORDS.contains(l) && !l.equals("return")) return true;
           if (t.word() && REFUSAL_WORDS.contains(l)) return true;
@@ -728,7 +778,7 @@ final class RemovedProtection {
       boolean open = false;
       for (DiffLine d : lines) {
         if (LineTokens.blankOrComment(d.text())) continue;
-        List<LineTokens.Tok> ts = LineTokens.of(d.text());
+        List<LineTokens.Tok> ts = toks(d.text());
         if (isCondition(ts)) {
           if (guardCategory(ts, removedSide) != null || denyIn(ts)) n++;
           else open = true;
@@ -766,13 +816,13 @@ final class RemovedProtection {
     }
 
     private boolean denies(List<DiffLine> lines) {
-      for (DiffLine d : lines) if (denyIn(LineTokens.of(d.text()))) return true;
+      for (DiffLine d : lines) if (denyIn(toks(d.text()))) return true;
       return false;
     }
 
-    private static DiffLine firstCondition(List<DiffLine> lines) {
+    private DiffLine firstCondition(List<DiffLine> lines) {
       for (DiffLine d : lines) {
-        if (!LineTokens.blankOrComment(d.text()) && isCondition(LineTokens.of(d.text()))) return d;
+        if (!LineTokens.blankOrComment(d.text()) && isCondition(toks(d.text()))) return d;
       }
       return null;
     }
@@ -783,7 +833,7 @@ final class RemovedProtection {
         LineTokens.Tok t = ts.get(i);
         if (!t.word() || !ts.get(i + 1).punct("(")) continue;
         String ln = t.text().toLowerCase(Locale.ROOT);
-        if (removedSide && addedWords.contains(ln)) continue;
+        if (removedSide && addedWords().contains(ln)) continue;
         for (String[] p : GUARD_PARTS) {
           if (ln.contains(p[0])) return Rule.valueOf(p[1].toUpperCase(Locale.ROOT));
         }
@@ -828,18 +878,28 @@ final class RemovedProtection {
     }
   }
 
-  private static double similarity(List<LineTokens.Tok> a, List<LineTokens.Tok> b) {
-    Map<String, Integer> m = new java.util.HashMap<>();
-    for (LineTokens.Tok t : a) m.merge(t.text(), 1, Integer::sum);
+  /**
+   * @param a the token texts of one line, sorted
+   * @param b the token texts of another line, sorted
+   * @return the Dice coefficient of the two token multisets (0 when both are empty)
+   */
+  static double similarity(String[] a, String[] b) {
     int common = 0;
-    for (LineTokens.Tok t : b) {
-      Integer c = m.get(t.text());
-      if (c != null && c > 0) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      int c = a[i].compareTo(b[j]);
+      if (c == 0) {
         common++;
-        m.put(t.text(), c - 1);
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return a.isEmpty() && b.isEmpty() ? 0 : 2.0 * common / (a.size() + b.size());
+    return a.length == 0 && b.length == 0 ? 0 : 2.0 * common / (a.length + b.length);
   }
 
   static boolean containsWord(String text, String word) {

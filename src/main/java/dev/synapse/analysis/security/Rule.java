@@ -17,6 +17,9 @@ public enum Rule {
   LDAP_INJECTION, XPATH_INJECTION, CODE_INJECTION, INSECURE_COOKIE, TRUST_BOUNDARY, OPEN_REDIRECT,
   INSECURE_DESERIALIZATION, XXE, SSRF, NOSQL_INJECTION, CSRF;
 
+  /** {@link #name()} in lower case, computed once: asked per rule, file and candidate. */
+  private final String category = name().toLowerCase(Locale.ROOT);
+
   /** Mask of every security category (all rules): the taint of a fresh source. */
   public static final int ALL;
 
@@ -48,7 +51,7 @@ public enum Rule {
 
   /** @return the category id (DESIGN.md 1), e.g. {@code sql_injection} */
   public String category() {
-    return name().toLowerCase(Locale.ROOT);
+    return category;
   }
 
   /** @return the stable rule id from the catalog */

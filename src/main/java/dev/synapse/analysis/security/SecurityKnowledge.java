@@ -110,6 +110,8 @@ public final class SecurityKnowledge {
   private final Map<Language, List<Pack.RouteConstant>> routeConstants = new EnumMap<>(Language.class);
   private final List<Pack.TemplateSink> templateSinks = new ArrayList<>();
   private final List<Pack.LinePattern> linePatterns = new ArrayList<>();
+  /** The categories of {@link #linePatterns}, for the per-rule test of every file. */
+  private final Set<String> linePatternCategories = new HashSet<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
   private final Set<String> frameworkParams = new HashSet<>();
@@ -170,6 +172,7 @@ public final class SecurityKnowledge {
       }
       templateSinks.addAll(p.templateSinks());
       linePatterns.addAll(p.linePatterns());
+      for (Pack.LinePattern r : p.linePatterns()) linePatternCategories.add(r.category());
       for (Pack.AssignmentSink a : p.assignmentSinks()) {
         AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target(),
             a.htmlContext());
@@ -260,8 +263,7 @@ public final class SecurityKnowledge {
 
   /** @return true when some line pattern rule is of this rule's category */
   boolean hasLinePatterns(Rule rule) {
-    for (Pack.LinePattern r : linePatterns) if (r.category().equals(rule.category())) return true;
-    return false;
+    return linePatternCategories.contains(rule.category());
   }
 
   /** @return every line pattern rule, in load order */
