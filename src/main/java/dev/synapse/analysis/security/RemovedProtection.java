@@ -125,12 +125,19 @@ final class RemovedProtection {
   /** @return the candidates of the file, in block order (empty for added, deleted or binary files) */
   static List<Hit> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
     if (file.binary() || file.changeType() == ChangeType.ADDED || file.changeType() == ChangeType.DELETED
-        || file.hunks().isEmpty()) {
-      return List.of();
+        || file.hunks().isEmpty() || !hasRemoved(file)) {
+      return List.of(); // every pass pairs or reads removed lines
     }
     // the path test runs once per file too: every rule's check asks
     return ctx.memo(new Key(file, knowledge),
         k -> codeFile(file.path(), knowledge) ? new Run(ctx, file, knowledge).compute() : List.of());
+  }
+
+  private static boolean hasRemoved(FileDiff file) {
+    for (Hunk h : file.hunks()) {
+      for (DiffLine d : h.lines()) if (d.kind() == LineKind.REMOVED) return true;
+    }
+    return false;
   }
 
   /**
