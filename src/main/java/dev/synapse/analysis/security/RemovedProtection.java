@@ -173,6 +173,8 @@ final class RemovedProtection {
     private final Map<String, List<LineTokens.Tok>> tokens = new java.util.HashMap<>();
     /** {@link #sorted} of each line text met so far. */
     private final Map<String, String[]> sortedTexts = new java.util.HashMap<>();
+    /** {@link #words} of each line text met so far. */
+    private final Map<String, Set<String>> wordSets = new java.util.HashMap<>();
 
     Run(AnalysisContext ctx, FileDiff file, SecurityKnowledge k) {
       this.ctx = ctx;
@@ -191,6 +193,20 @@ final class RemovedProtection {
         tokens.put(text, t);
       }
       return t;
+    }
+
+    /**
+     * @return the lower-cased words of the line ({@link #toks}), in a set built once per text
+     *     (read-only; the same insertion order as a set built on each call)
+     */
+    private Set<String> words(String text) {
+      Set<String> w = wordSets.get(text);
+      if (w == null) {
+        w = new HashSet<>();
+        for (LineTokens.Tok t : toks(text)) if (t.word()) w.add(t.text().toLowerCase(Locale.ROOT));
+        wordSets.put(text, w);
+      }
+      return w;
     }
 
     /** @return the token texts of the line, sorted (for {@link #similarity}), once per text */
@@ -378,11 +394,9 @@ final class RemovedProtection {
         }
       }
       if (best == null || bestSim < 0.5) return;
-      Set<String> newWords = new HashSet<>();
-      for (LineTokens.Tok t : at) if (t.word()) newWords.add(t.text().toLowerCase(Locale.ROOT));
+      Set<String> newWords = words(a.text());
       droppedCharacter(a, at, bt);
-      Set<String> oldWords = new HashSet<>();
-      for (LineTokens.Tok t : bt) if (t.word()) oldWords.add(t.text().toLowerCase(Locale.ROOT));
+      Set<String> oldWords = words(best.text());
       for (int i = 0; i + 1 < at.size(); i++) {
         LineTokens.Tok t = at.get(i);
         String ln = t.text().toLowerCase(Locale.ROOT);
