@@ -91,7 +91,7 @@ final class FlawedChecks {
   private static List<RemovedProtection.Hit> compute(SourceView nv, FileDiff file) {
     List<RemovedProtection.Hit> out = new ArrayList<>();
     for (DiffLine d : file.addedLines()) {
-      if (LineTokens.blankOrComment(d.text())) continue;
+      if (LineTokens.blankOrComment(d.text()) || !candidate(d.text())) continue;
       List<LineTokens.Tok> ts = LineTokens.of(d.text());
       RemovedProtection.Hit h = prefix(nv, d.newLine(), ts);
       if (h == null) h = argumentInjection(d.newLine(), ts);
@@ -99,6 +99,21 @@ final class FlawedChecks {
       if (h != null) out.add(h);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * @return false when none of the three checks can hold on the line: it has no {@code if} or
+   *     {@code unless} (host header), no program name (argument injection) and, lower-cased, no
+   *     prefix-method name (containment); each check reads a token of the line that has one of
+   *     these texts, so this skips the split of most lines
+   */
+  static boolean candidate(String text) {
+    if (text.contains("if") || text.contains("unless")) return true;
+    for (String p : PROGRAMS) if (text.contains(p)) return true;
+    String low = text.toLowerCase(Locale.ROOT);
+    for (String p : PREFIX) if (low.contains(p)) return true;
+    for (String p : CHAR_PREFIX) if (low.contains(p)) return true;
+    return false;
   }
 
   // ---- prefix containment ------------------------------------------------------------------

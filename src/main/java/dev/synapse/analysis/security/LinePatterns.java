@@ -38,6 +38,7 @@ final class LinePatterns {
   static List<Hit> scan(SourceView view, SecurityKnowledge k, Rule rule) {
     List<Pack.LinePattern> rows = rowsFor(view, k, rule);
     if (rows.isEmpty()) return List.of();
+    List<String>[] literals = literals(rows, k);
     List<Hit> out = new ArrayList<>();
     String whole = null;
     for (SourceView.Segment seg : view.segments()) {
@@ -46,8 +47,9 @@ final class LinePatterns {
         String text = seg.lines().get(i);
         if (text.length() > TemplateSinks.MAX_LINE || comment(text)) continue;
         Hit best = null;
-        for (Pack.LinePattern r : rows) {
-          if (!r.pattern().matcher(text).find()) continue;
+        for (int ri = 0; ri < rows.size(); ri++) {
+          Pack.LinePattern r = rows.get(ri);
+          if (!containsAny(text, literals[ri]) || !r.pattern().matcher(text).find()) continue;
           if (r.not() != null && r.not().matcher(text).find()) continue;
           if (r.nearNot() != null && near(seg, i, r)) continue;
           if (r.fileHas() != null) {
@@ -62,6 +64,22 @@ final class LinePatterns {
       }
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String>[] literals(List<Pack.LinePattern> rows, SecurityKnowledge k) {
+    List<String>[] out = new List[rows.size()];
+    for (int i = 0; i < out.length; i++) out[i] = k.linePatternLiterals(rows.get(i));
+    return out;
+  }
+
+  /** @return true when {@code literals} is empty (no filter) or the text contains one of them */
+  private static boolean containsAny(String text, List<String> literals) {
+    if (literals.isEmpty()) return true;
+    for (String l : literals) {
+      if (text.contains(l)) return true;
+    }
+    return false;
   }
 
   /**

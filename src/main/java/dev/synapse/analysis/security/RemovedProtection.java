@@ -125,12 +125,19 @@ final class RemovedProtection {
   /** @return the candidates of the file, in block order (empty for added, deleted or binary files) */
   static List<Hit> of(AnalysisContext ctx, FileDiff file, SecurityKnowledge knowledge) {
     if (file.binary() || file.changeType() == ChangeType.ADDED || file.changeType() == ChangeType.DELETED
-        || file.hunks().isEmpty()) {
-      return List.of();
+        || file.hunks().isEmpty() || !hasRemoved(file)) {
+      return List.of(); // every pass pairs or reads removed lines
     }
     // the path test runs once per file too: every rule's check asks
     return ctx.memo(new Key(file, knowledge),
         k -> codeFile(file.path(), knowledge) ? new Run(ctx, file, knowledge).compute() : List.of());
+  }
+
+  private static boolean hasRemoved(FileDiff file) {
+    for (Hunk h : file.hunks()) {
+      for (DiffLine d : h.lines()) if (d.kind() == LineKind.REMOVED) return true;
+    }
+    return false;
   }
 
   /**
@@ -166,6 +173,8 @@ final class RemovedProtection {
     private final Map<String, List<LineTokens.Tok>> tokens = new java.util.HashMap<>();
     /** {@link #sorted} of each line text met so far. */
     private final Map<String, String[]> sortedTexts = new java.util.HashMap<>();
+    /** {@link #words} of each line text met so far. */
+    private final Map<String, Set<String>> wordSets = new java.util.HashMap<>();
 
     Run(AnalysisContext ctx, FileDiff file, SecurityKnowledge k) {
       this.ctx = ctx;
@@ -184,6 +193,20 @@ final class RemovedProtection {
         tokens.put(text, t);
       }
       return t;
+    }
+
+    /**
+     * @return the lower-cased words of the line ({@link #toks}), in a set built once per text
+     *     (read-only; the same insertion order as a set built on each call)
+     */
+    private Set<String> words(String text) {
+      Set<String> w = wordSets.get(text);
+      if (w == null) {
+        w = new HashSet<>();
+        for (LineTokens.Tok t : toks(text)) if (t.word()) w.add(t.text().toLowerCase(Locale.ROOT));
+        wordSets.put(text, w);
+      }
+      return w;
     }
 
     /** @return the token texts of the line, sorted (for {@link #similarity}), once per text */
@@ -371,11 +394,9 @@ final class RemovedProtection {
         }
       }
       if (best == null || bestSim < 0.5) return;
-      Set<String> newWords = new HashSet<>();
-      for (LineTokens.Tok t : at) if (t.word()) newWords.add(t.text().toLowerCase(Locale.ROOT));
+      Set<String> newWords = words(a.text());
       droppedCharacter(a, at, bt);
-      Set<String> oldWords = new HashSet<>();
-      for (LineTokens.Tok t : bt) if (t.word()) oldWords.add(t.text().toLowerCase(Locale.ROOT));
+      Set<String> oldWords = words(best.text());
       for (int i = 0; i + 1 < at.size(); i++) {
         LineTokens.Tok t = at.get(i);
         String ln = t.text().toLowerCase(Locale.ROOT);

@@ -112,6 +112,8 @@ public final class SecurityKnowledge {
   private final List<Pack.LinePattern> linePatterns = new ArrayList<>();
   /** The categories of {@link #linePatterns}, for the per-rule test of every file. */
   private final Set<String> linePatternCategories = new HashSet<>();
+  /** Per line pattern row (by identity), the literals of {@link RequiredLiterals#of}. */
+  private final Map<Pack.LinePattern, List<String>> linePatternLiterals = new java.util.IdentityHashMap<>();
   private final Set<String> sourceSegments = new HashSet<>();
   private final Set<String> sourceAnnotations = new HashSet<>();
   private final Set<String> frameworkParams = new HashSet<>();
@@ -172,7 +174,10 @@ public final class SecurityKnowledge {
       }
       templateSinks.addAll(p.templateSinks());
       linePatterns.addAll(p.linePatterns());
-      for (Pack.LinePattern r : p.linePatterns()) linePatternCategories.add(r.category());
+      for (Pack.LinePattern r : p.linePatterns()) {
+        linePatternCategories.add(r.category());
+        linePatternLiterals.put(r, RequiredLiterals.of(r.pattern()));
+      }
       for (Pack.AssignmentSink a : p.assignmentSinks()) {
         AssignmentSink c = new AssignmentSink(Rule.of(a.category()), a.label(), a.confidence(), a.target(),
             a.htmlContext());
@@ -264,6 +269,14 @@ public final class SecurityKnowledge {
   /** @return true when some line pattern rule is of this rule's category */
   boolean hasLinePatterns(Rule rule) {
     return linePatternCategories.contains(rule.category());
+  }
+
+  /**
+   * @param row one of {@link #linePatterns()}
+   * @return texts one of which every match of the row's pattern contains; empty for no filter
+   */
+  List<String> linePatternLiterals(Pack.LinePattern row) {
+    return linePatternLiterals.getOrDefault(row, List.of());
   }
 
   /** @return every line pattern rule, in load order */

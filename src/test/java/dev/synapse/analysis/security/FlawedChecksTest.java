@@ -116,4 +116,15 @@ class FlawedChecksTest {
             return wrapper
         """), "auth_bypass"));
   }
+
+  @Test
+  void onlyLinesWithAConditionProgramOrPrefixMethodAreSplit() {
+    assertEquals(true, FlawedChecks.candidate("    if request.host == \"localhost\":"));
+    assertEquals(true, FlawedChecks.candidate("  } else if (host.equals(\"127.0.0.1\")) {"));
+    assertEquals(true, FlawedChecks.candidate("subprocess.run([\"git\", \"log\", ref])"));
+    assertEquals(true, FlawedChecks.candidate("return real.StartsWith(root)"));
+    assertEquals(true, FlawedChecks.candidate("os.path.commonprefix([a, b])"));
+    assertEquals(false, FlawedChecks.candidate("    total = price * count;"));
+    assertEquals(false, FlawedChecks.candidate("return render(template, context)"));
+  }
 }
