@@ -95,11 +95,20 @@ class ClusterProcessesIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    // the nodes go first: the observer (a lite member) then leaves a cluster of none, instead of
+    // waiting on members that are being killed; its close is clean-up, so a slow one (seen once
+    // after a freeze, over 30 s on a loaded machine) is reported, not failed on
     try {
-      if (observer != null) observer.close().await(30, TimeUnit.SECONDS);
-    } finally {
       for (Process p : processes) p.destroyForcibly();
       for (Process p : processes) p.waitFor(10, TimeUnit.SECONDS);
+    } finally {
+      if (observer != null) {
+        try {
+          observer.close().await(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          System.out.println("[teardown] observer did not close within 30 s; its JVM threads end with the fork");
+        }
+      }
     }
   }
 
