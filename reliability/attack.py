@@ -132,7 +132,7 @@ def invented_methods():
 
 
 def oversized():
-    big = 5_242_880 + 1
+    big = 5_242_880 + 1  # attack.sh starts node A with SYNAPSE_MAX_DIFF_BYTES=5242880 (the default is 50 MiB)
     s1, _ = request('POST', '/api/reviews', b'', dict(BEARER, **{'Content-Type': 'text/x-diff', 'Content-Length': str(big)}), timeout=10)
     # a chunked body that keeps going past the limit
     sock = socket.create_connection((HOST, PORT), timeout=30)
