@@ -274,7 +274,7 @@ public final class AuthBypassCheck implements Check {
         entries[2 * i + 1] = rooted ? 1 : 2;
       }
       guardWords = new WordTable(false, entries);
-      guardCalls = pairs(p.list("auth_bypass.guard_calls"));
+      guardCalls = PatternWords.receiverNamePairs(p.list("auth_bypass.guard_calls"));
       annotationGuards = p.lowerSet("auth_bypass.annotation_guards");
       publicActions = lowerAll(p.array("auth_bypass.public_actions"));
       permitAll = p.set("auth_bypass.permit_all");
@@ -296,7 +296,7 @@ public final class AuthBypassCheck implements Check {
       guardContextWords = lowerAll(p.array("auth_bypass.guard_context_words"));
       currentUserNames = p.set("auth_bypass.current_user_names");
       scopedLookups = p.set("auth_bypass.scoped_lookups");
-      requestUserPaths = pairs(p.list("auth_bypass.request_user_paths"));
+      requestUserPaths = PatternWords.receiverNamePairs(p.list("auth_bypass.request_user_paths"));
       requestUserLookupWords = lowerAll(p.array("auth_bypass.request_user_lookup_words"));
       List<String> weak = new ArrayList<>();
       weak.addAll(permitAll);
@@ -354,17 +354,6 @@ public final class AuthBypassCheck implements Check {
     private static String[] lowerAll(String[] words) {
       String[] out = new String[words.length];
       for (int i = 0; i < words.length; i++) out[i] = words[i].toLowerCase(Locale.ROOT);
-      return out;
-    }
-
-    /** @return each {@code receiver.name} entry as {receiver as written, name lower-cased} */
-    private static String[][] pairs(List<String> dotted) {
-      String[][] out = new String[dotted.size()][];
-      for (int i = 0; i < out.length; i++) {
-        String d = dotted.get(i);
-        int dot = d.lastIndexOf('.');
-        out[i] = new String[] {dot < 0 ? "" : d.substring(0, dot), d.substring(dot + 1).toLowerCase(Locale.ROOT)};
-      }
       return out;
     }
   }

@@ -62,18 +62,18 @@ public final class HardcodedSecretCheck implements Check {
     final String[] expressionAttributeFiles;
 
     Words(PatternWords p) {
-      secretWords = lower(p.list("hardcoded_secret.secret_words"));
-      notSecret = lower(p.list("hardcoded_secret.not_secret"));
+      secretWords = PatternWords.lowered(p.list("hardcoded_secret.secret_words"));
+      notSecret = PatternWords.lowered(p.list("hardcoded_secret.not_secret"));
       placeholderWords = p.lowerSet("hardcoded_secret.placeholder_words");
       secretNames = p.lowerSet("hardcoded_secret.secret_names");
-      secretSuffixes = lower(p.list("hardcoded_secret.secret_suffixes"));
-      setterPrefixes = lower(p.list("hardcoded_secret.setter_prefixes"));
+      secretSuffixes = PatternWords.lowered(p.list("hardcoded_secret.secret_suffixes"));
+      setterPrefixes = PatternWords.lowered(p.list("hardcoded_secret.setter_prefixes"));
       secretSetters = p.lowerSet("hardcoded_secret.secret_setters");
       lookupCalls = p.lowerSet("hardcoded_secret.lookup_calls");
       keyedSetters = p.lowerSet("hardcoded_secret.keyed_setters");
       connectionStringKeys = p.lowerSet("hardcoded_secret.connection_string_keys");
-      referencePrefixes = lower(p.list("hardcoded_secret.reference_prefixes"));
-      expressionAttributeFiles = lower(p.list("hardcoded_secret.expression_attribute_files"));
+      referencePrefixes = PatternWords.lowered(p.list("hardcoded_secret.reference_prefixes"));
+      expressionAttributeFiles = PatternWords.lowered(p.list("hardcoded_secret.expression_attribute_files"));
     }
 
     /**
@@ -94,10 +94,6 @@ public final class HardcodedSecretCheck implements Check {
       all.addAll(secretSetters);
       for (String x : all) PatternWords.addTrigger(entries, x, ChangedTokens.SECRET);
       return entries.toArray();
-    }
-
-    private static String[] lower(List<String> words) {
-      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
   }
 

@@ -111,9 +111,9 @@ public final class InsecureCookieCheck implements Check {
       setterReceivers = p.byLanguage("insecure_cookie.setter_receivers", false);
       cookieClasses = p.byLanguage("insecure_cookie.cookie_classes", false);
       secureCalls = p.byLanguage("insecure_cookie.secure_calls", false);
-      contextWords = lower(p.list("insecure_cookie.context_words"));
-      secureOptionWords = lower(p.list("insecure_cookie.secure_option_words"));
-      sensitiveParts = lower(p.list("insecure_cookie.sensitive_name_parts"));
+      contextWords = PatternWords.lowered(p.list("insecure_cookie.context_words"));
+      secureOptionWords = PatternWords.lowered(p.list("insecure_cookie.secure_option_words"));
+      sensitiveParts = PatternWords.lowered(p.list("insecure_cookie.sensitive_name_parts"));
       sensitiveNames = p.lowerSet("insecure_cookie.sensitive_names");
     }
 
@@ -131,10 +131,6 @@ public final class InsecureCookieCheck implements Check {
       for (Set<String> x : cookieClasses.values()) all.addAll(x);
       for (String x : all) PatternWords.addTrigger(entries, x, ChangedTokens.COOKIE);
       return entries.toArray();
-    }
-
-    private static String[] lower(List<String> words) {
-      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
   }
 

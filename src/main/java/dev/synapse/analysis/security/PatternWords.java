@@ -216,6 +216,27 @@ final class PatternWords {
     throw new IllegalStateException("rules: no pattern list '" + name + "'");
   }
 
+  /** @return the words lower-cased ({@link Locale#ROOT}), in list order */
+  static String[] lowered(List<String> words) {
+    String[] out = new String[words.size()];
+    for (int i = 0; i < out.length; i++) out[i] = words.get(i).toLowerCase(Locale.ROOT);
+    return out;
+  }
+
+  /**
+   * @param dotted {@code receiver.name} entries (a bare {@code name} has receiver "")
+   * @return each entry as {receiver as written, name lower-cased}
+   */
+  static String[][] receiverNamePairs(List<String> dotted) {
+    String[][] out = new String[dotted.size()][];
+    for (int i = 0; i < out.length; i++) {
+      String d = dotted.get(i);
+      int dot = d.lastIndexOf('.');
+      out[i] = new String[] {dot < 0 ? "" : d.substring(0, dot), d.substring(dot + 1).toLowerCase(Locale.ROOT)};
+    }
+    return out;
+  }
+
   private static Set<String> lower(java.util.Collection<String> words) {
     Set<String> out = new LinkedHashSet<>();
     for (String w : words) out.add(w.toLowerCase(Locale.ROOT));

@@ -140,7 +140,7 @@ public final class WeakCryptoCheck implements Check {
       weakCipherIdents = p.set("weak_crypto.weak_cipher_idents");
       securityWords = p.array("weak_crypto.security_words");
       nonSecurity = p.array("weak_crypto.non_security_words");
-      notForSecurityArguments = lowerAll(p.list("weak_crypto.not_for_security_arguments"));
+      notForSecurityArguments = PatternWords.lowered(p.list("weak_crypto.not_for_security_arguments"));
       hashCallReceivers = p.byLanguage("weak_crypto.hash_call_receivers", true);
       hashConstructors = p.byLanguage("weak_crypto.hash_constructors", true);
       hashPackages = p.byLanguage("weak_crypto.hash_packages", true);
@@ -149,7 +149,7 @@ public final class WeakCryptoCheck implements Check {
       cipherClasses = p.set("weak_crypto.cipher_classes");
       cipherConstructors = p.byLanguage("weak_crypto.cipher_constructors", true);
       cipherPackages = p.byLanguage("weak_crypto.cipher_packages", true);
-      weakModeMembers = members(p.list("weak_crypto.weak_mode_members"));
+      weakModeMembers = PatternWords.receiverNamePairs(p.list("weak_crypto.weak_mode_members"));
       unsaltedCipherCalls = p.byLanguage("weak_crypto.unsalted_cipher_calls", true);
       cipherFactories = p.lowerSet("weak_crypto.cipher_factories");
       List<Glob> specs = new ArrayList<>();
@@ -160,9 +160,9 @@ public final class WeakCryptoCheck implements Check {
       symbolModules = p.byLanguage("weak_crypto.symbol_modules", true);
       hashSymbols = p.list("weak_crypto.hash_symbols").stream().map(Glob::of).toList();
       hashIdents = p.list("weak_crypto.hash_idents").stream().map(Glob::of).toList();
-      randomCalls = members(p.list("weak_crypto.random_calls"));
+      randomCalls = PatternWords.receiverNamePairs(p.list("weak_crypto.random_calls"));
       Map<Language, String[][]> rm = new java.util.EnumMap<>(Language.class);
-      p.byLanguage("weak_crypto.random_members", false).forEach((l, m) -> rm.put(l, members(List.copyOf(m))));
+      p.byLanguage("weak_crypto.random_members", false).forEach((l, m) -> rm.put(l, PatternWords.receiverNamePairs(List.copyOf(m))));
       randomMembers = rm;
       randomClasses = p.byLanguage("weak_crypto.random_classes", false);
       randomClassQualifiers = p.list("weak_crypto.random_class_qualifiers");
@@ -173,10 +173,10 @@ public final class WeakCryptoCheck implements Check {
       secureRandomImports = si;
       tlsVerifySwitches = p.byLanguage("weak_crypto.tls_verify_switches", true);
       ambiguousTlsSwitches = p.lowerSet("weak_crypto.ambiguous_tls_switches");
-      ambiguousTlsContext = lowerAll(p.list("weak_crypto.ambiguous_tls_context"));
+      ambiguousTlsContext = PatternWords.lowered(p.list("weak_crypto.ambiguous_tls_context"));
       tlsInsecureSwitches = p.lowerSet("weak_crypto.tls_insecure_switches");
       tlsContextualSwitches = p.lowerSet("weak_crypto.tls_contextual_switches");
-      tlsContextWords = lowerAll(p.list("weak_crypto.tls_context_words"));
+      tlsContextWords = PatternWords.lowered(p.list("weak_crypto.tls_context_words"));
       tlsOffNames = p.set("weak_crypto.tls_off_names");
       tlsEnvSwitches = p.set("weak_crypto.tls_env_switches");
       tlsValidationCallbacks = p.set("weak_crypto.tls_validation_callbacks");
@@ -326,21 +326,6 @@ public final class WeakCryptoCheck implements Check {
 
     private static String nameOf(String dotted) {
       return dotted.substring(dotted.lastIndexOf('.') + 1);
-    }
-
-    /** @return each entry as {receiver as written (":x" an atom), name lower-cased} */
-    private static String[][] members(List<String> dotted) {
-      String[][] out = new String[dotted.size()][];
-      for (int i = 0; i < out.length; i++) {
-        String d = dotted.get(i);
-        int dot = d.lastIndexOf('.');
-        out[i] = new String[] {dot < 0 ? "" : d.substring(0, dot), d.substring(dot + 1).toLowerCase(Locale.ROOT)};
-      }
-      return out;
-    }
-
-    private static String[] lowerAll(List<String> words) {
-      return words.stream().map(x -> x.toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
     private static Set<String> upper(List<String> words) {
